@@ -1,0 +1,73 @@
+"""layout: pages of lines -> each line labelled with the block it belongs to.
+
+Labels: body, blank, furniture (running heads and feet, page and job numbers, bar
+codes, recycling boilerplate), separator (the footnote rule), note (the footnote
+area), links (lists of link addresses that some extractors append to a page).
+The masthead is part of the body here; the structure stage reads it.
+"""
+
+from __future__ import annotations
+
+from .model import Line, Page, Source
+from .regexes import (
+    BOILERPLATE_RE,
+    FOOTNOTE_SEPARATOR_RE,
+    HEADER_DATE_RE,
+    HEADER_LANGUAGE_RE,
+    JOB_NUMBER_RE,
+    PAGE_NUMBER_RE,
+    STAMP_RE,
+    SYMBOL_LINE_RE,
+    URL_LINE_RE,
+)
+
+HEAD_ZONE = 5  # running heads sit in the first few printed lines of a page
+FOOT_ZONE = 4
+
+
+def layout(source: Source) -> Source:
+    """Return the source with every line's `kind` set; the same object, labelled in place."""
+    dump = source.style == "dump"
+    for page in source.pages:
+        _label_page(page, dump=dump, first=page.number == 1)
+    return source
+
+
+def _is_anywhere_furniture(text: str) -> bool:
+    return bool(
+        JOB_NUMBER_RE.match(text) or STAMP_RE.match(text) or BOILERPLATE_RE.match(text)
+        or PAGE_NUMBER_RE.match(text) or HEADER_DATE_RE.match(text)
+    )
+
+
+def _label_page(page: Page, *, dump: bool, first: bool) -> None:
+    printed = [line for line in page.lines if line.text.strip()]
+    for line in page.lines:
+        line.kind = "body" if line.text.strip() else "blank"
+    for line in printed:
+        if _is_anywhere_furniture(line.text):
+            line.kind = "furniture"
+    if not first:
+        _label_heads(printed[:HEAD_ZONE])
+    _label_heads(list(reversed(printed[-FOOT_ZONE:])), feet=True)
+    in_notes = False
+    for line in page.lines:
+        if line.kind == "furniture":
+            continue
+        if FOOTNOTE_SEPARATOR_RE.match(line.text):
+            line.kind = "separator"
+            in_notes = True
+        elif in_notes and line.kind == "body":
+            line.kind = "links" if dump and URL_LINE_RE.match(line.text.strip()) else "note"
+
+
+def _label_heads(zone: list[Line], feet: bool = False) -> None:
+    """Mark running heads: symbol lines, language lines, from the edge of the page inwards."""
+    for line in zone:
+        text = line.text
+        if line.kind == "furniture":
+            continue
+        if SYMBOL_LINE_RE.match(text) or (not feet and HEADER_LANGUAGE_RE.match(text)):
+            line.kind = "furniture"
+        elif not feet:
+            break

@@ -1,0 +1,253 @@
+"""The document model: plain dataclasses shared by every pipeline stage.
+
+Every stage reads the output of the stage before it through these types, and
+the JSON contract (`unref.document/1`) is produced from them by `to_json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_ID = "unref.document/1"
+
+ParagraphKind = Literal[
+    "body", "heading", "quote", "list_item", "signature", "annex_title", "title", "masthead"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of repaired text mapped to a run of the source: [start, end) in each."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the source, with its character offset in the source text."""
+
+    text: str
+    start: int
+    page: int
+    # Geometry, when the source is a PDF: left, bottom, right, top in points.
+    box: tuple[float, float, float, float] | None = None
+    font_size: float | None = None
+    kind: str = "body"  # set by the layout stage
+
+    @property
+    def end(self) -> int:
+        """Return the source offset just past the line."""
+        return self.start + len(self.text)
+
+
+@dataclass(slots=True)
+class Page:
+    """A page of lines, numbered from 1."""
+
+    number: int
+    lines: list[Line] = field(default_factory=list)
+    width: float | None = None
+    height: float | None = None
+
+
+@dataclass(slots=True)
+class Source:
+    """What the read stage gives: the raw text and its pages of lines."""
+
+    path: str | None
+    text: str
+    pages: list[Page]
+    format: Literal["text", "pdf"] = "text"
+    # "pdftotext": form feeds, paragraphs told by line lengths; "dump": no form feeds,
+    # paragraphs told by indentation (copy-paste of a PDF viewer); "pdf": geometry.
+    style: str = "pdftotext"
+    links: list[tuple[int, str]] = field(default_factory=list)  # (page, uri) of link annotations
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph of repaired text, with its kind and map back to the source."""
+
+    id: str
+    kind: str
+    text: str
+    page: int
+    spans: list[Span] = field(default_factory=list)
+    section: str = "body"  # "body" or "annex", "annex-2", ...
+
+    def source_offset(self, offset: int) -> int | None:
+        """Return the source offset of the repaired character at `offset`, or None."""
+        for span in self.spans:
+            if span.start <= offset < span.end:
+                if span.end - span.start == span.source_end - span.source_start:
+                    return span.source_start + offset - span.start
+                return span.source_start
+        return None
+
+
+@dataclass(slots=True)
+class Footnote:
+    """A note at the foot of a page (or an endnote), by its printed label."""
+
+    label: str
+    text: str
+    page: int
+    spans: list[Span] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass(slots=True)
+class FootnoteRef:
+    """A marker in the body: its label, paragraph and offset in the repaired text."""
+
+    label: str
+    paragraph: str
+    offset: int
+    footnote: str | None = None  # id of the linked Footnote
+
+
+@dataclass(slots=True)
+class Signatory:
+    """Someone who signs the document or one of its annexes."""
+
+    name: str
+    title: str | None = None
+    function: str | None = None
+    section: str = "body"
+
+
+@dataclass(slots=True)
+class Citation:
+    """A reference to another document: where it stands, as written, and its target.
+
+    `kind` is one of: un_symbol, un_resolution (resolved symbol of a resolution named in
+    prose stays un_symbol when resolved), un_decision, url, coe_resolution, osce_document,
+    icj_document, eu_document, au_document, treaty, publication, letter, other.
+    """
+
+    kind: str
+    text: str
+    location: str  # paragraph id or "fn:<label>"
+    start: int
+    end: int
+    target: str | None = None
+    url: str | None = None
+    resolved: bool = True
+    reason: str | None = None
+    pinpoint: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation and who it is attributed to."""
+
+    text: str
+    location: str
+    start: int
+    end: int
+    attributed_to: str | None = None
+    footnote: str | None = None
+    block: bool = False
+
+
+@dataclass(slots=True)
+class Metadata:
+    """Masthead facts of a document."""
+
+    symbols: list[str] = field(default_factory=list)
+    date: str | None = None
+    language: str | None = None
+    original_language: str | None = None
+    distribution: str | None = None
+    doc_type: str | None = None
+    organs: list[str] = field(default_factory=list)
+    sessions: dict[str, str] = field(default_factory=dict)
+    agenda_items: dict[str, list[str]] = field(default_factory=dict)
+    agenda_titles: list[str] = field(default_factory=list)
+    title: str | None = None
+    addressee: str | None = None
+    sender: str | None = None
+    signatories: list[Signatory] = field(default_factory=list)
+    circulation: dict[str, Any] | None = None
+    job_number: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed UN document: metadata, repaired paragraphs, notes, citations, quotes."""
+
+    source: str | None
+    format: str
+    metadata: Metadata
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+
+    def text(self) -> str:
+        """Return the repaired text: paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        """Return the paragraph with this id, or None."""
+        for p in self.paragraphs:
+            if p.id == pid:
+                return p
+        return None
+
+    def to_json(self, spans: bool = True) -> dict[str, Any]:
+        """Return the document in the public schema `unref.document/1`."""
+        md = self.metadata
+
+        def clean(items: list[Any], drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+            out = []
+            for item in items:
+                d = asdict(item)
+                for key in drop:
+                    d.pop(key, None)
+                if "spans" in d:
+                    if spans:
+                        d["spans"] = [[s["start"], s["end"], s["source_start"], s["source_end"]]
+                                      for s in d["spans"]]
+                    else:
+                        d.pop("spans")
+                out.append(d)
+            return out
+
+        return {
+            "schema": SCHEMA_ID,
+            "source": self.source,
+            "format": self.format,
+            "pages": self.pages,
+            "symbols": list(md.symbols),
+            "date": md.date,
+            "language": md.language,
+            "original_language": md.original_language,
+            "distribution": md.distribution,
+            "doc_type": md.doc_type,
+            "title": md.title,
+            "addressee": md.addressee,
+            "sender": md.sender,
+            "organs": list(md.organs),
+            "sessions": dict(md.sessions),
+            "agenda_items": {k: list(v) for k, v in md.agenda_items.items()},
+            "agenda_titles": list(md.agenda_titles),
+            "signatories": [asdict(s) for s in md.signatories],
+            "circulation": md.circulation,
+            "job_number": md.job_number,
+            "paragraphs": clean(self.paragraphs),
+            "footnotes": clean(self.footnotes),
+            "footnote_refs": [asdict(r) for r in self.footnote_refs],
+            "citations": [asdict(c) for c in self.citations],
+            "quotes": [asdict(q) for q in self.quotes],
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,179 @@
+"""Footnotes: read the notes of each page's footnote area, and find their markers in the body.
+
+Part of the structure stage. pdftotext prints a note's label either on the same
+line as its text ("1 FCCC/CP/1995/7/Add.1") or on a line of its own, often away
+from its text; the notes' order on the page and the labels on the page are what
+the two cases share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Footnote, Line
+from .regexes import INLINE_NOTE_RE, LABEL_LINE_RE, MONTHS_EN, STAR_NOTE_RE, TERMINAL_PUNCT
+from .repair import Context, repair
+from .tracked import Tracked
+
+
+@dataclass
+class RawNote:
+    """A note being collected: its label, page and lines."""
+
+    label: str
+    page: int
+    lines: list[Line] = field(default_factory=list)
+
+
+def _label_of_line(text: str) -> str | None:
+    m = LABEL_LINE_RE.match(text)
+    if not m:
+        return None
+    return m.group(1) or m.group(2)
+
+
+def _sort_key(label: str) -> tuple[int, int | str]:
+    return (0, int(label)) if label.isdigit() else (1, label)
+
+
+def parse_note_area(lines: list[Line], page: int, width: int) -> list[RawNote]:
+    """Return the notes of one page's footnote area, in order, with their labels."""
+    printed = [ln for ln in lines if ln.text.strip()]
+    if not printed:
+        return []
+    inline = [ln for ln in printed if INLINE_NOTE_RE.match(ln.text) or STAR_NOTE_RE.match(ln.text)]
+    labels_alone = [ln for ln in printed if _label_of_line(ln.text) is not None]
+    if inline and len(inline) >= len(labels_alone):
+        return _inline_notes(printed, page)
+    return _floating_notes(printed, page, width)
+
+
+def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
+    notes: list[RawNote] = []
+    pending_label: str | None = None
+    for ln in printed:
+        m = INLINE_NOTE_RE.match(ln.text) or STAR_NOTE_RE.match(ln.text)
+        alone = _label_of_line(ln.text)
+        if m:
+            label = m.group(1)
+            notes.append(RawNote(label, page, [Line(ln.text[m.end():], ln.start + m.end(), page)]))
+            pending_label = None
+        elif alone is not None:
+            pending_label = alone
+        elif pending_label is not None:
+            notes.append(RawNote(pending_label, page, [ln]))
+            pending_label = None
+        elif notes:
+            notes[-1].lines.append(ln)
+        else:
+            notes.append(RawNote("", page, [ln]))  # continues a note from the page before
+    return notes
+
+
+def _floating_notes(printed: list[Line], page: int, width: int) -> list[RawNote]:
+    """Notes whose labels stand on lines of their own, before, after or away from their text."""
+    labels: list[str] = []
+    texts: list[Line] = []
+    hints: set[int] = set()  # indexes in texts where a label line stood just before
+    for ln in printed:
+        label = _label_of_line(ln.text)
+        if label is not None:
+            labels.append(label)
+            hints.add(len(texts))
+        else:
+            texts.append(ln)
+    if not texts:
+        return []
+    labels = sorted(dict.fromkeys(labels), key=_sort_key)
+    if not labels:
+        return [RawNote("", page, texts)]
+    k = len(labels)
+    scores: list[tuple[float, int]] = []
+    for i in range(1, len(texts)):
+        prev, cur = texts[i - 1].text.rstrip(), texts[i].text.lstrip()
+        s = 0.0
+        if i in hints:
+            s += 5
+        if prev.endswith(tuple(TERMINAL_PUNCT)) or re.search(r"https?://\S+$", prev):
+            s += 2
+        if width and len(prev) < 0.85 * width:
+            s += 2
+        if cur[:1].isupper() or cur[:1].isdigit():
+            s += 1
+        if re.match(r"(?:See|Ibid|Idem|Available|For |In |The |A/|S/|E/|https?://|www\.)", cur):
+            s += 1
+        scores.append((s, i))
+    starts = sorted(i for _, i in sorted(scores, reverse=True)[: k - 1])
+    bounds = [0, *starts, len(texts)]
+    notes = []
+    for j, label in enumerate(labels):
+        if j + 1 < len(bounds):
+            notes.append(RawNote(label, page, texts[bounds[j]:bounds[j + 1]]))
+    return notes
+
+
+def finish_notes(raw: list[RawNote], ctx: Context) -> list[Footnote]:
+    """Return Footnotes from raw notes, repaired; a note without a label continues the last one."""
+    merged: list[RawNote] = []
+    for note in raw:
+        if not note.label and merged:
+            merged[-1].lines.extend(note.lines)
+        elif note.label:
+            merged.append(note)
+    out: list[Footnote] = []
+    for i, note in enumerate(merged, 1):
+        tracked = Tracked.concat(_with_newlines(note.lines))
+        fixed = repair(tracked, ctx)
+        out.append(Footnote(label=note.label, text=fixed.text, page=note.page, spans=fixed.spans(),
+                            id=f"fn{i}"))
+    return out
+
+
+def _with_newlines(lines: list[Line]) -> list[Tracked | str]:
+    parts: list[Tracked | str] = []
+    for j, ln in enumerate(lines):
+        if j:
+            parts.append("\n")
+        parts.append(Tracked.from_source(ln.text, ln.start))
+    return parts
+
+
+# --- Markers in the body ----------------------------------------------------------------------
+
+# Words after which a number is a reference, not a footnote marker.
+_NUMBER_WORDS = (
+    r"resolutions?|paragraphs?|paras?\.|articles?|items?|No\.|Nos\.|pages?|p\.|pp\.|chapters?|annex(?:es)?"
+    r"|sections?|sect\.|rules?|principles?|Protocols?|Phase|Group|Goals?|Targets?|decisions?|numbers?"
+    r"|and|or|to|of|from|between|than|nearly|about|some|over|under|at|by|the|Article|Section|Chapter"
+    rf"|Resolution|Decision|Paragraph|Rule|Principle|Item|Annex|Page|Table|Figure|Box|level|{MONTHS_EN}"
+)
+_NUMBER_WORD_RE = re.compile(rf"(?:{_NUMBER_WORDS})\s*$", re.I)
+_AFTER_NOT_MARKER_RE = re.compile(
+    rf"^(?:\s*\(\d{{4}}\)|/\d|\.\d|,\d|\s*%|\s+per cent|\s+(?:{MONTHS_EN})\b|\s+(?:years?|months?|days?|weeks?"
+    r"|hours?|million|billion|thousand|people|persons|children|women|men|States|countries|members|percent"
+    r"|km|kilomet|metres|meters|dollars|cases|times)\b|\s*[–\-]\s*\d)",
+    re.I,
+)
+
+
+def marker_pattern(label: str) -> re.Pattern[str]:
+    """Return the pattern of a footnote marker for a label: glued, spaced or "1/" style."""
+    lab = re.escape(label)
+    if label.isdigit():
+        return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]])|(?<=[^\W\d_] )|(?<=[.,;:”’\")\]] ))"
+                          rf"{lab}/?(?![\d/])(?=[\s,.;:)”’]|$)")
+    return re.compile(rf"(?<=\S){lab}(?=[\s,.;:)”’]|$)")
+
+
+def is_marker_at(text: str, start: int, end: int) -> bool:
+    """Return False where the number at [start, end) reads as part of the sentence."""
+    before = text[:start].rstrip()
+    after = text[end:]
+    if _AFTER_NOT_MARKER_RE.match(after):
+        return False
+    if start > 0 and text[start - 1] == " " and _NUMBER_WORD_RE.search(before):
+        return False
+    if re.search(r"\d[,.]?$", before):
+        return False
+    return not (start > 0 and text[start - 1] == " " and re.match(r"^\s+\d", after))

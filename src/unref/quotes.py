@@ -1,0 +1,137 @@
+"""Quotations: block quotes, bulleted quotes and quoted passages, with who said them.
+
+Part of the structure stage: it reads paragraphs and footnote refs, and attributes
+each quotation to the person or body the text names as its source, and to the
+footnote whose marker closes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Document, FootnoteRef, Paragraph, Quote
+
+# Verbs that introduce what someone said or wrote.
+SPEECH_VERBS = (
+    r"(?:not(?:ed|es|e)|stat(?:ed|es|e)|sa(?:id|ys|y)|observ(?:ed|es)|declar(?:ed|es)|respond(?:ed|s)|affirm(?:ed|s)"
+    r"|emphasi[sz](?:ed|es)|stress(?:ed|es)|admit(?:ted|s)|wr(?:ote|ites)|recall(?:ed|s)|underlin(?:ed|es)"
+    r"|call(?:ed|s) (?:on|upon)|urg(?:ed|es)|express(?:ed|es)|found|conclud(?:ed|es)|report(?:ed|s)|warn(?:ed|s)"
+    r"|announc(?:ed|es)|acknowledg(?:ed|es)|confirm(?:ed|s)|add(?:ed|s)|explain(?:ed|s)|claim(?:ed|s)"
+    r"|insist(?:ed|s)|reiterat(?:ed|es)|requested|decided|encouraged|recommended|pointed out|made clear"
+    r"|includes|indicat(?:ed|es)|describ(?:ed|es)|considered|held|ruled|declared|asserted|proclaimed"
+    r"|a (?:dit|déclaré|souligné)|dijo|declaró|señaló|afirmó|заявил[аи]?)"
+)
+_NAME = r"[A-Z][\w’'\-/.()]*"
+_JOIN = r"(?:\s+(?:of|for|on|the|and|de|del|la|to|in|at)\s+|\s+)"
+_WHO = rf"(?P<who>(?:the\s+|The\s+)?{_NAME}(?:{_JOIN}{_NAME})*)"
+_ATTRIB_RE = re.compile(
+    rf"{_WHO}(?:’s?|'s?)?(?:\s+(?:has|had|have|also|further|then|in particular|clearly|explicitly|itself|himself"
+    rf"|herself|once|repeatedly|rightly|specifically|admission|statement|report|press release|order|judgment"
+    rf"|decision|opinion))*\s+{SPEECH_VERBS}\b"
+)
+_ACCORDING_RE = re.compile(rf"(?:according to|as stated by|in the words of|selon|según)\s+{_WHO}", re.I)
+_INLINE_QUOTE_RE = re.compile(r"[“\"](?P<q>[^“”\"]{40,}?)[”\"]")
+_BULLET_RE = re.compile(r"^\s*[•▪·–\-]\s*")
+
+
+def _clean_who(who: str) -> str:
+    who = re.sub(r"^(?:the|The)\s+", "", who.strip())
+    who = re.sub(r"(?:’s?|'s?)$", "", who)
+    return who.strip(" ,.;:")
+
+
+def attribution(text: str) -> str | None:
+    """Return the speaker or body named before a quotation in `text`, or None."""
+    best = None
+    for m in _ATTRIB_RE.finditer(text):
+        best = m
+    if best is not None:
+        who = _clean_who(best.group("who"))
+        if who and who.split()[0] not in {"In", "On", "As", "At", "By", "It", "This", "That", "These", "I", "We",
+                                          "Thus", "Based", "Furthermore", "Moreover", "However", "Today"}:
+            return who
+        # "Based on ..., the Memorial Human Rights Centre stated": take the last name run.
+        runs = re.findall(rf"(?:the\s+)?{_NAME}(?:{_JOIN}{_NAME})*", best.group("who"))
+        if runs:
+            return _clean_who(runs[-1]) or None
+    according = _ACCORDING_RE.search(text)
+    return _clean_who(according.group("who")) if according else None
+
+
+def _ref_after(refs: list[FootnoteRef], pid: str, offset: int, limit: int = 12) -> str | None:
+    for ref in refs:
+        if ref.paragraph == pid and offset <= ref.offset <= offset + limit:
+            return ref.label
+    return None
+
+
+def _refs_in(refs: list[FootnoteRef], pid: str) -> list[FootnoteRef]:
+    return [r for r in refs if r.paragraph == pid]
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """Return the quotations of a document with their attribution and footnote."""
+    quotes: list[Quote] = []
+    paras = doc.paragraphs
+    refs = doc.footnote_refs
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        intro = paras[i - 1] if i > 0 else None
+        if intro is not None and intro.text.rstrip().endswith(":") and p.kind in ("body", "quote", "list_item") \
+                and _looks_quoted_block(p, intro):
+            group = [p]
+            j = i + 1
+            bulleted = bool(_BULLET_RE.match(p.text))
+            while bulleted and j < len(paras) and _BULLET_RE.match(paras[j].text):
+                group.append(paras[j])
+                j += 1
+            who = attribution(intro.text)
+            note = None
+            for q in group:
+                r = _refs_in(refs, q.id)
+                if r:
+                    note = r[-1].label
+                    break
+            for q in group:
+                text = _BULLET_RE.sub("", q.text).strip()
+                quotes.append(Quote(text=text.strip("“”\" "), location=q.id, start=0, end=len(q.text),
+                                    attributed_to=who, footnote=note, block=True))
+            i = j
+            continue
+        quotes.extend(_inline_quotes(p, refs))
+        i += 1
+    for fn in doc.footnotes:
+        for m in _INLINE_QUOTE_RE.finditer(fn.text):
+            if len(m.group("q").split()) < 6:
+                continue
+            who = attribution(fn.text[: m.start()][-300:])
+            if who:
+                quotes.append(Quote(text=m.group("q"), location=f"fn:{fn.label}", start=m.start("q"),
+                                    end=m.end("q"), attributed_to=who, footnote=fn.label))
+    return quotes
+
+
+def _looks_quoted_block(p: Paragraph, intro: Paragraph) -> bool:
+    text = p.text.lstrip("•▪· ")
+    if text[:1] in "“\"":
+        return True
+    return bool(re.search(rf"(?:as follows|the following|{SPEECH_VERBS})[^.]*:$", intro.text.rstrip()))
+
+
+def _inline_quotes(p: Paragraph, refs: list[FootnoteRef]) -> list[Quote]:
+    out: list[Quote] = []
+    if p.kind in ("title", "heading", "signature"):
+        return out
+    for m in _INLINE_QUOTE_RE.finditer(p.text):
+        q = m.group("q")
+        if len(q.split()) < 6:
+            continue
+        sentence_start = max(p.text.rfind(". ", 0, m.start()) + 1, 0)
+        who = attribution(p.text[sentence_start: m.start()])
+        if not who:
+            continue
+        note = _ref_after(refs, p.id, m.end() - 1)
+        out.append(Quote(text=q, location=p.id, start=m.start("q"), end=m.end("q"), attributed_to=who,
+                         footnote=note))
+    return out

@@ -1,0 +1,123 @@
+"""read: bytes or text -> pages of lines, each line with its offset in the source.
+
+Text input comes from PDF extractors. pdftotext separates pages with form feeds;
+other dumps (like a copy-paste of a PDF viewer) give no page signal, and there a
+page ends after its footnote block and the list of link addresses that some
+extractors append to the page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import InputError
+from .model import Line, Page, Source
+from .regexes import FOOTNOTE_SEPARATOR_RE, URL_LINE_RE
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+
+def read(source: str | Path, *, text: str | None = None) -> Source:
+    """Return the pages of lines of a file, or of `text` when it is given."""
+    path = None if text is not None else str(source)
+    if text is None:
+        text = _read_text_file(Path(source))
+    return read_text(text, path=path)
+
+
+def _read_text_file(path: Path) -> str:
+    if not path.exists():
+        raise InputError(str(path), "no such file")
+    if path.is_dir():
+        raise InputError(str(path), "is a folder, not a file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError(str(path), f"text file too large ({size // 1_048_576} MiB; limit 50 MiB)")
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot be read ({err.strerror or err})") from err
+    if not data.strip():
+        raise InputError(str(path), "is empty")
+    if data.startswith(b"%PDF"):
+        raise InputError(str(path), "is a PDF; PDF reading is not available for this input")
+    if b"\x00" in data[:4096]:
+        raise InputError(str(path), "is binary, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > len(text) // 100:
+            raise InputError(str(path), "is not text in a known encoding") from None
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f\b")
+    if controls > 0.02 * min(len(text), 20000):
+        raise InputError(str(path), "is binary, not text")
+    return text
+
+
+def read_text(text: str, path: str | None = None) -> Source:
+    """Return a Source whose pages are split on form feeds, or on other page signals."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:
+        return Source(path=path, text=text, pages=_split_form_feeds(text), format="text", style="pdftotext")
+    return Source(path=path, text=text, pages=_split_dump(text), format="text", style=text_style(text))
+
+
+def text_style(text: str) -> str:
+    """Return "dump" for text whose paragraphs are told by indentation, else "pdftotext"."""
+    lines = text.split("\n")
+    printed = [ln for ln in lines if ln.strip()]
+    if not printed:
+        return "pdftotext"
+    indented = sum(1 for ln in printed if ln[:1] in " \t")
+    blanks = len(lines) - len(printed)
+    return "dump" if indented > 0.1 * len(printed) or blanks > 0.7 * len(printed) else "pdftotext"
+
+
+def _lines_of(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    out = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        out.append((pos, raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _make_line(pos: int, raw: str, page: int) -> Line:
+    # Backspaces appear in some extractions beside page numbers; they carry nothing.
+    return Line(text=raw.replace("\b", " ").rstrip(), start=pos, page=page)
+
+
+def _split_form_feeds(text: str) -> list[Page]:
+    pages: list[Page] = []
+    start = 0
+    for number, chunk in enumerate(text.split("\f"), start=1):
+        end = start + len(chunk)
+        lines = [_make_line(pos, raw, number) for pos, raw in _lines_of(text, start, end)]
+        pages.append(Page(number=number, lines=lines))
+        start = end + 1
+    while pages and not any(line.text.strip() for line in pages[-1].lines):
+        pages.pop()
+    return pages
+
+
+_FOOTNOTE_START = re.compile(r"^\s{0,3}(\d{1,3}|[*a-z])\s{1,4}\S")
+
+
+def _split_dump(text: str) -> list[Page]:
+    """Split text without form feeds: a page ends after its footnote block and link list."""
+    raw_lines = _lines_of(text, 0, len(text))
+    pages: list[Page] = [Page(number=1)]
+    state = "body"  # body -> notes (after the separator) -> links (bare URLs)
+    for pos, raw in raw_lines:
+        stripped = raw.strip()
+        if state == "links" and stripped and not URL_LINE_RE.match(stripped):
+            pages.append(Page(number=len(pages) + 1))
+            state = "body"
+        if FOOTNOTE_SEPARATOR_RE.match(stripped):
+            state = "notes"
+        elif state == "notes" and URL_LINE_RE.match(stripped):
+            state = "links"
+        pages[-1].lines.append(_make_line(pos, raw, pages[-1].number))
+    return pages

@@ -1,0 +1,77 @@
+"""Named regular-expression fragments, built small and combined in one place."""
+
+from __future__ import annotations
+
+import re
+
+# --- Page furniture ---------------------------------------------------------------
+# The rule above the footnotes: a run of underscores.
+FOOTNOTE_SEPARATOR = r"_{5,}"
+FOOTNOTE_SEPARATOR_RE = re.compile(rf"^\s*{FOOTNOTE_SEPARATOR}\s*$")
+# Job number printed on each page: "25-02826", "25-02826 (E)", "GE.19-13879(E)", "N9400123".
+JOB_NUMBER = r"(?:[A-Z]{1,3}\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?"
+JOB_NUMBER_RE = re.compile(rf"^\s*{JOB_NUMBER}\s*(?:\*\d{{7,}}\*)?\s*$")
+# Date stamp under the job number ("270225") and the bar code text ("*2502826*").
+STAMP_RE = re.compile(r"^\s*(?:\d{6}|\*\d{6,9}\*|\d{6}\s+\d{6})\s*$")
+# Page numbers: "2/3", "Page 2", "- 2 -", "/..."
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}|Page\s+\d+|P[áa]gina\s+\d+|-\s*\d+\s*-|/\s*\.\.\.)\s*$")
+# A line that holds only a UN symbol or two, as running heads print them.
+SYMBOL_LINE_RE = re.compile(
+    r"^\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?(?:\s*\(\d{4}\))?"
+    r"(?:\s*[-–]\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?)?\s*$"
+)
+# Header date of meeting records: "16/04/2025".
+HEADER_DATE_RE = re.compile(r"^\s*\d{2}/\d{2}/\d{4}\s*$")
+# Language line in old running heads: "English", "Français"...
+HEADER_LANGUAGE_RE = re.compile(r"^\s*(?:English|French|Spanish|Russian|Arabic|Chinese|Français|Español)\s*$")
+BOILERPLATE_RE = re.compile(
+    r"^\s*(?:Please recycle|Merci de recycler|Sírvase reciclar|Просьба отправить на вторичную переработку"
+    r"|Check for updates|This record contains the text of speeches|Corrections should be submitted"
+    r"|\(E\)|\*\s*\d{7,}\s*\*)\s*$",
+    re.I,
+)
+
+# --- Links ----------------------------------------------------------------------------
+URL_HEAD = r"(?:https?://|www\.)"
+URL_BODY = r"[^\s<>\"“”]+"
+URL_RE = re.compile(rf"{URL_HEAD}{URL_BODY}", re.I)
+URL_LINE_RE = re.compile(rf"^{URL_HEAD}\S+$", re.I)
+
+# --- Footnotes ------------------------------------------------------------------------
+# A label line printed apart from its note: "1", "12", "1/", "a", "*".
+LABEL_LINE_RE = re.compile(r"^\s*(\d{1,3})/?\s*$|^\s*([a-z]|\*{1,3})\s*$")
+# A note that starts with its label on the same line: "1 FCCC/CP/1995/7/Add.1", " 3  Letter dated".
+INLINE_NOTE_RE = re.compile(
+    r"^\s{0,6}(\d{1,3})/?\s{1,6}(?=\S)(?!(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|per|km|and|to|of)\b)"
+)
+STAR_NOTE_RE = re.compile(r"^\s{0,6}(\*{1,3})\s*(?=[A-Z])")
+
+# --- Masthead ---------------------------------------------------------------------------
+MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+MONTHS_ES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:er)?"
+YEAR = r"(?:19|20)\d{2}"
+DATE_RE = re.compile(
+    rf"\b(?P<day>{DAY})\s+(?:de\s+)?(?P<month>{MONTHS_EN}|{MONTHS_FR}|{MONTHS_ES}|{MONTHS_RU})"
+    rf"\s+(?:de\s+)?(?P<year>{YEAR})(?:\s*г(?:ода|\.))?",
+    re.I,
+)
+DISTR_RE = re.compile(r"^\s*(?:Distr\.?|Дистр\.?)\s*:?\s*(?P<kind>[A-Za-zÀ-ÿА-я]+)?", re.I)
+ORIGINAL_RE = re.compile(r"^\s*(?:Original|Оригинал|Original)\s*:\s*(?P<lang>[^\s]+)", re.I)
+AGENDA_RE = re.compile(
+    r"(?:Agenda items?|Items? of the (?:provisional )?agenda|Point(?:s)? de l[’']ordre du jour(?: provisoire)?"
+    r"|Temas? (?:\d+ )?del programa(?: provisional)?|Пункты? (?:\d+ )?(?:предварительной )?повестки дня)"
+    r"\s*(?P<items>[\dA-Za-z ,()\-–and et y и]*)",
+    re.I,
+)
+AGENDA_ITEM_RE = re.compile(r"\d{1,3}(?:\s*\([a-z]{1,4}\))?")
+
+# --- Body structure ---------------------------------------------------------------------
+SIGNED_RE = re.compile(r"^\s*\((?:Signed|Signé|Firmado|Подпись)\)\s*(?P<name>.*)$", re.I)
+LIST_ITEM_RE = re.compile(
+    r"^\s*(?:\d{1,3}\.(?=\s|$)|\([a-z]{1,4}\)(?=\s|$)|[a-z]\)(?=\s)|[•▪·–\-](?=\s)|\(\d{1,3}\)(?=\s))"
+)
+TERMINAL_PUNCT = '.:;!?”")’]»'

@@ -1,0 +1,366 @@
+"""repair: damaged paragraph text -> repaired text, as a list of named, tested steps.
+
+Each step takes a Tracked text (lines joined with "\\n") and a Context, and returns
+a Tracked text, so the repaired text keeps its map back to the source offsets.
+Decisions about words are made with wordfreq frequencies, never with word lists
+of the damage seen in one document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .regexes import URL_HEAD
+from .tracked import Tracked
+from .words import zipf
+
+Edit = tuple[int, int, str]
+
+
+@dataclass(slots=True)
+class Context:
+    """What the steps know beyond the text: its language and the usual full-line width."""
+
+    lang: str = "en"
+    width: int = 0  # characters in a full justified line; 0 when unknown
+
+
+Step = Callable[[Tracked, Context], Tracked]
+
+LETTERS = r"[^\W\d_]"
+_WORD_RE = re.compile(rf"{LETTERS}+")
+# Prefixes that form hyphenated compounds with words of any frequency ("non-refoulement").
+COMPOUND_PREFIXES = frozenset(
+    [
+        "non",
+        "anti",
+        "self",
+        "co",
+        "re",
+        "pre",
+        "post",
+        "sub",
+        "inter",
+        "intra",
+        "multi",
+        "cross",
+        "well",
+        "ill",
+        "so",
+        "semi",
+        "pro",
+        "counter",
+        "ex",
+        "mid",
+        "extra",
+        "ultra",
+        "quasi",
+        "socio",
+        "macro",
+        "micro",
+        "half",
+    ]
+)
+# Second elements of compound adjectives ("risk-based", "civilian-led", "high-level").
+COMPOUND_HEADS = frozenset(
+    [
+        "based",
+        "related",
+        "led",
+        "oriented",
+        "building",
+        "level",
+        "scale",
+        "wide",
+        "making",
+        "term",
+        "year",
+        "owned",
+        "sensitive",
+        "specific",
+        "friendly",
+        "bound",
+        "free",
+        "affected",
+        "driven",
+        "focused",
+        "centred",
+        "centered",
+        "sponsored",
+        "keeping",
+        "contributing",
+        "up",
+        "standing",
+        "old",
+        "long",
+        "day",
+        "month",
+        "member",
+        "party",
+        "state",
+    ]
+)
+
+
+# --- 1. Letter-spaced runs ------------------------------------------------------------
+
+_SPACED_RUN_RE = re.compile(rf"(?:(?<=\s)|^)(?:{LETTERS}{{1,12}} )?(?:{LETTERS}[ \-] ?){{4,}}{LETTERS}\b")
+
+
+def segment_words(letters: str, lang: str) -> list[str]:
+    """Return the most probable split of a run of letters into words (wordfreq unigram model)."""
+    n = len(letters)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(-1e9, 0)] * n
+    low = letters.lower()
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 24), end):
+            word = low[start:end]
+            f = zipf(word, lang) if word != "-" else 6.0
+            cost = (f - 8.0) if f > 0 else -12.0 * len(word)
+            if len(word) == 1 and word not in "ai-" and f < 6.5:
+                cost -= 6.0
+            score = best[start][0] + cost
+            if score > best[end][0]:
+                best[end] = (score, start)
+    words: list[str] = []
+    end = n
+    while end > 0:
+        start = best[end][1]
+        words.append(letters[start:end])
+        end = start
+    return list(reversed(words))
+
+
+def respace_letter_runs(t: Tracked, ctx: Context) -> Tracked:
+    """Rejoin letter-spaced text ("r e s i s t a n c e a n d") into words."""
+    edits: list[Edit] = []
+    for m in _SPACED_RUN_RE.finditer(t.text):
+        run = m.group()
+        letters = run.replace(" ", "")
+        words = segment_words(letters, ctx.lang)
+        joined = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        edits.append((m.start(), m.end(), joined))
+    return t.edit(edits)
+
+
+# --- 2. Hyphens that pdftotext removed when it joined two lines -------------------------
+
+
+def _split_score(token: str, i: int, lang: str) -> float:
+    """Score the hypothesis that a hyphen stood inside `token` before index i (0 = no)."""
+    a, b = token[:i], token[i:]
+    if len(a) < 2 or len(b) < 2:
+        return 0.0
+    if a[-1].islower() and b[0].isupper():
+        return 10.0  # TerPetrosyan, SecretaryGeneral, CoECommissioner
+    if a[-1].isupper() and b[0].isupper() and b[1:2].islower() and len(a) >= 2:
+        return 8.0  # CoECommissioner: "CoE" + "Commissioner"
+    whole = zipf(token.lower(), lang)
+    za, zb = zipf(a.lower(), lang), zipf(b.lower(), lang)
+    if whole >= 3.5:
+        return 0.0
+    if a.lower() in COMPOUND_PREFIXES and zb >= 1.2:
+        return 6.0 + zb / 10
+    if za >= 3.0 and zb >= 3.0:
+        return 4.0 + min(za, zb) / 10
+    return 0.0
+
+
+def _line_joins(line: str, width: int, lang: str) -> list[Edit]:
+    """Find where pdftotext glued the next line to this one and restore the hyphen."""
+    edits: list[Edit] = []
+    count = round(len(line) / width) - 1 if width else 0
+    for k in range(1, count + 1):
+        target = width * k
+        lo, hi = target - 14, target + 6
+        best: tuple[float, Edit] | None = None
+        for m in _WORD_RE.finditer(line):
+            token = m.group()
+            for i in range(2, len(token) - 1):
+                pos = m.start() + i
+                if not lo <= pos <= hi:
+                    continue
+                s = _split_score(token, i, lang)
+                if s > 0:
+                    s -= abs(pos - target) / 6
+                    if best is None or s > best[0]:
+                        best = (s, (pos, pos, "-"))
+        for m in re.finditer(r"(\d+|" + LETTERS + r"+) (" + LETTERS + r"+)", line):
+            pos = m.start(2) - 1
+            if not lo <= pos <= hi:
+                continue
+            a, b = m.group(1), m.group(2)
+            if b.islower() and (b in COMPOUND_HEADS or a.lower() in COMPOUND_PREFIXES) and (a.isdigit() or a.islower()):
+                s = 3.0 - abs(pos - target) / 6
+                if best is None or s > best[0]:
+                    best = (s, (pos, pos + 1, "-"))
+        if best is not None:
+            edits.append(best[1])
+    return edits
+
+
+def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
+    """Restore hyphens lost where pdftotext joined a hyphenated line to the next one."""
+    if not ctx.width:
+        return t
+    edits: list[Edit] = []
+    pos = 0
+    for line in t.text.split("\n"):
+        if len(line) > 1.4 * ctx.width:
+            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang))
+        pos += len(line) + 1
+    return t.edit(edits)
+
+
+# --- 3. Hyphens printed at line ends ------------------------------------------------------
+
+_LINE_END_HYPHEN_RE = re.compile(rf"({LETTERS}+)-[ \t]*\n\s*({LETTERS}+)")
+
+
+def join_line_end_hyphens(t: Tracked, ctx: Context) -> Tracked:
+    """Join "Nagorno-/Karabakh" keeping the hyphen; drop it only inside a single word."""
+    edits: list[Edit] = []
+    for m in _LINE_END_HYPHEN_RE.finditer(t.text):
+        a, b = m.group(1), m.group(2)
+        whole = zipf((a + b).lower(), ctx.lang)
+        soft = b[0].islower() and whole >= 3.0 and min(zipf(a.lower(), ctx.lang), zipf(b.lower(), ctx.lang)) < 2.5
+        start = m.end(1) if soft else m.end(1) + 1
+        edits.append((start, m.start(2), ""))
+    return t.edit(edits)
+
+
+# --- 4. Web addresses cut at line ends ------------------------------------------------------
+
+_URL_AT_LINE_END_RE = re.compile(rf"{URL_HEAD}[^\s]*[/\-_.=?&#%]\s*\n\s*(?=[\w%#/?=&\-.]+)", re.I)
+
+
+def rejoin_urls(t: Tracked, ctx: Context) -> Tracked:
+    """Join a web address that a line end cut after a slash, hyphen or other separator."""
+    edits: list[Edit] = []
+    for m in _URL_AT_LINE_END_RE.finditer(t.text):
+        head = m.group().rstrip()
+        nl = m.start() + len(head)
+        if head.endswith(".") and not re.match(r"\s*\n\s*[a-z0-9]", t.text[nl:]):
+            continue  # a sentence that ends with an address
+        edits.append((nl, m.end(), ""))
+    return t.edit(edits)
+
+
+# --- 5. Line ends become spaces --------------------------------------------------------------
+
+
+def join_lines(t: Tracked, ctx: Context) -> Tracked:
+    """Replace line breaks and runs of white space with one space."""
+    edits = [(m.start(), m.end(), " ") for m in re.finditer(r"\s*\n\s*|[ \t\u00a0]{2,}|\t", t.text) if m.group() != " "]
+    return t.edit(edits).strip()
+
+
+# --- 6. Words split by justification spaces ----------------------------------------------------
+
+_PAIR_RE = re.compile(rf"(?<![\w\-/.@])({LETTERS}+) ({LETTERS}+)(?![\w\-/@])")
+
+
+def _weak(part: str, lang: str) -> bool:
+    if len(part) == 1:
+        return True
+    return zipf(part.lower(), lang) < 3.0
+
+
+def should_join(a: str, b: str, lang: str) -> bool:
+    """Return True when "a b" is one word split by a space, judged by word frequencies."""
+    if not b[0].islower() or (a.isupper() and len(a) > 1):
+        return False
+    joined = (a + b).lower()
+    zj = zipf(joined, lang)
+    if zj < 3.0:
+        return False
+    za, zb = zipf(a.lower(), lang), zipf(b.lower(), lang)
+    if not (_weak(a, lang) or _weak(b, lang)):
+        return False  # never join two real words
+    return zj >= za + zb - 8.0
+
+
+def join_split_words(t: Tracked, ctx: Context) -> Tracked:
+    """Join words split by justification spaces ("Februa ry", "tha t", "a lso")."""
+    edits: list[Edit] = []
+    text = t.text
+    pos = 0
+    while True:
+        m = _PAIR_RE.search(text, pos)
+        if not m:
+            break
+        if should_join(m.group(1), m.group(2), ctx.lang):
+            edits.append((m.end(1), m.start(2), ""))
+            pos = m.end()
+        else:
+            pos = m.start(2)
+    return t.edit(edits)
+
+
+# --- 7. Spacing around punctuation -------------------------------------------------------------
+
+_PUNCT_SPACE_RULES: list[tuple[re.Pattern[str], int]] = [
+    # "Dock ." "brutality ." "(ПСТ )" "resolved. ”": drop the space before closing punctuation.
+    (re.compile(r"(?<=[\w.,;:!?)\]”’])( +)(?=[.,;:!?)\]](?!\w)|”(?!\w))"), 1),
+    # "( A/77/801" "“ word": drop the space after opening brackets.
+    (re.compile(r"(?<=[(\[])( +)(?=\S)"), 1),
+    # "full -scale" "Nagorno -Karabakh" "4 –15": drop the space before a joining hyphen or dash.
+    (re.compile(r"(?<=[\w])( +)(?=[-–]\w)"), 1),
+]
+
+
+def fold_punctuation_spacing(t: Tracked, ctx: Context) -> Tracked:
+    """Fold stray spaces around punctuation: "Dock ." -> "Dock.", "full -scale" -> "full-scale"."""
+    for pattern, group in _PUNCT_SPACE_RULES:
+        t = t.edit((m.start(group), m.end(group), "") for m in pattern.finditer(t.text))
+    return t
+
+
+# --- 8. Hyphens of fixed United Nations terms ----------------------------------------------------
+
+_UN_TERMS_RE = re.compile(r"\b(Secretary|Under-Secretary|Assistant Secretary) (General)\b")
+
+
+def un_term_hyphens(t: Tracked, ctx: Context) -> Tracked:
+    """Restore the hyphen of "Secretary-General" where a line join lost it."""
+    if ctx.lang != "en":
+        return t
+    return t.edit((m.end(1), m.start(2), "-") for m in _UN_TERMS_RE.finditer(t.text))
+
+
+# --- 9. Double symbols glued together -------------------------------------------------------------
+
+_GLUED_SYMBOLS_RE = re.compile(r"(?<=\d)(?=(?:A|S|E)/(?:RES/)?\d)")
+
+
+def split_glued_symbols(t: Tracked, ctx: Context) -> Tracked:
+    """Restore the dash of a double symbol glued at a line join ("A/79/359S/2024/684")."""
+    return t.edit((m.start(), m.start(), "-") for m in _GLUED_SYMBOLS_RE.finditer(t.text))
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("respace_letter_runs", respace_letter_runs),
+    ("restore_join_hyphens", restore_join_hyphens),
+    ("join_line_end_hyphens", join_line_end_hyphens),
+    ("rejoin_urls", rejoin_urls),
+    ("join_lines", join_lines),
+    ("join_split_words", join_split_words),
+    ("fold_punctuation_spacing", fold_punctuation_spacing),
+    ("un_term_hyphens", un_term_hyphens),
+    ("split_glued_symbols", split_glued_symbols),
+]
+
+
+def repair(t: Tracked, ctx: Context | None = None) -> Tracked:
+    """Return the text with every repair step applied in order."""
+    ctx = ctx or Context()
+    for _name, step in STEPS:
+        t = step(t, ctx)
+    return t
+
+
+def repair_text(text: str, lang: str = "en", width: int = 0) -> str:
+    """Return repaired text for a plain string (a convenience over `repair`)."""
+    return repair(Tracked.from_source(text, 0), Context(lang=lang, width=width)).text

@@ -1,0 +1,417 @@
+"""structure: labelled pages -> Document with metadata, paragraphs, footnotes and markers."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from .masthead import organ_names, read_masthead, title_parts
+from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
+from .notes import RawNote, finish_notes, is_marker_at, marker_pattern, parse_note_area
+from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
+from .repair import Context, repair
+from .tracked import Tracked
+
+NOTES_HEADING_RE = re.compile(r"^\s*(?:Notes|Endnotes|Notas|Примечания)\s*$")
+ANNEX_RE = re.compile(r"^\s*(?:Annex|Annexe|Anexo|Приложение|Enclosure|Appendix|Pièce jointe)\b")
+STOPWORDS = {
+    "en": {"the", "of", "and", "to", "in", "that", "is", "for", "on", "with"},
+    "fr": {"le", "la", "les", "des", "et", "du", "une", "est", "dans", "sur"},
+    "es": {"el", "los", "las", "del", "y", "que", "por", "una", "con", "para"},
+}
+
+
+def detect_language(text: str) -> str | None:
+    """Return the ISO 639-1 code of the text's language (en, fr, es, ru, ar, zh), or None."""
+    sample = text[:30000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return None
+    n = len(letters)
+    if sum("\u0400" <= ch <= "\u04ff" for ch in letters) > 0.3 * n:
+        return "ru"
+    if sum("\u0600" <= ch <= "\u06ff" for ch in letters) > 0.3 * n:
+        return "ar"
+    if sum("\u4e00" <= ch <= "\u9fff" for ch in letters) > 0.2 * n:
+        return "zh"
+    words = re.findall(r"[a-záéíóúñçèêàâôûü’']+", sample.lower())
+    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 3 else None
+
+
+def estimate_width(lines: list[Line]) -> int:
+    """Return the length in characters of a full line of body text."""
+    lengths = sorted(len(ln.text.rstrip()) for ln in lines if len(ln.text.strip()) >= 25)
+    if len(lengths) < 5:
+        return 0
+    median = statistics.median(lengths)
+    normal = [n for n in lengths if n <= 1.3 * median]
+    return normal[int(0.85 * (len(normal) - 1))]
+
+
+@dataclass
+class Block:
+    """Lines that make one paragraph, before repair."""
+
+    lines: list[Line] = field(default_factory=list)
+    kind: str = "body"
+
+
+def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
+    prev_s, cur_s = prev.rstrip(), cur.strip()
+    if not prev_s:
+        return True
+    if prev_s.endswith("-"):
+        return False
+    short = width > 0 and len(prev_s) < 0.75 * width
+    if cur_s[:1].islower() and not LIST_ITEM_RE.match(prev_s + " "):
+        return bool(short and prev_s.endswith((".", ":", ";")) and len(prev_s) < 0.5 * width)
+    if short and not re.match(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))$", prev_s):
+        return True
+    return bool(prev_s.endswith(tuple(TERMINAL_PUNCT)) and width and len(prev_s) < 0.9 * width
+                and (cur_s[:1].isupper() or cur_s[:1] in "“\"‘(•" or cur_s[:1].isdigit()))
+
+
+def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
+    """Return the paragraphs of the body lines in reading order, across page breaks."""
+    blocks: list[Block] = []
+    cur = Block()
+    prev: Line | None = None
+    blank_before = False
+    for line in lines:
+        if line.kind == "blank":
+            blank_before = prev is not None
+            continue
+        text = line.text
+        if prev is None:
+            brk = True
+        elif dump:
+            brk = text[:1].isspace() or bool(SIGNED_RE.match(text))
+        else:
+            brk = (
+                (blank_before and line.page == prev.page)
+                or bool(SIGNED_RE.match(text))
+                or bool(LIST_ITEM_RE.match(text))
+                or _ends_paragraph(prev.text, text, width)
+            )
+        if brk and cur.lines:
+            blocks.append(cur)
+            cur = Block()
+        cur.lines.append(line)
+        prev = line
+        blank_before = False
+    if cur.lines:
+        blocks.append(cur)
+    return blocks
+
+
+def _tracked_block(block: Block) -> Tracked:
+    parts: list[Tracked | str] = []
+    for j, ln in enumerate(block.lines):
+        if j:
+            parts.append("\n")
+        parts.append(Tracked.from_source(ln.text, ln.start))
+    return Tracked.concat(parts)
+
+
+def _kind(text: str, width: int) -> str:
+    if SIGNED_RE.match(text):
+        return "signature"
+    if ANNEX_RE.match(text) and len(text) < 200:
+        return "annex_title"
+    if LIST_ITEM_RE.match(text):
+        return "list_item"
+    if (text[:1] in "“\"" and text.rstrip(".,;")[-1:] in "”\"" and len(text) > 80):
+        return "quote"
+    short = len(text) < max(60, int(0.7 * width)) if width else len(text) < 60
+    if short and not text.endswith(tuple(".,;:")) and text[:1].isupper() and len(text.split()) <= 14:
+        return "heading"
+    return "body"
+
+
+def _split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
+    """Return body lines across pages and the raw notes of every footnote area."""
+    body: list[Line] = []
+    raw: list[RawNote] = []
+    width = estimate_width([ln for p in source.pages for ln in p.lines if ln.kind == "body"])
+    for page in source.pages:
+        page_body = [ln for ln in page.lines if ln.kind in ("body", "blank")]
+        notes = [ln for ln in page.lines if ln.kind == "note"]
+        # A star note ("* Reissued for technical reasons") may stand at the foot without a rule.
+        printed = [ln for ln in page_body if ln.kind == "body"]
+        if printed and not notes and STAR_NOTE_RE.match(printed[-1].text) and len(printed) > 3:
+            notes = [printed[-1]]
+            printed[-1].kind = "note"
+            page_body = [ln for ln in page_body if ln.kind != "note"]
+        body.extend(page_body)
+        raw.extend(parse_note_area(notes, page.number, width))
+    # Endnotes under a "Notes" heading after the body.
+    for i in range(len(body) - 1, max(-1, len(body) - 2000), -1):
+        if NOTES_HEADING_RE.match(body[i].text) and i > len(body) // 3:
+            tail = [ln for ln in body[i + 1:] if ln.kind == "body"]
+            by_page: dict[int, list[Line]] = {}
+            for ln in tail:
+                by_page.setdefault(ln.page, []).append(ln)
+            for page_no, lines in by_page.items():
+                raw.extend(parse_note_area(lines, page_no, width))
+            body = body[:i]
+            break
+    return body, raw
+
+
+def structure(source: Source) -> Document:
+    """Return the Document built from a labelled Source."""
+    body, raw_notes = _split_off_notes(source)
+    width = estimate_width([ln for ln in body if ln.kind == "body"])
+    all_text = "\n".join(ln.text for ln in body)
+    lang = detect_language(all_text)
+    ctx = Context(lang=lang or "en", width=width)
+
+    page1 = [ln for ln in body if ln.page == 1]
+    mast = read_masthead(page1, width)
+    md = mast.metadata
+    md.language = lang
+    title_starts = {ln.start for ln in mast.title_lines}
+    body = [ln for ln in body if ln.start not in mast.used]
+
+    dump = source.style == "dump"
+    blocks: list[Block] = []
+    if mast.title_lines:
+        rest = [ln for ln in body if ln.start not in title_starts]
+        first_title = min(title_starts)
+        before = [ln for ln in rest if ln.start < first_title]
+        after = [ln for ln in rest if ln.start > first_title]
+        blocks.extend(segment(before, width, dump))
+        blocks.append(Block(list(mast.title_lines), kind="title"))
+        blocks.extend(segment(after, width, dump))
+    else:
+        blocks = segment(body, width, dump)
+
+    paragraphs: list[Paragraph] = []
+    tracked: list[Tracked] = []
+    for block in blocks:
+        t = repair(_tracked_block(block), ctx)
+        if not t.text:
+            continue
+        tracked.append(t)
+        pid = f"p{len(paragraphs) + 1}"
+        kind = block.kind if block.kind != "body" else _kind(t.text, width)
+        paragraphs.append(Paragraph(id=pid, kind=kind, text=t.text, page=block.lines[0].page))
+
+    footnotes = finish_notes(raw_notes, ctx)
+    refs = link_markers(paragraphs, tracked, footnotes, source)
+    for p, t in zip(paragraphs, tracked, strict=True):
+        p.spans = t.spans()
+    _merge_signature_blocks(paragraphs)
+    _mark_sections(paragraphs)
+
+    doc = Document(source=source.path, format=source.format, metadata=md, paragraphs=paragraphs,
+                   footnotes=footnotes, footnote_refs=refs, pages=len(source.pages))
+    _finish_metadata(doc)
+    return doc
+
+
+def _page_ranges(source: Source) -> dict[int, tuple[int, int]]:
+    out = {}
+    for page in source.pages:
+        if page.lines:
+            out[page.number] = (page.lines[0].start, page.lines[-1].end + 1)
+    return out
+
+
+def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes: list[Footnote],
+                 source: Source) -> list[FootnoteRef]:
+    """Find each footnote's marker in the body, remove it from the text and return the refs."""
+    ranges = _page_ranges(source)
+    refs: list[FootnoteRef] = []
+    deletions: dict[int, list[tuple[int, int, str]]] = {}
+    cursor = (0, 0)  # (paragraph index, offset): markers come in reading order
+    for note in footnotes:
+        found = _find_marker(note, paragraphs, tracked, cursor, ranges)
+        if found is None:
+            continue
+        pi, start, end = found
+        deletions.setdefault(pi, []).append((start, end, note.id or note.label))
+        cursor = (pi, end)
+    for pi, dels in deletions.items():
+        t = tracked[pi]
+        edits = []
+        removed = 0
+        for start, end, fid in sorted(dels):
+            cut_start = start - 1 if start > 0 and t.text[start - 1] == " " else start
+            if cut_start == start and end < len(t.text) and t.text[end] == " " and start > 0 and \
+                    t.text[start - 1] != " ":
+                pass
+            edits.append((cut_start, end, ""))
+            label = next(n.label for n in footnotes if (n.id or n.label) == fid)
+            refs.append(FootnoteRef(label=label, paragraph=paragraphs[pi].id, offset=cut_start - removed,
+                                    footnote=fid))
+            removed += end - cut_start
+        t = t.edit(edits)
+        tracked[pi] = t
+        paragraphs[pi].text = t.text
+    refs.sort(key=lambda r: (int(r.paragraph[1:]), r.offset))
+    return refs
+
+
+def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked],
+                 cursor: tuple[int, int], ranges: dict[int, tuple[int, int]]) -> tuple[int, int, int] | None:
+    pattern = marker_pattern(note.label)
+    lo, hi = ranges.get(note.page, (0, 1 << 62))
+    fallback = None
+    for pi in range(cursor[0], len(paragraphs)):
+        if paragraphs[pi].kind in ("signature",):
+            continue
+        t = tracked[pi]
+        from_pos = cursor[1] if pi == cursor[0] else 0
+        for m in pattern.finditer(t.text, from_pos):
+            if not is_marker_at(t.text, m.start(), m.end()):
+                continue
+            src = t.offsets[m.start()]
+            if lo <= src < hi:
+                return pi, m.start(), m.end()
+            if fallback is None and src >= lo:
+                fallback = (pi, m.start(), m.end())
+    return fallback
+
+
+def _merge_signature_blocks(paragraphs: list[Paragraph]) -> None:
+    """Fold the short title lines under "(Signed) Name" into the signature paragraph."""
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        if p.kind == "signature":
+            j = i + 1
+            while j < len(paragraphs) and j - i <= 4 and paragraphs[j].kind == "heading" and \
+                    len(paragraphs[j].text) < 70 and not ANNEX_RE.match(paragraphs[j].text):
+                p.text += "\n" + paragraphs[j].text
+                p.spans.extend(paragraphs[j].spans)
+                paragraphs[j].kind = "_merged"
+                j += 1
+            i = j
+        else:
+            i += 1
+    kept = [p for p in paragraphs if p.kind != "_merged"]
+    paragraphs[:] = kept
+    for n, p in enumerate(paragraphs, 1):
+        p.id = f"p{n}" if p.id.startswith("p") else p.id
+
+
+def _mark_sections(paragraphs: list[Paragraph]) -> None:
+    section = "body"
+    annexes = 0
+    for p in paragraphs:
+        if p.kind == "annex_title":
+            annexes += 1
+            section = "annex" if annexes == 1 else f"annex-{annexes}"
+        p.section = section
+
+
+_CIRCULATE_RE = re.compile(
+    r"(?:circulated|circulate|distribuer|distribuir|circular|распространить|распространены)\b(?P<rest>.{0,400})",
+    re.I | re.S,
+)
+_ORGAN_MENTION_RE = re.compile(
+    "|".join(sorted((re.escape(n) for n in {
+        "General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
+        "Assemblée générale", "Conseil de sécurité", "Conseil économique et social", "Conseil des droits de l’homme",
+        "Asamblea General", "Consejo de Seguridad", "Consejo Económico y Social", "Consejo de Derechos Humanos",
+        "Генеральной Ассамблеи", "Совета Безопасности", "Экономического и Социального Совета",
+        "Совета по правам человека",
+    }), key=len, reverse=True)),
+    re.I,
+)
+_RU_ORGANS = {"генеральной ассамблеи": "General Assembly", "совета безопасности": "Security Council",
+              "экономического и социального совета": "Economic and Social Council",
+              "совета по правам человека": "Human Rights Council"}
+
+
+def read_circulation(text: str) -> dict[str, list[str]] | None:
+    """Return organ -> agenda items named in a request to circulate the letter, or None."""
+    m = _CIRCULATE_RE.search(text)
+    if not m:
+        return None
+    rest = m.group("rest")
+    rest = rest.split(". ")[0] if ". " in rest else rest
+    names = organ_names()
+    out: dict[str, list[str]] = {}
+    mentions = list(_ORGAN_MENTION_RE.finditer(rest))
+    from .masthead import agenda_items
+    for k, om in enumerate(mentions):
+        key = om.group().lower().replace("'", "’")
+        organ = names.get(key) or _RU_ORGANS.get(key) or om.group()
+        seg = rest[om.end(): mentions[k + 1].start() if k + 1 < len(mentions) else len(rest)]
+        items: list[str] = []
+        im = re.search(r"(?:agenda items?|points? [\d ,()a-z]+de l[’']ordre du jour|temas? [\d ,()a-z]+del programa"
+                       r"|пункт(?:ам|ов|а)? [\d ,()a-z]+повестки дня|items?|points?|temas?|пункт\w*)"
+                       r"\s*(?P<items>[\d ,()a-z\-–]*(?:\s*(?:and|et|y|и)\s*\d+(?:\s*\([a-z]\))?)?)", seg, re.I)
+        if im:
+            items = agenda_items(im.group("items") or im.group())
+        out.setdefault(organ, [])
+        out[organ].extend(x for x in items if x not in out[organ])
+    return out or None
+
+
+def _finish_metadata(doc: Document) -> None:
+    md: Metadata = doc.metadata
+    for p in doc.paragraphs:
+        if p.kind == "signature":
+            lines = p.text.split("\n")
+            m = SIGNED_RE.match(lines[0])
+            name = (m.group("name") if m else lines[0]).strip()
+            if name:
+                md.signatories.append(Signatory(
+                    name=name,
+                    title=lines[1].strip() if len(lines) > 1 else None,
+                    function=", ".join(ln.strip() for ln in lines[2:]) or None,
+                    section=p.section,
+                ))
+        if md.circulation is None and p.kind in ("body", "list_item"):
+            circ = read_circulation(p.text) if re.search(r"circulat|distribu|распростран", p.text, re.I) else None
+            if circ:
+                md.circulation = {"organs": list(circ), "agenda_items": circ, "paragraph": p.id}
+                for organ, items in circ.items():
+                    if organ not in md.organs:
+                        md.organs.append(organ)
+                    if items and not md.agenda_items.get(organ):
+                        md.agenda_items[organ] = list(items)
+    md.sender, md.addressee = title_parts(md.title)
+    md.doc_type = doc_type(md, doc)
+
+
+def doc_type(md: Metadata, doc: Document) -> str | None:
+    """Return the document type from the symbol, the title and the first paragraphs."""
+    symbols = " ".join(md.symbols)
+    head = " ".join(p.text for p in doc.paragraphs[:6])
+    title = md.title or ""
+    if "/PV." in symbols:
+        return "meeting_record"
+    if "/RES/" in symbols:
+        return "resolution"
+    if "/DEC/" in symbols:
+        return "decision"
+    checks = [
+        (r"^(?:Identical letters|Lettres identiques|Cartas idénticas|Идентичные письма)", "identical_letters"),
+        (r"^(?:Note verbale|Nota verbal|Вербальная нота)", "note_verbale"),
+        (r"^(?:Letter|Lettre|Carta|Письмо)", "letter"),
+        (r"^(?:Note by|Note du|Nota d)", "note"),
+        (r"^(?:Report|Rapport|Informe|Доклад)", "report"),
+        (r"^(?:Resolution adopted|RESOLUTION ADOPTED|Résolution adoptée|Resolución aprobada)", "resolution"),
+        (r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional)", "agenda"),
+    ]
+    for pattern, kind in checks:
+        if re.match(pattern, title, re.I):
+            return kind
+    if re.search(r"draft resolution|projet de résolution|proyecto de resolución|проект резолюции", head, re.I):
+        return "draft_resolution"
+    if re.search(r"draft decision|projet de décision|proyecto de decisión", head, re.I):
+        return "draft_decision"
+    if re.search(r"\bReport of\b|\bRapport d", head):
+        return "report"
+    if re.search(r"\bNote by the Secretary-General\b", head):
+        return "note"
+    if re.match(r"^[A-Z]/\d{4}/\d+", symbols) and not title and md.symbols:
+        return "other"
+    return "other" if md.symbols else None

@@ -1,0 +1,93 @@
+"""Text that remembers, for every character, its offset in the source.
+
+Repair steps describe their changes as edits (start, end, replacement). Applying
+them keeps the way back to the source: kept characters keep their offsets,
+inserted characters take the offset of the place they were inserted at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Span
+
+
+@dataclass(slots=True)
+class Tracked:
+    """A string and, per character, its source offset."""
+
+    text: str
+    offsets: list[int]
+
+    @classmethod
+    def from_source(cls, text: str, start: int) -> Tracked:
+        """Return text whose characters sit at start, start+1, ... in the source."""
+        return cls(text, list(range(start, start + len(text))))
+
+    @classmethod
+    def concat(cls, parts: Iterable[Tracked | str]) -> Tracked:
+        """Return the parts joined; plain strings take the offset of what precedes them."""
+        texts: list[str] = []
+        offsets: list[int] = []
+        for part in parts:
+            if isinstance(part, Tracked):
+                texts.append(part.text)
+                offsets.extend(part.offsets)
+            else:
+                at = offsets[-1] + 1 if offsets else 0
+                texts.append(part)
+                offsets.extend([at] * len(part))
+        return cls("".join(texts), offsets)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def slice(self, start: int, end: int) -> Tracked:
+        """Return the characters [start, end) with their offsets."""
+        return Tracked(self.text[start:end], self.offsets[start:end])
+
+    def strip(self) -> Tracked:
+        """Return the text without white space at either end."""
+        left = len(self.text) - len(self.text.lstrip())
+        right = len(self.text.rstrip())
+        return self.slice(left, max(left, right))
+
+    def edit(self, edits: Iterable[tuple[int, int, str]]) -> Tracked:
+        """Return the text with each (start, end, replacement) applied; edits must not overlap."""
+        ordered = sorted(edits)
+        if not ordered:
+            return self
+        texts: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for start, end, repl in ordered:
+            if start < pos:
+                continue  # overlapping edit: the first one wins
+            texts.append(self.text[pos:start])
+            offsets.extend(self.offsets[pos:start])
+            if repl:
+                anchor = self.offsets[start] if start < len(self.offsets) else (
+                    self.offsets[-1] + 1 if self.offsets else 0)
+                texts.append(repl)
+                old = self.text[start:end]
+                if len(old) == len(repl):
+                    offsets.extend(self.offsets[start:end])
+                else:
+                    offsets.extend([anchor] * len(repl))
+            pos = end
+        texts.append(self.text[pos:])
+        offsets.extend(self.offsets[pos:])
+        return Tracked("".join(texts), offsets)
+
+    def spans(self) -> list[Span]:
+        """Return runs where the text follows the source one character to one."""
+        out: list[Span] = []
+        if not self.offsets:
+            return out
+        run_start = 0
+        for i in range(1, len(self.offsets) + 1):
+            if i == len(self.offsets) or self.offsets[i] != self.offsets[i - 1] + 1:
+                out.append(Span(run_start, i, self.offsets[run_start], self.offsets[i - 1] + 1))
+                run_start = i
+        return out
