@@ -66,6 +66,9 @@ class Source:
     # paragraphs told by indentation (copy-paste of a PDF viewer); "pdf": geometry.
     style: str = "pdftotext"
     links: list[tuple[int, str]] = field(default_factory=list)  # (page, uri) of link annotations
+    # Source offsets where a footnote marker stands, with its label, when geometry tells
+    # (superscripts in a PDF). Text input leaves this empty and markers are found in the text.
+    markers: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 

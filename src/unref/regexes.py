@@ -70,7 +70,7 @@ AGENDA_RE = re.compile(
 AGENDA_ITEM_RE = re.compile(r"\d{1,3}(?:\s*\([a-z]{1,4}\))?")
 
 # --- Body structure ---------------------------------------------------------------------
-SIGNED_RE = re.compile(r"^\s*\((?:Signed|Signé|Firmado|Подпись)\)\s*(?P<name>.*)$", re.I)
+SIGNED_RE = re.compile(r"^\s*\((?:Signed|Signé|Firmado|Подпись)\)\s*(?P<name>.*)$", re.I | re.M)
 LIST_ITEM_RE = re.compile(
     r"^\s*(?:\d{1,3}\.(?=\s|$)|\([a-z]{1,4}\)(?=\s|$)|[a-z]\)(?=\s)|[•▪·–\-](?=\s)|\(\d{1,3}\)(?=\s))"
 )

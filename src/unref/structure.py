@@ -6,13 +6,19 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .masthead import organ_names, read_masthead, title_parts
+from .masthead import TITLE_END_RE, organ_names, read_masthead, title_parts
 from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
 from .notes import RawNote, finish_notes, is_marker_at, marker_pattern, parse_note_area
 from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
 from .repair import Context, repair
 from .tracked import Tracked
 
+# Lines that open a title block: an annexed letter's title, or the annex heading that names it.
+TITLE_BLOCK_RE = re.compile(
+    r"^\s*(?:Annex(?:e)? (?:to|à) the (?:letter|note verbale)|Annex to the identical letters"
+    r"|Enclosure to the letter|Letter dated|Identical letters dated|Note verbale dated|Lettre datée"
+    r"|Carta de fecha|Nota verbal de fecha)"
+)
 NOTES_HEADING_RE = re.compile(r"^\s*(?:Notes|Endnotes|Notas|Примечания)\s*$")
 ANNEX_RE = re.compile(r"^\s*(?:Annex|Annexe|Anexo|Приложение|Enclosure|Appendix|Pièce jointe)\b")
 STOPWORDS = {
@@ -65,6 +71,8 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
         return True
     if prev_s.endswith("-"):
         return False
+    if prev_s.endswith(":") and (cur_s[:1] in "“\"‘•" or LIST_ITEM_RE.match(cur_s)):
+        return True
     short = width > 0 and len(prev_s) < 0.75 * width
     if cur_s[:1].islower() and not LIST_ITEM_RE.match(prev_s + " "):
         return bool(short and prev_s.endswith((".", ":", ";")) and len(prev_s) < 0.5 * width)
@@ -72,6 +80,23 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
         return True
     return bool(prev_s.endswith(tuple(TERMINAL_PUNCT)) and width and len(prev_s) < 0.9 * width
                 and (cur_s[:1].isupper() or cur_s[:1] in "“\"‘(•" or cur_s[:1].isdigit()))
+
+
+def _continues_special(block: Block, text: str, width: int) -> bool:
+    """Return True when a line belongs to an open title or signature block."""
+    if not block.lines:
+        return False
+    first = block.lines[0].text
+    joined = " ".join(ln.text.strip() for ln in block.lines)
+    if block.kind == "title_block":
+        if len(block.lines) >= 6:
+            return False
+        return not (TITLE_END_RE.search(joined) and not re.search(r"\b(?:to|of|the|and|de|la|du|des|del)$", joined))
+    if SIGNED_RE.match(first):
+        short = len(text.strip()) < (0.6 * width if width else 50)
+        return len(block.lines) < 5 and short and not text.rstrip().endswith((".", ";")) and \
+            not SIGNED_RE.match(text) and not ANNEX_RE.match(text)
+    return False
 
 
 def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
@@ -85,7 +110,12 @@ def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
             blank_before = prev is not None
             continue
         text = line.text
-        if prev is None:
+        if _continues_special(cur, text, width):
+            cur.lines.append(line)
+            prev = line
+            blank_before = False
+            continue
+        if prev is None or cur.kind == "title_block":
             brk = True
         elif dump:
             brk = text[:1].isspace() or bool(SIGNED_RE.match(text))
@@ -94,11 +124,14 @@ def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
                 (blank_before and line.page == prev.page)
                 or bool(SIGNED_RE.match(text))
                 or bool(LIST_ITEM_RE.match(text))
+                or bool(TITLE_BLOCK_RE.match(text))
                 or _ends_paragraph(prev.text, text, width)
             )
         if brk and cur.lines:
             blocks.append(cur)
             cur = Block()
+        if not cur.lines and TITLE_BLOCK_RE.match(text):
+            cur.kind = "title_block"
         cur.lines.append(line)
         prev = line
         blank_before = False
@@ -192,19 +225,29 @@ def structure(source: Source) -> Document:
     paragraphs: list[Paragraph] = []
     tracked: list[Tracked] = []
     for block in blocks:
-        t = repair(_tracked_block(block), ctx)
+        if SIGNED_RE.match(block.lines[0].text):
+            # A signature keeps its lines: name, then title, then function.
+            parts: list[Tracked | str] = []
+            for ln in block.lines:
+                parts.extend(["\n", repair(Tracked.from_source(ln.text, ln.start), ctx)] if parts else
+                             [repair(Tracked.from_source(ln.text, ln.start), ctx)])
+            t = Tracked.concat(parts)
+        else:
+            t = repair(_tracked_block(block), ctx)
         if not t.text:
             continue
         tracked.append(t)
         pid = f"p{len(paragraphs) + 1}"
-        kind = block.kind if block.kind != "body" else _kind(t.text, width)
+        if block.kind == "title_block":
+            kind = "annex_title" if ANNEX_RE.match(t.text) else "title"
+        else:
+            kind = block.kind if block.kind != "body" else _kind(t.text, width)
         paragraphs.append(Paragraph(id=pid, kind=kind, text=t.text, page=block.lines[0].page))
 
     footnotes = finish_notes(raw_notes, ctx)
     refs = link_markers(paragraphs, tracked, footnotes, source)
     for p, t in zip(paragraphs, tracked, strict=True):
         p.spans = t.spans()
-    _merge_signature_blocks(paragraphs)
     _mark_sections(paragraphs)
 
     doc = Document(source=source.path, format=source.format, metadata=md, paragraphs=paragraphs,
@@ -275,28 +318,6 @@ def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Trac
             if fallback is None and src >= lo:
                 fallback = (pi, m.start(), m.end())
     return fallback
-
-
-def _merge_signature_blocks(paragraphs: list[Paragraph]) -> None:
-    """Fold the short title lines under "(Signed) Name" into the signature paragraph."""
-    i = 0
-    while i < len(paragraphs):
-        p = paragraphs[i]
-        if p.kind == "signature":
-            j = i + 1
-            while j < len(paragraphs) and j - i <= 4 and paragraphs[j].kind == "heading" and \
-                    len(paragraphs[j].text) < 70 and not ANNEX_RE.match(paragraphs[j].text):
-                p.text += "\n" + paragraphs[j].text
-                p.spans.extend(paragraphs[j].spans)
-                paragraphs[j].kind = "_merged"
-                j += 1
-            i = j
-        else:
-            i += 1
-    kept = [p for p in paragraphs if p.kind != "_merged"]
-    paragraphs[:] = kept
-    for n, p in enumerate(paragraphs, 1):
-        p.id = f"p{n}" if p.id.startswith("p") else p.id
 
 
 def _mark_sections(paragraphs: list[Paragraph]) -> None:
