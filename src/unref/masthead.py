@@ -75,6 +75,7 @@ TITLE_START_RE = re.compile(
     r"|Lettre datée|Lettres identiques|Note verbale datée|Rapport d|Résolution adoptée|RESOLUTION ADOPTEE"
     r"|Carta de fecha|Cartas idénticas|Nota verbal de fecha|Informe d|Resolución aprobada|RESOLUCION APROBADA"
     r"|Письмо|Идентичные письма|Вербальная нота|Доклад|Резолюция, принятая)",
+    re.I,
 )
 LETTER_START_RE = re.compile(
     r"^\s*(?:Letter dated|Letters dated|Identical letters dated|Note verbale dated|Lettre datée|Lettres identiques"
@@ -146,6 +147,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
             break
         taken = True
         organ = organ_of(text)
+        text = re.sub(r"^([A-Z]{1,6}) /(?=\S)", r"\1/", text)  # "A /79/PV.64"
         if SYMBOL_LINE_RE.match(text) and i < 25:
             for sym in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text):
                 sym = re.sub(r"\s+", " ", sym.strip())
@@ -168,7 +170,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
         elif m := ORIGINAL_RE.match(text):
             md.original_language = LANGUAGE_NAMES.get(m.group("lang").lower().strip(".,"))
             seen_distr = True
-        elif (m := AGENDA_RE.search(text)) and len(text) < 120:
+        elif (m := AGENDA_RE.match(text)) and len(text) < 120:
             items = agenda_items(m.group("items"))
             organ_key = current_organ or "General Assembly"
             if items:

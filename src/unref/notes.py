@@ -174,6 +174,6 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
         return False
     if start > 0 and text[start - 1] == " " and _NUMBER_WORD_RE.search(before):
         return False
-    if re.search(r"\d[,.]?$", before):
+    if re.search(r"\d\.?$", before) or (start > 0 and text[start - 1] == " " and re.search(r"\d$", before)):
         return False
     return not (start > 0 and text[start - 1] == " " and re.match(r"^\s+\d", after))

@@ -9,8 +9,8 @@ import re
 FOOTNOTE_SEPARATOR = r"_{5,}"
 FOOTNOTE_SEPARATOR_RE = re.compile(rf"^\s*{FOOTNOTE_SEPARATOR}\s*$")
 # Job number printed on each page: "25-02826", "25-02826 (E)", "GE.19-13879(E)", "N9400123".
-JOB_NUMBER = r"(?:[A-Z]{1,3}\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?"
-JOB_NUMBER_RE = re.compile(rf"^\s*{JOB_NUMBER}\s*(?:\*\d{{7,}}\*)?\s*$")
+JOB_NUMBER = r"(?:[A-Z]{1,3}\.)?\d{2}-\d{5}\*?\s*(?:\([A-Z]\))?"
+JOB_NUMBER_RE = re.compile(rf"^\s*{JOB_NUMBER}\s*(?:\d{{6}})?\s*(?:\*\d{{7,}}\*)?\s*$")
 # Date stamp under the job number ("270225") and the bar code text ("*2502826*").
 STAMP_RE = re.compile(r"^\s*(?:\d{6}|\*\d{6,9}\*|\d{6}\s+\d{6})\s*$")
 # Page numbers: "2/3", "Page 2", "- 2 -", "/..."
@@ -61,10 +61,13 @@ DATE_RE = re.compile(
 )
 DISTR_RE = re.compile(r"^\s*(?:Distr\.?|Дистр\.?)\s*:?\s*(?P<kind>[A-Za-zÀ-ÿА-я]+)?", re.I)
 ORIGINAL_RE = re.compile(r"^\s*(?:Original|Оригинал|Original)\s*:\s*(?P<lang>[^\s]+)", re.I)
+# "Agenda items 32, 60 and 132", "Item 110 (f) of the provisional agenda", "Point 40 de l’ordre du jour",
+# "Tema 165 del programa", "Пункт 40 повестки дня".
+_ITEM_LIST = r"\d{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|et|y|и)\s*\d{1,3}(?:\s*\([a-z]{1,4}\))?)*"
 AGENDA_RE = re.compile(
-    r"(?:Agenda items?|Items? of the (?:provisional )?agenda|Point(?:s)? de l[’']ordre du jour(?: provisoire)?"
-    r"|Temas? (?:\d+ )?del programa(?: provisional)?|Пункты? (?:\d+ )?(?:предварительной )?повестки дня)"
-    r"\s*(?P<items>[\dA-Za-z ,()\-–and et y и]*)",
+    rf"^\s*(?:Agenda items?|Items?|Points?|Temas?|Пункты?|Punto)\s+(?P<items>{_ITEM_LIST})"
+    r"(?:\s+(?:of the (?:provisional |preliminary |annotated )?(?:agenda|list)|de l[’']ordre du jour.*"
+    r"|del programa.*|(?:предварительной )?повестки дня.*))?\s*\**\s*$",
     re.I,
 )
 AGENDA_ITEM_RE = re.compile(r"\d{1,3}(?:\s*\([a-z]{1,4}\))?")

@@ -7,7 +7,7 @@ from .model import Document
 
 def to_text(doc: Document) -> str:
     """Return the repaired text, paragraphs separated by blank lines."""
-    return doc.text()
+    return "\n\n".join(p.text for p in doc.paragraphs if p.kind != "masthead")
 
 
 def to_markdown(doc: Document) -> str:
@@ -17,6 +17,8 @@ def to_markdown(doc: Document) -> str:
         by_par.setdefault(ref.paragraph, []).append((ref.offset, ref.label))
     out: list[str] = []
     for p in doc.paragraphs:
+        if p.kind == "masthead":
+            continue
         text = p.text
         for offset, label in sorted(by_par.get(p.id, []), reverse=True):
             text = text[:offset] + f"[^{label}]" + text[offset:]

@@ -172,12 +172,15 @@ def _split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
     for page in source.pages:
         page_body = [ln for ln in page.lines if ln.kind in ("body", "blank")]
         notes = [ln for ln in page.lines if ln.kind == "note"]
-        # A star note ("* Reissued for technical reasons") may stand at the foot without a rule.
-        printed = [ln for ln in page_body if ln.kind == "body"]
-        if printed and not notes and STAR_NOTE_RE.match(printed[-1].text) and len(printed) > 3:
-            notes = [printed[-1]]
-            printed[-1].kind = "note"
-            page_body = [ln for ln in page_body if ln.kind != "note"]
+        # Star notes ("* Reissued for technical reasons") may stand at the foot without a rule.
+        if not notes:
+            star = _star_notes_start(page_body)
+            if star is not None:
+                for ln in page_body[star:]:
+                    if ln.kind == "body":
+                        ln.kind = "note"
+                notes = [ln for ln in page_body[star:] if ln.kind == "note"]
+                page_body = page_body[:star]
         body.extend(page_body)
         raw.extend(parse_note_area(notes, page.number, width))
     # Endnotes under a "Notes" heading after the body.
@@ -187,11 +190,20 @@ def _split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
             by_page: dict[int, list[Line]] = {}
             for ln in tail:
                 by_page.setdefault(ln.page, []).append(ln)
-            for page_no, lines in by_page.items():
-                raw.extend(parse_note_area(lines, page_no, width))
+            for lines in by_page.values():
+                raw.extend(parse_note_area(lines, 0, width))  # page 0: an endnote, anywhere
             body = body[:i]
             break
     return body, raw
+
+
+def _star_notes_start(page_body: list[Line]) -> int | None:
+    """Return the index where star notes begin at the foot of a page, or None."""
+    printed = [i for i, ln in enumerate(page_body) if ln.kind == "body"]
+    for i in printed[-6:]:
+        if STAR_NOTE_RE.match(page_body[i].text) and i > 0 and page_body[i - 1].kind == "blank" and len(printed) > 3:
+            return i
+    return None
 
 
 def structure(source: Source) -> Document:
@@ -207,10 +219,12 @@ def structure(source: Source) -> Document:
     md = mast.metadata
     md.language = lang
     title_starts = {ln.start for ln in mast.title_lines}
+    # Masthead lines stay as paragraphs of their own kind: they carry "*" markers.
+    masthead_blocks = [Block([ln], kind="masthead") for ln in body if ln.start in mast.used]
     body = [ln for ln in body if ln.start not in mast.used]
 
     dump = source.style == "dump"
-    blocks: list[Block] = []
+    blocks: list[Block] = list(masthead_blocks)
     if mast.title_lines:
         rest = [ln for ln in body if ln.start not in title_starts]
         first_title = min(title_starts)
@@ -220,7 +234,7 @@ def structure(source: Source) -> Document:
         blocks.append(Block(list(mast.title_lines), kind="title"))
         blocks.extend(segment(after, width, dump))
     else:
-        blocks = segment(body, width, dump)
+        blocks.extend(segment(body, width, dump))
 
     paragraphs: list[Paragraph] = []
     tracked: list[Tracked] = []
@@ -405,7 +419,8 @@ def _finish_metadata(doc: Document) -> None:
 def doc_type(md: Metadata, doc: Document) -> str | None:
     """Return the document type from the symbol, the title and the first paragraphs."""
     symbols = " ".join(md.symbols)
-    head = " ".join(p.text for p in doc.paragraphs[:6])
+    body = [p.text for p in doc.paragraphs if p.kind != "masthead"][:4]
+    head = " ".join([*md.agenda_titles, *body])
     title = md.title or ""
     if "/PV." in symbols:
         return "meeting_record"
@@ -419,7 +434,7 @@ def doc_type(md: Metadata, doc: Document) -> str | None:
         (r"^(?:Letter|Lettre|Carta|Письмо)", "letter"),
         (r"^(?:Note by|Note du|Nota d)", "note"),
         (r"^(?:Report|Rapport|Informe|Доклад)", "report"),
-        (r"^(?:Resolution adopted|RESOLUTION ADOPTED|Résolution adoptée|Resolución aprobada)", "resolution"),
+        (r"^(?:Resolution adopted|Résolution adoptée|Resolución aprobada|RESOLUCION APROBADA)", "resolution"),
         (r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional)", "agenda"),
     ]
     for pattern, kind in checks:
@@ -429,10 +444,8 @@ def doc_type(md: Metadata, doc: Document) -> str | None:
         return "draft_resolution"
     if re.search(r"draft decision|projet de décision|proyecto de decisión", head, re.I):
         return "draft_decision"
-    if re.search(r"\bReport of\b|\bRapport d", head):
-        return "report"
-    if re.search(r"\bNote by the Secretary-General\b", head):
+    if re.search(r"\bNote by the (?:Secretary-General|Secretariat)\b|\bNote du Secrétaire", head, re.I):
         return "note"
-    if re.match(r"^[A-Z]/\d{4}/\d+", symbols) and not title and md.symbols:
-        return "other"
+    if re.search(r"\breport of\b|\bannual report\b|\bRapport d|\bInforme d", head, re.I):
+        return "report"
     return "other" if md.symbols else None
