@@ -28,9 +28,21 @@ FOOT_ZONE = 4
 def layout(source: Source) -> Source:
     """Return the source with every line's `kind` set; the same object, labelled in place."""
     dump = source.style == "dump"
+    running = _running_heads(source)
     for page in source.pages:
-        _label_page(page, dump=dump, first=page.number == 1)
+        _label_page(page, dump=dump, first=page.number == 1, running=running)
     return source
+
+
+def _running_heads(source: Source) -> set[str]:
+    """Return symbol lines printed on more than one page: the running heads."""
+    seen: dict[str, int] = {}
+    for page in source.pages:
+        printed = [ln.text.strip() for ln in page.lines if ln.text.strip()]
+        for text in set(printed[:HEAD_ZONE] + printed[-FOOT_ZONE:]):
+            if SYMBOL_LINE_RE.match(text):
+                seen[text] = seen.get(text, 0) + 1
+    return {text for text, n in seen.items() if n > 1 or len(source.pages) == 1}
 
 
 def _is_anywhere_furniture(text: str) -> bool:
@@ -40,7 +52,7 @@ def _is_anywhere_furniture(text: str) -> bool:
     )
 
 
-def _label_page(page: Page, *, dump: bool, first: bool) -> None:
+def _label_page(page: Page, *, dump: bool, first: bool, running: set[str]) -> None:
     printed = [line for line in page.lines if line.text.strip()]
     for line in page.lines:
         line.kind = "body" if line.text.strip() else "blank"
@@ -48,8 +60,8 @@ def _label_page(page: Page, *, dump: bool, first: bool) -> None:
         if _is_anywhere_furniture(line.text):
             line.kind = "furniture"
     if not first:
-        _label_heads(printed[:HEAD_ZONE])
-    _label_heads(list(reversed(printed[-FOOT_ZONE:])), feet=True)
+        _label_heads(printed[:HEAD_ZONE], running)
+    _label_heads(list(reversed(printed[-FOOT_ZONE:])), running)
     in_notes = False
     for line in page.lines:
         if line.kind == "furniture":
@@ -61,13 +73,13 @@ def _label_page(page: Page, *, dump: bool, first: bool) -> None:
             line.kind = "links" if dump and URL_LINE_RE.match(line.text.strip()) else "note"
 
 
-def _label_heads(zone: list[Line], feet: bool = False) -> None:
-    """Mark running heads: symbol lines, language lines, from the edge of the page inwards."""
+def _label_heads(zone: list[Line], running: set[str]) -> None:
+    """Mark running heads and feet: repeated symbol lines, language lines, from the page edge inwards."""
     for line in zone:
-        text = line.text
+        text = line.text.strip()
         if line.kind == "furniture":
             continue
-        if SYMBOL_LINE_RE.match(text) or (not feet and HEADER_LANGUAGE_RE.match(text)):
+        if text in running or HEADER_LANGUAGE_RE.match(text):
             line.kind = "furniture"
-        elif not feet:
+        else:
             break

@@ -148,6 +148,12 @@ _NUMBER_WORDS = (
     r"|and|or|to|of|from|between|than|nearly|about|some|over|under|at|by|the|Article|Section|Chapter"
     rf"|Resolution|Decision|Paragraph|Rule|Principle|Item|Annex|Page|Table|Figure|Box|level|{MONTHS_EN}"
 )
+# "Add.1", "Rev.2", "para. 3", "No. 4", "A/RES/48/1": numbers that belong to what precedes them.
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:Add|Rev|Corr|Amend|Suppl|No|Nos|para|paras|p|pp|art|arts|vol|sect|chap|Part|L|PV|fig|op|cit)\.\s?"
+    r"|/[A-Za-z.]*)$",
+    re.I,
+)
 _NUMBER_WORD_RE = re.compile(rf"(?:{_NUMBER_WORDS})\s*$", re.I)
 _AFTER_NOT_MARKER_RE = re.compile(
     rf"^(?:\s*\(\d{{4}}\)|/\d|\.\d|,\d|\s*%|\s+per cent|\s+(?:{MONTHS_EN})\b|\s+(?:years?|months?|days?|weeks?"
@@ -173,6 +179,8 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if _AFTER_NOT_MARKER_RE.match(after):
         return False
     if start > 0 and text[start - 1] == " " and _NUMBER_WORD_RE.search(before):
+        return False
+    if _ABBREVIATION_RE.search(before):
         return False
     if re.search(r"\d\.?$", before) or (start > 0 and text[start - 1] == " " and re.search(r"\d$", before)):
         return False

@@ -319,7 +319,7 @@ def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Trac
     lo, hi = ranges.get(note.page, (0, 1 << 62))
     fallback = None
     for pi in range(cursor[0], len(paragraphs)):
-        if paragraphs[pi].kind in ("signature",):
+        if paragraphs[pi].kind == "signature" or (paragraphs[pi].kind == "masthead" and note.label.isdigit()):
             continue
         t = tracked[pi]
         from_pos = cursor[1] if pi == cursor[0] else 0
