@@ -27,6 +27,8 @@ FOOT_ZONE = 4
 
 def layout(source: Source) -> Source:
     """Return the source with every line's `kind` set; the same object, labelled in place."""
+    if source.style == "pdf":
+        return source  # the PDF reader labelled each line from its place on the page
     dump = source.style == "dump"
     running = _running_heads(source)
     for page in source.pages:
@@ -46,6 +48,8 @@ def _running_heads(source: Source) -> set[str]:
 
 
 def _is_anywhere_furniture(text: str) -> bool:
+    if all("\ue000" <= ch <= "\uf8ff" or ch.isspace() for ch in text):
+        return True  # bar codes drawn with private-use glyphs
     return bool(
         JOB_NUMBER_RE.match(text) or STAMP_RE.match(text) or BOILERPLATE_RE.match(text)
         or PAGE_NUMBER_RE.match(text) or HEADER_DATE_RE.match(text)
@@ -59,6 +63,7 @@ def _label_page(page: Page, *, dump: bool, first: bool, running: set[str]) -> No
     for line in printed:
         if _is_anywhere_furniture(line.text):
             line.kind = "furniture"
+
     if not first:
         _label_heads(printed[:HEAD_ZONE], running)
     _label_heads(list(reversed(printed[-FOOT_ZONE:])), running)

@@ -37,16 +37,21 @@ def _sort_key(label: str) -> tuple[int, int | str]:
     return (0, int(label)) if label.isdigit() else (1, label)
 
 
-def parse_note_area(lines: list[Line], page: int, width: int) -> list[RawNote]:
-    """Return the notes of one page's footnote area, in order, with their labels."""
+def parse_note_area(lines: list[Line], page: int, width: int, endnotes: bool = False) -> list[RawNote]:
+    """Return the notes of one page's footnote area (or of endnotes), in order, with their labels."""
     printed = [ln for ln in lines if ln.text.strip()]
     if not printed:
         return []
     inline = [ln for ln in printed if INLINE_NOTE_RE.match(ln.text) or STAR_NOTE_RE.match(ln.text)]
     labels_alone = [ln for ln in printed if _label_of_line(ln.text) is not None]
-    if inline and len(inline) >= len(labels_alone):
+    if inline and (endnotes or len(inline) >= len(labels_alone)):
         return _inline_notes(printed, page)
     return _floating_notes(printed, page, width)
+
+
+def _expected(notes: list[RawNote], pending: str | None) -> int | None:
+    last = pending or (notes[-1].label if notes else None)
+    return int(last) + 1 if last and last.isdigit() else None
 
 
 def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
@@ -55,12 +60,17 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
     for ln in printed:
         m = INLINE_NOTE_RE.match(ln.text) or STAR_NOTE_RE.match(ln.text)
         alone = _label_of_line(ln.text)
-        if m:
+        expected = _expected(notes, pending_label)
+        if m and (expected is None or not m.group(1).isdigit() or int(m.group(1)) in (expected, expected + 1)):
             label = m.group(1)
+            if expected is not None and label.isdigit() and int(label) == expected + 1:
+                _split_missing(notes, str(expected))
             notes.append(RawNote(label, page, [Line(ln.text[m.end():], ln.start + m.end(), page)]))
             pending_label = None
         elif alone is not None:
-            pending_label = alone
+            # A bare number is a label only where the sequence expects it (else a page number).
+            if expected is None or not alone.isdigit() or int(alone) == expected:
+                pending_label = alone
         elif pending_label is not None:
             notes.append(RawNote(pending_label, page, [ln]))
             pending_label = None
@@ -69,6 +79,18 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
         else:
             notes.append(RawNote("", page, [ln]))  # continues a note from the page before
     return notes
+
+
+def _split_missing(notes: list[RawNote], label: str) -> None:
+    """The label of a note was lost: split the previous note where a new sentence starts a line."""
+    if not notes or len(notes[-1].lines) < 2:
+        return
+    lines = notes[-1].lines
+    for i in range(len(lines) - 1, 0, -1):
+        if lines[i - 1].text.rstrip().endswith(".") and lines[i].text.lstrip()[:1].isupper():
+            notes.append(RawNote(label, notes[-1].page, lines[i:]))
+            del lines[i:]
+            return
 
 
 def _floating_notes(printed: list[Line], page: int, width: int) -> list[RawNote]:

@@ -186,12 +186,8 @@ def _split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
     # Endnotes under a "Notes" heading after the body.
     for i in range(len(body) - 1, max(-1, len(body) - 2000), -1):
         if NOTES_HEADING_RE.match(body[i].text) and i > len(body) // 3:
-            tail = [ln for ln in body[i + 1:] if ln.kind == "body"]
-            by_page: dict[int, list[Line]] = {}
-            for ln in tail:
-                by_page.setdefault(ln.page, []).append(ln)
-            for lines in by_page.values():
-                raw.extend(parse_note_area(lines, 0, width))  # page 0: an endnote, anywhere
+            tail = [ln for ln in body[i + 1 :] if ln.kind == "body"]
+            raw.extend(parse_note_area(tail, 0, width, endnotes=True))  # page 0: link anywhere
             body = body[:i]
             break
     return body, raw
