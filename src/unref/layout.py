@@ -8,6 +8,8 @@ The masthead is part of the body here; the structure stage reads it.
 
 from __future__ import annotations
 
+import re
+
 from .model import Line, Page, Source
 from .regexes import (
     BOILERPLATE_RE,
@@ -37,26 +39,59 @@ def layout(source: Source) -> Source:
 
 
 def _running_heads(source: Source) -> set[str]:
-    """Return symbol lines printed on more than one page: the running heads."""
+    """Return the running heads and feet: lines repeated at the edge of several pages, and the
+    document's own symbols as printed on the first page."""
     seen: dict[str, int] = {}
     for page in source.pages:
         printed = [ln.text.strip() for ln in page.lines if ln.text.strip()]
         for text in set(printed[:HEAD_ZONE] + printed[-FOOT_ZONE:]):
-            if SYMBOL_LINE_RE.match(text):
+            if not text.isdigit():
                 seen[text] = seen.get(text, 0) + 1
-    return {text for text, n in seen.items() if n > 1 or len(source.pages) == 1}
+    running = {text for text, n in seen.items() if n > 1 and len(text) < 90}
+    if source.pages:
+        first = [ln.text.strip() for ln in source.pages[0].lines if ln.text.strip()][:HEAD_ZONE]
+        for text in first:
+            if SYMBOL_LINE_RE.match(text):
+                running.update(part.strip() for part in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text))
+                running.add(text)
+    return running
 
 
 def _is_anywhere_furniture(text: str) -> bool:
     if all("\ue000" <= ch <= "\uf8ff" or ch.isspace() for ch in text):
         return True  # bar codes drawn with private-use glyphs
+    if _furniture_token(text):
+        return True
+    # "25-10019 7/16", "4/16 25-10019": page feet that print several pieces on one line.
+    tokens = re.sub(r"\s*\(([A-Z])\)", r"(\1)", text).split()
+    return len(tokens) > 1 and all(_furniture_token(tok) for tok in tokens)
+
+
+def _furniture_token(text: str) -> bool:
     return bool(
         JOB_NUMBER_RE.match(text) or STAMP_RE.match(text) or BOILERPLATE_RE.match(text)
         or PAGE_NUMBER_RE.match(text) or HEADER_DATE_RE.match(text)
     )
 
 
+def _split_glued_separators(page: Page) -> None:
+    """Split "pseudonymous cross ______" into the body text and the footnote rule."""
+    out: list[Line] = []
+    for line in page.lines:
+        m = _GLUED_SEPARATOR_RE.match(line.text)
+        if m:
+            out.append(Line(m.group(1), line.start, line.page))
+            out.append(Line(m.group(2), line.start + m.start(2), line.page))
+        else:
+            out.append(line)
+    page.lines = out
+
+
+_GLUED_SEPARATOR_RE = re.compile(r"^(.*\S)\s+(_{10,})\s*$")
+
+
 def _label_page(page: Page, *, dump: bool, first: bool, running: set[str]) -> None:
+    _split_glued_separators(page)
     printed = [line for line in page.lines if line.text.strip()]
     for line in page.lines:
         line.kind = "body" if line.text.strip() else "blank"
