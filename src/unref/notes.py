@@ -198,6 +198,9 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     """Return False where the number at [start, end) reads as part of the sentence."""
     before = text[:start].rstrip()
     after = text[end:]
+    if text[start:end].endswith("/"):
+        # "1/" markers of older documents cannot be read as anything else, after a word or a year.
+        return not _ABBREVIATION_RE.search(before) and not re.match(r"\s*\d", after)
     if _AFTER_NOT_MARKER_RE.match(after):
         return False
     if start > 0 and text[start - 1] == " " and _NUMBER_WORD_RE.search(before):

@@ -8,6 +8,7 @@ of the damage seen in one document.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -171,10 +172,10 @@ def _split_score(token: str, i: int, lang: str) -> float:
 def _line_joins(line: str, width: int, lang: str) -> list[Edit]:
     """Find where pdftotext glued the next line to this one and restore the hyphen."""
     edits: list[Edit] = []
-    count = round(len(line) / width) - 1 if width else 0
+    count = max(1, round(len(line) / width) - 1) if width else 0
     for k in range(1, count + 1):
         target = width * k
-        lo, hi = target - 14, target + 6
+        lo, hi = target - 22, target + 6
         best: tuple[float, Edit] | None = None
         for m in _WORD_RE.finditer(line):
             token = m.group()
@@ -185,14 +186,19 @@ def _line_joins(line: str, width: int, lang: str) -> list[Edit]:
                 s = _split_score(token, i, lang)
                 if s > 0:
                     s -= abs(pos - target) / 6
+                    # "troop-" + "and police-contributing": a suspended hyphen keeps its space.
+                    repl = "- " if token[i:].lower() in ("and", "or", "et", "ou", "y", "o") else "-"
                     if best is None or s > best[0]:
-                        best = (s, (pos, pos, "-"))
-        for m in re.finditer(r"(\d+|" + LETTERS + r"+) (" + LETTERS + r"+)", line):
-            pos = m.start(2) - 1
-            if not lo <= pos <= hi:
+                        best = (s, (pos, pos, repl))
+        words = list(re.finditer(rf"\d+|{LETTERS}+", line))
+        for wa, wb in itertools.pairwise(words):
+            pos = wa.end()
+            if line[pos:wb.start()] != " " or not lo <= pos <= hi:
                 continue
-            a, b = m.group(1), m.group(2)
-            if b.islower() and (b in COMPOUND_HEADS or a.lower() in COMPOUND_PREFIXES) and (a.isdigit() or a.islower()):
+            a, b = wa.group(), wb.group()
+            if b.islower() and (b in COMPOUND_HEADS or a.lower() in COMPOUND_PREFIXES) and (
+                a.isdigit() or a.islower()
+            ):
                 s = 3.0 - abs(pos - target) / 6
                 if best is None or s > best[0]:
                     best = (s, (pos, pos + 1, "-"))
@@ -208,7 +214,7 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     edits: list[Edit] = []
     pos = 0
     for line in t.text.split("\n"):
-        if len(line) > 1.4 * ctx.width:
+        if len(line) > 1.12 * ctx.width + 4:
             edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang))
         pos += len(line) + 1
     return t.edit(edits)
@@ -216,7 +222,7 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
 
 # --- 3. Hyphens printed at line ends ------------------------------------------------------
 
-_LINE_END_HYPHEN_RE = re.compile(rf"({LETTERS}+)-[ \t]*\n\s*({LETTERS}+)")
+_LINE_END_HYPHEN_RE = re.compile(rf"({LETTERS}+) ?-[ \t]*\n\s*({LETTERS}+)")
 
 
 def join_line_end_hyphens(t: Tracked, ctx: Context) -> Tracked:
@@ -226,8 +232,12 @@ def join_line_end_hyphens(t: Tracked, ctx: Context) -> Tracked:
         a, b = m.group(1), m.group(2)
         whole = zipf((a + b).lower(), ctx.lang)
         soft = b[0].islower() and whole >= 3.0 and min(zipf(a.lower(), ctx.lang), zipf(b.lower(), ctx.lang)) < 2.5
-        start = m.end(1) if soft else m.end(1) + 1
-        edits.append((start, m.start(2), ""))
+        hyphen = t.text.index("-", m.end(1))
+        if soft:
+            edits.append((m.end(1), m.start(2), ""))
+        else:
+            edits.append((m.end(1), hyphen, ""))  # "Nagorno -" loses its stray space
+            edits.append((hyphen + 1, m.start(2), ""))
     return t.edit(edits)
 
 

@@ -288,6 +288,10 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
         pi, start, end = found
         deletions.setdefault(pi, []).append((start, end, note.id or note.label))
         cursor = (pi, end)
+        if tracked[pi].text[start:end].endswith("/"):
+            # Older documents cite one note again with the same "2/" marker further on.
+            for pj, qs, qe in _repeated_slash_markers(note.label, tracked, pi, end):
+                deletions.setdefault(pj, []).append((qs, qe, note.id or note.label))
     for pi, dels in deletions.items():
         t = tracked[pi]
         edits = []
@@ -307,6 +311,16 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
         paragraphs[pi].text = t.text
     refs.sort(key=lambda r: (int(r.paragraph[1:]), r.offset))
     return refs
+
+
+def _repeated_slash_markers(label: str, tracked: list[Tracked], pi: int, end: int) -> list[tuple[int, int, int]]:
+    pattern = re.compile(rf"(?<=\S )(?<![\d/]){re.escape(label)}/(?=[\s,.;:)]|$)")
+    out = []
+    for pj in range(pi, len(tracked)):
+        for m in pattern.finditer(tracked[pj].text, end if pj == pi else 0):
+            if is_marker_at(tracked[pj].text, m.start(), m.end()):
+                out.append((pj, m.start(), m.end()))
+    return out
 
 
 def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked],
