@@ -19,17 +19,35 @@ SPEECH_VERBS = (
     r"|announc(?:ed|es)|acknowledg(?:ed|es)|confirm(?:ed|s)|add(?:ed|s)|explain(?:ed|s)|claim(?:ed|s)"
     r"|insist(?:ed|s)|reiterat(?:ed|es)|requested|decided|encouraged|recommended|pointed out|made clear"
     r"|includes|indicat(?:ed|es)|describ(?:ed|es)|considered|held|ruled|declared|asserted|proclaimed"
+    r"|demand(?:ed|s)|suggest(?:ed|s)|dismiss(?:ed|es)|underscor(?:ed|es)|highlight(?:ed|s)|made it clear"
+    r"|declared intent|threatened|remark(?:ed|s)|argu(?:ed|es)|told|tweeted|posted|concluded"
     r"|a (?:dit|déclaré|souligné)|dijo|declaró|señaló|afirmó|заявил[аи]?)"
 )
-_NAME = r"[A-Z][\w’'\-/.()]*"
+_NAME = r"[A-Z][\w’'\-/.]*(?:\s+\([A-Z][\w.\-]+\))?"
+# Roles written in lower case that name a speaker: "the representative of Switzerland".
+_ROLE = (r"(?:representatives?|delegations?|spokesperson|spokesman|minister|president|ambassador|secretary|director"
+         r"|rapporteur|prosecutor|chair(?:person|man)?|head|envoy|commissioner|author)")
 _JOIN = r"(?:\s+(?:of|for|on|the|and|de|del|la|to|in|at)\s+|\s+)"
-_WHO = rf"(?P<who>(?:the\s+|The\s+)?{_NAME}(?:{_JOIN}{_NAME})*)"
+_WHO = (rf"(?P<who>(?:the\s+|The\s+)?{_ROLE}\s+of\s+(?:the\s+)?{_NAME}(?:{_JOIN}{_NAME})*"
+        rf"|(?:the\s+|The\s+)?{_NAME}(?:{_JOIN}{_NAME})*)")
 _ATTRIB_RE = re.compile(
     rf"{_WHO}(?:’s?|'s?)?(?:\s+(?:has|had|have|also|further|then|in particular|clearly|explicitly|itself|himself"
     rf"|herself|once|repeatedly|rightly|specifically|admission|statement|report|press release|order|judgment"
     rf"|decision|opinion))*\s+{SPEECH_VERBS}\b"
 )
-_ACCORDING_RE = re.compile(rf"(?:according to|as stated by|in the words of|selon|según)\s+{_WHO}", re.I)
+_ACCORDING_RE = re.compile(
+    rf"(?:according to|in the words of|selon|según|as (?:stated|noted|stressed|underscored|reported|highlighted"
+    rf"|observed|emphasized|emphasised|recalled|pointed out|indicated|declared) by)\s+{_WHO}"
+    rf"(?:,\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{1,3}})\s*:)?",
+)
+# "the war criminal Israeli Prime Minister, who ... declared": the speaker before a relative clause.
+_WHO_CLAUSE_RE = re.compile(rf"{_WHO},\s+who\b[^“\"]*\b{SPEECH_VERBS}\b")
+# A body named in the sentence, when no verb says who speaks: "la declaración del Consejo de Seguridad".
+_BODY_RE = re.compile(
+    r"(?P<who>Security Council|General Assembly|Human Rights Council|Economic and Social Council|Secretary-General"
+    r"|International Court of Justice|Consejo de Seguridad|Asamblea General|Conseil de sécurité|Assemblée générale"
+    r"|Совет Безопасности|Генеральная Ассамблея)"
+)
 _INLINE_QUOTE_RE = re.compile(r"[“\"](?P<q>[^“”\"]{40,}?)[”\"]")
 _BULLET_RE = re.compile(r"^\s*[•▪·–\-]\s*")
 
@@ -42,20 +60,42 @@ def _clean_who(who: str) -> str:
 
 def attribution(text: str) -> str | None:
     """Return the speaker or body named before a quotation in `text`, or None."""
-    best = None
-    for m in _ATTRIB_RE.finditer(text):
-        best = m
+    according = _last(_ACCORDING_RE, text)
+    best = _last(_ATTRIB_RE, text)
+    if according is not None and (best is None or according.start() > best.start()):
+        return _clean_who(according.group("name") or according.group("who"))
+    clause = _last(_WHO_CLAUSE_RE, text)
+    if clause is not None and (best is None or clause.start() >= best.start() or _bad_who(best.group("who"))):
+        return _clean_who(clause.group("who"))
     if best is not None:
         who = _clean_who(best.group("who"))
-        if who and who.split()[0] not in {"In", "On", "As", "At", "By", "It", "This", "That", "These", "I", "We",
-                                          "Thus", "Based", "Furthermore", "Moreover", "However", "Today"}:
+        if who and not _bad_who(who):
             return who
         # "Based on ..., the Memorial Human Rights Centre stated": take the last name run.
         runs = re.findall(rf"(?:the\s+)?{_NAME}(?:{_JOIN}{_NAME})*", best.group("who"))
-        if runs:
+        if runs and not _bad_who(runs[-1]):
             return _clean_who(runs[-1]) or None
-    according = _ACCORDING_RE.search(text)
-    return _clean_who(according.group("who")) if according else None
+    body = _last(_BODY_RE, text)
+    return body.group("who") if body else None
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Return the last match of a pattern in text, or None."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007
+        pass
+    return found
+
+
+_NOT_SPEAKERS = set(
+    "In On As At By It This That These I We Thus Based Furthermore Moreover However Today Also He She They Its His Her "
+    "Their When While".split()
+)
+
+
+def _bad_who(who: str) -> bool:
+    who = _clean_who(who)
+    return not who or who.split()[0] in _NOT_SPEAKERS
 
 
 def _ref_after(refs: list[FootnoteRef], pid: str, offset: int, limit: int = 12) -> str | None:
@@ -93,6 +133,9 @@ def find_quotes(doc: Document) -> list[Quote]:
                 if r:
                     note = r[-1].label
                     break
+            if note is None and j < len(paras) and len(paras[j].text) < 200 and paras[j].text.startswith("("):
+                r = _refs_in(refs, paras[j].id)
+                note = r[0].label if r else None
             for q in group:
                 text = _BULLET_RE.sub("", q.text).strip()
                 quotes.append(Quote(text=text.strip("“”\" "), location=q.id, start=0, end=len(q.text),
@@ -121,17 +164,26 @@ def _looks_quoted_block(p: Paragraph, intro: Paragraph) -> bool:
 
 def _inline_quotes(p: Paragraph, refs: list[FootnoteRef]) -> list[Quote]:
     out: list[Quote] = []
-    if p.kind in ("title", "heading", "signature"):
+    if p.kind in ("title", "heading", "signature", "masthead"):
         return out
-    for m in _INLINE_QUOTE_RE.finditer(p.text):
-        q = m.group("q")
-        if len(q.split()) < 6:
-            continue
+    found = [m for m in _INLINE_QUOTE_RE.finditer(p.text) if len(m.group("q").split()) >= 6]
+    para_refs = sorted(_refs_in(refs, p.id), key=lambda r: r.offset)
+    for k, m in enumerate(found):
         sentence_start = max(p.text.rfind(". ", 0, m.start()) + 1, 0)
-        who = attribution(p.text[sentence_start: m.start()])
+        who = attribution(p.text[sentence_start : m.start()])
+        if not who and k > 0 and out and out[-1].end >= found[k - 1].end("q"):
+            who = out[-1].attributed_to  # a second quotation from the same source
         if not who:
             continue
-        note = _ref_after(refs, p.id, m.end() - 1)
-        out.append(Quote(text=q, location=p.id, start=m.start("q"), end=m.end("q"), attributed_to=who,
+        note = None
+        for ref in para_refs:
+            if ref.offset >= m.end() - 1:
+                nxt = found[k + 1] if k + 1 < len(found) else None
+                gap = p.text[m.end() : ref.offset]
+                if (nxt is None or ref.offset <= nxt.start() or not attribution(p.text[m.end() : nxt.start()])) \
+                        and gap.count(". ") <= 1:
+                    note = ref.label
+                break
+        out.append(Quote(text=m.group("q"), location=p.id, start=m.start("q"), end=m.end("q"), attributed_to=who,
                          footnote=note))
     return out
