@@ -36,8 +36,9 @@ _ATTRIB_RE = re.compile(
     rf"|decision|opinion))*\s+{SPEECH_VERBS}\b"
 )
 _ACCORDING_RE = re.compile(
-    rf"(?:according to|in the words of|selon|según|as (?:stated|noted|stressed|underscored|reported|highlighted"
-    rf"|observed|emphasized|emphasised|recalled|pointed out|indicated|declared) by)\s+{_WHO}"
+    rf"(?:[Aa]ccording to|[Ii]n the words of|[Ss]elon|[Ss]egún"
+    rf"|[Aa]s (?:stated|noted|stressed|underscored|reported|highlighted|observed|emphasized|emphasised"
+    rf"|recalled|pointed out|indicated|declared) by)\s+{_WHO}"
     rf"(?:,\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{1,3}})\s*:)?",
 )
 # "the war criminal Israeli Prime Minister, who ... declared": the speaker before a relative clause.
@@ -62,7 +63,7 @@ def attribution(text: str) -> str | None:
     """Return the speaker or body named before a quotation in `text`, or None."""
     according = _last(_ACCORDING_RE, text)
     best = _last(_ATTRIB_RE, text)
-    if according is not None and (best is None or according.start() > best.start()):
+    if according is not None and (best is None or according.start() >= best.start() or _bad_who(best.group("who"))):
         return _clean_who(according.group("name") or according.group("who"))
     clause = _last(_WHO_CLAUSE_RE, text)
     if clause is not None and (best is None or clause.start() >= best.start() or _bad_who(best.group("who"))):
@@ -162,6 +163,10 @@ def _looks_quoted_block(p: Paragraph, intro: Paragraph) -> bool:
     return bool(re.search(rf"(?:as follows|the following|{SPEECH_VERBS})[^.]*:$", intro.text.rstrip()))
 
 
+def _unquoted(text: str) -> str:
+    return re.sub(r"“[^”]*”", "“”", text)
+
+
 def _inline_quotes(p: Paragraph, refs: list[FootnoteRef]) -> list[Quote]:
     out: list[Quote] = []
     if p.kind in ("title", "heading", "signature", "masthead"):
@@ -178,10 +183,11 @@ def _inline_quotes(p: Paragraph, refs: list[FootnoteRef]) -> list[Quote]:
         note = None
         for ref in para_refs:
             if ref.offset >= m.end() - 1:
-                nxt = found[k + 1] if k + 1 < len(found) else None
-                gap = p.text[m.end() : ref.offset]
-                if (nxt is None or ref.offset <= nxt.start() or not attribution(p.text[m.end() : nxt.start()])) \
-                        and gap.count(". ") <= 1:
+                # The marker may close a run of quotations from the same source.
+                between = [n for n in found[k + 1 :] if n.end() <= ref.offset + 1]
+                same = all(attribution(p.text[m.end() : n.start()]) in (None, who) for n in between)
+                sentences = len(re.findall(r"[.;] [A-Z]", _unquoted(p.text[m.end() : ref.offset])))
+                if same and sentences <= (2 if between else 0):
                     note = ref.label
                 break
         out.append(Quote(text=m.group("q"), location=p.id, start=m.start("q"), end=m.end("q"), attributed_to=who,
