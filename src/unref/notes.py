@@ -189,7 +189,8 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     """Return the pattern of a footnote marker for a label: glued, spaced or "1/" style."""
     lab = re.escape(label)
     if label.isdigit():
-        return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]])|(?<=[^\W\d_] )|(?<=[.,;:”’\")\]] ))"
+        return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]])|(?<=[^\W\d_] )|(?<=[.,;:”’\")\]] )"
+                          rf"|(?<=\d )(?={lab}/))"
                           rf"{lab}/?(?![\d/])(?=[\s,.;:)”’]|$)")
     return re.compile(rf"(?<=\S){lab}(?=[\s,.;:)”’]|$)")
 
@@ -207,6 +208,9 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
         return False
     if _ABBREVIATION_RE.search(before):
         return False
-    if re.search(r"\d\.?$", before) or (start > 0 and text[start - 1] == " " and re.search(r"\d$", before)):
-        return False
+    spaced = start > 0 and text[start - 1] == " "
+    if not spaced and re.search(r"\d\.?$", before):
+        return False  # "3.1", "1,000"
+    if spaced and re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before):
+        return False  # "paragraphs 3 4", but a marker may follow a year: "2015–2030 7 and", "in April 2023. 2"
     return not (start > 0 and text[start - 1] == " " and re.match(r"^\s+\d", after))

@@ -285,9 +285,10 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
         found = _find_marker(note, paragraphs, tracked, cursor, ranges)
         if found is None:
             continue
-        pi, start, end = found
+        pi, start, end, exact = found
         deletions.setdefault(pi, []).append((start, end, note.id or note.label))
-        cursor = (pi, end)
+        if exact:  # a marker found off its note's page does not move the reading position
+            cursor = (pi, end)
         if tracked[pi].text[start:end].endswith("/"):
             # Older documents cite one note again with the same "2/" marker further on.
             for pj, qs, qe in _repeated_slash_markers(note.label, tracked, pi, end):
@@ -324,7 +325,7 @@ def _repeated_slash_markers(label: str, tracked: list[Tracked], pi: int, end: in
 
 
 def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked],
-                 cursor: tuple[int, int], ranges: dict[int, tuple[int, int]]) -> tuple[int, int, int] | None:
+                 cursor: tuple[int, int], ranges: dict[int, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
     pattern = marker_pattern(note.label)
     lo, hi = ranges.get(note.page, (0, 1 << 62))
     fallback = None
@@ -338,9 +339,9 @@ def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Trac
                 continue
             src = t.offsets[m.start()]
             if lo <= src < hi:
-                return pi, m.start(), m.end()
+                return pi, m.start(), m.end(), True
             if fallback is None and src >= lo:
-                fallback = (pi, m.start(), m.end())
+                fallback = (pi, m.start(), m.end(), False)
     return fallback
 
 
