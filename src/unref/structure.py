@@ -208,7 +208,9 @@ def structure(source: Source) -> Document:
     width = estimate_width([ln for ln in body if ln.kind == "body"])
     all_text = "\n".join(ln.text for ln in body)
     lang = detect_language(all_text)
-    ctx = Context(lang=lang or "en", width=width)
+    # Only pdftotext glues hyphenated lines together; other extractors keep every line.
+    joins = source.style == "pdftotext"
+    ctx = Context(lang=lang or "en", width=width if joins else 0)
 
     page1 = [ln for ln in body if ln.page == 1]
     mast = read_masthead(page1, width)
@@ -254,7 +256,8 @@ def structure(source: Source) -> Document:
             kind = block.kind if block.kind != "body" else _kind(t.text, width)
         paragraphs.append(Paragraph(id=pid, kind=kind, text=t.text, page=block.lines[0].page))
 
-    footnotes = finish_notes(raw_notes, ctx)
+    note_width = estimate_width([ln for note in raw_notes for ln in note.lines]) if joins else 0
+    footnotes = finish_notes(raw_notes, Context(lang=ctx.lang, width=note_width))
     refs = link_markers(paragraphs, tracked, footnotes, source)
     for p, t in zip(paragraphs, tracked, strict=True):
         p.spans = t.spans()
