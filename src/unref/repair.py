@@ -110,6 +110,9 @@ COMPOUND_HEADS = frozenset(
 _SPACED_RUN_RE = re.compile(rf"(?:(?<=\s)|^)(?:{LETTERS}{{1,12}} )?(?:{LETTERS}[ \-] ?){{4,}}{LETTERS}\b")
 
 
+_SPACED_HINT_RE = re.compile(rf"(?:\b{LETTERS} ){{4}}")
+
+
 def segment_words(letters: str, lang: str) -> list[str]:
     """Return the most probable split of a run of letters into words (wordfreq unigram model)."""
     n = len(letters)
@@ -136,6 +139,8 @@ def segment_words(letters: str, lang: str) -> list[str]:
 
 def respace_letter_runs(t: Tracked, ctx: Context) -> Tracked:
     """Rejoin letter-spaced text ("r e s i s t a n c e a n d") into words."""
+    if not _SPACED_HINT_RE.search(t.text):
+        return t
     edits: list[Edit] = []
     for m in _SPACED_RUN_RE.finditer(t.text):
         run = m.group()
@@ -227,6 +232,8 @@ _LINE_END_HYPHEN_RE = re.compile(rf"({LETTERS}+) ?-[ \t]*\n\s*({LETTERS}+)")
 
 def join_line_end_hyphens(t: Tracked, ctx: Context) -> Tracked:
     """Join "Nagorno-/Karabakh" keeping the hyphen; drop it only inside a single word."""
+    if "-\n" not in t.text and not re.search(r"-[ \t]+\n", t.text):
+        return t
     edits: list[Edit] = []
     for m in _LINE_END_HYPHEN_RE.finditer(t.text):
         a, b = m.group(1), m.group(2)

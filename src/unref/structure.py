@@ -28,18 +28,24 @@ STOPWORDS = {
 }
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
 def detect_language(text: str) -> str | None:
     """Return the ISO 639-1 code of the text's language (en, fr, es, ru, ar, zh), or None."""
     sample = text[:30000]
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = _LETTER_RE.findall(sample)
     if not letters:
         return None
     n = len(letters)
-    if sum("\u0400" <= ch <= "\u04ff" for ch in letters) > 0.3 * n:
+    if len(_CYRILLIC_RE.findall(sample)) > 0.3 * n:
         return "ru"
-    if sum("\u0600" <= ch <= "\u06ff" for ch in letters) > 0.3 * n:
+    if len(_ARABIC_RE.findall(sample)) > 0.3 * n:
         return "ar"
-    if sum("\u4e00" <= ch <= "\u9fff" for ch in letters) > 0.2 * n:
+    if len(_CJK_RE.findall(sample)) > 0.2 * n:
         return "zh"
     words = re.findall(r"[a-záéíóúñçèêàâôûü’']+", sample.lower())
     counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}

@@ -7,6 +7,7 @@ inserted characters take the offset of the place they were inserted at.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -82,12 +83,9 @@ class Tracked:
 
     def spans(self) -> list[Span]:
         """Return runs where the text follows the source one character to one."""
-        out: list[Span] = []
-        if not self.offsets:
-            return out
-        run_start = 0
-        for i in range(1, len(self.offsets) + 1):
-            if i == len(self.offsets) or self.offsets[i] != self.offsets[i - 1] + 1:
-                out.append(Span(run_start, i, self.offsets[run_start], self.offsets[i - 1] + 1))
-                run_start = i
-        return out
+        offs = self.offsets
+        if not offs:
+            return []
+        cuts = [i for i in range(1, len(offs)) if offs[i] != offs[i - 1] + 1]
+        bounds = [0, *cuts, len(offs)]
+        return [Span(a, b, offs[a], offs[b - 1] + 1) for a, b in itertools.pairwise(bounds)]

@@ -1,20 +1,27 @@
-"""Word frequencies from wordfreq, cached, for the decisions repair makes."""
+"""Word frequencies from wordfreq, read straight from its tables, for the decisions repair makes."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import math
+from functools import cache, lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 SUPPORTED = {"en", "fr", "es", "ru", "ar", "zh", "de", "it", "pt"}
 
 
-@lru_cache(maxsize=200_000)
+@cache
+def _table(lang: str) -> dict[str, float]:
+    return get_frequency_dict(lang, wordlist="best")
+
+
+@lru_cache(maxsize=400_000)
 def zipf(word: str, lang: str = "en") -> float:
-    """Return the Zipf frequency of a word (0 for unknown, 7 for the most common)."""
+    """Return the Zipf frequency of a word (0 for unknown, about 7 for the most common)."""
     if lang not in SUPPORTED:
         lang = "en"
-    return float(zipf_frequency(word, lang))
+    freq = _table(lang).get(word.lower())
+    return round(math.log10(freq) + 9, 2) if freq else 0.0
 
 
 def is_word(word: str, lang: str = "en", floor: float = 3.0) -> bool:
