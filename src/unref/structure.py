@@ -6,7 +6,8 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .masthead import TITLE_END_RE, organ_names, read_masthead, title_parts
+from .errors import InputError
+from .masthead import TITLE_END_RE, agenda_items, organ_names, read_masthead, title_parts
 from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
 from .notes import RawNote, finish_notes, is_marker_at, marker_pattern, parse_note_area
 from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
@@ -32,6 +33,14 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+# Words any UN document uses somewhere, in the six official languages.
+_UN_TERMS_RE = re.compile(
+    r"United Nations|Nations Unies|Naciones Unidas|Организаци\w+ Объединенных Наций|الأمم المتحدة|联合国"
+    r"|General Assembly|Security Council|Secretary-General|Economic and Social Council|Human Rights Council"
+    r"|\b[ASE]/(?:RES/)?\d+/\d+|\bS/\d{4,5}\b"
+)
 
 
 def detect_language(text: str) -> str | None:
@@ -269,6 +278,8 @@ def structure(source: Source) -> Document:
         p.spans = t.spans()
     _mark_sections(paragraphs)
 
+    if not md.symbols and not _UN_TERMS_RE.search(all_text):
+        raise InputError(source.path, "does not look like a UN document (no symbol, masthead or UN terms found)")
     doc = Document(source=source.path, format=source.format, metadata=md, paragraphs=paragraphs,
                    footnotes=footnotes, footnote_refs=refs, pages=len(source.pages))
     _finish_metadata(doc)
@@ -393,7 +404,6 @@ def read_circulation(text: str) -> dict[str, list[str]] | None:
     names = organ_names()
     out: dict[str, list[str]] = {}
     mentions = list(_ORGAN_MENTION_RE.finditer(rest))
-    from .masthead import agenda_items
     for k, om in enumerate(mentions):
         key = om.group().lower().replace("'", "’")
         organ = names.get(key) or _RU_ORGANS.get(key) or om.group()
