@@ -138,6 +138,8 @@ def find_quotes(doc: Document) -> list[Quote]:
                 r = _refs_in(refs, paras[j].id)
                 note = r[0].label if r else None
             for q in group:
+                if q.kind == "body":
+                    q.kind = "quote"  # an indented block quotation
                 text = _BULLET_RE.sub("", q.text).strip()
                 quotes.append(Quote(text=text.strip("“”\" "), location=q.id, start=0, end=len(q.text),
                                     attributed_to=who, footnote=note, block=True))
