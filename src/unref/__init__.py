@@ -35,6 +35,9 @@ def parse(path_or_text: str | Path | None = None, *, text: str | None = None) ->
     layout(source)
     doc = structure(source)
     doc.quotes = find_quotes(doc)
+    from .cite import cite
+
+    doc.citations = cite(doc)
     if not doc.paragraphs:
         raise InputError(source.path, "no text found")
     return doc
