@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import unref
-from unref.cite import cite
 from unref.layout import layout
 from unref.read import read_text
 from unref.structure import structure
