@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .regexes import URL_HEAD
+from .regexes import URL_HEAD, URL_RE
 from .tracked import Tracked
 from .words import zipf
 
@@ -178,6 +178,7 @@ def _line_joins(line: str, width: int, lang: str) -> list[Edit]:
     """Find where pdftotext glued the next line to this one and restore the hyphen."""
     edits: list[Edit] = []
     count = max(1, round(len(line) / width) - 1) if width else 0
+    urls = [(m.start(), m.end()) for m in _URL_IN_LINE_RE.finditer(line)]
     for k in range(1, count + 1):
         target = width * k
         lo, hi = target - 22, target + 6
@@ -189,6 +190,9 @@ def _line_joins(line: str, width: int, lang: str) -> list[Edit]:
                 if not lo <= pos <= hi:
                     continue
                 s = _split_score(token, i, lang)
+                if s > 0 and any(a <= pos < b for a, b in urls) and not (
+                        token[i - 1].islower() and token[i].islower() and s >= 4.0 and s < 6.0):
+                    s = 0.0  # in a web address only a split of two plain words is plausible
                 if s > 0:
                     s -= abs(pos - target) / 6
                     # "troop-" + "and police-contributing": a suspended hyphen keeps its space.
@@ -210,6 +214,9 @@ def _line_joins(line: str, width: int, lang: str) -> list[Edit]:
         if best is not None:
             edits.append(best[1])
     return edits
+
+
+_URL_IN_LINE_RE = re.compile(rf"{URL_HEAD}\S+", re.I)
 
 
 def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
@@ -263,6 +270,42 @@ def rejoin_urls(t: Tracked, ctx: Context) -> Tracked:
             continue  # a sentence that ends with an address
         edits.append((nl, m.end(), ""))
     return t.edit(edits)
+
+
+# --- 4b. Hyphens lost inside web addresses ----------------------------------------------------
+
+_HEX = "[0-9a-f]"
+_UUID_GAP_RE = re.compile(
+    rf"(?<!{_HEX}){_HEX}{{8}}-?{_HEX}{{4}}-?{_HEX}{{4}}-?{_HEX}{{4}}-?{_HEX}{{12}}(?!{_HEX})", re.I
+)
+_SLUG_YEAR_RE = re.compile(rf"(?<=-)({LETTERS}{{3,}})((?:19|20)\d\d)(?=[-_.]|$)")
+
+
+def restore_url_hyphens(t: Tracked, ctx: Context) -> Tracked:
+    """Restore a hyphen a line join took out of a web address: a UUID, or a slug's word and year."""
+    if "http" not in t.text and "www." not in t.text:
+        return t
+    edits: list[Edit] = []
+    for url in URL_RE.finditer(t.text):
+        text, base = url.group(), url.start()
+        for m in _UUID_GAP_RE.finditer(text):
+            got = m.group()
+            if got.count("-") == 3:
+                plain = got.replace("-", "")
+                rebuilt = "-".join((plain[:8], plain[8:12], plain[12:16], plain[16:20], plain[20:]))
+                pos = base + m.start() + _first_difference(got, rebuilt)
+                edits.append((pos, pos, "-"))
+        if text.count("-") >= 2:
+            for m in _SLUG_YEAR_RE.finditer(text):
+                edits.append((base + m.start(2), base + m.start(2), "-"))
+    return t.edit(edits)
+
+
+def _first_difference(a: str, b: str) -> int:
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
 
 
 # --- 5. Line ends become spaces --------------------------------------------------------------
@@ -363,6 +406,7 @@ STEPS: list[tuple[str, Step]] = [
     ("join_line_end_hyphens", join_line_end_hyphens),
     ("rejoin_urls", rejoin_urls),
     ("join_lines", join_lines),
+    ("restore_url_hyphens", restore_url_hyphens),
     ("join_split_words", join_split_words),
     ("fold_punctuation_spacing", fold_punctuation_spacing),
     ("un_term_hyphens", un_term_hyphens),
