@@ -323,8 +323,9 @@ _PAIR_RE = re.compile(rf"(?<![\w\-/.@])({LETTERS}+) ({LETTERS}+)(?![\w\-/@])")
 
 
 def _weak(part: str, lang: str) -> bool:
+    """Return True for a piece that is not a word on its own ("lso", "ry", the letter "t")."""
     if len(part) == 1:
-        return True
+        return zipf(part.lower(), lang) < 6.0  # "a", "I", Russian "с", Spanish "y" are words
     return zipf(part.lower(), lang) < 3.0
 
 
@@ -334,11 +335,13 @@ def should_join(a: str, b: str, lang: str) -> bool:
         return False
     joined = (a + b).lower()
     zj = zipf(joined, lang)
-    if zj < 3.0:
+    weak = _weak(a, lang) or _weak(b, lang)
+    if zj < (2.5 if weak and min(len(a), len(b)) >= 3 else 3.0):
         return False
     za, zb = zipf(a.lower(), lang), zipf(b.lower(), lang)
-    if not (_weak(a, lang) or _weak(b, lang)):
-        return False  # never join two real words
+    # Never join two real words, except two one-letter words, which no sentence puts side by side.
+    if not (weak or (len(a) == 1 and len(b) == 1)):
+        return False
     return zj >= za + zb - 8.0
 
 
