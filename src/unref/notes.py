@@ -190,7 +190,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     lab = re.escape(label)
     if label.isdigit():
         return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]])|(?<=[^\W\d_] )|(?<=[.,;:”’\")\]] )"
-                          rf"|(?<=\d )(?={lab}/))"
+                          rf"|(?<=\d ))"
                           rf"{lab}/?(?![\d/])(?=[\s,.;:)”’]|$)")
     return re.compile(rf"(?<=\S){lab}(?=[\s,.;:)”’]|$)")
 
@@ -209,6 +209,8 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if _ABBREVIATION_RE.search(before):
         return False
     spaced = start > 0 and text[start - 1] == " "
+    if not text[start:end].isdigit():
+        return True  # "*" and letter labels: "A/80/50*", "Italy*"
     if not spaced and re.search(r"\d\.?$", before):
         return False  # "3.1", "1,000"
     if spaced and re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before):

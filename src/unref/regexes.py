@@ -17,7 +17,7 @@ STAMP_RE = re.compile(r"^\s*(?:\d{6}|\*\d{6,9}\*|\d{6}\s+\d{6})\s*$")
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}|Page\s+\d+|P[áa]gina\s+\d+|-\s*\d+\s*-|/\s*\.\.\.)\s*$")
 # A line that holds only a UN symbol or two, as running heads print them.
 SYMBOL_LINE_RE = re.compile(
-    r"^\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?(?:\s*\(\d{4}\))?"
+    r"^\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?(?:\s*\(\d{4}\)\*?)?"
     r"(?:\s*[-–]\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?)?\s*$"
 )
 # Header date of meeting records: "16/04/2025".

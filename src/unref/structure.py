@@ -82,6 +82,7 @@ class Block:
 
 def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
     prev_s, cur_s = prev.rstrip(), cur.strip()
+    prev_s = re.sub(r"(?<=[.;:”’\"])\d{1,3}$", "", prev_s)  # a marker glued after the full stop
     if not prev_s:
         return True
     if prev_s.endswith("-"):
