@@ -26,6 +26,8 @@ class Context:
 
     lang: str = "en"
     width: int = 0  # characters in a full justified line; 0 when unknown
+    # True when word spaces come from glyph geometry (PDF input): no justification splits to join.
+    geometry: bool = False
 
 
 Step = Callable[[Tracked, Context], Tracked]
@@ -347,6 +349,8 @@ def should_join(a: str, b: str, lang: str) -> bool:
 
 def join_split_words(t: Tracked, ctx: Context) -> Tracked:
     """Join words split by justification spaces ("Februa ry", "tha t", "a lso")."""
+    if ctx.geometry:
+        return t
     edits: list[Edit] = []
     text = t.text
     pos = 0

@@ -226,7 +226,7 @@ def structure(source: Source) -> Document:
     lang = detect_language(all_text)
     # Only pdftotext glues hyphenated lines together; other extractors keep every line.
     joins = source.style == "pdftotext"
-    ctx = Context(lang=lang or "en", width=width if joins else 0)
+    ctx = Context(lang=lang or "en", width=width if joins else 0, geometry=source.style == "pdf")
 
     page1 = [ln for ln in body if ln.page == 1]
     mast = read_masthead(page1, width)
@@ -273,7 +273,7 @@ def structure(source: Source) -> Document:
         paragraphs.append(Paragraph(id=pid, kind=kind, text=t.text, page=block.lines[0].page))
 
     note_width = estimate_width([ln for note in raw_notes for ln in note.lines]) if joins else 0
-    footnotes = finish_notes(raw_notes, Context(lang=ctx.lang, width=note_width))
+    footnotes = finish_notes(raw_notes, Context(lang=ctx.lang, width=note_width, geometry=ctx.geometry))
     refs = link_markers(paragraphs, tracked, footnotes, source)
     for p, t in zip(paragraphs, tracked, strict=True):
         p.spans = t.spans()
@@ -302,8 +302,10 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
     refs: list[FootnoteRef] = []
     deletions: dict[int, list[tuple[int, int, str]]] = {}
     cursor = (0, 0)  # (paragraph index, offset): markers come in reading order
+    recorded = _recorded_markers(source, tracked)
     for note in footnotes:
-        found = _find_marker(note, paragraphs, tracked, cursor, ranges)
+        found = _recorded_marker(note, recorded, tracked, ranges) or _find_marker(
+            note, paragraphs, tracked, cursor, ranges)
         if found is None:
             continue
         pi, start, end, exact = found
@@ -333,6 +335,39 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
         paragraphs[pi].text = t.text
     refs.sort(key=lambda r: (int(r.paragraph[1:]), r.offset))
     return refs
+
+
+def _recorded_markers(source: Source, tracked: list[Tracked]) -> dict[str, list[tuple[int, int, int]]]:
+    """Return label -> [(source offset, paragraph index, offset)] for markers geometry found (PDF)."""
+    if not source.markers:
+        return {}
+    where: dict[int, tuple[int, int]] = {}
+    wanted = {offset for offset, _ in source.markers}
+    for pi, t in enumerate(tracked):
+        for i, src in enumerate(t.offsets):
+            if src in wanted and src not in where:
+                where[src] = (pi, i)
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for offset, label in source.markers:
+        if offset in where:
+            out.setdefault(label, []).append((offset, *where[offset]))
+    return out
+
+
+def _recorded_marker(note: Footnote, recorded: dict[str, list[tuple[int, int, int]]], tracked: list[Tracked],
+                     ranges: dict[int, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
+    lo, hi = ranges.get(note.page, (0, 1 << 62))
+    for k, (src, pi, i) in enumerate(recorded.get(note.label, [])):
+        if lo <= src < hi:
+            del recorded[note.label][k]
+            text = tracked[pi].text
+            end = i + len(note.label)
+            if text[i:end] != note.label:
+                return None
+            if end < len(text) and text[end] == "/":
+                end += 1
+            return pi, i, end, True
+    return None
 
 
 def _repeated_slash_markers(label: str, tracked: list[Tracked], pi: int, end: int) -> list[tuple[int, int, int]]:
