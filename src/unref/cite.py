@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -27,7 +28,7 @@ from typing import Any
 from . import cite_patterns as P
 from .masthead import MONTH_NUMBERS
 from .model import Citation, Document
-from .symbols import Symbol, find_symbols, try_parse
+from .symbols import Symbol, SymbolError, find_symbols, parse_double, try_parse
 
 __all__ = ["Body", "BodyCatalogue", "DocumentPattern", "bodies", "cite"]
 
@@ -284,7 +285,55 @@ def cite(doc: Document) -> list[Citation]:
         unit.citations += _publications(unit)
         named += _named_mentions(unit)
     _resolve_all(named, ctx)
-    return _in_reading_order(units)
+    out = _in_reading_order(units)
+    doc.warnings.extend(check_links(doc, out))
+    return out
+
+
+_UNDOCS_RE = re.compile(
+    r"^https?://(?:undocs\.org|docs\.un\.org|documents\.un\.org)/(?:(?:[a-zA-Z]{2})/)?(?P<sym>[A-Z].+)$"
+)
+
+
+def check_links(doc: Document, citations: list[Citation]) -> list[str]:
+    """Return warnings for PDF links whose target matches nothing cited on their page.
+
+    A link to undocs.org/S/RES/1416 (2005) printed over "Resolution 1416 (2005) of the
+    Parliamentary Assembly" points at a UN document the text does not cite.
+    """
+    if not doc.links:
+        return []
+    page_of = {p.id: p.page for p in doc.paragraphs} | {f"fn:{f.label}": f.page for f in doc.footnotes}
+    cited: dict[int, set[str]] = {}
+    for c in citations:
+        if c.target:
+            keys = cited.setdefault(page_of.get(c.location, 0), set())
+            keys.add(_link_key(c.target))
+            keys.update(_link_key(str(s)) for s in _symbols_of_target(c.target))
+    own = {_link_key(sym) for sym in doc.metadata.symbols}
+    warnings = []
+    seen: set[tuple[int, str]] = set()
+    for page, uri in doc.links:
+        m = _UNDOCS_RE.match(urllib.parse.unquote(uri))
+        if not m or (page, uri) in seen:
+            continue
+        seen.add((page, uri))
+        key = _link_key(m.group("sym"))
+        if key not in own and not any(key in keys for keys in cited.values()):
+            warnings.append(f"page {page}: link to {m.group('sym')} matches no document cited in the text")
+    return warnings
+
+
+def _link_key(text: str) -> str:
+    key = re.sub(r"\s+", "", text).upper().rstrip("*")
+    return re.sub(r"(/RES/\d+)[A-H](?=\()", r"\1", key)  # part letters: A/RES/217 A (III)
+
+
+def _symbols_of_target(target: str) -> list[Symbol]:
+    try:
+        return parse_double(target)
+    except (SymbolError, ValueError):
+        return []
 
 
 def _in_reading_order(units: list[_Unit]) -> list[Citation]:

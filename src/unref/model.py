@@ -195,6 +195,7 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
+    links: list[tuple[int, str]] = field(default_factory=list)  # (page, uri) of the PDF's link annotations
 
     def text(self) -> str:
         """Return the repaired text: paragraphs separated by blank lines."""
@@ -252,5 +253,6 @@ class Document:
             "footnote_refs": [asdict(r) for r in self.footnote_refs],
             "citations": [asdict(c) for c in self.citations],
             "quotes": [asdict(q) for q in self.quotes],
+            "links": [{"page": page, "uri": uri} for page, uri in self.links],
             "warnings": list(self.warnings),
         }

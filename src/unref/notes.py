@@ -57,8 +57,13 @@ def _expected(notes: list[RawNote], pending: str | None) -> int | None:
 def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
     notes: list[RawNote] = []
     pending_label: str | None = None
+    # Letter labels ("a In accordance ...") only where no note is numbered: a line of running
+    # text may start with "a" too.
+    numbered = any((m := INLINE_NOTE_RE.match(ln.text)) and m.group(1).isdigit() for ln in printed)
     for ln in printed:
         m = INLINE_NOTE_RE.match(ln.text) or STAR_NOTE_RE.match(ln.text)
+        if m and numbered and m.group(1).isalpha():
+            m = None
         alone = _label_of_line(ln.text)
         expected = _expected(notes, pending_label)
         if m and (expected is None or not m.group(1).isdigit() or int(m.group(1)) in (expected, expected + 1)):

@@ -42,7 +42,7 @@ URL_LINE_RE = re.compile(rf"^{URL_HEAD}\S+$", re.I)
 LABEL_LINE_RE = re.compile(r"^\s*(\d{1,3})/?\s*$|^\s*([a-z]|\*{1,3})\s*$")
 # A note that starts with its label on the same line: "1 FCCC/CP/1995/7/Add.1", " 3  Letter dated".
 INLINE_NOTE_RE = re.compile(
-    r"^\s{0,6}(\d{1,3})/?\s{1,6}(?=\S)(?!(?:January|February|March|April|May|June"
+    r"^\s{0,6}(\d{1,3}|[a-z](?=/?\s{1,6}[A-Z]))/?\s{1,6}(?=\S)(?!(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December|per|km|and|to|of)\b)"
 )
 STAR_NOTE_RE = re.compile(r"^\s{0,6}(\*{1,3})\s*(?=[A-Z])")

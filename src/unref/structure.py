@@ -282,7 +282,7 @@ def structure(source: Source) -> Document:
     if not md.symbols and not _UN_TERMS_RE.search(all_text):
         raise InputError(source.path, "does not look like a UN document (no symbol, masthead or UN terms found)")
     doc = Document(source=source.path, format=source.format, metadata=md, paragraphs=paragraphs,
-                   footnotes=footnotes, footnote_refs=refs, pages=len(source.pages))
+                   footnotes=footnotes, footnote_refs=refs, pages=len(source.pages), links=list(source.links))
     _finish_metadata(doc)
     return doc
 
