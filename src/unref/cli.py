@@ -111,5 +111,8 @@ def main() -> None:
     app()
 
 
+# The corpus and server commands register themselves on `app`.
+from . import cli_corpus, cli_serve  # noqa: E402, F401
+
 if __name__ == "__main__":
     main()

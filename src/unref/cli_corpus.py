@@ -1,0 +1,376 @@
+"""cli_corpus: the corpus commands of `unref`: ingest, failures, search, show, cites, cited-by, family,
+thread, export and stats. Each mirrors a function of `unref.ingest`, `unref.store`, `unref.graph`
+or `unref.export`, and every one takes ``--db`` (or $UNREF_DB).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from .cli import app
+from .errors import UnrefError
+from .store import Filters, Store, open_store
+from .store.base import redact
+from .store.query import Snippet
+
+__all__ = ["app"]
+
+
+class Output(StrEnum):
+    """Output formats of the corpus commands."""
+
+    text = "text"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    """Formats of `unref export`."""
+
+    graphml = "graphml"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportWhat(StrEnum):
+    """What `unref export` writes."""
+
+    graph = "graph"
+    documents = "documents"
+
+
+Db = Annotated[str | None, typer.Option(
+    "--db", envvar="UNREF_DB", show_envvar=True,
+    help="Corpus database: sqlite:///FILE (relative), sqlite:////ABS/PATH, a file path, or "
+         "postgresql://USER:PASS@HOST/DB. Default: unref.sqlite3 in the user's data folder.")]
+Fmt = Annotated[Output, typer.Option("--format", "-f", help="Output format.")]
+Lang = Annotated[str | None, typer.Option("--lang", help="Prefer the copy in this language (en, fr, ...).")]
+Debug = Annotated[bool, typer.Option(help="Show tracebacks on errors.")]
+SymbolArg = Annotated[str, typer.Argument(help="A document symbol, e.g. S/2025/260 or \"S/RES/822 (1993)\".")]
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _corpus(db: str | None, debug: bool) -> Iterator[Store]:
+    """Open the store; report an error in one line: exit 2 for unref's own, 1 for others (a database failing)."""
+    try:
+        with open_store(db) as store:
+            yield store
+    except (typer.Exit, typer.Abort, click.ClickException):
+        raise
+    except KeyboardInterrupt:
+        typer.echo("unref: interrupted; what was committed stays, and a rerun goes on from there", err=True)
+        raise typer.Exit(130) from None
+    except Exception as err:
+        if debug:
+            raise
+        if isinstance(err, UnrefError):
+            typer.echo(f"unref: error: {err}", err=True)
+            raise typer.Exit(2) from None
+        first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+        typer.echo(f"unref: error: {type(err).__name__}: {first}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _marked(console: Console, snippet: Snippet | None, indent: str = "    ") -> Text:
+    """Return the snippet with its highlights in bold on a terminal, or between ** in plain output."""
+    if snippet is None:
+        return Text(indent + "(passage not found)")
+    if not console.is_terminal:
+        return Text(indent + snippet.marked())
+    text = Text(indent + snippet.text)
+    for start, end in snippet.highlights:
+        text.stylize("bold yellow", start + len(indent), end + len(indent))
+    return text
+
+
+# ---------------------------------------------------------------------------
+# ingest, failures
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (their PDFs and .txt files) or glob patterns.")],
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Parse in this many processes.", min=1)] = 1,
+    retry_failed: Annotated[bool, typer.Option(help="Parse again the files that failed before.")] = False,
+    force: Annotated[bool, typer.Option(help="Parse every file again and replace what is stored.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    strict: Annotated[bool, typer.Option(help="Exit with status 1 when a file failed.")] = False,
+    timeout: Annotated[float, typer.Option(help="Give up reading a PDF after this many seconds.", min=1)] = 120.0,
+    max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.", min=1)] = 2000,
+    max_memory: Annotated[int, typer.Option(help="Memory limit of each worker in MiB (0: none).", min=0)] = 2048,
+    format: Fmt = Output.text,
+    db: Db = None,
+    debug: Debug = False,
+) -> None:
+    """Parse documents into the corpus: skips known content, records failures, resumes where it stopped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .ingest import IngestEvent, expand
+    from .ingest import ingest as run
+
+    err_console = Console(stderr=True)
+    counts = {"added": 0, "known": 0, "failed": 0}
+    with _corpus(db, debug) as store:
+        total = sum(1 for _ in expand(paths)) if not quiet else 0
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err_console, disable=quiet, transient=True)
+        task = progress.add_task("ingest", total=total or None)
+
+        def step(event: IngestEvent) -> None:
+            key = {"added": "added", "failed": "failed"}.get(event.status, "known")
+            counts[key] += 1
+            progress.update(task, advance=1, description=(
+                f"added {counts['added']} · skipped {counts['known']} · failed {counts['failed']}"))
+
+        with progress:
+            result = run(paths, store, workers=workers, progress=step, retry_failed=retry_failed, force=force,
+                         timeout=timeout, max_pages=max_pages, max_memory=max_memory)
+        if format is Output.json:
+            _json({"files": result.files, "added": result.added, "known": result.known,
+                   "duplicates": result.duplicates, "known_failures": result.known_failures,
+                   "failed": result.failed, "seconds": round(result.seconds, 3),
+                   "failures": [f.to_json() for f in result.failures], "db": redact(store.url)})
+        else:
+            for failure in result.failures:
+                typer.echo(f"failed: {failure.path}: {failure.reason}")
+            typer.echo(f"{result.summary()} (corpus: {redact(store.url)})")
+    if strict and result.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def failures(format: Fmt = Output.text, db: Db = None, debug: Debug = False) -> None:
+    """List the files that failed to ingest, with the reason and when."""
+    with _corpus(db, debug) as store:
+        items = list(store.failures())
+    if format is Output.json:
+        _json([f.to_json() for f in items])
+        return
+    for f in items:
+        typer.echo(f"{f.failed_at}  {f.path}: {f.reason}")
+    typer.echo(f"{len(items)} failed files", err=True)
+
+
+# ---------------------------------------------------------------------------
+# search, show
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words (all required), "a phrase", prefix*, a OR b, -excluded.')],
+    symbol_prefix: Annotated[str | None, typer.Option(help="Only documents with a symbol so begun: S/2025/.")] = None,
+    organ: Annotated[str | None, typer.Option(help="Only documents of this organ: GA, SC, ECOSOC, HRC.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only this document type: letter, report, ...")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Dated on or after: YYYY[-MM[-DD]].")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Dated on or before: YYYY[-MM[-DD]].")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only documents in this language: en, fr, ...")] = None,
+    agenda_item: Annotated[str | None, typer.Option(help="Only documents under agenda item: 34, \"34 (b)\".")] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many passages.", min=1, max=1000)] = 10,
+    offset: Annotated[int, typer.Option(help="Skip this many passages first (paging).", min=0)] = 0,
+    exhaustive: Annotated[bool, typer.Option(
+        help="Rank every match; by default a query that matches over 4,000 passages is ranked among the "
+             "first 4,000 found, to stay fast on a large corpus.")] = False,
+    format: Fmt = Output.text,
+    db: Db = None,
+    debug: Debug = False,
+) -> None:
+    """Search paragraphs and footnotes; print ranked passages with the matches highlighted."""
+    with _corpus(db, debug) as store:
+        try:
+            filters = Filters(symbol_prefix=symbol_prefix, organ=organ, doc_type=type, date_from=date_from,
+                              date_to=date_to, language=lang, agenda_item=agenda_item)
+            hits = store.search(query, filters, limit=limit, offset=offset, exhaustive=exhaustive)
+        except UnrefError as err:
+            if debug:
+                raise
+            typer.echo(f"unref: error: {err}", err=True)
+            raise typer.Exit(2) from None
+    if format is Output.json:
+        _json([h.to_json() for h in hits])
+        return
+    console = _console()
+    for h in hits:
+        d = h.document
+        name = d.symbol or Path(d.path or d.hash).name
+        console.print(Text(f"{name}  {d.date or '????-??-??'}  {d.doc_type or '-'}  {h.ref}", style="bold"))
+        console.print(_marked(console, Snippet(h.snippet, h.highlights)))
+    if not hits:
+        typer.echo("no matches", err=True)
+
+
+def _render(record: dict[str, Any]) -> str:
+    """Return a document record as readable text: metadata, body, footnotes."""
+    head = [
+        " / ".join(record.get("symbols") or []) or "(no symbol)",
+        " · ".join(x for x in (record.get("date"), record.get("doc_type"), ", ".join(record.get("organs") or []),
+                               record.get("language")) if x),
+    ]
+    if record.get("title"):
+        head.append(record["title"])
+    body = [p["text"] for p in record.get("paragraphs", []) if p.get("kind") != "masthead"]
+    notes = [f"{fn['label']}  {fn['text']}" for fn in record.get("footnotes", [])]
+    parts = ["\n".join(head), "\n\n".join(body)]
+    if notes:
+        parts.append("Notes\n\n" + "\n".join(notes))
+    return "\n\n".join(parts)
+
+
+@app.command()
+def show(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
+    """Print a stored document, found by any of its symbols (or its content hash)."""
+    from .graph import NotInCorpus
+
+    with _corpus(db, debug) as store:
+        doc = store.get(symbol, language=lang)
+        if doc is None:
+            typer.echo(f"unref: error: {NotInCorpus(symbol)}", err=True)
+            raise typer.Exit(2)
+        record = store.record(doc.id)
+    if format is Output.json:
+        _json(record)
+    else:
+        sys.stdout.write(_render(record) + "\n")
+
+
+# ---------------------------------------------------------------------------
+# The graph
+
+
+def _node_line(node: Any) -> str:
+    d = node.document
+    if d is None:
+        return f"{node.label}  (not in the corpus)  {node.url or ''}".rstrip()
+    return f"{node.label}  {d.date or '????-??-??'}  {d.doc_type or '-'}  {d.title or ''}".rstrip()
+
+
+@app.command()
+def cites(symbol: SymbolArg, all: Annotated[bool, typer.Option(
+              "--all", help="Every kind of citation (web addresses, treaties, ...), not only UN symbols.")] = False,
+          format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
+    """List what a document cites, each target once; targets not in the corpus show their undocs.org link."""
+    from .graph import cites as run
+
+    with _corpus(db, debug) as store:
+        links = run(store, symbol, kinds=() if all else ("un_symbol",), language=lang)
+    if format is Output.json:
+        _json([link.to_json() for link in links])
+        return
+    console = _console()
+    for link in links:
+        kind = "" if link.kind == "un_symbol" else f"[{link.kind}] "
+        console.print(Text(f"→ {kind}{_node_line(link.target)}  ({link.location})"))
+    typer.echo(f"{len(links)} cited", err=True)
+
+
+@app.command("cited-by")
+def cited_by(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db = None,
+             debug: Debug = False) -> None:
+    """List the documents that cite a document (in the corpus or not), with each citing passage."""
+    from .graph import cited_by as run
+
+    with _corpus(db, debug) as store:
+        links = run(store, symbol, language=lang)
+    if format is Output.json:
+        _json([link.to_json() for link in links])
+        return
+    console = _console()
+    last = None
+    for link in links:
+        if link.source.symbol != last:
+            console.print(Text(_node_line(link.source), style="bold"))
+            last = link.source.symbol
+        console.print(Text(f"  {link.location}:"))
+        console.print(_marked(console, link.passage))
+    typer.echo(f"{len({link.source.symbol for link in links})} citing documents, {len(links)} passages", err=True)
+
+
+@app.command()
+def family(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db = None,
+           debug: Debug = False) -> None:
+    """List a document's family: its addenda, corrigenda and revisions, and its other symbols."""
+    from .graph import family as run
+
+    with _corpus(db, debug) as store:
+        members = run(store, symbol, language=lang)
+    if format is Output.json:
+        _json([m.to_json() for m in members])
+        return
+    for m in members:
+        typer.echo(f"{m.relation:14} {_node_line(m.node)}")
+
+
+@app.command()
+def thread(symbol: SymbolArg, limit: Annotated[int, typer.Option(help="At most this many letters.", min=1)] = 500,
+           format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
+    """Print the correspondence thread of a letter: letters that answer or refer to each other, by date."""
+    from .graph import thread as run
+
+    with _corpus(db, debug) as store:
+        letters = run(store, symbol, language=lang, limit=limit)
+    if format is Output.json:
+        _json([x.to_json() for x in letters])
+        return
+    for x in letters:
+        typer.echo(_node_line(x.node))
+        if x.refers_to:
+            typer.echo(f"    refers to: {', '.join(x.refers_to)}")
+        if x.referred_by:
+            typer.echo(f"    referred to by: {', '.join(x.referred_by)}")
+    typer.echo(f"{len(letters)} letters in the thread", err=True)
+
+
+# ---------------------------------------------------------------------------
+# export, stats
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")],
+    what: Annotated[ExportWhat | None, typer.Option(
+        help="The graph or the documents (default: graph for graphml and csv, documents for jsonl).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of to stdout.")] = None,
+    db: Db = None,
+    debug: Debug = False,
+) -> None:
+    """Write the citation graph or the documents as GraphML, JSON Lines or CSV, streaming."""
+    from .export import export as run
+
+    with _corpus(db, debug) as store:
+        if output is None:
+            n = run(store, format.value, sys.stdout, what=what.value if what else None)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                n = run(store, format.value, out, what=what.value if what else None)
+    typer.echo(f"{n} items written", err=True)
+
+
+@app.command()
+def stats(format: Fmt = Output.text, db: Db = None, debug: Debug = False) -> None:
+    """Print the corpus's size: documents, symbols, passages, citations, failures, bytes on disk."""
+    with _corpus(db, debug) as store:
+        data = store.stats()
+        data["url"] = redact(data["url"])
+        data["migrations"] = [f"{v:04d}_{name}" for v, name, _ in store.migrations()]
+    if format is Output.json:
+        _json(data)
+        return
+    for key, value in data.items():
+        typer.echo(f"{key:11} {', '.join(value) if isinstance(value, list) else value}")

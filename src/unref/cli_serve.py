@@ -1,0 +1,57 @@
+"""cli_serve: `unref serve`, the web reader and REST API over a corpus (mirrors `unref.serve.create_app`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .cli import app
+from .errors import UnrefError
+
+__all__ = ["app", "serve"]
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="UNREF_DB", show_envvar=True,
+        help="Corpus database: sqlite:///FILE (relative), sqlite:////ABS/PATH, a file path, or "
+             "postgresql://USER:PASS@HOST/DB. Default: unref.sqlite3 in the user's data folder.")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar="UNREF_TOKEN", show_envvar=True, show_default=False,
+        help="Enable POST /api/parse for clients that send `Authorization: Bearer TOKEN`. Without it the "
+             "server only reads.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds of database work allowed per request.", min=0.1)] = 5.0,
+    max_rows: Annotated[int, typer.Option(help="Rows a list returns, and hits a search can page through.",
+                                          min=1)] = 1000,
+    max_upload: Annotated[int, typer.Option(help="Largest upload to /api/parse, in MiB.", min=1)] = 20,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Serve the corpus: search, read documents and follow citations in a browser, or through the REST API."""
+    import uvicorn
+
+    from .serve import create_app
+    from .store import resolve_url
+    from .store.base import redact
+
+    url = resolve_url(db)
+    try:
+        application = create_app(url, token=token, query_timeout=timeout, max_rows=max_rows,
+                                 max_upload=max_upload * 1024 * 1024)
+    except UnrefError as err:
+        if debug:
+            raise
+        typer.echo(f"unref: error: {err}", err=True)
+        raise typer.Exit(2) from None
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"unref: serving {redact(url)} at http://{shown}:{port}/ (read-only"
+               f"{'; uploads to /api/parse need the token' if token else ''}); Ctrl-C stops", err=True)
+    if host not in LOOPBACK:
+        typer.echo(f"unref: warning: listening on {host}, reachable from other machines", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="debug" if debug else "info",
+                proxy_headers=False, server_header=False)

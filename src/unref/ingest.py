@@ -1,0 +1,327 @@
+"""ingest: parse files into the corpus, in parallel, idempotently and resumably.
+
+Files are hashed first: content already stored (or recorded as failing) costs one hash and
+one lookup. Parsing runs in worker processes, which send back rows ready to write
+(`store.prepare`); the parent is the only writer and commits every few documents, so a
+run killed at any point loses at most one uncommitted batch, which the next run redoes.
+A file that fails is recorded with its reason and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .errors import UnrefError
+from .store import Failure, Prepared, Store, content_hash, prepare
+
+__all__ = ["IngestEvent", "IngestResult", "expand", "ingest", "parse_file"]
+
+SUFFIXES = (".pdf", ".txt")
+GLOB_CHARS = "*?["
+HASH_CHUNK = 256  # files hashed and looked up together
+
+Status = Literal["added", "known", "failed", "known_failure", "duplicate"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestEvent:
+    """What happened to one file: reported to the progress callback."""
+
+    path: str
+    status: Status
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """The counts of one ingest run, and the files that failed in it."""
+
+    files: int = 0
+    added: int = 0
+    known: int = 0  # content already in the corpus
+    duplicates: int = 0  # the same content twice in this run
+    known_failures: int = 0  # content that failed before (not retried)
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        """Return the number of files that failed in this run."""
+        return len(self.failures)
+
+    def count(self, event: IngestEvent, failure: Failure | None = None) -> None:
+        """Add one file's outcome to the counts."""
+        if event.status == "added":
+            self.added += 1
+        elif event.status == "known":
+            self.known += 1
+        elif event.status == "duplicate":
+            self.duplicates += 1
+        elif event.status == "known_failure":
+            self.known_failures += 1
+        elif failure is not None:
+            self.failures.append(failure)
+
+    def summary(self) -> str:
+        """Return the counts in one line."""
+        parts = [f"{self.files} files", f"{self.added} added", f"{self.known} already in the corpus"]
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicates")
+        if self.known_failures:
+            parts.append(f"{self.known_failures} failed before (not retried)")
+        parts.append(f"{self.failed} failed")
+        return ", ".join(parts) + f" in {self.seconds:.1f} s"
+
+
+# ---------------------------------------------------------------------------
+# Finding the files
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Yield the files that `paths` name: files as given, folders' PDFs and texts, glob matches."""
+    for item in paths:
+        path = Path(item).expanduser()
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            yield from sorted(found)
+        elif path.exists() or not any(c in str(item) for c in GLOB_CHARS):
+            yield path  # a missing file is reported as a failure
+        else:
+            for match in sorted(glob.glob(str(path), recursive=True)):
+                if Path(match).is_dir():
+                    yield from expand([match])
+                else:
+                    yield Path(match)
+
+
+# ---------------------------------------------------------------------------
+# Parsing, in the workers
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    timeout: float
+    max_pages: int
+
+
+def parse_file(path: str, hash: str, options: _Options) -> Prepared | Failure:
+    """Return the rows of the parsed file, or the failure that names why it cannot be parsed."""
+    from . import parse
+
+    try:
+        doc = parse(path, timeout=options.timeout, max_pages=options.max_pages)
+        return prepare(doc.to_json(), hash=hash, path=path)
+    except MemoryError:
+        return Failure(path, hash, "out of memory")
+    except Exception as err:  # every failure is recorded; the batch goes on
+        reason = err.reason if isinstance(err, UnrefError) else f"{type(err).__name__}: {err}"
+        return Failure(path, hash, reason or type(err).__name__)
+
+
+def _init_worker(max_memory_mib: int) -> None:
+    """Cap a worker's memory, so that one huge file fails alone instead of starving the machine."""
+    if max_memory_mib <= 0:
+        return
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    limit = max_memory_mib * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or limit < hard:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _warm() -> None:
+    """Load the parser's tables once per worker, before the first file."""
+    from . import parse
+
+    try:
+        parse(text="A/1/1\n\nUnited Nations\n\nGeneral Assembly\n\nText.\n")
+    except Exception:  # warming is best effort
+        return
+
+
+def _start_worker(max_memory_mib: int) -> None:
+    _init_worker(max_memory_mib)
+    _warm()
+
+
+def _ping() -> bool:
+    return True
+
+
+# ---------------------------------------------------------------------------
+# The run
+
+
+class _Writer:
+    """The single writer: commits every `batch_size` results or every `interval` seconds."""
+
+    def __init__(self, store: Store, result: IngestResult, progress: Callable[[IngestEvent], None] | None,
+                 batch_size: int, interval: float, replace: bool) -> None:
+        self.store, self.result, self.progress = store, result, progress
+        self.batch_size, self.interval, self.replace = batch_size, interval, replace
+        self.pending: list[Prepared | Failure] = []
+        self.last_commit = time.monotonic()
+
+    def event(self, event: IngestEvent, failure: Failure | None = None) -> None:
+        self.result.count(event, failure)
+        if self.progress is not None:
+            self.progress(event)
+
+    def put(self, item: Prepared | Failure) -> None:
+        self.pending.append(item)
+        if len(self.pending) >= self.batch_size or time.monotonic() - self.last_commit >= self.interval:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        events: list[tuple[IngestEvent, Failure | None]] = []
+        docs = [item for item in self.pending if isinstance(item, Prepared)]
+        with self.store.transaction():
+            for item in self.pending:
+                if isinstance(item, Failure):
+                    self.store.record_failure(item)
+                    events.append((IngestEvent(item.path, "failed", item.reason), item))
+            for doc, new in zip(docs, self.store.add_many(docs, replace=self.replace), strict=True):
+                # Not new: another writer stored the same content meanwhile.
+                events.append((IngestEvent(doc.path or "", "added" if new else "known"), None))
+        self.pending = []
+        self.last_commit = time.monotonic()
+        for event, failure in events:  # reported once committed: progress never runs ahead of the disk
+            self.event(event, failure)
+
+
+def _triage(store: Store, paths: list[Path], seen: set[str], writer: _Writer, retry_failed: bool,
+            force: bool) -> Iterator[tuple[str, str]]:
+    """Yield (path, hash) of the files of `paths` to parse; report the others."""
+    hashed: list[tuple[str, str]] = []
+    for path in paths:
+        try:
+            hashed.append((str(path), content_hash(path)))
+        except FileNotFoundError:
+            writer.put(Failure(str(path), None, "no such file"))
+        except OSError as err:
+            writer.put(Failure(str(path), None, f"cannot read the file: {err.strerror or err}"))
+    hashes = [h for _, h in hashed]
+    known = set() if force else store.known(hashes)
+    failed_before = set() if retry_failed or force else store.known_failures(hashes)
+    for name, hash in hashed:
+        if hash in seen:
+            writer.event(IngestEvent(name, "duplicate"))
+        elif hash in known:
+            writer.event(IngestEvent(name, "known"))
+        elif hash in failed_before:
+            writer.event(IngestEvent(name, "known_failure"))
+        else:
+            seen.add(hash)
+            yield name, hash
+
+
+def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    chunk: list[Path] = []
+    for path in paths:
+        chunk.append(path)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
+           progress: Callable[[IngestEvent], None] | None = None, retry_failed: bool = False,
+           force: bool = False, batch_size: int = 20, commit_interval: float = 1.0,
+           timeout: float = 120.0, max_pages: int = 2000, max_memory: int = 2048) -> IngestResult:
+    """Parse the files that `paths` name into `store`; return the counts and this run's failures.
+
+    `paths` are files, folders (their PDFs and .txt files, recursively) or glob patterns.
+    Content already stored is skipped, as is content that failed before unless `retry_failed`;
+    `force` parses everything again and replaces what is stored. `workers` > 1 parses in that
+    many processes. `max_memory` (MiB) caps each worker process.
+    """
+    started = time.monotonic()
+    result = IngestResult()
+    writer = _Writer(store, result, progress, batch_size, commit_interval, force)
+    options = _Options(timeout, max_pages)
+    seen: set[str] = set()
+    files = list(dict.fromkeys(expand(paths)))
+    result.files = len(files)
+    todo = (item for chunk in _chunks(files, HASH_CHUNK)
+            for item in _triage(store, chunk, seen, writer, retry_failed, force))
+    if workers <= 1:
+        for path, hash in todo:
+            writer.put(parse_file(path, hash, options))
+    else:
+        _run_pool(todo, workers, options, writer, max_memory)
+    writer.flush()
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _pool(workers: int, max_memory: int) -> ProcessPoolExecutor:
+    """Return a pool of started workers; raise UnrefError when workers cannot start at all."""
+    # Not fork: the parent may hold threads (a progress bar) and an open database.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["unref", "unref.ingest"])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                               initargs=(max_memory,))
+    try:
+        pool.submit(_ping).result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise UnrefError(None, "cannot start worker processes (run the ingest under `if __name__ == "
+                               "'__main__':`, or with workers=1)") from None
+    return pool
+
+
+def _run_pool(todo: Iterator[tuple[str, str]], workers: int, options: _Options, writer: _Writer,
+              max_memory: int) -> None:
+    """Parse in `workers` processes, at most a few files ahead of the writer (memory stays flat)."""
+    window = workers * 3
+    pool = _pool(workers, max_memory)
+    running: dict[Future[Prepared | Failure], tuple[str, str]] = {}
+    try:
+        while True:
+            while len(running) < window and (item := next(todo, None)) is not None:
+                running[pool.submit(parse_file, item[0], item[1], options)] = item
+            if not running:
+                break
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken: list[tuple[str, str]] = []
+            for future in done:
+                item = running.pop(future)
+                try:
+                    writer.put(future.result())
+                except BrokenProcessPool:
+                    broken.append(item)
+            if broken:
+                pool.shutdown(wait=False, cancel_futures=True)
+                broken += running.values()
+                running.clear()
+                _isolate(broken, options, writer, max_memory)
+                pool = _pool(workers, max_memory)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolate(items: list[tuple[str, str]], options: _Options, writer: _Writer, max_memory: int) -> None:
+    """Parse each file of a crashed pool alone, so that only the one that kills its worker fails."""
+    for path, hash in items:
+        with _pool(1, max_memory) as pool:
+            try:
+                writer.put(pool.submit(parse_file, path, hash, options).result())
+            except BrokenProcessPool:
+                writer.put(Failure(path, hash, "the parser's process died (a crash, or the memory limit)"))

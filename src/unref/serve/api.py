@@ -1,0 +1,380 @@
+"""The REST API under /api: documents by symbol, search, the citation graph, and parsing an upload.
+
+Routes return the dicts of `views` as they are (no response model re-validates them); the
+models here describe them in the OpenAPI schema, and the schema tests hold the two together.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Security
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict
+
+from ..errors import UnrefError
+from .app import Settings
+from .corpus import Corpus
+from .errors import ApiError, ErrorResponse
+from .views import SearchRequest, document, family_view, links_view, search, thread_view
+
+__all__ = ["router"]
+
+log = logging.getLogger("unref.serve")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "Malformed request (a bad query, date, cursor or parameter)."},
+    404: {"model": ErrorResponse, "description": "No document holds this symbol, or no such endpoint."},
+    503: {"model": ErrorResponse, "description": "The request ran out of time, or the server is busy."},
+}
+DOCUMENT = {"description": "The document in the public schema unref.document/1.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}}
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_PAGE = 100
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+bearer = HTTPBearer(auto_error=False, description="The token the server was started with (--token or $UNREF_TOKEN).")
+
+Symbol = Annotated[str, PathParam(description="A document symbol as written, its slashes included: S/2025/105, "
+                                              "S/RES/822 (1993), A/79/796-S/2025/105; or a content hash.")]
+Lang = Annotated[str | None, Query(max_length=10, description="Prefer the copy in this language (en, fr, ...).")]
+
+
+# ---------------------------------------------------------------------------
+# Response models (for the schema)
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class HitModel(_Open):
+    """A matching passage: its document, where it stands, and a snippet with [start, end) highlights."""
+
+    symbol: str | None
+    symbols: list[str]
+    date: str | None
+    doc_type: str | None
+    language: str | None
+    title: str | None
+    location: str
+    kind: str
+    page: int | None
+    score: float
+    snippet: str
+    highlights: list[list[int]]
+    url: str
+    document_url: str
+
+
+class FacetValue(_Open):
+    """A value of a facet and how many of the sampled hits' documents have it."""
+
+    value: str
+    count: int
+    active: bool
+
+
+class SearchResponse(_Open):
+    """A page of hits. Pass `next` as `after=` for the next page; `truncated` says the hits stop at the cap."""
+
+    query: str
+    filters: dict[str, str]
+    limit: int
+    hits: list[HitModel]
+    next: str | None
+    truncated: bool
+    facets: dict[str, list[FacetValue]] | None = None
+    facet_sample: int | None = None
+
+
+class NodeModel(_Open):
+    """A document of the graph: in the corpus (with `href`) or known only from citations (with its undocs.org `url`)."""
+
+    symbol: str
+    in_corpus: bool
+    url: str | None
+    symbols: list[str]
+    title: str | None
+    date: str | None
+    doc_type: str | None
+    href: str | None
+
+
+class LinkModel(_Open):
+    """A citation from `source` to `target`, with the citing passage and the citation highlighted in it."""
+
+    source: NodeModel
+    target: NodeModel
+    kind: str
+    text: str
+    location: str
+    passage: str | None
+    highlights: list[list[int]]
+
+
+class LinksResponse(_Open):
+    """Citations of or to a document, at most the server's row cap."""
+
+    symbol: str
+    links: list[LinkModel]
+    total: int
+    truncated: bool
+
+
+class LetterModel(NodeModel):
+    """A letter of a correspondence thread, and the letters of the thread it refers to and is referred to by."""
+
+    refers_to: list[str]
+    referred_by: list[str]
+
+
+class ThreadResponse(_Open):
+    """A correspondence thread in date order."""
+
+    symbol: str
+    letters: list[LetterModel]
+    truncated: bool
+
+
+class MemberModel(NodeModel):
+    """A member of a document family and its relation: original, addendum, corrigendum, revision, ..."""
+
+    relation: str
+
+
+class FamilyResponse(_Open):
+    """A document family."""
+
+    symbol: str
+    members: list[MemberModel]
+    truncated: bool
+
+
+class StatsResponse(_Open):
+    """Counts of the corpus."""
+
+    documents: int
+    passages: int
+    citations: int
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _corpus(request: Request) -> Corpus:
+    corpus: Corpus = request.app.state.corpus
+    return corpus
+
+
+def stats(request: Request) -> dict[str, Any]:
+    """Return the corpus counts, computed at most every 60 seconds."""
+    cache: dict[str, Any] = request.app.state.stats_cache
+    if cache.get("at", 0.0) + 60 < time.monotonic():
+        with _corpus(request).store() as store:
+            found = store.stats()
+        cache.update(at=time.monotonic(), value={k: found[k] for k in ("backend", "documents", "passages",
+                                                                      "citations")})
+    value: dict[str, Any] = cache["value"]
+    return value
+
+
+def search_request(q: str, organ: str | None, type: str | None, lang: str | None, date_from: str | None,
+                   date_to: str | None, agenda_item: str | None, symbol_prefix: str | None, after: str | None,
+                   limit: int | None, settings: Settings) -> SearchRequest:
+    """Return the search that these parameters ask for."""
+    return SearchRequest(q=q, organ=organ, type=type, lang=lang, date_from=date_from, date_to=date_to,
+                         agenda_item=agenda_item, symbol_prefix=symbol_prefix, after=after,
+                         limit=min(limit or settings.page_size, MAX_PAGE))
+
+
+# ---------------------------------------------------------------------------
+# Routes
+
+
+@router.get("/stats", summary="Corpus counts",
+            response_model=None, responses={200: {"model": StatsResponse}}, tags=["corpus"])
+def get_stats(request: Request) -> JSONResponse:
+    """Counts of documents, passages and citations in the corpus."""
+    return JSONResponse(stats(request))
+
+
+@router.get("/search", summary="Search passages",
+            response_model=None, responses={200: {"model": SearchResponse}}, tags=["search"])
+def get_search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=1000,
+                            description='Words (all required), "a phrase", prefix*, a OR b, -excluded.')],
+    organ: Annotated[str | None, Query(max_length=200, description="GA, SC, ECOSOC, HRC or an organ's name.")] = None,
+    type: Annotated[str | None, Query(max_length=50, description="Document type: letter, report, ...")] = None,
+    lang: Annotated[str | None, Query(max_length=10, description="Language of the document: en, fr, ...")] = None,
+    date_from: Annotated[str | None, Query(alias="from", pattern=DATE, description="Dated on or after.")] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=DATE, description="Dated on or before.")] = None,
+    agenda_item: Annotated[str | None, Query(max_length=50, description='Agenda item: 34, "34 (b)".')] = None,
+    symbol_prefix: Annotated[str | None, Query(max_length=200, description="Symbols so begun: S/2025/.")] = None,
+    after: Annotated[str | None, Query(max_length=500, description="The `next` cursor of the previous page.")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE, description="Hits per page.")] = None,
+    facets: Annotated[bool, Query(description="Count the top hits' documents by organ, year, type, ...")] = False,
+) -> JSONResponse:
+    """Search paragraphs and footnotes, best first, with keyset-style cursors and a cap on the hits."""
+    settings = _settings(request)
+    wanted = search_request(q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after, limit,
+                            settings)
+    with _corpus(request).store() as store:
+        return JSONResponse(search(store, wanted, max_rows=settings.max_rows,
+                                   facet_sample=settings.facet_sample if facets else 0))
+
+
+@router.get("/documents/{symbol:path}/cites", summary="What a document cites",
+            response_model=None, responses={200: {"model": LinksResponse}},
+            tags=["graph"])
+def get_cites(request: Request, symbol: Symbol, lang: Lang = None, all: Annotated[bool, Query(
+        description="Every kind of citation (web addresses, treaties, ...), not only UN symbols.")] = False,
+              ) -> JSONResponse:
+    """What the document cites, each target once, in reading order."""
+    with _corpus(request).store() as store:
+        return JSONResponse(links_view(store, symbol, "cites", language=lang, max_rows=_settings(request).max_rows,
+                                       all_kinds=all))
+
+
+@router.get("/documents/{symbol:path}/cited-by", summary="What cites a document",
+            response_model=None, responses={200: {"model": LinksResponse}},
+            tags=["graph"])
+def get_cited_by(request: Request, symbol: Symbol, lang: Lang = None) -> JSONResponse:
+    """Every passage of the corpus that cites the document (which need not be in the corpus itself)."""
+    with _corpus(request).store() as store:
+        found = links_view(store, symbol, "cited_by", language=lang, max_rows=_settings(request).max_rows)
+    return JSONResponse(found)
+
+
+@router.get("/documents/{symbol:path}/thread", summary="Correspondence thread",
+            response_model=None, responses={200: {"model": ThreadResponse}},
+            tags=["graph"])
+def get_thread(request: Request, symbol: Symbol, lang: Lang = None) -> JSONResponse:
+    """The correspondence thread of a letter: letters that answer or refer to each other, by date."""
+    with _corpus(request).store() as store:
+        return JSONResponse(thread_view(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+
+
+@router.get("/documents/{symbol:path}/family", summary="Document family",
+            response_model=None, responses={200: {"model": FamilyResponse}},
+            tags=["graph"])
+def get_family(request: Request, symbol: Symbol, lang: Lang = None) -> JSONResponse:
+    """The document's family: its addenda, corrigenda and revisions, and its other symbols."""
+    with _corpus(request).store() as store:
+        return JSONResponse(family_view(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+
+
+@router.get("/documents/{symbol:path}", summary="A document",
+            response_model=None, responses={200: DOCUMENT}, tags=["documents"])
+def get_document(request: Request, symbol: Symbol, lang: Lang = None) -> JSONResponse:
+    """A stored document by any of its symbols (or its content hash), in the schema unref.document/1."""
+    with _corpus(request).store() as store:
+        _, record = document(store, symbol, lang)
+    return JSONResponse(record)
+
+
+# ---------------------------------------------------------------------------
+# Parsing an upload
+
+
+PARSE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": "No token, or the wrong one."},
+    403: {"model": ErrorResponse, "description": "Uploads are off: the server was started without a token."},
+    413: {"model": ErrorResponse, "description": "The upload is larger than the server's limit."},
+    415: {"model": ErrorResponse, "description": "Neither a PDF nor UTF-8 text."},
+    422: {"model": ErrorResponse, "description": "The upload is not a UN document unref can read."},
+    200: DOCUMENT,
+}
+UPLOAD_BODY = {"requestBody": {"required": True, "content": {
+    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+    "text/plain": {"schema": {"type": "string"}},
+}}}
+
+
+def _check_token(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> None:
+    if not settings.token:
+        raise ApiError(403, "uploads are off: start the server with --token (or $UNREF_TOKEN) to parse uploads")
+    given = credentials.credentials if credentials is not None else ""
+    if not hmac.compare_digest(given.encode(), settings.token.encode()):
+        raise ApiError(401, "send the server's token as `Authorization: Bearer <token>`",
+                       headers={"WWW-Authenticate": "Bearer"})
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"the upload is larger than {limit} bytes (the server's limit)")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise ApiError(413, f"the upload is larger than {limit} bytes (the server's limit)")
+    return bytes(body)
+
+
+# PDFium is not thread-safe: one PDF at a time in this process (text uploads run side by side).
+_PDF_LOCK = threading.Lock()
+
+
+def _parse_bytes(body: bytes, is_pdf: bool, settings: Settings) -> dict[str, Any]:
+    """Return the unref.document/1 record of an upload; ApiError when it cannot be read."""
+    from .. import parse
+
+    try:
+        if is_pdf:
+            with _PDF_LOCK, tempfile.TemporaryDirectory(prefix="unref-upload-") as folder:
+                path = Path(folder) / "upload.pdf"
+                path.write_bytes(body)
+                doc = parse(path, max_pages=settings.parse_max_pages, timeout=settings.parse_timeout)
+        else:
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ApiError(415, "send a PDF (application/pdf) or UTF-8 text (text/plain)") from None
+            doc = parse(text=text)
+    except UnrefError as err:
+        raise ApiError(422, err.reason) from None
+    except (RecursionError, MemoryError) as err:
+        raise ApiError(422, f"the upload is too complex to parse ({type(err).__name__})") from None
+    record = doc.to_json()
+    record["source"] = None
+    return record
+
+
+@router.post("/parse", summary="Parse an upload",
+             response_model=None, responses=PARSE_ERRORS, openapi_extra=UPLOAD_BODY, tags=["parse"])
+async def post_parse(request: Request,
+                     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+                     ) -> JSONResponse:
+    """Parse an uploaded PDF or text into unref.document/1, without storing it. Needs the server's token."""
+    settings = _settings(request)
+    _check_token(settings, credentials)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in ("application/pdf", "text/plain", "application/octet-stream", ""):
+        raise ApiError(415, "send a PDF (application/pdf) or UTF-8 text (text/plain)")
+    body = await _read_body(request, settings.max_upload)
+    if not body.strip():
+        raise ApiError(422, "the upload is empty")
+    is_pdf = body.startswith(b"%PDF-") or kind == "application/pdf"
+    slots: asyncio.Semaphore = request.app.state.parse_slots
+    if slots.locked():
+        raise ApiError(503, "the server is parsing other uploads; try again in a moment")
+    async with slots:
+        return JSONResponse(await run_in_threadpool(_parse_bytes, body, is_pdf, settings))

@@ -1,0 +1,183 @@
+"""The server's access to the store: a pool of read-only connections, each request under a time limit.
+
+A `Store` holds one database connection, and SQLite connections must not run two requests
+at once, so the server keeps a small pool and lends one store to each request. Every
+request runs under a deadline: a watchdog interrupts a SQLite statement that outlives it
+(`sqlite3.Connection.interrupt`), and PostgreSQL connections carry a `statement_timeout`.
+Connections are made read-only (``PRAGMA query_only``, ``default_transaction_read_only``),
+so the server cannot change the corpus whatever a route does.
+
+This module also holds the thin adapters for what the Store API lacks (see `facet_counts`).
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from ..errors import UnrefError
+from ..store import Store, open_store
+from ..store.query import QueryError
+
+__all__ = ["Busy", "Corpus", "QueryTimeout", "facet_counts", "is_timeout"]
+
+
+class QueryTimeout(UnrefError):
+    """A request that ran longer than the server's time limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(None, f"the request took longer than {seconds:g} s (the server's limit); narrow it down")
+
+
+class Busy(UnrefError):
+    """Every connection stayed in use for as long as a request may wait."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "the server is busy; try again in a moment")
+
+
+def is_timeout(err: BaseException) -> bool:
+    """Return whether `err` is the database (or the store) saying that a statement outlived its time limit."""
+    if isinstance(err, sqlite3.OperationalError):
+        return "interrupted" in str(err)
+    if isinstance(err, QueryError):  # the store's own limit on searches
+        return err.reason.startswith("bad search query: the search took longer than")
+    return type(err).__name__ == "QueryCanceled"  # psycopg: statement_timeout
+
+
+@dataclass
+class _Lease:
+    """A store lent to one request, and the watchdog that ends its statements at the deadline."""
+
+    store: Store
+    fired: bool = False
+    done: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Corpus:
+    """A pool of read-only stores over one database URL."""
+
+    def __init__(self, url: str, *, pool_size: int = 8, query_timeout: float = 5.0) -> None:
+        self.url = url
+        self.pool_size = pool_size
+        self.query_timeout = query_timeout
+        self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
+        self._opened = 0
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def check(self) -> None:
+        """Open one connection now, so that a bad URL fails at start-up rather than on the first request."""
+        with self.store():
+            pass
+
+    def _open(self) -> Store:
+        store = open_store(self.url, timeout=self.query_timeout)
+        conn = getattr(store, "conn", None)
+        if store.backend == "sqlite" and conn is not None:
+            conn.execute("PRAGMA query_only = ON")
+        elif store.backend == "postgres" and conn is not None:
+            ms = max(1, int(self.query_timeout * 1000))
+            conn.execute(f"SET statement_timeout = {ms}")
+            conn.execute("SET default_transaction_read_only = on")
+        return store
+
+    def _acquire(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if self._opened < self.pool_size:
+                self._opened += 1
+                try:
+                    return self._open()
+                except BaseException:
+                    self._opened -= 1
+                    raise
+        try:
+            return self._idle.get(timeout=self.query_timeout)
+        except queue.Empty:
+            raise Busy() from None
+
+    def _release(self, store: Store, broken: bool) -> None:
+        if broken or self._closed:
+            with self._lock:
+                self._opened -= 1
+            store.close()
+            return
+        self._idle.put(store)
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        """Lend a store for one request; raise QueryTimeout when its statements outlive the time limit."""
+        store = self._acquire()
+        lease = _Lease(store)
+        watchdog = threading.Timer(self.query_timeout, self._interrupt, (lease,))
+        watchdog.daemon = True
+        watchdog.start()
+        broken = False
+        try:
+            yield store
+        except Exception as err:
+            if lease.fired or is_timeout(err):
+                raise QueryTimeout(self.query_timeout) from None
+            broken = isinstance(err, sqlite3.DatabaseError) or type(err).__module__.startswith("psycopg")
+            raise
+        finally:
+            watchdog.cancel()
+            with lease.lock:  # a watchdog that fires now must not interrupt the next borrower
+                lease.done = True
+            self._release(store, broken)
+
+    @staticmethod
+    def _interrupt(lease: _Lease) -> None:
+        with lease.lock:
+            if lease.done:
+                return
+            lease.fired = True
+            conn = getattr(lease.store, "conn", None)
+            if isinstance(conn, sqlite3.Connection):
+                conn.interrupt()
+        # PostgreSQL: statement_timeout ends the statement on the server.
+
+    def close(self) -> None:
+        """Close the idle connections; those in use close when they come back."""
+        self._closed = True
+        while True:
+            try:
+                store = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            store.close()
+
+
+# ---------------------------------------------------------------------------
+# Adapters for what the Store API does not give (yet)
+
+
+def facet_counts(store: Store, doc_ids: Iterable[int]) -> dict[str, dict[str, int]]:
+    """Return how many of these documents are of each organ and agenda item: {"organ": {...}, "agenda_item": {...}}.
+
+    The Store API has no facet query and `DocumentInfo` carries neither organs nor agenda
+    items, so this reads the SQL backends' `organs` and `agenda_items` tables directly.
+    """
+    ids = list(dict.fromkeys(doc_ids))
+    out: dict[str, dict[str, int]] = {"organ": {}, "agenda_item": {}}
+    run = getattr(store, "_all", None)
+    if not ids or run is None:
+        return out
+    marks = ", ".join("?" * len(ids))
+    for facet, sql in (
+        ("organ", f"SELECT organ, count(DISTINCT document_id) FROM organs WHERE document_id IN ({marks})"
+                  " GROUP BY organ"),
+        ("agenda_item", f"SELECT item, count(DISTINCT document_id) FROM agenda_items WHERE document_id IN ({marks})"
+                        " GROUP BY item"),
+    ):
+        out[facet] = {str(value): int(count) for value, count in run(sql, ids)}
+    return out

@@ -1,0 +1,288 @@
+"""The pages: search with facets, the document reader, the citation neighbourhood and the thread of a letter.
+
+Every page works without JavaScript and has a `.json` twin that returns the data it shows
+(the document page's twin is the document in unref.document/1, as the API gives it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from ..graph import LETTER_TYPES
+from ..store import DocumentInfo, Store
+from ..store.base import symbol_key
+from .api import DATE, MAX_PAGE, search_request, stats
+from .app import Settings, html
+from .corpus import Corpus
+from .diagram import layout
+from .errors import ApiError
+from .markup import Mark, Marker, annotate, api_href, doc_href, highlight, safe_url
+from .views import checked_symbol, doc_name, document, family_view, neighbourhood, search, thread_view
+
+__all__ = ["install_filters", "router"]
+
+router = APIRouter(include_in_schema=False)
+
+FACET_NAMES = {"organ": "Organ", "year": "Year", "type": "Type", "language": "Language", "agenda_item": "Agenda item"}
+FACET_PARAMS = {"organ": "organ", "type": "type", "language": "lang", "agenda_item": "agenda_item"}
+KIND_NAMES = {"letter": "Letter", "identical_letters": "Identical letters", "note_verbale": "Note verbale",
+              "report": "Report", "note": "Note", "resolution": "Resolution", "draft_resolution": "Draft resolution",
+              "decision": "Decision", "draft_decision": "Draft decision", "meeting_record": "Meeting record",
+              "agenda": "Agenda", "other": "Other"}
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _corpus(request: Request) -> Corpus:
+    corpus: Corpus = request.app.state.corpus
+    return corpus
+
+
+def search_url(params: dict[str, str], **changes: str | None) -> str:
+    """Return the search page's URL for these parameters, some changed (None removes one)."""
+    merged = {**params, **changes}
+    return "/search?" + urlencode({k: v for k, v in merged.items() if v})
+
+
+def facet_url(params: dict[str, str], facet: str, value: str, active: bool) -> str:
+    """Return the search URL that adds (or, when `active`, removes) a facet's value."""
+    if facet == "year":
+        return search_url(params, **{"from": None if active else value, "to": None if active else value})
+    return search_url(params, **{FACET_PARAMS[facet]: None if active else value})
+
+
+def install_filters(templates: Jinja2Templates) -> None:
+    """Give the templates the helpers they use."""
+    env = templates.env
+    env.globals.update(doc_href=doc_href, api_href=api_href, search_url=search_url, facet_url=facet_url,
+                       facet_names=FACET_NAMES, kind_names=KIND_NAMES)
+    env.filters["highlight"] = highlight
+
+
+# ---------------------------------------------------------------------------
+# Search
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    """Send the front door to the search page."""
+    return RedirectResponse("/search", status_code=307)
+
+
+def _search_view(request: Request, q: str, organ: str | None, type: str | None, lang: str | None,
+                 date_from: str | None, date_to: str | None, agenda_item: str | None, symbol_prefix: str | None,
+                 after: str | None, limit: int | None) -> dict[str, Any]:
+    settings = _settings(request)
+    wanted = search_request(q.strip(), organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after,
+                            limit, settings)
+    if not wanted.q:
+        return {"query": "", "filters": wanted.params(), "limit": wanted.limit, "hits": [], "next": None,
+                "truncated": False, "stats": stats(request)}
+    with _corpus(request).store() as store:
+        return search(store, wanted, max_rows=settings.max_rows, facet_sample=settings.facet_sample)
+
+
+Q = Annotated[str, Query(max_length=1000)]
+Opt = Annotated[str | None, Query(max_length=200)]
+DateQ = Annotated[str | None, Query(pattern=DATE)]
+Limit = Annotated[int | None, Query(ge=1, le=MAX_PAGE)]
+
+
+@router.get("/search.json")
+def search_json(request: Request, q: Q = "", organ: Opt = None, type: Opt = None, lang: Opt = None,
+                date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
+                date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None, agenda_item: Opt = None,
+                symbol_prefix: Opt = None, after: Opt = None, limit: Limit = None) -> JSONResponse:
+    """The search page's data."""
+    return JSONResponse(_search_view(request, q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix,
+                                     after, limit))
+
+
+@router.get("/search")
+def search_page(request: Request, q: Q = "", organ: Opt = None, type: Opt = None, lang: Opt = None,
+                date_from: Annotated[str | None, Query(alias="from", max_length=20)] = None,
+                date_to: Annotated[str | None, Query(alias="to", max_length=20)] = None, agenda_item: Opt = None,
+                symbol_prefix: Opt = None, after: Opt = None, limit: Limit = None) -> Response:
+    """Search with facets; a malformed query shows the form again with the reason."""
+    form = {"q": q, "organ": organ or "", "type": type or "", "lang": lang or "", "from": date_from or "",
+            "to": date_to or "", "agenda_item": agenda_item or "", "symbol_prefix": symbol_prefix or ""}
+    twin = "/search.json?" + urlencode({k: v for k, v in {**form, "after": after or ""}.items() if v})
+    try:
+        view = _search_view(request, q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after,
+                            limit)
+    except ApiError as err:
+        if err.status != 400:
+            raise
+        return html(request, "search.html", {"form": form, "view": None, "error": err.message, "twin": twin},
+                    status=400)
+    return html(request, "search.html", {"form": form, "view": view, "error": None, "twin": twin})
+
+
+# ---------------------------------------------------------------------------
+# The reader
+
+
+def _source_file(doc: DocumentInfo) -> Path | None:
+    """Return the PDF that the document was read from, when it is still there."""
+    if doc.format != "pdf" or not doc.path:
+        return None
+    path = Path(doc.path)
+    return path if path.suffix.lower() == ".pdf" and path.is_file() else None
+
+
+def _in_corpus(store: Store, record: dict[str, Any]) -> set[str]:
+    """Return the keys of the cited symbols that documents of the corpus hold."""
+    keys = {symbol_key(c["target"]) for c in record.get("citations", [])
+            if c.get("kind") == "un_symbol" and c.get("target")}
+    return {s for d in store.documents(keys) for s in d.symbols} & keys if keys else set()
+
+
+def _citation_mark(c: dict[str, Any], held: set[str]) -> Mark:
+    target = c.get("target")
+    if c.get("kind") == "un_symbol" and target and symbol_key(target) in held:
+        return Mark(c["start"], c["end"], "cite", doc_href(symbol_key(target)), f"{target}: in this corpus",
+                    local=True)
+    url = safe_url(c.get("url"))
+    if url and c.get("kind") == "un_symbol":
+        return Mark(c["start"], c["end"], "cite", url, f"{target}: not in this corpus; on undocs.org")
+    if url:
+        return Mark(c["start"], c["end"], "cite", url, url)
+    return Mark(c["start"], c["end"], "cite", None, c.get("reason") or "not resolved to a document")
+
+
+def _quote_mark(q: dict[str, Any]) -> Mark:
+    by = q.get("attributed_to")
+    title = f"Quotation attributed to {by}" if by else "Quotation (attribution not found)"
+    if q.get("footnote"):
+        title += f"; source in note {q['footnote']}"
+    return Mark(int(q.get("start") or 0), int(q.get("end") or 0), "quote", title=title, by=by)
+
+
+def reader(store: Store, doc: DocumentInfo, record: dict[str, Any]) -> dict[str, Any]:
+    """Return what the document page shows: its facts, paragraphs and notes as escaped HTML, and its links."""
+    held = _in_corpus(store, record)
+    marks: dict[str, list[Mark]] = {}
+    for c in record.get("citations", []):
+        marks.setdefault(c.get("location") or "", []).append(_citation_mark(c, held))
+    for q in record.get("quotes", []):
+        marks.setdefault(q.get("location") or "", []).append(_quote_mark(q))
+    notes = []
+    by_id: dict[str, dict[str, Any]] = {}
+    for fn in record.get("footnotes", []):
+        anchor = "fn:" + str(fn["label"]).replace(" ", "_")
+        note = {"anchor": anchor, "label": fn["label"], "text": fn.get("text") or "",
+                "html": annotate(fn.get("text") or "", marks.get(f"fn:{fn['label']}", []))}
+        notes.append(note)
+        by_id.setdefault(fn.get("id") or anchor, note)
+    markers: dict[str, list[Marker]] = {}
+    for ref in record.get("footnote_refs", []):
+        linked = by_id.get(ref.get("footnote") or "")
+        markers.setdefault(ref["paragraph"], []).append(Marker(
+            int(ref.get("offset") or 0), str(ref["label"]), linked["anchor"] if linked else None,
+            linked["html"] if linked else Markup(), linked["text"] if linked else ""))
+    source = _source_file(doc)
+    paragraphs, masthead, page = [], [], 0
+    for p in record.get("paragraphs", []):
+        if p.get("kind") == "masthead":
+            masthead.append(p.get("text") or "")
+            continue
+        first_on_page = p.get("page") != page
+        page = p.get("page") or page
+        paragraphs.append({
+            "id": p["id"], "kind": p.get("kind") or "body", "page": p.get("page"),
+            "page_href": doc_href(doc_name(doc), "/source") + f"#page={page}" if source and first_on_page else None,
+            "html": annotate(p.get("text") or "", marks.get(p["id"], []), markers.get(p["id"], [])),
+        })
+    return {"doc": doc, "record": record, "name": doc_name(doc), "paragraphs": paragraphs, "masthead": masthead,
+            "notes": notes, "source": bool(source), "is_letter": record.get("doc_type") in LETTER_TYPES,
+            "agenda": [f"{organ}: {', '.join(items)}" for organ, items in (record.get("agenda_items") or {}).items()]}
+
+
+Lang = Annotated[str | None, Query(max_length=10)]
+
+
+@router.get("/documents/{symbol:path}/graph.json")
+def graph_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
+    """The neighbourhood page's data: the document, what it cites and what cites it."""
+    with _corpus(request).store() as store:
+        return JSONResponse(neighbourhood(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+
+
+@router.get("/documents/{symbol:path}/graph")
+def graph_page(request: Request, symbol: str, lang: Lang = None) -> Response:
+    """The citation neighbourhood: a drawing, and the same links as tables."""
+    with _corpus(request).store() as store:
+        view = neighbourhood(store, symbol, language=lang, max_rows=_settings(request).max_rows)
+    return html(request, "graph.html", {"view": view, "diagram": layout(view), "twin": doc_href(symbol, "/graph.json")})
+
+
+@router.get("/documents/{symbol:path}/family.json")
+def family_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
+    """The family page's data, as /api/documents/{symbol}/family gives it."""
+    with _corpus(request).store() as store:
+        return JSONResponse(family_view(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+
+
+@router.get("/documents/{symbol:path}/family")
+def family_page(request: Request, symbol: str, lang: Lang = None) -> Response:
+    """A document's family: its addenda, corrigenda and revisions, and its other symbols."""
+    with _corpus(request).store() as store:
+        view = family_view(store, symbol, language=lang, max_rows=_settings(request).max_rows)
+    return html(request, "family.html", {"view": view, "twin": doc_href(symbol, "/family.json")})
+
+
+@router.get("/documents/{symbol:path}/thread.json")
+def thread_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
+    """The thread page's data."""
+    with _corpus(request).store() as store:
+        return JSONResponse(thread_view(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+
+
+@router.get("/documents/{symbol:path}/thread")
+def thread_page(request: Request, symbol: str, lang: Lang = None) -> Response:
+    """The correspondence thread of a letter, in date order."""
+    with _corpus(request).store() as store:
+        view = thread_view(store, symbol, language=lang, max_rows=_settings(request).max_rows)
+    return html(request, "thread.html", {"view": view, "twin": doc_href(symbol, "/thread.json")})
+
+
+@router.get("/documents/{symbol:path}/source")
+def source_file(request: Request, symbol: str, lang: Lang = None) -> FileResponse:
+    """The PDF the document was read from, when the corpus read it from a PDF that is still there."""
+    with _corpus(request).store() as store:
+        doc = store.get(checked_symbol(symbol), language=lang)
+    if doc is None:
+        raise ApiError(404, f"{symbol} is not in the corpus")
+    path = _source_file(doc)
+    if path is None:
+        raise ApiError(404, f"{doc_name(doc)} was not read from a PDF that is still on the server")
+    return FileResponse(path, media_type="application/pdf", content_disposition_type="inline",
+                        filename=doc_name(doc).replace("/", "_") + ".pdf")
+
+
+@router.get("/documents/{symbol:path}.json")
+def document_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
+    """The document in unref.document/1, as /api/documents/{symbol} gives it."""
+    with _corpus(request).store() as store:
+        _, record = document(store, symbol, lang)
+    return JSONResponse(record)
+
+
+@router.get("/documents/{symbol:path}")
+def document_page(request: Request, symbol: str, lang: Lang = None) -> Response:
+    """The reader: repaired text, notes at their markers, citations as links, quotations attributed."""
+    with _corpus(request).store() as store:
+        doc, record = document(store, symbol, lang)
+        view = reader(store, doc, record)
+    view["twin"] = doc_href(symbol, ".json")
+    return html(request, "document.html", view)

@@ -1,0 +1,292 @@
+"""What the routes show, as JSON-ready dicts: the API returns them, the pages render them (their `.json` twins).
+
+Each function takes an open store and returns plain data, raising `ApiError` for what the
+client got wrong (400) or asked for in vain (404). Every list is capped at `max_rows`
+with a `truncated` flag, as datasette does.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..graph import NotInCorpus, cited_by, cites, family, thread
+from ..store import DocumentInfo, Filters, Hit, Store, StoreError
+from ..store.base import symbol_keys
+from ..store.query import QueryError
+from .corpus import facet_counts, is_timeout
+from .errors import ApiError
+from .markup import doc_href
+
+__all__ = ["SearchRequest", "document", "family_view", "links_view", "neighbourhood", "search", "thread_view"]
+
+CURSOR_SLACK = 5  # hits re-read before a cursor's position, to find where the last page ended
+FACETS = ("organ", "year", "type", "language", "agenda_item")
+
+
+def _unusable(text: str) -> bool:
+    """Return whether text cannot reach the database: a NUL or other control character, or a lone surrogate."""
+    if any(ord(c) < 32 for c in text):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def checked_symbol(symbol: str) -> str:
+    """Return the symbol stripped; 404 when it is empty or holds characters no symbol has."""
+    symbol = symbol.strip()
+    if not symbol:
+        raise ApiError(404, "no document symbol given")
+    if _unusable(symbol):
+        raise ApiError(404, "no document symbol holds control characters")
+    return symbol
+
+
+def doc_name(doc: DocumentInfo) -> str:
+    """Return the name under which a document is found: its first symbol, else its content hash."""
+    return doc.symbol or doc.hash
+
+
+def document(store: Store, symbol: str, language: str | None = None) -> tuple[DocumentInfo, dict[str, Any]]:
+    """Return a stored document and its ``unref.document/1`` record; 404 when no document holds `symbol`."""
+    symbol = checked_symbol(symbol)
+    doc = store.get(symbol, language=language)
+    if doc is None:
+        raise ApiError(404, str(NotInCorpus(symbol)))
+    return doc, store.record(doc.id)
+
+
+# ---------------------------------------------------------------------------
+# Search
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """A search as the client asks it: the query, the filters, where the last page ended, the page size."""
+
+    q: str
+    organ: str | None = None
+    type: str | None = None
+    lang: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    agenda_item: str | None = None
+    symbol_prefix: str | None = None
+    after: str | None = None
+    limit: int = 20
+
+    def filters(self) -> Filters:
+        """Return the store's filters; 400 when a date is malformed or a parameter holds control characters."""
+        for name, value in asdict(self).items():
+            if isinstance(value, str) and _unusable(value):
+                raise ApiError(400, f"{name} holds a control character")
+        try:
+            return Filters(symbol_prefix=self.symbol_prefix or None, organ=self.organ or None,
+                           doc_type=self.type or None, date_from=self.date_from or None,
+                           date_to=self.date_to or None, language=self.lang or None,
+                           agenda_item=self.agenda_item or None)
+        except StoreError as err:
+            raise ApiError(400, err.reason) from None
+
+    def fingerprint(self) -> str:
+        """Return a short digest of the query and filters: a cursor is valid only for the search that made it."""
+        fields = asdict(self)
+        fields.pop("after")
+        fields.pop("limit")
+        return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:12]
+
+    def params(self) -> dict[str, str]:
+        """Return the query parameters of this search (without the cursor), for links."""
+        names = {"date_from": "from", "date_to": "to"}
+        return {names.get(k, k): str(v) for k, v in asdict(self).items()
+                if v not in (None, "") and k not in ("after", "limit")}
+
+
+def _hit_key(hit: Hit) -> str:
+    return f"{hit.document.hash}:{hit.ref}"
+
+
+def encode_cursor(offset: int, last: Hit, fingerprint: str) -> str:
+    """Return an opaque cursor: the position after `last`, and the hit itself to find it again."""
+    raw = json.dumps({"o": offset, "k": _hit_key(last), "f": fingerprint}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, fingerprint: str) -> tuple[int, str]:
+    """Return (offset, key of the last hit) of a cursor; 400 when it is malformed or from another search."""
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        offset, key, made_for = int(data["o"]), str(data["k"]), str(data["f"])
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise ApiError(400, "the cursor (after=) is malformed: pass back the `next` value of a search") from None
+    if made_for != fingerprint:
+        raise ApiError(400, "the cursor (after=) belongs to another search: start again without it")
+    if offset < 0:
+        raise ApiError(400, "the cursor (after=) is malformed: pass back the `next` value of a search")
+    return offset, key
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    data = hit.to_json()
+    anchor = hit.ref.replace(" ", "_")
+    data["url"] = doc_href(doc_name(hit.document)) + "#" + anchor
+    data["document_url"] = doc_href(doc_name(hit.document))
+    return data
+
+
+def _facets(store: Store, hits: list[Hit], request: SearchRequest) -> dict[str, list[dict[str, Any]]]:
+    """Return the facet values of the documents of these hits, most frequent first, with their counts."""
+    docs = {h.document.id: h.document for h in hits}
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for d in docs.values():
+        if d.date:
+            counts["year"][d.date[:4]] += 1
+        if d.doc_type:
+            counts["type"][d.doc_type] += 1
+        if d.language:
+            counts["language"][d.language] += 1
+    for name, values in facet_counts(store, docs).items():
+        counts[name].update(values)
+    active = {"organ": request.organ, "type": request.type, "language": request.lang,
+              "agenda_item": request.agenda_item,
+              "year": request.date_from if request.date_from and request.date_from == request.date_to else None}
+    return {name: [{"value": v, "count": n, "active": v == active[name]}
+                   for v, n in sorted(counts[name].items(), key=lambda x: (-x[1], x[0]))[:12]]
+            for name in FACETS}
+
+
+def search(store: Store, request: SearchRequest, *, max_rows: int, facet_sample: int = 0) -> dict[str, Any]:
+    """Return a page of hits, the cursor of the next page, and whether the results stop at `max_rows`.
+
+    The cursor holds the position of the next page and the last hit shown: when the corpus
+    changed meanwhile, the next page starts after that hit if it is still near.
+    """
+    filters = request.filters()
+    fingerprint = request.fingerprint()
+    offset, last_key = decode_cursor(request.after, fingerprint) if request.after else (0, None)
+    if offset >= max_rows:
+        raise ApiError(400, f"results stop at {max_rows} hits (the server's limit); narrow the search")
+    limit = max(1, min(request.limit, max_rows - offset))
+    start = max(0, offset - CURSOR_SLACK) if last_key else offset
+    size = offset - start + limit + 1 + CURSOR_SLACK
+    try:
+        if facet_sample and start == 0:  # the first page: one search gives the page and the facets' sample
+            sample = store.search(request.q, filters, limit=max(size, facet_sample))
+            window = sample[:size]
+            sample = sample[:facet_sample]
+        else:
+            window = store.search(request.q, filters, limit=size, offset=start)
+            sample = store.search(request.q, filters, limit=facet_sample) if facet_sample else []
+    except QueryError as err:
+        if is_timeout(err):
+            raise
+        raise ApiError(400, err.reason) from None
+    begin = offset - start
+    if last_key is not None:
+        keys = [_hit_key(h) for h in window]
+        if last_key in keys:
+            begin = keys.index(last_key) + 1
+    page = window[begin:begin + limit]
+    more = len(window) > begin + len(page)
+    reached = start + begin + len(page)
+    next_cursor = encode_cursor(reached, page[-1], fingerprint) if page and more and reached < max_rows else None
+    out: dict[str, Any] = {
+        "query": request.q, "filters": request.params(), "limit": limit, "hits": [_hit_json(h) for h in page],
+        "next": next_cursor, "truncated": bool(more and reached >= max_rows),
+    }
+    if facet_sample:
+        out["facets"] = _facets(store, sample, request)
+        out["facet_sample"] = len(sample)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The graph
+
+
+def _capped(items: list[Any], max_rows: int) -> tuple[list[Any], bool]:
+    return items[:max_rows], len(items) > max_rows
+
+
+def _node_json(node: Any) -> dict[str, Any]:
+    data: dict[str, Any] = node.to_json()
+    data["href"] = doc_href(node.symbol) if node.in_corpus else None
+    return data
+
+
+def _link_json(link: Any) -> dict[str, Any]:
+    data: dict[str, Any] = link.to_json()
+    data["source"] = _node_json(link.source)
+    data["target"] = _node_json(link.target)
+    return data
+
+
+def links_view(store: Store, symbol: str, direction: str, *, language: str | None, max_rows: int,
+               all_kinds: bool = False) -> dict[str, Any]:
+    """Return what a document cites ("cites") or what cites it ("cited_by"), at most `max_rows` links."""
+    symbol = checked_symbol(symbol)
+    try:
+        if direction == "cites":
+            found = cites(store, symbol, kinds=() if all_kinds else ("un_symbol",), language=language)
+        else:
+            found = cited_by(store, symbol, language=language)
+    except NotInCorpus as err:
+        raise ApiError(404, err.reason) from None
+    if not found and direction == "cited_by" and store.get(symbol) is None:
+        raise ApiError(404, str(NotInCorpus(symbol)) + " and nothing in it cites that symbol")
+    shown, truncated = _capped(found, max_rows)
+    return {"symbol": symbol, "links": [_link_json(x) for x in shown], "total": len(found), "truncated": truncated}
+
+
+def _stub_or_document(store: Store, symbol: str, language: str | None) -> dict[str, Any]:
+    doc = store.get(symbol, language=language)
+    if doc is not None:
+        return {"symbol": doc_name(doc), "in_corpus": True, "href": doc_href(doc_name(doc)), "title": doc.title,
+                "date": doc.date, "doc_type": doc.doc_type, "symbols": list(doc.symbols)}
+    keys = symbol_keys(symbol)
+    return {"symbol": keys[0] if keys else symbol, "in_corpus": False, "href": None, "title": None, "date": None,
+            "doc_type": None, "symbols": keys}
+
+
+def neighbourhood(store: Store, symbol: str, *, language: str | None, max_rows: int) -> dict[str, Any]:
+    """Return a document with what it cites and what cites it; a symbol not in the corpus has only citers."""
+    symbol = checked_symbol(symbol)
+    node = _stub_or_document(store, symbol, language)
+    cited = links_view(store, symbol, "cites", language=language, max_rows=max_rows) if node["in_corpus"] else {
+        "symbol": symbol, "links": [], "total": 0, "truncated": False}
+    citing = links_view(store, symbol, "cited_by", language=language, max_rows=max_rows)
+    if not node["in_corpus"] and not citing["links"]:
+        raise ApiError(404, str(NotInCorpus(symbol)) + " and nothing in it cites that symbol")
+    return {"symbol": symbol, "node": node, "cites": cited, "cited_by": citing,
+            "truncated": cited["truncated"] or citing["truncated"]}
+
+
+def thread_view(store: Store, symbol: str, *, language: str | None, max_rows: int) -> dict[str, Any]:
+    """Return the correspondence thread of a letter, in date order, at most `max_rows` letters."""
+    symbol = checked_symbol(symbol)
+    try:
+        letters = thread(store, symbol, language=language, limit=max_rows + 1)
+    except NotInCorpus as err:
+        raise ApiError(404, err.reason) from None
+    shown, truncated = _capped(letters, max_rows)
+    return {"symbol": symbol, "letters": [{**x.to_json(), "href": doc_href(x.node.symbol)} for x in shown],
+            "truncated": truncated}
+
+
+def family_view(store: Store, symbol: str, *, language: str | None, max_rows: int) -> dict[str, Any]:
+    """Return a document's family: its addenda, corrigenda, revisions and other symbols."""
+    symbol = checked_symbol(symbol)
+    members = family(store, symbol, language=language)
+    if not any(m.node.in_corpus for m in members) and not store.citations_to(symbol_keys(symbol)):
+        raise ApiError(404, str(NotInCorpus(symbol)))
+    shown, truncated = _capped(members, max_rows)
+    return {"symbol": symbol, "members": [{**m.to_json(), "href": doc_href(m.node.symbol) if m.node.in_corpus
+                                           else None} for m in shown], "truncated": truncated}

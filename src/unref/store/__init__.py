@@ -1,0 +1,81 @@
+"""store: the corpus of parsed documents, in SQLite (the default) or PostgreSQL.
+
+`open_store(url)` picks the backend from the URL: ``sqlite:///relative.db``,
+``sqlite:////absolute/path.db``, a bare file path, or ``postgresql://user:pass@host/db``.
+Without a URL it reads ``UNREF_DB``, else uses ``unref.sqlite3`` in the user's data folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .base import (
+    DocumentInfo,
+    Edge,
+    Failure,
+    Filters,
+    Hit,
+    Prepared,
+    Store,
+    StoreError,
+    content_hash,
+    prepare,
+    symbol_key,
+)
+from .query import Query, QueryError, parse_query
+
+__all__ = [
+    "DocumentInfo",
+    "Edge",
+    "Failure",
+    "Filters",
+    "Hit",
+    "Prepared",
+    "Query",
+    "QueryError",
+    "Store",
+    "StoreError",
+    "content_hash",
+    "default_url",
+    "open_store",
+    "parse_query",
+    "prepare",
+    "symbol_key",
+]
+
+ENV = "UNREF_DB"
+
+
+def default_url() -> str:
+    """Return the URL of the default corpus: ``unref.sqlite3`` in the user's data folder."""
+    from platformdirs import user_data_path
+
+    return f"sqlite:///{user_data_path('unref', appauthor=False) / 'unref.sqlite3'}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """Return the URL to open: `url`, else $UNREF_DB, else the default."""
+    return url or os.environ.get(ENV) or default_url()
+
+
+def open_store(url: str | None = None, *, timeout: float = 10.0) -> Store:
+    """Return the store at `url` (see the module doc), migrated to the current schema."""
+    url = resolve_url(url)
+    if url.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        return PostgresStore(url, timeout=timeout)
+    if url.startswith("sqlite:"):
+        path = url.removeprefix("sqlite:").removeprefix("//")
+        path = path[1:] if path.startswith("/") else path  # sqlite:///rel.db, sqlite:////abs.db
+        path = path.split("?", 1)[0] or ":memory:"
+    elif "://" in url:
+        raise StoreError(f"unknown database URL {url!r}: use sqlite:///FILE or postgresql://USER:PASS@HOST/DB")
+    else:
+        path = url
+    from .sqlite import SQLiteStore
+
+    if path != ":memory:":
+        path = str(Path(path).expanduser())
+    return SQLiteStore(path, url=url, timeout=timeout)

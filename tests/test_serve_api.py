@@ -1,0 +1,524 @@
+"""The REST API and the pages over a small generated corpus: routes, the one error shape, limits, escaping.
+
+The corpus is built by serve_fixtures: letters S/2026/1 <- S/2026/2 <- S/2026/3 that cite each
+other, a resolution S/RES/2799 (2026), a double-symbol letter A/81/5-S/2026/5 under GA agenda
+items 12 and 34 (b), a PDF letter S/2025/999, and S/2026/9 whose text holds markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+import uuid
+import warnings
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape
+
+from conftest_db import pg_unavailable, pg_url
+from serve_fixtures import BOLD, HOSTILE, letter_text, shared_store
+from unref.ingest import ingest
+from unref.serve import create_app
+from unref.serve.corpus import Corpus, QueryTimeout
+from unref.serve.markup import Mark, Marker, annotate, highlight, safe_url
+from unref.store import Store, open_store, prepare
+from unref.store.sqlite import SQLiteStore
+
+with warnings.catch_warnings():  # Starlette's test client asks for httpx2 by a warning on import
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The URL of the fixture corpus."""
+    return shared_store(tmp_path_factory)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def backend_url(request: pytest.FixtureRequest, db_url: str) -> Iterator[str]:
+    """The fixture corpus on each backend: the SQLite file, or the same files ingested into a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield db_url
+        return
+    if (reason := pg_unavailable()) is not None:
+        pytest.skip(reason)
+    import psycopg
+
+    schema = f"serve_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_url(), autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    url = pg_url() + ("&" if "?" in pg_url() else "?") + f"options=-csearch_path%3D{schema}"
+    try:
+        with open_store(url) as store:
+            assert not ingest([Path(db_url.removeprefix("sqlite:///")).parent / "files"], store).failures
+        yield url
+    finally:
+        with psycopg.connect(pg_url(), autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(scope="module")
+def client(backend_url: str) -> Iterator[TestClient]:
+    """A client of the read-only app (no token), on each backend."""
+    with TestClient(create_app(backend_url)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def token_client(db_url: str) -> Iterator[TestClient]:
+    """A client of an app started with a token and a small upload limit."""
+    with TestClient(create_app(db_url, token=TOKEN, max_upload=64 * 1024)) as c:
+        yield c
+
+
+def error_of(response: Any, status: int) -> str:
+    """Return the message of an error response, checking its status and the one error shape."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"status", "message"}
+    assert body["error"]["status"] == status and body["error"]["message"]
+    return str(body["error"]["message"])
+
+
+def symbols_of(hits: list[dict[str, Any]]) -> set[str]:
+    """Return the symbols of the documents of these hits."""
+    return {h["symbol"] for h in hits}
+
+
+# ---------------------------------------------------------------------------
+# Documents
+
+
+DOCUMENT_SCHEMA = json.loads((files("unref") / "schema" / "document.schema.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("asked", "found"), [
+    ("S/2026/1", ["S/2026/1"]),
+    ("S/RES/2799 (2026)", ["S/RES/2799 (2026)"]),  # a space and parentheses in the path
+    ("S/2026/5", ["A/81/5", "S/2026/5"]),  # the second symbol of a double-symbol document
+    ("A/81/5-S/2026/5", ["A/81/5", "S/2026/5"]),  # the double symbol as written
+])
+def test_document_by_symbol(client: TestClient, asked: str, found: list[str]) -> None:
+    response = client.get(f"/api/documents/{asked}")
+    assert response.status_code == 200, response.text
+    record = response.json()
+    jsonschema.validate(record, DOCUMENT_SCHEMA)
+    assert record["symbols"] == found
+
+
+@pytest.mark.parametrize("path", [
+    "/api/documents/S/2026/404", "/api/documents/", "/api/documents/%20", "/api/documents/..%2F..%2Fetc",
+    "/api/documents/S/2026/404/cites", "/api/documents/S/2026/404/thread", "/api/documents/S/2026/404/family",
+    "/api/documents/S/2026/404/cited-by", "/api/nothing-here",
+])
+def test_unknown_is_404_in_the_error_shape(client: TestClient, path: str) -> None:
+    error_of(client.get(path), 404)
+
+
+def test_other_errors_share_the_shape(client: TestClient) -> None:
+    error_of(client.post("/api/search?q=x"), 405)
+    error_of(client.delete("/api/documents/S/2026/1"), 405)
+    assert "q" in error_of(client.get("/api/search"), 400)
+    assert "limit" in error_of(client.get("/api/search?q=valley&limit=0"), 400)
+    assert "limit" in error_of(client.get("/api/search?q=valley&limit=100000"), 400)
+    assert "from" in error_of(client.get("/api/search?q=valley&from=March"), 400)
+    error_of(client.get("/documents/S/2026/404.json"), 404)
+    error_of(client.get("/documents/S/2026/404/graph.json"), 404)
+
+
+# ---------------------------------------------------------------------------
+# Search
+
+
+def search(client: TestClient, **params: Any) -> dict[str, Any]:
+    """Return the body of a successful search."""
+    response = client.get("/api/search", params=params)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"q": "valley"}, {"S/2026/1", "S/2026/2", "S/2026/3", "S/RES/2799 (2026)", "A/81/5"}),
+    ({"q": "valley", "type": "resolution"}, {"S/RES/2799 (2026)"}),
+    ({"q": "valley", "organ": "GA"}, {"A/81/5"}),
+    ({"q": "valley", "agenda_item": "34"}, {"A/81/5"}),  # "34" also matches "34 (b)"
+    ({"q": "valley", "agenda_item": "34 (b)"}, {"A/81/5"}),
+    ({"q": "valley", "from": "2026-03-10", "to": "2026-03-20"}, {"S/2026/3"}),
+    ({"q": "valley", "symbol_prefix": "S/RES/"}, {"S/RES/2799 (2026)"}),
+    ({"q": "valley", "lang": "fr"}, set()),
+    ({"q": '"S/2026/1"'}, {"S/2026/2", "S/2026/3", "S/RES/2799 (2026)", "S/2026/1"}),
+    ({"q": "waterworks OR Ministry"}, {"S/2026/2", "S/2026/9"}),
+])
+def test_search_filters(client: TestClient, params: dict[str, str], expected: set[str]) -> None:
+    body = search(client, **params)
+    assert symbols_of(body["hits"]) == expected
+    assert body["truncated"] is False
+    for hit in body["hits"]:
+        assert hit["url"].startswith("/documents/") and "#" in hit["url"]
+        for start, end in hit["highlights"]:
+            assert 0 <= start < end <= len(hit["snippet"])
+
+
+def test_search_pages_with_cursors(client: TestClient) -> None:
+    everything = search(client, q="Council", limit=100)["hits"]
+    assert len(everything) >= 6
+    seen: list[dict[str, Any]] = []
+    after = None
+    for _ in range(20):
+        body = search(client, q="Council", limit=2, **({"after": after} if after else {}))
+        seen += body["hits"]
+        after = body["next"]
+        if after is None:
+            break
+    assert [(h["symbol"], h["location"]) for h in seen] == [(h["symbol"], h["location"]) for h in everything]
+
+
+def test_search_stops_at_the_row_cap(db_url: str) -> None:
+    with TestClient(create_app(db_url, max_rows=3)) as c:
+        first = c.get("/api/search", params={"q": "Council", "limit": 2}).json()
+        assert len(first["hits"]) == 2 and first["next"] and not first["truncated"]
+        second = c.get("/api/search", params={"q": "Council", "limit": 2, "after": first["next"]}).json()
+        assert len(second["hits"]) == 1 and second["next"] is None and second["truncated"] is True
+        many = c.get("/api/search", params={"q": "Council", "limit": 50}).json()
+        assert len(many["hits"]) == 3 and many["truncated"] is True
+        cited = c.get("/api/documents/S/2026/1/cited-by").json()
+        assert cited["total"] == 4 and len(cited["links"]) == 3 and cited["truncated"] is True
+
+
+def test_bad_cursors(client: TestClient) -> None:
+    cursor = search(client, q="Council", limit=1)["next"]
+    assert "another search" in error_of(client.get("/api/search", params={"q": "valley", "after": cursor}), 400)
+    assert "malformed" in error_of(client.get("/api/search", params={"q": "Council", "after": "%%%"}), 400)
+    assert "malformed" in error_of(client.get("/api/search", params={"q": "Council", "after": "eyJvIjoxfQ"}), 400)
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "a OR", "-excluded", "*", "NOT", "secu*rity", "OR b", "   ",
+                                   "interrupted*x took longer than"])
+def test_malformed_queries_are_400(client: TestClient, query: str) -> None:
+    error_of(client.get("/api/search", params={"q": "valley", "organ": "S\x00C"}), 400)
+    error_of(client.get("/api/search", params={"q": query}), 400)
+    page = client.get("/search", params={"q": query})
+    assert page.status_code == (200 if not query.strip() else 400)
+
+
+def test_facets(client: TestClient) -> None:
+    body = search(client, q="valley", facets="true")
+    facets = {name: {f["value"]: f["count"] for f in values} for name, values in body["facets"].items()}
+    assert facets["organ"] == {"Security Council": 5, "General Assembly": 1}
+    assert facets["year"] == {"2026": 5}
+    assert facets["type"] == {"letter": 4, "resolution": 1}
+    assert facets["agenda_item"] == {"12": 1, "34 (b)": 1}
+    assert body["facet_sample"] >= 5
+
+
+# ---------------------------------------------------------------------------
+# The graph
+
+
+def test_cites(client: TestClient) -> None:
+    body = client.get("/api/documents/S/2026/3/cites").json()
+    targets = {link["target"]["symbol"]: link["target"] for link in body["links"]}
+    assert set(targets) == {"S/2026/1", "S/2026/2", "A/HRC/61/41"}
+    assert targets["S/2026/1"]["href"] == "/documents/S/2026/1" and targets["S/2026/1"]["in_corpus"]
+    assert targets["A/HRC/61/41"]["href"] is None and targets["A/HRC/61/41"]["url"].startswith("https://undocs.org/")
+    every = client.get("/api/documents/S/2026/1/cites", params={"all": "true"}).json()
+    assert "url" in {link["kind"] for link in every["links"]}
+
+
+def test_cited_by(client: TestClient) -> None:
+    body = client.get("/api/documents/S/2026/1/cited-by").json()
+    assert {link["source"]["symbol"] for link in body["links"]} == {"S/2026/2", "S/2026/3", "S/RES/2799 (2026)"}
+    stub = client.get("/api/documents/S/RES/822 (1993)/cited-by").json()  # not in the corpus, but cited
+    assert {link["source"]["symbol"] for link in stub["links"]} == {"S/2026/2", "S/RES/2799 (2026)"}
+
+
+def test_thread_and_family(client: TestClient) -> None:
+    letters = client.get("/api/documents/S/2026/2/thread").json()["letters"]
+    order = [x["symbol"] for x in letters]
+    assert order[:3] == ["S/2026/1", "S/2026/2", "S/2026/3"]
+    second = letters[1]
+    assert second["refers_to"] == ["S/2026/1"] and second["referred_by"] == ["S/2026/3"]
+    members = {m["symbol"]: m for m in client.get("/api/documents/S/2026/5/family").json()["members"]}
+    assert {"A/81/5", "S/2026/5"} <= set(members)
+
+
+# ---------------------------------------------------------------------------
+# Pages and their twins
+
+
+@pytest.mark.parametrize(("page", "api"), [
+    ("/documents/S/2026/1.json", "/api/documents/S/2026/1"),
+    ("/documents/S/RES/2799 (2026).json", "/api/documents/S/RES/2799 (2026)"),
+    ("/documents/S/2026/2/thread.json", "/api/documents/S/2026/2/thread"),
+    ("/documents/S/2026/5/family.json", "/api/documents/S/2026/5/family"),
+])
+def test_json_twins_match_the_api(client: TestClient, page: str, api: str) -> None:
+    assert client.get(page).json() == client.get(api).json()
+
+
+def test_search_twin(client: TestClient) -> None:
+    twin = client.get("/search.json", params={"q": "valley"}).json()
+    api = client.get("/api/search", params={"q": "valley", "facets": "true"}).json()
+    assert twin == api
+    assert client.get("/search.json").json()["stats"]["documents"] == 7
+
+
+def test_graph_twin(client: TestClient) -> None:
+    view = client.get("/documents/S/2026/1/graph.json").json()
+    assert view["node"]["symbol"] == "S/2026/1"
+    assert view["cited_by"] == client.get("/api/documents/S/2026/1/cited-by").json()
+    assert view["cites"] == client.get("/api/documents/S/2026/1/cites").json()
+
+
+@pytest.mark.parametrize("path", [
+    "/search", "/search?q=valley", "/search?q=valley&organ=GA", "/documents/S/2026/1", "/documents/S/2026/2",
+    "/documents/S/RES/2799 (2026)", "/documents/S/2026/5", "/documents/S/2025/999", "/documents/S/2026/1/graph",
+    "/documents/S/RES/822 (1993)/graph", "/documents/S/2026/2/thread", "/documents/S/2026/5/family",
+])
+def test_pages_render(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    assert "<script" not in response.text  # the pages need no script at all
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", response.text.split("<main", 1)[0])
+
+
+def test_reader(client: TestClient) -> None:
+    text = client.get("/documents/S/2026/2").text
+    assert '<a class="cite local" href="/documents/S/2026/1"' in text  # in the corpus: our page
+    assert 'href="https://undocs.org/en/S/RES/822%20(1993)"' in text  # not in the corpus: undocs.org
+    assert text.count('<details class="fn">') == 2 and 'id="fn:2"' in text
+    quoted = client.get("/documents/S/2026/3").text
+    assert '<span class="quote"' in quoted and '<cite class="by">Commission of Inquiry</cite>' in quoted
+
+
+def test_reader_links_pdf_pages(client: TestClient) -> None:
+    text = client.get("/documents/S/2025/999").text
+    assert 'href="/documents/S/2025/999/source#page=1"' in text
+    assert 'href="/documents/S/2025/999/source#page=2"' in text
+    assert "/source" not in client.get("/documents/S/2026/1").text.split("<main", 1)[1]
+
+
+def test_source_pdf(client: TestClient) -> None:
+    response = client.get("/documents/S/2025/999/source")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    assert client.get("/documents/S/2026/1/source").status_code == 404  # read from text
+
+
+def test_source_gone(tmp_path: Path, db_url: str) -> None:
+    folder = Path(db_url.removeprefix("sqlite:///")).parent
+    copy = tmp_path / "files"
+    copy.mkdir()
+    shutil.copy(folder / "files" / "S_2025_999.pdf", copy / "S_2025_999.pdf")
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    with open_store(url) as store:
+        ingest([copy], store)
+    with TestClient(create_app(url)) as c:
+        assert c.get("/documents/S/2025/999/source").status_code == 200
+        (copy / "S_2025_999.pdf").unlink()
+        assert c.get("/documents/S/2025/999/source").status_code == 404
+        assert "/source" not in c.get("/documents/S/2025/999").text.split("<main", 1)[1]
+
+
+def test_html_errors(client: TestClient) -> None:
+    missing = client.get("/documents/S/2026/404")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "S/2026/404 is not in the corpus" in missing.text
+    bad = client.get("/search", params={"q": '"open'})
+    assert bad.status_code == 400 and "unbalanced quote" in bad.text
+
+
+@pytest.mark.parametrize("symbol", ["", " ", "..", "%00", "%FF", "%ED%A0%80", "a%0Ab", "a" * 3000, "<script>",
+                                    "S/2026/1/../../x", "fn:1#x", "S/RES/822 (1993", "\u202e", "S//2026", "*"])
+def test_odd_symbols_never_fail(client: TestClient, symbol: str) -> None:
+    for suffix in ("", ".json", "/graph", "/graph.json", "/thread", "/thread.json", "/family", "/family.json",
+                   "/source"):
+        assert client.get(f"/documents/{symbol}{suffix}").status_code in (200, 404), (symbol, suffix)
+    for suffix in ("", "/cites", "/cited-by", "/thread", "/family"):
+        assert client.get(f"/api/documents/{symbol}{suffix}").status_code in (200, 404), (symbol, suffix)
+
+
+# ---------------------------------------------------------------------------
+# Escaping: document text is untrusted
+
+
+def test_document_text_is_escaped(client: TestClient) -> None:
+    for path in ("/documents/S/2026/9", "/search?q=Ministry", "/search?q=alert"):
+        text = client.get(path).text
+        assert HOSTILE not in text and BOLD not in text and "<b>" not in text, path
+        assert "<script" not in text, path
+        assert "(1)&lt;/script&gt;" in text, path
+    record = client.get("/api/documents/S/2026/9").json()
+    assert HOSTILE in record["paragraphs"][7]["text"]  # the data itself is kept as written
+
+
+def test_markup_escapes_attributes_and_refuses_script_links() -> None:
+    assert safe_url("javascript:alert(1)") is None and safe_url(" JAVASCRIPT:x") is None
+    assert safe_url("data:text/html,<script>") is None
+    assert safe_url("https://undocs.org/en/S/2026/1") == "https://undocs.org/en/S/2026/1"
+    html = annotate('say "<x>"', [Mark(0, 3, "cite", 'https://e.org/"onmouseover="x', title='"><script>')])
+    assert "<script>" not in html and '"onmouseover' not in html
+    assert html.count("<a ") == 1 and "&lt;x&gt;" in html
+
+
+def test_markup_nesting() -> None:
+    text = "He said “see S/2026/1 now” and left."
+    cite = Mark(12, 20, "cite", "/documents/S/2026/1", local=True)
+    quote = Mark(14, 26, "quote", by="Someone")  # starts inside the citation: widened to hold it
+    marker = Marker(16, "1", "fn:1", escape("note"), "note")  # inside the citation: moved after it
+    html = str(annotate(text, [cite, quote], [marker]))
+    assert html.index('<span class="quote"') < html.index("<a ") < html.index("</a>") < html.index("<details")
+    assert html.endswith(" and left.")
+    assert '<cite class="by">Someone</cite>' in html
+
+
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70),
+                                                 st.sampled_from(["cite", "quote"])), max_size=6),
+       st.lists(st.integers(-5, 70), max_size=4))
+def test_markup_keeps_the_text(text: str, spans: list[tuple[int, int, str]], offsets: list[int]) -> None:
+    label = "\ue000"
+    marks = [Mark(a, b, kind, "/documents/x" if kind == "cite" else None) for a, b, kind in spans]
+    html = str(annotate(text, marks, [Marker(o, label, None) for o in offsets]))
+    assert re.sub(r"<[^>]+>", "", html).replace(label, "") == str(escape(text)).replace(label, "")
+    assert html.count("<a ") == html.count("</a>") and html.count("<span") == html.count("</span>")
+
+
+def test_highlight() -> None:
+    assert str(highlight("a <b> c", [[2, 5]])) == "a <mark>&lt;b&gt;</mark> c"
+    assert str(highlight("abc", [[1, 9], [0, 2]])) == "<mark>ab</mark><mark>c</mark>"
+
+
+# ---------------------------------------------------------------------------
+# Parsing uploads
+
+
+def test_parse_is_off_without_a_token(client: TestClient) -> None:
+    assert "token" in error_of(client.post("/api/parse", content=b"x", headers={"content-type": "text/plain"}), 403)
+
+
+def test_parse_needs_the_token(token_client: TestClient) -> None:
+    response = token_client.post("/api/parse", content=b"x", headers={"content-type": "text/plain"})
+    error_of(response, 401)
+    assert response.headers["www-authenticate"] == "Bearer"
+    error_of(token_client.post("/api/parse", content=b"x", headers={"authorization": "Bearer wrong"}), 401)
+
+
+def auth(kind: str = "text/plain") -> dict[str, str]:
+    """Return the headers of an upload with the token."""
+    return {"authorization": f"Bearer {TOKEN}", "content-type": kind}
+
+
+def test_parse_text(token_client: TestClient) -> None:
+    from serve_fixtures import LETTERS
+
+    response = token_client.post("/api/parse", content=letter_text(LETTERS[1], 1).encode(), headers=auth())
+    assert response.status_code == 200, response.text
+    record = response.json()
+    jsonschema.validate(record, DOCUMENT_SCHEMA)
+    assert record["symbols"] == ["S/2026/2"] and record["source"] is None
+    assert {c["target"] for c in record["citations"]} >= {"S/2026/1", "S/RES/822 (1993)"}
+
+
+def test_parse_pdf(token_client: TestClient, db_url: str) -> None:
+    pdf = Path(db_url.removeprefix("sqlite:///")).parent / "files" / "S_2025_999.pdf"
+    response = token_client.post("/api/parse", content=pdf.read_bytes(), headers=auth("application/pdf"))
+    assert response.status_code == 200, response.text
+    assert response.json()["symbols"] == ["S/2025/999"] and response.json()["format"] == "pdf"
+
+
+def test_parse_limits(token_client: TestClient) -> None:
+    assert "larger than" in error_of(token_client.post("/api/parse", content=b"a" * 70_000, headers=auth()), 413)
+    error_of(token_client.post("/api/parse", content=b"\x89PNG", headers=auth("image/png")), 415)
+    error_of(token_client.post("/api/parse", content=b"\xff\xfe\x00bad", headers=auth()), 415)
+    error_of(token_client.post("/api/parse", content=b"   ", headers=auth()), 422)
+    error_of(token_client.post("/api/parse", content=b"hello world", headers=auth()), 422)
+    error_of(token_client.post("/api/parse", content=b"%PDF-1.4 broken", headers=auth("application/pdf")), 422)
+
+
+# ---------------------------------------------------------------------------
+# The server protects itself
+
+
+SLOW = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+
+
+def test_queries_stop_at_the_time_limit(db_url: str) -> None:
+    corpus = Corpus(db_url, pool_size=1, query_timeout=0.2)
+    with pytest.raises(QueryTimeout), corpus.store() as store:
+        assert isinstance(store, SQLiteStore)
+        store.conn.execute(SLOW).fetchall()
+    with corpus.store() as store:  # the connection is fine afterwards
+        assert store.get("S/2026/1") is not None
+    corpus.close()
+
+
+def test_a_slow_request_is_503(backend_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow_get(self: Any, symbol: str, *, language: str | None = None) -> None:
+        self.conn.execute(SLOW if self.backend == "sqlite" else "SELECT pg_sleep(5)").fetchall()
+
+    app = create_app(backend_url, query_timeout=0.3)
+    monkeypatch.setattr(Store, "get", slow_get)
+    with TestClient(app) as c:
+        started = time.monotonic()
+        assert "took longer than 0.3 s" in error_of(c.get("/api/documents/S/2026/1"), 503)
+        assert time.monotonic() - started < 3
+
+
+def test_the_server_cannot_write(backend_url: str) -> None:
+    corpus = Corpus(backend_url, pool_size=1)
+    with TestClient(create_app(backend_url)) as c:
+        record = c.get("/api/documents/S/2026/1").json()
+    with pytest.raises(Exception, match=r"readonly|read-only"), corpus.store() as store:
+        store.add(prepare(record, hash="0" * 64))
+    with corpus.store() as store:
+        assert store.get("S/2026/1") is not None and not store.known(["0" * 64])
+    corpus.close()
+
+
+def test_a_bad_database_fails_at_start(tmp_path: Path) -> None:
+    bad = tmp_path / "not.db"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(Exception, match=r"cannot open|not a database"):
+        create_app(f"sqlite:///{bad}")
+
+
+def test_openapi_lists_the_routes(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/search", "/api/documents/{symbol}", "/api/documents/{symbol}/cites",
+            "/api/documents/{symbol}/cited-by", "/api/documents/{symbol}/thread", "/api/documents/{symbol}/family",
+            "/api/parse", "/api/stats"} <= set(spec["paths"])
+    assert "422" not in json.dumps({p: {m: o["responses"] for m, o in ops.items()}
+                                    for p, ops in spec["paths"].items() if p != "/api/parse"})
+    assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+
+
+def test_cli_serve_is_registered() -> None:
+    from typer.testing import CliRunner
+
+    import unref.cli_serve  # noqa: F401
+    from unref.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port", "--token", "UNREF_TOKEN"):
+        assert option in result.output
+    import typer.main
+
+    command = typer.main.get_command(app).commands["serve"]  # type: ignore[attr-defined]
+    assert command.help and all(getattr(p, "help", None) for p in command.params if p.name != "help")
+

@@ -1,0 +1,223 @@
+"""The pages in a real browser: Playwright drives Debian's chromium against the app served on loopback.
+
+Covers searching, opening a document, reading a footnote at its marker, following a
+citation, the citation graph, the thread of a letter, a phone-sized screen, and document
+text that holds markup (it must show as text, and no script may run). Every request the
+pages make must go to the app itself. Screenshots go to test-artifacts/.
+
+Never runs `playwright install`: the browser is the system's /usr/bin/chromium
+(`apt-get install -y chromium`); the tests skip, saying so, when it is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from serve_fixtures import HOSTILE, shared_store
+from unref.serve import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason=f"{CHROMIUM} is absent: install it with `apt-get install -y chromium`"),
+    pytest.mark.skipif(importlib.util.find_spec("playwright") is None,
+                       reason="playwright is not installed: pip install -e '.[dev]'"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the fixture corpus with uvicorn in a thread on 127.0.0.1; yield its base URL."""
+    import uvicorn
+
+    app = create_app(shared_store(tmp_path_factory))
+    config = uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not instance.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{config.port}"
+    instance.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Start headless chromium once for the module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class Tab:
+    """A page of the browser that records script dialogs and refuses every request off the app."""
+
+    def __init__(self, browser: Any, base: str, width: int = 1200, height: int = 900) -> None:
+        self.base = base
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+        self.dialogs: list[str] = []
+        self.outside: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("dialog", self._dialog)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(self.base + "/") or url.startswith("data:"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def go(self, path: str) -> Any:
+        """Open a path of the app; return the page."""
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.status == 200, path
+        return self.page
+
+    def shot(self, name: str, full: bool = True) -> None:
+        """Save a screenshot to test-artifacts/."""
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"serve-{name}.png"), full_page=full)
+
+    def close(self) -> None:
+        """Close the tab, checking that it asked nothing of any other host and ran no dialog."""
+        self.context.close()
+        assert not self.outside, f"requests off the app: {self.outside}"
+        assert not self.dialogs, f"script dialogs: {self.dialogs}"
+
+
+@pytest.fixture
+def tab(browser: Any, server: str) -> Iterator[Tab]:
+    """A fresh desktop-sized tab."""
+    t = Tab(browser, server)
+    yield t
+    t.close()
+
+
+def test_search_and_open_a_document(tab: Tab) -> None:
+    page = tab.go("/search")
+    page.fill("#q", "valley")
+    page.click("form.search button[type=submit]")
+    page.wait_for_url("**/search?q=valley*")
+    hits = page.locator("li.hit a.symbol")
+    assert {hits.nth(i).inner_text() for i in range(hits.count())} >= {"S/2026/1", "S/2026/2", "A/81/5"}
+    assert page.locator("mark", has_text="valley").count() >= 3
+    tab.shot("search")
+    page.locator(".facet li a", has_text="Resolution").click()
+    page.wait_for_url("**type=resolution*")
+    assert {hits.nth(i).inner_text() for i in range(hits.count())} == {"S/RES/2799 (2026)"}
+    page.locator("li.hit a.symbol").first.click()
+    page.wait_for_url("**/documents/S/RES/2799%20(2026)*")
+    assert "2799" in page.locator("article .symbols").inner_text()
+
+
+def test_read_a_footnote(tab: Tab) -> None:
+    page = tab.go("/documents/S/2026/1")
+    note = page.locator("#p8 details.fn").first
+    body = note.locator(".fn-body")
+    assert not body.is_visible()
+    assert note.locator("summary").get_attribute("title") == "See A/80/999, para. 12."  # shown on hover
+    note.locator("summary").click()  # a tap or a click opens it, without script
+    assert body.is_visible() and "See A/80/999, para. 12." in body.inner_text()
+    tab.shot("document-footnote", full=False)
+    quote = page.locator("span.quote").first
+    assert "without water" in quote.inner_text()
+    assert page.locator("cite.by").first.inner_text() == "Special Rapporteur"
+
+
+def test_follow_a_citation(tab: Tab) -> None:
+    page = tab.go("/documents/S/2026/2")
+    external = page.locator("a.cite.external", has_text="resolution 822 (1993)")
+    assert external.get_attribute("href") == "https://undocs.org/en/S/RES/822%20(1993)"  # not followed here
+    page.locator("#p8 a.cite.local", has_text="S/2026/1").first.click()
+    page.wait_for_url("**/documents/S/2026/1")
+    assert "Utopia" in page.locator("h1").inner_text()
+    tab.shot("document")
+
+
+def test_graph(tab: Tab) -> None:
+    page = tab.go("/documents/S/2026/1/graph")
+    svg = page.locator("svg#graph")
+    assert svg.is_visible()
+    nodes = svg.locator("g.node")
+    labels = {nodes.nth(i).get_attribute("data-symbol") for i in range(nodes.count())}
+    assert {"S/2026/1", "S/2026/2", "S/2026/3", "S/RES/2799 (2026)", "A/HRC/61/40"} <= labels
+    assert svg.locator("path.edge").count() == nodes.count() - 1
+    box = svg.locator("g.node.center circle").bounding_box()
+    assert box is not None and box["width"] > 0
+    rows = page.locator("table").first.locator("tbody tr")
+    assert rows.count() == 4  # the citing passages, listed for those who cannot see the drawing
+    tab.shot("graph")
+    svg.locator("g.node.citing a", has_text="S/2026/3").click()
+    page.wait_for_url("**/documents/S/2026/3")
+
+
+def test_thread(tab: Tab) -> None:
+    page = tab.go("/documents/S/2026/2/thread")
+    letters = page.locator("ol.thread li a.symbol")
+    assert [letters.nth(i).inner_text() for i in range(3)] == ["S/2026/1", "S/2026/2", "S/2026/3"]
+    assert page.locator("li.letter.current a.symbol").inner_text() == "S/2026/2"
+    tab.shot("thread")
+
+
+def test_document_markup_is_text(tab: Tab) -> None:
+    page = tab.go("/documents/S/2026/9")
+    page.locator("#p8 details.fn summary").click()
+    page.wait_for_timeout(100)  # time for a script to run, were there one
+    assert HOSTILE in page.locator("#p8").inner_text()
+    assert "<b>x</b>" in page.locator("#p8").inner_text()
+    assert page.evaluate("document.querySelectorAll('script').length") == 0
+    assert page.locator("article b").count() == 0
+    assert HOSTILE in page.locator("section.notes").inner_text()
+    tab.shot("escaping")
+    search = tab.go("/search?q=alert")
+    assert HOSTILE in search.locator("li.hit .snippet").first.inner_text()
+    assert search.evaluate("document.querySelectorAll('script').length") == 0
+
+
+def test_phone(browser: Any, server: str) -> None:
+    phone = Tab(browser, server, width=390, height=844)
+    try:
+        for path, name in (("/documents/S/2026/1", "phone-document"), ("/search?q=valley", "phone-search")):
+            page = phone.go(path)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+            phone.shot(name)
+        page = phone.go("/documents/S/2025/999")
+        link = page.locator("a.pg").first
+        assert link.get_attribute("href") == "/documents/S/2025/999/source#page=1"
+        pdf = page.request.get(phone.base + "/documents/S/2025/999/source")
+        assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    finally:
+        phone.close()

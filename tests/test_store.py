@@ -1,0 +1,309 @@
+"""The store: query language, snippets, URLs, and the same behaviour on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+import unref.store.base
+from conftest_db import add, citation, db_url_fixture, record, store_fixture  # noqa: F401  (fixtures)
+from unref.store import Failure, Filters, QueryError, Store, StoreError, open_store, parse_query, prepare
+from unref.store.base import expand_record, symbol_key
+from unref.store.query import fold, snippet
+
+# --- The query language (no database) ----------------------------------------------------------
+
+QUERIES = [  # query, FTS5 form, tsquery form
+    ("security council", '"security" AND "council"', "(('security')) & (('council'))"),
+    ('"human rights"', '"human rights"', "(('human' <-> 'rights'))"),
+    ("secur*", '"secur" *', "(('secur':*))"),
+    ("a OR b c", '("a" OR "b") AND "c"', "(('a') | ('b')) & (('c'))"),
+    ("a -b", '("a") NOT "b"', "(('a')) & !('b')"),
+    ("NOT b a", '("a") NOT "b"', "(('a')) & !('b')"),
+    ("S/2025/239", '"s 2025 239"', "(('s' <-> '2025' <-> '239'))"),  # a symbol is a phrase of its words
+    ("Résolution", '"resolution"', "(('resolution'))"),  # diacritics and case folded
+    ("Azerbaijan - Armenia", '"azerbaijan" AND "armenia"', "(('azerbaijan')) & (('armenia'))"),  # a lone dash
+    ('"human ri"*', '"human ri" *', "(('human' <-> 'ri':*))"),
+]
+
+
+@pytest.mark.parametrize(("text", "fts5", "tsquery"), QUERIES)
+def test_query_translation(text: str, fts5: str, tsquery: str) -> None:
+    query = parse_query(text)
+    assert query.to_fts5() == fts5
+    assert query.to_tsquery() == tsquery
+
+
+BAD_QUERIES = [  # query, words of the one-line reason
+    ('"unclosed phrase', "unbalanced quote"),
+    ('a "b" "c', "unbalanced quote"),
+    ("", "empty"),
+    ("   ", "empty"),
+    ("OR a", "OR needs a term on each side"),
+    ("a OR", "OR needs a term on each side"),
+    ("a OR OR b", "OR needs a term on each side"),
+    ("-a", "at least one term that is not excluded"),
+    ("a OR -b", "cannot be one side of an OR"),
+    ("se*cur", "at the end of a word"),
+    ("*", "no letters or digits"),
+    ('""', "no letters or digits"),
+    ("a NOT", "NOT needs a term"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), BAD_QUERIES)
+def test_bad_queries_say_why_in_one_line(text: str, reason: str) -> None:
+    with pytest.raises(QueryError) as err:
+        parse_query(text)
+    assert reason in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("S/RES/822 (1993)", "s res 822 1993"),
+    ("Conseil de sécurité", "conseil de securite"),
+    ("Совет Безопасности", "совет безопасности"),
+    ("snake_case", "snake case"),  # FTS5's unicode61 splits at the underscore too
+])
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_snippet_shows_the_window_with_most_matches() -> None:
+    text = "Filler words. " * 40 + "The Council recalls resolution 822 (1993) on Armenia. " + "More filler. " * 40
+    snip = snippet(text, parse_query("resolution 822 Armenia"), width=120)
+    assert snip.text.startswith("… ") and snip.text.endswith(" …")
+    assert [snip.text[s:e] for s, e in snip.highlights] == ["resolution", "822", "Armenia"]
+    assert "**822**" in snip.marked()
+
+
+def test_snippet_of_a_phrase_highlights_the_phrase() -> None:
+    snip = snippet("The Security Council and the council.", parse_query('"security council"'))
+    assert [snip.text[s:e] for s, e in snip.highlights] == ["Security Council"]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("S/RES/822 (1993)", "S/RES/822 (1993)"),
+    ("S/RES/822(1993)", "S/RES/822 (1993)"),
+    ("A/73/785*", "A/73/785"),  # the reissue mark does not make another document
+    ("A/79/796", "A/79/796"),
+])
+def test_symbol_key(text: str, key: str) -> None:
+    assert symbol_key(text) == key
+
+
+# --- URLs ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("url", "path"), [
+    ("sqlite:///corpus.db", "corpus.db"),  # relative, as SQLAlchemy reads it
+    ("sqlite:///sub/corpus.db", "sub/corpus.db"),
+    ("corpus.db", "corpus.db"),  # a bare path
+])
+def test_sqlite_urls_relative(url: str, path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open_store(url) as s:
+        assert s.backend == "sqlite"
+    assert (tmp_path / path).exists()
+
+
+def test_sqlite_url_absolute_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(f"sqlite:///{tmp_path / 'abs.db'}"):
+        pass
+    assert (tmp_path / "abs.db").exists()
+    monkeypatch.setenv("UNREF_DB", f"sqlite:///{tmp_path / 'env.db'}")
+    with open_store(None):
+        pass
+    assert (tmp_path / "env.db").exists()
+
+
+def test_default_url_is_in_the_user_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("UNREF_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    with open_store() as s:
+        assert s.url == f"sqlite:///{tmp_path / 'unref' / 'unref.sqlite3'}"
+    assert (tmp_path / "unref" / "unref.sqlite3").exists()
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("mysql://x@y/z", "unknown database URL"),
+    ("postgresql://nobody:secret@127.0.0.1:1/none", "cannot use PostgreSQL at postgresql://nobody:***@127.0.0.1:1"),
+])
+def test_bad_urls_fail_in_one_line(url: str, reason: str) -> None:
+    with pytest.raises(StoreError) as err:
+        open_store(url)
+    assert reason in str(err.value) and "secret" not in str(err.value)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open the SQLite corpus"):
+        open_store(str(junk))
+
+
+# --- Both backends ------------------------------------------------------------------------------
+
+
+def test_migrations_are_recorded_once(db_url: str) -> None:
+    with open_store(db_url) as first:
+        applied = first.migrations()
+    with open_store(db_url) as second:
+        assert second.migrations() == applied
+    assert [(v, n) for v, n, _ in applied] == [(1, "initial")]
+
+
+def test_opening_a_migrated_store_waits_for_no_writer(db_url: str) -> None:
+    with open_store(db_url) as writer, writer.transaction():
+        writer.add(prepare(record(["S/2025/1"]), hash="h1"))  # holds the write lock, uncommitted
+        started = time.monotonic()
+        with open_store(db_url) as reader:
+            assert reader.search("text") == []  # the uncommitted document is not seen
+        assert time.monotonic() - started < 5
+
+
+def test_add_is_idempotent_by_hash(store: Store) -> None:
+    rec = record(["S/2025/1"])
+    doc = prepare(rec, hash="h1")
+    assert store.add(doc) is True
+    assert store.add(doc) is False
+    assert store.add_all([doc, prepare(record(["S/2025/2"]), hash="h2")]) == 1
+    assert store.known(["h1", "h2", "h3"]) == {"h1", "h2"}
+    assert store.stats()["documents"] == 2
+
+
+def test_record_round_trip(store: Store) -> None:
+    rec = record(["A/79/796", "S/2025/105"], paragraphs=["First.", "Second, with S/2025/1."],
+                 footnotes=["A note."], citations=[citation("S/2025/1", "p2", start=14)])
+    add(store, rec)
+    doc = store.get("S/2025/105")
+    assert doc is not None and doc.symbols == ("A/79/796", "S/2025/105")
+    assert store.record(doc.id) == rec
+    assert json.dumps(store.record(doc.id)) == json.dumps(rec)  # key order too
+    assert store.get(doc.hash) == doc
+    assert store.get("A/79/796-S/2025/105") == doc  # the double symbol as written
+
+
+def test_expand_record_tolerates_missing_passages() -> None:
+    doc = prepare(record(["S/1/1"], paragraphs=["a", "b"]), hash="x")
+    assert [p["text"] for p in expand_record(doc.record, [("paragraph", "a")])["paragraphs"]] == ["a", ""]
+
+
+def _corpus(store: Store) -> None:
+    add(store, record(["S/2025/10"], date="2025-03-01", paragraphs=[
+        "The Security Council recalls resolution 822 (1993).", "Humanitarian access was denied in the valley."],
+        footnotes=["See the report of the Special Rapporteur."], agenda_items={"Security Council": ["34 (b)"]}))
+    add(store, record(["A/80/5", "S/2025/11"], date="2025-06-01", doc_type="identical_letters",
+                      organs=["General Assembly", "Security Council"], agenda_items={"General Assembly": ["12"]},
+                      paragraphs=["The résolution on humanitarian security was adopted.", "Nothing else."]))
+    add(store, record(["A/HRC/58/1"], date="2024-12-01", doc_type="report", language="fr",
+                      organs=["Human Rights Council"],
+                      paragraphs=["Le Conseil de sécurité et les droits de l'homme.", "Security of the valley."]))
+
+
+SEARCHES = [  # query, filters, expected (symbol, location) in any order
+    ("security", Filters(), {("S/2025/10", "p1"), ("A/80/5", "p1"), ("A/HRC/58/1", "p2")}),
+    ('"security council"', Filters(), {("S/2025/10", "p1")}),
+    ("secur*", Filters(), {("S/2025/10", "p1"), ("A/80/5", "p1"), ("A/HRC/58/1", "p1"), ("A/HRC/58/1", "p2")}),
+    ("resolution", Filters(), {("S/2025/10", "p1"), ("A/80/5", "p1")}),  # résolution folded
+    ("rapporteur", Filters(), {("S/2025/10", "fn:1")}),  # footnotes are searched
+    ("valley -humanitarian", Filters(), {("A/HRC/58/1", "p2")}),
+    ("humanitarian OR droits", Filters(), {("S/2025/10", "p2"), ("A/80/5", "p1"), ("A/HRC/58/1", "p1")}),
+    ('"822 (1993)"', Filters(), {("S/2025/10", "p1")}),
+    ("security", Filters(symbol_prefix="S/2025/"), {("S/2025/10", "p1"), ("A/80/5", "p1")}),
+    ("security", Filters(symbol_prefix="A/HRC"), {("A/HRC/58/1", "p2")}),
+    ("security", Filters(symbol_prefix="s/2025/"), set()),  # symbols are case-sensitive
+    ("security", Filters(symbol_prefix="S/%"), set()),  # no wildcards
+    ("security", Filters(organ="GA"), {("A/80/5", "p1")}),
+    ("security", Filters(organ="Human Rights Council"), {("A/HRC/58/1", "p2")}),
+    ("security", Filters(doc_type="identical letters"), {("A/80/5", "p1")}),
+    ("security", Filters(date_from="2025"), {("S/2025/10", "p1"), ("A/80/5", "p1")}),
+    ("security", Filters(date_to="2025-03"), {("S/2025/10", "p1"), ("A/HRC/58/1", "p2")}),
+    ("security", Filters(date_from="2025-02-01", date_to="2025-05-31"), {("S/2025/10", "p1")}),
+    ("security", Filters(language="FR"), {("A/HRC/58/1", "p2")}),
+    ("security", Filters(agenda_item="34"), {("S/2025/10", "p1")}),  # 34 matches 34 (b)
+    ("security", Filters(agenda_item="34 (b)"), {("S/2025/10", "p1")}),
+    ("security", Filters(agenda_item="3"), set()),
+    ("nowhere", Filters(), set()),
+]
+
+
+@pytest.mark.parametrize(("query", "filters", "expected"), SEARCHES)
+def test_search(store: Store, query: str, filters: Filters, expected: set[tuple[str, str]]) -> None:
+    _corpus(store)
+    hits = store.search(query, filters, limit=20)
+    assert {(h.document.symbol, h.ref) for h in hits} == expected
+    assert all(h.highlights for h in hits)
+
+
+def test_search_ranks_and_pages(store: Store) -> None:
+    add(store, record(["S/1/1"], paragraphs=["valley " * 5 + "town", "valley and many other words " * 10]))
+    add(store, record(["S/1/2"], paragraphs=["one valley among a long run of words " * 20]))
+    hits = store.search("valley", limit=10)
+    assert hits[0].ref == "p1" and hits[0].document.symbol == "S/1/1"
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert [h.ref for h in store.search("valley", limit=1, offset=1)] == [hits[1].ref]
+    assert hits[0].to_json()["highlights"][0] == [0, 6]
+
+
+def test_a_broad_query_is_ranked_within_the_window(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(6):  # the later documents match better: the word stands alone
+        add(store, record([f"S/1/{n}"], paragraphs=["valley " + "filler words " * (20 - 3 * n)]))
+    exact = [h.document.symbol for h in store.search("valley", limit=2)]
+    assert exact == ["S/1/5", "S/1/4"]
+    monkeypatch.setattr(unref.store.base, "SEARCH_WINDOW", 3)
+    assert [h.document.symbol for h in store.search("valley", limit=1)] == ["S/1/2"]  # best of the first 3
+    assert [h.document.symbol for h in store.search("valley", limit=1, exhaustive=True)] == ["S/1/5"]
+
+
+def test_search_shows_a_passage_of_copies_once(store: Store) -> None:
+    add(store, record(["S/2025/10"], paragraphs=["Unique words here."], fmt="pdf"))
+    add(store, record(["S/2025/10"], paragraphs=["Unique words here."], fmt="text"))
+    assert len(store.search("unique")) == 1
+    assert len(store.search("unique", distinct=False)) == 2
+
+
+def test_delete_keeps_full_text_in_sync(store: Store) -> None:
+    digest = add(store, record(["S/2025/10"], paragraphs=["Ephemeral text."]))
+    assert store.search("ephemeral")
+    assert store.delete(digest) is True
+    assert store.search("ephemeral") == []
+    assert store.stats()["passages"] == 0 and store.stats()["symbols"] == 0
+    assert store.delete(digest) is False
+
+
+def test_replace(store: Store) -> None:
+    store.add(prepare(record(["S/2025/10"], paragraphs=["Old text."]), hash="h"))
+    store.add(prepare(record(["S/2025/10"], paragraphs=["New text."]), hash="h"), replace=True)
+    assert store.search("old") == [] and len(store.search("new")) == 1
+
+
+def test_transaction_rolls_back_everything(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add(prepare(record(["S/2025/10"]), hash="h"))
+        raise RuntimeError("boom")
+    assert store.known(["h"]) == set() and store.stats()["passages"] == 0
+
+
+def test_failures(store: Store) -> None:
+    store.record_failure(Failure("/a.pdf", "h1", "no text layer"))
+    store.record_failure(Failure("/b.pdf", "h1", "no text layer again"))  # same content: replaced
+    store.record_failure(Failure("/missing.pdf", None, "no such file"))
+    store.record_failure(Failure("/missing.pdf", None, "no such file"))
+    assert [(f.path, f.reason) for f in store.failures()] == [
+        ("/b.pdf", "no text layer again"), ("/missing.pdf", "no such file")]
+    assert store.known_failures(["h1", "h2"]) == {"h1"}
+    store.add(prepare(record(["S/2025/10"]), hash="h1"))  # it parses now: the failure goes
+    assert store.known_failures(["h1"]) == set()
+
+
+def test_bad_query_through_the_store(store: Store) -> None:
+    with pytest.raises(QueryError, match="unbalanced quote"):
+        store.search('"security')
+
+
+def test_bad_filters() -> None:
+    with pytest.raises(StoreError, match="YYYY"):
+        Filters(date_from="March 2025")
