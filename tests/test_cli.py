@@ -190,3 +190,12 @@ def test_unknown_format_is_refused() -> None:
     result = CliRunner().invoke(app, ["parse", str(LETTER), "--format", "yaml"])
     assert result.exit_code != 0
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_cites_of_a_file_lists_its_citations() -> None:
+    proc = unref("cites", LETTER, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    targets = {c["target"] for c in json.loads(proc.stdout)}
+    assert {"A/80/999", "A/HRC/61/40", "https://www.example.org/reports/2026/valley.pdf"} <= targets
+    table = unref("cites", LETTER)
+    assert table.returncode == 0 and "A/HRC/61/40" in table.stdout

@@ -115,4 +115,7 @@ def main() -> None:
 from . import cli_corpus, cli_serve  # noqa: E402, F401
 
 if __name__ == "__main__":
-    main()
+    # Run the module as imported, where the corpus and server commands are registered.
+    from unref.cli import main as _main
+
+    _main()

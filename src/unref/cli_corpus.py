@@ -265,9 +265,12 @@ def _node_line(node: Any) -> str:
 def cites(symbol: SymbolArg, all: Annotated[bool, typer.Option(
               "--all", help="Every kind of citation (web addresses, treaties, ...), not only UN symbols.")] = False,
           format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
-    """List what a document cites, each target once; targets not in the corpus show their undocs.org link."""
+    """List what a document cites: a stored document by symbol, or a file parsed on the spot (a table)."""
     from .graph import cites as run
 
+    if Path(symbol).is_file():
+        _cites_of_file(Path(symbol), format, debug)
+        return
     with _corpus(db, debug) as store:
         links = run(store, symbol, kinds=() if all else ("un_symbol",), language=lang)
     if format is Output.json:
@@ -278,6 +281,31 @@ def cites(symbol: SymbolArg, all: Annotated[bool, typer.Option(
         kind = "" if link.kind == "un_symbol" else f"[{link.kind}] "
         console.print(Text(f"→ {kind}{_node_line(link.target)}  ({link.location})"))
     typer.echo(f"{len(links)} cited", err=True)
+
+
+def _cites_of_file(path: Path, format: Output, debug: bool) -> None:
+    """Print every citation of one file, parsed without a corpus, as a table or JSON."""
+    from rich.table import Table
+
+    from . import parse
+
+    try:
+        doc = parse(path)
+    except Exception as err:  # one clear line, never a traceback unless --debug
+        if debug:
+            raise
+        typer.echo(f"unref: error: {err}", err=True)
+        raise typer.Exit(2) from None
+    found = doc.citations
+    if format is Output.json:
+        _json([{"kind": c.kind, "text": c.text, "target": c.target, "location": c.location, "url": c.url,
+                "resolved": c.resolved, "reason": c.reason, "pinpoint": c.pinpoint} for c in found])
+        return
+    table = Table("where", "kind", "as written", "target", "note", title=f"{path.name}: {len(found)} citations")
+    for c in found:
+        note = c.pinpoint or ("" if c.resolved else f"unresolved: {c.reason}")
+        table.add_row(c.location, c.kind, c.text, c.target or "-", note)
+    _console().print(table)
 
 
 @app.command("cited-by")
