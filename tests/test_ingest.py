@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import random
 import signal
 import subprocess
@@ -141,7 +143,7 @@ def test_kill_9_then_rerun_loses_and_duplicates_nothing(db_url: str, tmp_path: P
     for attempt in range(4):  # kill a few times, at random points; the last run completes
         before = _count(db_url)
         command = [*UNREF, "ingest", str(folder), "--db", db_url, "--quiet", "--workers", str(1 + attempt % 2)]
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
         if attempt == 3:
             assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
             break
@@ -154,6 +156,8 @@ def test_kill_9_then_rerun_loses_and_duplicates_nothing(db_url: str, tmp_path: P
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):  # the killed ingest's worker processes, too
+            os.killpg(proc.pid, signal.SIGKILL)
         if proc.stderr:
             proc.stderr.close()
     assert kills >= 2, "the ingest finished before it could be killed; make it longer"
