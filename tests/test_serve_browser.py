@@ -179,6 +179,12 @@ def test_graph(tab: Tab) -> None:
     assert box is not None and box["width"] > 0
     rows = page.locator("table").first.locator("tbody tr")
     assert rows.count() == 4  # the citing passages, listed for those who cannot see the drawing
+    # The interactive drawing: cytoscape, installed from npm (package.json), renders the same nodes.
+    cy = page.locator("#cy")
+    if cy.count():
+        page.wait_for_function("document.getElementById('cy').dataset.rendered !== undefined")
+        assert int(cy.get_attribute("data-rendered") or 0) == nodes.count()
+        assert cy.locator("canvas").count() > 0
     tab.shot("graph")
     svg.locator("g.node.citing a", has_text="S/2026/3").click()
     page.wait_for_url("**/documents/S/2026/3")

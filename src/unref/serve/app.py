@@ -38,6 +38,8 @@ __all__ = ["Settings", "create_app"]
 
 log = logging.getLogger("unref.serve")
 HERE = Path(__file__).resolve().parent
+# The graph library comes from the npm registry through package.json, never as a copied file.
+GRAPH_LIBRARY = HERE.parents[2] / "node_modules" / "cytoscape" / "dist"
 
 # No request leaves the page: scripts, styles and images come from this server only.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -207,6 +209,9 @@ def create_app(store_url: str, *, token: str | None = None, **limits: Any) -> Fa
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    if GRAPH_LIBRARY.is_dir():  # installed by `npm ci` beside the project (package.json)
+        app.mount("/vendor/cytoscape", StaticFiles(directory=str(GRAPH_LIBRARY)), name="vendor")
+    templates.env.globals["graph_library"] = GRAPH_LIBRARY.is_dir()
 
     async def handle(request: Request, err: Exception) -> Response:
         return _error_response(request, err)

@@ -6,6 +6,7 @@ Every page works without JavaScript and has a `.json` twin that returns the data
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -223,7 +224,10 @@ def graph_page(request: Request, symbol: str, lang: Lang = None) -> Response:
     """The citation neighbourhood: a drawing, and the same links as tables."""
     with _corpus(request).store() as store:
         view = neighbourhood(store, symbol, language=lang, max_rows=_settings(request).max_rows)
-    return html(request, "graph.html", {"view": view, "diagram": layout(view), "twin": doc_href(symbol, "/graph.json")})
+    diagram = layout(view)
+    nodes = [dataclasses.asdict(n) for n in diagram.nodes]
+    return html(request, "graph.html", {"view": view, "diagram": diagram, "graph_nodes": nodes,
+                                        "twin": doc_href(symbol, "/graph.json")})
 
 
 @router.get("/documents/{symbol:path}/family.json")
