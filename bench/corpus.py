@@ -40,7 +40,7 @@ from unref.store.base import CitationRow
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 PG_DEFAULT = "postgresql://unref:unref@127.0.0.1:5432/unref_test"
-SCHEMA = "unref_bench"
+SCHEMA = "unref_bench"  # the ingest runs; the search corpus has its own, so that --keep keeps it
 QUERIES_PER_CLASS = 40
 
 
@@ -53,27 +53,28 @@ def peak_rss_mib() -> float:
 # Backends
 
 
-def pg_url() -> str | None:
-    """Return a URL for the bench schema, or None when PostgreSQL does not answer."""
+def pg_url(schema: str = SCHEMA) -> str | None:
+    """Return a URL for an empty bench schema, or None when PostgreSQL does not answer."""
     base = os.environ.get("UNREF_TEST_PG") or PG_DEFAULT
     try:
         import psycopg
 
         with psycopg.connect(base, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-            conn.execute(f"CREATE SCHEMA {SCHEMA}")
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            conn.execute(f"CREATE SCHEMA {schema}")
     except Exception as err:  # any failure: PostgreSQL is not there to measure
         print(f"postgres: skipped ({str(err).strip().splitlines()[0] if str(err).strip() else err})")
         return None
-    return base + ("&" if "?" in base else "?") + f"options=-csearch_path%3D{SCHEMA}"
+    return base + ("&" if "?" in base else "?") + f"options=-csearch_path%3D{schema}"
 
 
 def drop_pg(url: str) -> None:
-    """Drop the bench schema."""
+    """Drop the bench schema of `url`."""
     import psycopg
 
+    schema = url.rsplit("%3D", 1)[1]
     with psycopg.connect(url.split("?")[0], autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
 def fresh(backend: str, folder: Path, name: str) -> tuple[str, Callable[[], None]]:
@@ -83,7 +84,7 @@ def fresh(backend: str, folder: Path, name: str) -> tuple[str, Callable[[], None
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}", lambda: [Path(f"{path}{s}").unlink(missing_ok=True) for s in ("", "-wal", "-shm")]
-    url = pg_url()
+    url = pg_url(SCHEMA if name.startswith("ingest") else f"{SCHEMA}_{name}")
     assert url is not None
     return url, lambda: drop_pg(url)
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import unref.store.base
-from conftest_db import add, citation, db_url_fixture, record, store_fixture  # noqa: F401  (fixtures)
+from conftest_db import add, citation, db_url_fixture, pg_unavailable, pg_url, record, store_fixture  # noqa: F401
 from unref.store import Failure, Filters, QueryError, Store, StoreError, open_store, parse_query, prepare
 from unref.store.base import expand_record, symbol_key
 from unref.store.query import fold, snippet
@@ -137,6 +136,14 @@ def test_bad_urls_fail_in_one_line(url: str, reason: str) -> None:
     assert reason in str(err.value) and "secret" not in str(err.value)
 
 
+def test_a_postgres_schema_that_does_not_exist() -> None:
+    if (reason := pg_unavailable()) is not None:
+        pytest.skip(reason)
+    url = pg_url() + ("&" if "?" in pg_url() else "?") + "options=-csearch_path%3Dno_such_schema"
+    with pytest.raises(StoreError, match="no schema has been selected"):
+        open_store(url)
+
+
 def test_not_a_database(tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
@@ -253,7 +260,7 @@ def test_a_broad_query_is_ranked_within_the_window(store: Store, monkeypatch: py
         add(store, record([f"S/1/{n}"], paragraphs=["valley " + "filler words " * (20 - 3 * n)]))
     exact = [h.document.symbol for h in store.search("valley", limit=2)]
     assert exact == ["S/1/5", "S/1/4"]
-    monkeypatch.setattr(unref.store.base, "SEARCH_WINDOW", 3)
+    monkeypatch.setattr(store, "search_window", 3)
     assert [h.document.symbol for h in store.search("valley", limit=1)] == ["S/1/2"]  # best of the first 3
     assert [h.document.symbol for h in store.search("valley", limit=1, exhaustive=True)] == ["S/1/5"]
 

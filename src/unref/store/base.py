@@ -371,7 +371,6 @@ def organ_name(text: str) -> str:
 # ---------------------------------------------------------------------------
 # The interface
 
-SEARCH_WINDOW = 4000  # matches ranked by a search, at most (see Store.search)
 
 
 class Store(ABC):
@@ -379,6 +378,8 @@ class Store(ABC):
 
     backend: ClassVar[str]
     url: str
+    # Matches that a search ranks, at most (see `search`): PostgreSQL reads a table row per match.
+    search_window: int = 4000
 
     def __enter__(self) -> Store:
         return self
@@ -502,8 +503,8 @@ class Store(ABC):
                offset: int = 0, distinct: bool = True, exhaustive: bool = False) -> list[Hit]:
         """Return the passages (paragraphs and footnotes) that match `query`, best first.
 
-        Ranking is exact for a query that matches up to `SEARCH_WINDOW` passages (after the
-        filters). A broader query is ranked among the first `SEARCH_WINDOW` matches found (the
+        Ranking is exact for a query that matches up to `search_window` passages (after the
+        filters). A broader query is ranked among the first `search_window` matches found (the
         earliest ingested), which keeps its cost bounded on a large corpus; `exhaustive` ranks
         every match, however many. With `distinct`, a passage found in several copies of one
         document (its PDF and its text, say) is shown once.
@@ -511,7 +512,7 @@ class Store(ABC):
         parsed = parse_query(query) if isinstance(query, str) else query
         where, args = (filters or Filters()).where(self.backend)
         wanted = offset + limit
-        window = None if exhaustive else max(SEARCH_WINDOW, wanted * 3)
+        window = None if exhaustive else max(self.search_window, wanted * 3)
         ids = self._search_ids(parsed, where, args, wanted * 3 if distinct else limit, 0 if distinct else offset,
                                window)
         rows = self._passages([i for i, _ in ids])

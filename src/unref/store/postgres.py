@@ -13,12 +13,14 @@ from .sql import SQLStore
 __all__ = ["PostgresStore", "redact"]
 
 MIGRATION_LOCK = 72_730_001  # pg_advisory_xact_lock key: one migrating process per schema
+PHRASE_CANDIDATES = 4  # a phrase query reads at most this many times the window of candidates
 
 
 class PostgresStore(SQLStore):
     """A corpus in a PostgreSQL database (in its current schema: tests give each one its own)."""
 
     backend = "postgres"
+    search_window = 1000
 
     def __init__(self, url: str, *, timeout: float = 10.0, connect_timeout: float = 10.0) -> None:
         try:
@@ -32,7 +34,7 @@ class PostgresStore(SQLStore):
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout)))
             self.migrate()
-        except psycopg.OperationalError as err:
+        except psycopg.Error as err:  # cannot connect, no schema to create tables in, no rights, ...
             reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise StoreError(f"cannot use PostgreSQL at {redact(url)}: {reason}") from err
 
@@ -118,15 +120,24 @@ class PostgresStore(SQLStore):
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
                     window: int | None) -> list[tuple[int, float]]:
         join = " JOIN documents d ON d.id = p.document_id" if where else ""
-        # The window stops the scan after the first `window` matches (LIMIT ALL: no window).
-        sql = (f"SELECT c.id, ts_rank(c.tsv, c.q, 1) AS score FROM (SELECT p.id, p.tsv, q.q FROM passages p{join},"
-               f" (SELECT to_tsquery('simple', ?) AS q) q WHERE p.tsv @@ q.q{' AND ' + where if where else ''}"
-               " LIMIT ?) c ORDER BY score DESC, c.id LIMIT ? OFFSET ?")
+        # GIN yields every match before the heap is read; the window caps the rows read and ranked
+        # (LIMIT NULL: no window). The words of a phrase find candidates, which are capped too, and
+        # their positions are checked on those only.
+        has_phrase = any(len(u.words) > 1 for u in query.units())
+        outer = " WHERE c.tsv @@ to_tsquery('simple', ?)" if has_phrase and window else ""
+        sql = (f"SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ?), 1) AS score FROM (SELECT p.id, p.tsv"
+               f" FROM passages p{join} WHERE p.tsv @@ to_tsquery('simple', ?){' AND ' + where if where else ''}"
+               f" LIMIT ?) c{outer} ORDER BY score DESC, c.id LIMIT ? OFFSET ?")
+        full = query.to_tsquery()
+        candidates = query.to_tsquery(phrases=False) if outer else full
+        params = [full, candidates, *args, window * PHRASE_CANDIDATES if outer and window else window,
+                  *([full] if outer else []), limit, offset]
         errors = self._psycopg.errors
         try:
             with self.transaction():
                 self.conn.execute(f"SET LOCAL statement_timeout = {int(self.timeout * 1000)}")
-                rows = self._execute(sql, [query.to_tsquery(), *args, window, limit, offset]).fetchall()
+                self.conn.execute("SET LOCAL work_mem = '32MB'")  # exact bitmaps: no rows read twice
+                rows = self._execute(sql, params).fetchall()
         except errors.QueryCanceled:
             raise QueryError(f"the search took longer than {self.timeout:g} s; narrow it down") from None
         except (errors.SyntaxError, errors.DataException) as err:

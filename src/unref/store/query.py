@@ -88,14 +88,17 @@ class Query:
             expr = f"({expr}) NOT {unit(u)}"
         return expr
 
-    def to_tsquery(self) -> str:
-        """Return the query as PostgreSQL tsquery text for ``to_tsquery('simple', ...)``."""
+    def to_tsquery(self, *, phrases: bool = True) -> str:
+        """Return the query as PostgreSQL tsquery text for ``to_tsquery('simple', ...)``.
+
+        Without `phrases`, the words of a phrase need only all be there, in any order.
+        """
 
         def unit(u: Unit) -> str:
             words = [f"'{w}'" for w in u.words]
             if u.prefix:
                 words[-1] += ":*"
-            return "(" + " <-> ".join(words) + ")"
+            return "(" + (" <-> " if phrases else " & ").join(words) + ")"
 
         parts = ["(" + " | ".join(unit(u) for u in g) + ")" for g in self.groups]
         parts += [f"!{unit(u)}" for u in self.excluded]
