@@ -323,7 +323,7 @@ MASTHEADS = [
         "sessions": {"General Assembly": "Eightieth session"},
         "agenda_items": {"General Assembly": ["110 (f)"]},
         # The agenda item's title stands between the masthead and the document's title.
-        "agenda_titles": ["Elections to fill vacancies in subsidiary organs", "and other elections"],
+        "agenda_titles": ["Elections to fill vacancies in subsidiary organs and other elections"],
         "sender": "Permanent Mission of Utopia to the United Nations",
         "addressee": "President of the General Assembly",
     }),

@@ -186,7 +186,17 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
     if title_at is None:
         return result
     # Lines between the masthead blocks and the title are the agenda item titles.
-    md.agenda_titles = [ln.text.strip() for ln in window[last_masthead + 1 : title_at] if ln.text.strip()]
+    titles: list[str] = []
+    for ln in window[last_masthead + 1 : title_at]:
+        text = ln.text.strip()
+        if not text:
+            continue
+        result.used.add(ln.start)  # a masthead line: kept as a paragraph of kind masthead
+        if titles and (text[:1].islower() or titles[-1].endswith((",", " for", " of", " and", " the"))):
+            titles[-1] += " " + text  # an agenda item's title wrapped over two lines
+        else:
+            titles.append(text)
+    md.agenda_titles = titles
     result.title_lines = _title_lines(lines[title_at:], width)
     title = " ".join(ln.text.strip() for ln in result.title_lines)
     md.title = re.sub(r"\s+", " ", title).strip() or None
