@@ -150,20 +150,12 @@ def finish_notes(raw: list[RawNote], ctx: Context) -> list[Footnote]:
             merged.append(note)
     out: list[Footnote] = []
     for i, note in enumerate(merged, 1):
-        tracked = Tracked.concat(_with_newlines(note.lines))
+        tracked = Tracked.from_lines(note.lines)
         fixed = repair(tracked, ctx)
         out.append(Footnote(label=note.label, text=fixed.text, page=note.page, spans=fixed.spans(),
                             id=f"fn{i}"))
     return out
 
-
-def _with_newlines(lines: list[Line]) -> list[Tracked | str]:
-    parts: list[Tracked | str] = []
-    for j, ln in enumerate(lines):
-        if j:
-            parts.append("\n")
-        parts.append(Tracked.from_source(ln.text, ln.start))
-    return parts
 
 
 # --- Markers in the body ----------------------------------------------------------------------

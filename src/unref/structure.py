@@ -156,15 +156,6 @@ def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
     return blocks
 
 
-def _tracked_block(block: Block) -> Tracked:
-    parts: list[Tracked | str] = []
-    for j, ln in enumerate(block.lines):
-        if j:
-            parts.append("\n")
-        parts.append(Tracked.from_source(ln.text, ln.start))
-    return Tracked.concat(parts)
-
-
 def _kind(text: str, width: int) -> str:
     if SIGNED_RE.match(text):
         return "signature"
@@ -261,7 +252,7 @@ def structure(source: Source) -> Document:
                              [repair(Tracked.from_source(ln.text, ln.start), ctx)])
             t = Tracked.concat(parts)
         else:
-            t = repair(_tracked_block(block), ctx)
+            t = repair(Tracked.from_lines(block.lines), ctx)
         if not t.text:
             continue
         tracked.append(t)

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Span
+from .model import Line, Span
 
 
 @dataclass(slots=True)
@@ -25,6 +25,16 @@ class Tracked:
     def from_source(cls, text: str, start: int) -> Tracked:
         """Return text whose characters sit at start, start+1, ... in the source."""
         return cls(text, list(range(start, start + len(text))))
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[Line]) -> Tracked:
+        """Return source lines joined with line breaks, each character at its source offset."""
+        parts: list[Tracked | str] = []
+        for line in lines:
+            if parts:
+                parts.append("\n")
+            parts.append(cls.from_source(line.text, line.start))
+        return cls.concat(parts)
 
     @classmethod
     def concat(cls, parts: Iterable[Tracked | str]) -> Tracked:
