@@ -181,9 +181,20 @@ def test_commands(db_url: str, args: list[str], words: list[str]) -> None:
     (["search", "x", "--from", "May"], "must be YYYY"),
 ])
 def test_command_errors_are_one_line(db_url: str, args: list[str], message: str) -> None:
+    open_store(db_url).close()  # an empty corpus
     result = CliRunner().invoke(app, [*args, "--db", db_url])
     assert result.exit_code == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["show", "S/1/1"], ["cites", "S/1/1"], ["cited-by", "S/1/1"],
+                                     ["family", "S/1/1"], ["thread", "S/1/1"], ["failures"], ["export", "-f", "jsonl"]])
+def test_reading_a_missing_corpus_is_an_error_not_a_new_file(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "typo.db"
+    result = CliRunner().invoke(app, [*command, "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == f"unref: error: no unref corpus at {db}: build one with `unref ingest FILES --db {db}`"
+    assert not db.exists()
 
 
 def test_json_output(db_url: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -270,6 +271,78 @@ def test_search_shows_a_passage_of_copies_once(store: Store) -> None:
     add(store, record(["S/2025/10"], paragraphs=["Unique words here."], fmt="text"))
     assert len(store.search("unique")) == 1
     assert len(store.search("unique", distinct=False)) == 2
+
+
+def _pages(store: Store, query: str, size: int, **kw: Any) -> list[tuple[str | None, str, str]]:
+    """Walk every page of a search with `after`, and return (symbol, format, ref) of the hits in order."""
+    out: list[tuple[str | None, str, str]] = []
+    after = None
+    while True:
+        page = store.search(query, limit=size, after=after, **kw)
+        out += [(h.document.symbol, h.document.format, h.ref) for h in page]
+        if len(page) < size:
+            return out
+        after = page[-1].position
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5])
+def test_keyset_pages_walk_the_whole_ranking_once(store: Store, size: int) -> None:
+    # Ties: the same paragraph in several documents has one score; copies (PDF and text of one
+    # symbol) tie too, and must be shown once even when a page ends between them.
+    for n in range(4):
+        for fmt in ("pdf", "text"):
+            add(store, record([f"S/1/{n}"], paragraphs=["valley town", "valley " + "words " * (n + 1),
+                                                        "valley valley"], fmt=fmt))
+    whole = store.search("valley", limit=100)
+    expected = [(h.document.symbol, h.document.format, h.ref) for h in whole]
+    assert len(expected) == 12 and len({(s, r) for s, _, r in expected}) == 12
+    assert _pages(store, "valley", size) == expected
+    every = [(h.document.symbol, h.document.format, h.ref) for h in store.search("valley", limit=100, distinct=False)]
+    assert len(every) == 24
+    assert _pages(store, "valley", size, distinct=False) == every
+    with pytest.raises(ValueError, match="not both"):
+        store.search("valley", offset=1, after=whole[0].position)
+
+
+def test_keyset_page_after_a_position_with_filters(store: Store) -> None:
+    _corpus(store)
+    first = store.search("security", Filters(symbol_prefix="S/2025/"), limit=1)
+    rest = store.search("security", Filters(symbol_prefix="S/2025/"), limit=5, after=first[0].position)
+    assert {(h.document.symbol, h.ref) for h in first + rest} == {("S/2025/10", "p1"), ("A/80/5", "p1")}
+    assert len(rest) == 1
+
+
+def test_facets_count_documents_by_organ_year_type_language_and_agenda_item(store: Store) -> None:
+    _corpus(store)
+    ids = [h.document.id for h in store.search("security", limit=20)]
+    assert store.facets(ids + ids) == {  # each document counted once
+        "organ": {"Security Council": 2, "General Assembly": 1, "Human Rights Council": 1},
+        "year": {"2025": 2, "2024": 1},
+        "type": {"letter": 1, "identical_letters": 1, "report": 1},
+        "language": {"en": 2, "fr": 1},
+        "agenda_item": {"34 (b)": 1, "12": 1},
+    }
+    assert store.facets([]) == {"organ": {}, "year": {}, "type": {}, "language": {}, "agenda_item": {}}
+
+
+def test_a_read_only_store_reads_and_refuses_writes(db_url: str) -> None:
+    with open_store(db_url) as writer:
+        _corpus(writer)
+    with open_store(db_url, read_only=True) as reader:
+        assert reader.read_only and len(reader.search("security")) == 3
+        with pytest.raises(Exception, match="(?i)read-?only"):
+            reader.add(prepare(record(["S/2025/99"]), hash="new"))
+        assert reader.known(["new"]) == set()
+
+
+def test_a_read_only_store_must_exist_and_be_migrated(db_url: str, tmp_path: Path) -> None:
+    if db_url.startswith("sqlite"):
+        missing = tmp_path / "missing.db"
+        with pytest.raises(StoreError, match="no unref corpus at .*missing.db: build one with `unref ingest"):
+            open_store(str(missing), read_only=True)
+        assert not missing.exists()
+    with pytest.raises(StoreError, match="no unref corpus at"):
+        open_store(db_url, read_only=True)  # the empty database (or schema) the fixture gives
 
 
 def test_delete_keeps_full_text_in_sync(store: Store) -> None:

@@ -64,10 +64,13 @@ def _console() -> Console:
 
 
 @contextmanager
-def _corpus(db: str | None, debug: bool) -> Iterator[Store]:
-    """Open the store; report an error in one line: exit 2 for unref's own, 1 for others (a database failing)."""
+def _corpus(db: str | None, debug: bool, *, read_only: bool = True) -> Iterator[Store]:
+    """Open the store; report an error in one line: exit 2 for unref's own, 1 for others (a database failing).
+
+    Commands that only read open it read-only: a mistyped --db is an error, not a new empty corpus.
+    """
     try:
-        with open_store(db) as store:
+        with open_store(db, read_only=read_only) as store:
             yield store
     except (typer.Exit, typer.Abort, click.ClickException):
         raise
@@ -128,7 +131,7 @@ def ingest(
 
     err_console = Console(stderr=True)
     counts = {"added": 0, "known": 0, "failed": 0}
-    with _corpus(db, debug) as store:
+    with _corpus(db, debug, read_only=False) as store:
         total = sum(1 for _ in expand(paths)) if not quiet else 0
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err_console, disable=quiet, transient=True)
@@ -393,7 +396,7 @@ def export(
 @app.command()
 def stats(format: Fmt = Output.text, db: Db = None, debug: Debug = False) -> None:
     """Print the corpus's size: documents, symbols, passages, citations, failures, bytes on disk."""
-    with _corpus(db, debug) as store:
+    with _corpus(db, debug, read_only=False) as store:
         data = store.stats()
         data["url"] = redact(data["url"])
         data["migrations"] = [f"{v:04d}_{name}" for v, name, _ in store.migrations()]

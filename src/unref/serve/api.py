@@ -7,6 +7,7 @@ models here describe them in the OpenAPI schema, and the schema tests hold the t
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import hmac
 import logging
 import tempfile
@@ -23,9 +24,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import UnrefError
+from ..store import StoreError, open_store, prepare
 from .app import Settings
 from .corpus import Corpus
 from .errors import ApiError, ErrorResponse
+from .markup import doc_href
 from .views import SearchRequest, document, family_view, links_view, search, thread_view
 
 __all__ = ["router"]
@@ -310,7 +313,7 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {
 
 def _check_token(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> None:
     if not settings.token:
-        raise ApiError(403, "uploads are off: start the server with --token (or $UNREF_TOKEN) to parse uploads")
+        raise ApiError(403, "uploads are off: start the server with --token (or $UNREF_TOKEN) to take uploads")
     given = credentials.credentials if credentials is not None else ""
     if not hmac.compare_digest(given.encode(), settings.token.encode()):
         raise ApiError(401, "send the server's token as `Authorization: Bearer <token>`",
@@ -358,12 +361,8 @@ def _parse_bytes(body: bytes, is_pdf: bool, settings: Settings) -> dict[str, Any
     return record
 
 
-@router.post("/parse", summary="Parse an upload",
-             response_model=None, responses=PARSE_ERRORS, openapi_extra=UPLOAD_BODY, tags=["parse"])
-async def post_parse(request: Request,
-                     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
-                     ) -> JSONResponse:
-    """Parse an uploaded PDF or text into unref.document/1, without storing it. Needs the server's token."""
+async def _upload(request: Request, credentials: HTTPAuthorizationCredentials | None) -> tuple[bytes, bool]:
+    """Return the body of an upload and whether it is a PDF, after the token, type and size checks."""
     settings = _settings(request)
     _check_token(settings, credentials)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -372,9 +371,68 @@ async def post_parse(request: Request,
     body = await _read_body(request, settings.max_upload)
     if not body.strip():
         raise ApiError(422, "the upload is empty")
-    is_pdf = body.startswith(b"%PDF-") or kind == "application/pdf"
+    return body, body.startswith(b"%PDF-") or kind == "application/pdf"
+
+
+async def _parse_upload(request: Request, body: bytes, is_pdf: bool) -> dict[str, Any]:
     slots: asyncio.Semaphore = request.app.state.parse_slots
     if slots.locked():
         raise ApiError(503, "the server is parsing other uploads; try again in a moment")
     async with slots:
-        return JSONResponse(await run_in_threadpool(_parse_bytes, body, is_pdf, settings))
+        return await run_in_threadpool(_parse_bytes, body, is_pdf, _settings(request))
+
+
+@router.post("/parse", summary="Parse an upload",
+             response_model=None, responses=PARSE_ERRORS, openapi_extra=UPLOAD_BODY, tags=["parse"])
+async def post_parse(request: Request,
+                     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+                     ) -> JSONResponse:
+    """Parse an uploaded PDF or text into unref.document/1, without storing it. Needs the server's token."""
+    body, is_pdf = await _upload(request, credentials)
+    return JSONResponse(await _parse_upload(request, body, is_pdf))
+
+
+class Ingested(_Open):
+    """An upload added to the corpus (201), or already in it (200): the same bytes were ingested before."""
+
+    added: bool
+    hash: str
+    symbol: str | None
+    symbols: list[str]
+    url: str
+
+
+def _store_upload(settings: Settings, record: dict[str, Any], digest: str, name: str) -> bool:
+    """Add a parsed upload to the corpus through a connection of its own (the pool's only read)."""
+    with open_store(settings.store_url, timeout=settings.query_timeout) as store:
+        return store.add(prepare(record, hash=digest, path=f"upload:{name}"))
+
+
+@router.post("/documents", summary="Ingest an upload", status_code=201, response_model=Ingested,
+             responses={**PARSE_ERRORS, 200: {"model": Ingested, "description": "Already in the corpus."}},
+             openapi_extra=UPLOAD_BODY, tags=["parse"])
+async def post_document(
+    request: Request,
+    name: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$",
+                                      description="A name for the upload (its file name): kept as its path.")] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+) -> JSONResponse:
+    """Parse an uploaded PDF or text and add it to the corpus, keyed by the SHA-256 of its bytes.
+
+    Needs the server's token. Sending the same bytes again adds nothing and answers 200.
+    """
+    body, is_pdf = await _upload(request, credentials)
+    record = await _parse_upload(request, body, is_pdf)
+    digest = hashlib.sha256(body).hexdigest()
+    try:
+        added = await run_in_threadpool(_store_upload, _settings(request), record, digest,
+                                        name or ("upload.pdf" if is_pdf else "upload.txt"))
+    except StoreError as err:
+        raise ApiError(503, f"the corpus cannot take the document now: {err.reason}") from None
+    except UnrefError as err:
+        raise ApiError(422, err.reason) from None
+    symbols = list(record.get("symbols") or [])
+    symbol = symbols[0] if symbols else None
+    log.info("ingested upload %s (%s): %s", digest[:12], symbol or "no symbol", "added" if added else "known")
+    return JSONResponse({"added": added, "hash": digest, "symbol": symbol, "symbols": symbols,
+                         "url": doc_href(symbol or digest)}, status_code=201 if added else 200)

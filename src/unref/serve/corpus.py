@@ -6,8 +6,6 @@ request runs under a deadline: a watchdog interrupts a SQLite statement that out
 (`sqlite3.Connection.interrupt`), and PostgreSQL connections carry a `statement_timeout`.
 Connections are made read-only (``PRAGMA query_only``, ``default_transaction_read_only``),
 so the server cannot change the corpus whatever a route does.
-
-This module also holds the thin adapters for what the Store API lacks (see `facet_counts`).
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -23,7 +21,7 @@ from ..errors import UnrefError
 from ..store import Store, open_store
 from ..store.query import QueryError
 
-__all__ = ["Busy", "Corpus", "QueryTimeout", "facet_counts", "is_timeout"]
+__all__ = ["Busy", "Corpus", "QueryTimeout", "is_timeout"]
 
 
 class QueryTimeout(UnrefError):
@@ -77,14 +75,10 @@ class Corpus:
             pass
 
     def _open(self) -> Store:
-        store = open_store(self.url, timeout=self.query_timeout)
+        store = open_store(self.url, timeout=self.query_timeout, read_only=True)
         conn = getattr(store, "conn", None)
-        if store.backend == "sqlite" and conn is not None:
-            conn.execute("PRAGMA query_only = ON")
-        elif store.backend == "postgres" and conn is not None:
-            ms = max(1, int(self.query_timeout * 1000))
-            conn.execute(f"SET statement_timeout = {ms}")
-            conn.execute("SET default_transaction_read_only = on")
+        if store.backend == "postgres" and conn is not None:
+            conn.execute(f"SET statement_timeout = {max(1, int(self.query_timeout * 1000))}")
         return store
 
     def _acquire(self) -> Store:
@@ -155,29 +149,3 @@ class Corpus:
             except queue.Empty:
                 return
             store.close()
-
-
-# ---------------------------------------------------------------------------
-# Adapters for what the Store API does not give (yet)
-
-
-def facet_counts(store: Store, doc_ids: Iterable[int]) -> dict[str, dict[str, int]]:
-    """Return how many of these documents are of each organ and agenda item: {"organ": {...}, "agenda_item": {...}}.
-
-    The Store API has no facet query and `DocumentInfo` carries neither organs nor agenda
-    items, so this reads the SQL backends' `organs` and `agenda_items` tables directly.
-    """
-    ids = list(dict.fromkeys(doc_ids))
-    out: dict[str, dict[str, int]] = {"organ": {}, "agenda_item": {}}
-    run = getattr(store, "_all", None)
-    if not ids or run is None:
-        return out
-    marks = ", ".join("?" * len(ids))
-    for facet, sql in (
-        ("organ", f"SELECT organ, count(DISTINCT document_id) FROM organs WHERE document_id IN ({marks})"
-                  " GROUP BY organ"),
-        ("agenda_item", f"SELECT item, count(DISTINCT document_id) FROM agenda_items WHERE document_id IN ({marks})"
-                        " GROUP BY item"),
-    ):
-        out[facet] = {str(value): int(count) for value, count in run(sql, ids)}
-    return out

@@ -11,22 +11,20 @@ import base64
 import binascii
 import hashlib
 import json
-from collections import Counter
+import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..graph import NotInCorpus, cited_by, cites, family, thread
 from ..store import DocumentInfo, Filters, Hit, Store, StoreError
-from ..store.base import symbol_keys
+from ..store.base import FACETS, symbol_keys
 from ..store.query import QueryError
-from .corpus import facet_counts, is_timeout
+from .corpus import is_timeout
 from .errors import ApiError
 from .markup import doc_href
 
 __all__ = ["SearchRequest", "document", "family_view", "links_view", "neighbourhood", "search", "thread_view"]
 
-CURSOR_SLACK = 5  # hits re-read before a cursor's position, to find where the last page ended
-FACETS = ("organ", "year", "type", "language", "agenda_item")
 
 
 def _unusable(text: str) -> bool:
@@ -110,28 +108,28 @@ class SearchRequest:
                 if v not in (None, "") and k not in ("after", "limit")}
 
 
-def _hit_key(hit: Hit) -> str:
-    return f"{hit.document.hash}:{hit.ref}"
-
-
-def encode_cursor(offset: int, last: Hit, fingerprint: str) -> str:
-    """Return an opaque cursor: the position after `last`, and the hit itself to find it again."""
-    raw = json.dumps({"o": offset, "k": _hit_key(last), "f": fingerprint}, separators=(",", ":")).encode()
+def encode_cursor(position: tuple[float, int], reached: int, fingerprint: str) -> str:
+    """Return an opaque cursor: the (score, passage id) of the last hit shown, and how many hits came before."""
+    raw = json.dumps({"s": position[0], "i": position[1], "n": reached, "f": fingerprint},
+                     separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, fingerprint: str) -> tuple[int, str]:
-    """Return (offset, key of the last hit) of a cursor; 400 when it is malformed or from another search."""
+def decode_cursor(cursor: str, fingerprint: str) -> tuple[tuple[float, int], int]:
+    """Return ((score, passage id), hits before) of a cursor; 400 when it is malformed or from another search."""
+    malformed = ApiError(400, "the cursor (after=) is malformed: pass back the `next` value of a search")
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        offset, key, made_for = int(data["o"]), str(data["k"]), str(data["f"])
+        score, pid, reached, made_for = data["s"], data["i"], data["n"], str(data["f"])
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise ApiError(400, "the cursor (after=) is malformed: pass back the `next` value of a search") from None
+        raise malformed from None
     if made_for != fingerprint:
         raise ApiError(400, "the cursor (after=) belongs to another search: start again without it")
-    if offset < 0:
-        raise ApiError(400, "the cursor (after=) is malformed: pass back the `next` value of a search")
-    return offset, key
+    if (not isinstance(score, int | float) or isinstance(score, bool) or not math.isfinite(score)
+            or not isinstance(pid, int) or isinstance(pid, bool) or not isinstance(reached, int) or reached < 0
+            or not -2**63 <= pid < 2**63):
+        raise malformed
+    return (float(score), pid), reached
 
 
 def _hit_json(hit: Hit) -> dict[str, Any]:
@@ -144,17 +142,7 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
 
 def _facets(store: Store, hits: list[Hit], request: SearchRequest) -> dict[str, list[dict[str, Any]]]:
     """Return the facet values of the documents of these hits, most frequent first, with their counts."""
-    docs = {h.document.id: h.document for h in hits}
-    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for d in docs.values():
-        if d.date:
-            counts["year"][d.date[:4]] += 1
-        if d.doc_type:
-            counts["type"][d.doc_type] += 1
-        if d.language:
-            counts["language"][d.language] += 1
-    for name, values in facet_counts(store, docs).items():
-        counts[name].update(values)
+    counts = store.facets(h.document.id for h in hits)
     active = {"organ": request.organ, "type": request.type, "language": request.lang,
               "agenda_item": request.agenda_item,
               "year": request.date_from if request.date_from and request.date_from == request.date_to else None}
@@ -166,38 +154,32 @@ def _facets(store: Store, hits: list[Hit], request: SearchRequest) -> dict[str, 
 def search(store: Store, request: SearchRequest, *, max_rows: int, facet_sample: int = 0) -> dict[str, Any]:
     """Return a page of hits, the cursor of the next page, and whether the results stop at `max_rows`.
 
-    The cursor holds the position of the next page and the last hit shown: when the corpus
-    changed meanwhile, the next page starts after that hit if it is still near.
+    Pages are keyset pages: the cursor holds the score and passage id of the last hit shown,
+    and the next page is the hits ranked after it, so a deep page costs what the first does.
     """
     filters = request.filters()
     fingerprint = request.fingerprint()
-    offset, last_key = decode_cursor(request.after, fingerprint) if request.after else (0, None)
-    if offset >= max_rows:
+    after, reached = decode_cursor(request.after, fingerprint) if request.after else (None, 0)
+    if reached >= max_rows:
         raise ApiError(400, f"results stop at {max_rows} hits (the server's limit); narrow the search")
-    limit = max(1, min(request.limit, max_rows - offset))
-    start = max(0, offset - CURSOR_SLACK) if last_key else offset
-    size = offset - start + limit + 1 + CURSOR_SLACK
+    limit = max(1, min(request.limit, max_rows - reached))
     try:
-        if facet_sample and start == 0:  # the first page: one search gives the page and the facets' sample
-            sample = store.search(request.q, filters, limit=max(size, facet_sample))
-            window = sample[:size]
+        if facet_sample and after is None:  # the first page: one search gives the page and the facets' sample
+            sample = store.search(request.q, filters, limit=max(limit + 1, facet_sample))
+            window = sample[:limit + 1]
             sample = sample[:facet_sample]
         else:
-            window = store.search(request.q, filters, limit=size, offset=start)
+            window = store.search(request.q, filters, limit=limit + 1, after=after)
             sample = store.search(request.q, filters, limit=facet_sample) if facet_sample else []
     except QueryError as err:
         if is_timeout(err):
             raise
         raise ApiError(400, err.reason) from None
-    begin = offset - start
-    if last_key is not None:
-        keys = [_hit_key(h) for h in window]
-        if last_key in keys:
-            begin = keys.index(last_key) + 1
-    page = window[begin:begin + limit]
-    more = len(window) > begin + len(page)
-    reached = start + begin + len(page)
-    next_cursor = encode_cursor(reached, page[-1], fingerprint) if page and more and reached < max_rows else None
+    page = window[:limit]
+    more = len(window) > limit
+    reached += len(page)
+    next_cursor = (encode_cursor(page[-1].position, reached, fingerprint)
+                   if page and more and reached < max_rows else None)
     out: dict[str, Any] = {
         "query": request.q, "filters": request.params(), "limit": limit, "hits": [_hit_json(h) for h in page],
         "next": next_cursor, "truncated": bool(more and reached >= max_rows),

@@ -59,13 +59,17 @@ def resolve_url(url: str | None = None) -> str:
     return url or os.environ.get(ENV) or default_url()
 
 
-def open_store(url: str | None = None, *, timeout: float = 10.0) -> Store:
-    """Return the store at `url` (see the module doc), migrated to the current schema."""
+def open_store(url: str | None = None, *, timeout: float = 10.0, read_only: bool = False) -> Store:
+    """Return the store at `url` (see the module doc), migrated to the current schema.
+
+    With `read_only`, the store must exist and be migrated already (StoreError otherwise),
+    and the database refuses every write made through it.
+    """
     url = resolve_url(url)
     if url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
-        return PostgresStore(url, timeout=timeout)
+        return PostgresStore(url, timeout=timeout, read_only=read_only)
     if url.startswith("sqlite:"):
         path = url.removeprefix("sqlite:").removeprefix("//")
         path = path[1:] if path.startswith("/") else path  # sqlite:///rel.db, sqlite:////abs.db
@@ -78,4 +82,4 @@ def open_store(url: str | None = None, *, timeout: float = 10.0) -> Store:
 
     if path != ":memory:":
         path = str(Path(path).expanduser())
-    return SQLiteStore(path, url=url, timeout=timeout)
+    return SQLiteStore(path, url=url, timeout=timeout, read_only=read_only)

@@ -252,6 +252,12 @@ class Hit:
     score: float
     snippet: str
     highlights: tuple[tuple[int, int], ...]
+    id: int = 0  # the passage's id: with `score`, where the next page of a search starts (`after=`)
+
+    @property
+    def position(self) -> tuple[float, int]:
+        """Return (score, passage id): pass it as `after=` to `Store.search` for the hits that follow."""
+        return self.score, self.id
 
     def to_json(self) -> dict[str, Any]:
         """Return the hit as a JSON object; highlights are [start, end) offsets in the snippet."""
@@ -292,6 +298,7 @@ class Failure:
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+FACETS = ("organ", "year", "type", "language", "agenda_item")  # what `Store.facets` counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +385,7 @@ class Store(ABC):
 
     backend: ClassVar[str]
     url: str
+    read_only: bool = False  # opened with read_only=True: every write fails, nothing is migrated
     # Matches that a search ranks, at most (see `search`): PostgreSQL reads a table row per match.
     search_window: int = 4000
 
@@ -491,45 +499,80 @@ class Store(ABC):
         """Return counts of documents, passages, citations, failures, and the database size in bytes."""
 
     @abstractmethod
+    def facets(self, doc_ids: Iterable[int]) -> dict[str, dict[str, int]]:
+        """Return how many of these documents have each value of each facet.
+
+        The facets are "organ", "agenda_item", "year", "type" (doc_type) and "language":
+        ``{"organ": {"Security Council": 3, ...}, "year": {"2025": 2, ...}, ...}``.
+        """
+
+    @abstractmethod
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
-                    window: int | None) -> list[tuple[int, float]]:
-        """Return (passage id, score) of the best matches, best first, ranking the first `window` found."""
+                    window: int | None, after: tuple[float, int] | None = None) -> list[tuple[int, float]]:
+        """Return (passage id, score) of the best matches, best first, ranking the first `window` found.
+
+        Matches are ordered by score (higher first), then by passage id; with `after`, only those
+        that come after that (score, id) are returned.
+        """
 
     @abstractmethod
     def _passages(self, ids: list[int]) -> dict[int, tuple[DocumentInfo, str, str, int | None, str]]:
         """Return (document, ref, kind, page, text) of these passages, by id."""
 
+    @abstractmethod
+    def _has_earlier_copy(self, symbol: str, passage: int, text: str, where: str, args: list[Any]) -> bool:
+        """Return whether a document holding `symbol` and passing the filters has `text` before passage id `passage`."""
+
     def search(self, query: str | Query, filters: Filters | None = None, *, limit: int = 10,
-               offset: int = 0, distinct: bool = True, exhaustive: bool = False) -> list[Hit]:
+               offset: int = 0, after: tuple[float, int] | None = None, distinct: bool = True,
+               exhaustive: bool = False) -> list[Hit]:
         """Return the passages (paragraphs and footnotes) that match `query`, best first.
+
+        Hits are ordered by score, then by passage id. Page through them with `after`, the
+        `position` of the last hit of the previous page (keyset paging: each page costs the
+        same, however deep), or with `offset`.
 
         Ranking is exact for a query that matches up to `search_window` passages (after the
         filters). A broader query is ranked among the first `search_window` matches found (the
         earliest ingested), which keeps its cost bounded on a large corpus; `exhaustive` ranks
         every match, however many. With `distinct`, a passage found in several copies of one
-        document (its PDF and its text, say) is shown once.
+        document (its PDF and its text, say) is shown once, from the copy ingested first.
         """
+        if after is not None and offset:
+            raise ValueError("search takes an offset or an after position, not both")
         parsed = parse_query(query) if isinstance(query, str) else query
         where, args = (filters or Filters()).where(self.backend)
-        wanted = offset + limit
-        window = None if exhaustive else max(self.search_window, wanted * 3)
-        ids = self._search_ids(parsed, where, args, wanted * 3 if distinct else limit, 0 if distinct else offset,
-                               window)
-        rows = self._passages([i for i, _ in ids])
+        window = None if exhaustive else max(self.search_window, (offset + limit) * 3)
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
-        for pid, score in ids:
-            doc, ref, kind, page, text = rows[pid]
-            key = (doc.symbol or doc.hash, text)
-            if distinct and key in seen:
-                continue
-            seen.add(key)
-            if distinct and len(seen) <= offset:
-                continue
-            snip = snippet(text, parsed)
-            hits.append(Hit(doc, ref, kind, page, score, snip.text, snip.highlights))
-            if len(hits) >= limit:
+        skip, sql_offset, cursor = (offset, 0, after) if distinct else (0, offset, after)
+        while len(hits) < limit:
+            want = (skip + limit - len(hits)) * 3 if distinct else limit
+            ids = self._search_ids(parsed, where, args, want, sql_offset, window, cursor)
+            rows = self._passages([i for i, _ in ids])
+            for pid, score in ids:
+                cursor = (score, pid)
+                doc, ref, kind, page, text = rows[pid]
+                if distinct:
+                    key = (doc.symbol or doc.hash, text)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    # Copies of a passage have one score, so they follow one another: one shown on
+                    # an earlier page can only be a tie of the position this page starts after.
+                    if (after is not None and score == after[0] and doc.symbol
+                            and self._has_earlier_copy(doc.symbol, pid, text, where, args)):
+                        continue
+                    if skip:
+                        skip -= 1
+                        continue
+                snip = snippet(text, parsed)
+                hits.append(Hit(doc, ref, kind, page, score, snip.text, snip.highlights, pid))
+                if len(hits) >= limit:
+                    break
+            if len(ids) < want:
                 break
+            sql_offset = 0  # the next batch starts after the cursor
         return hits
 
     def get(self, symbol: str, *, language: str | None = None) -> DocumentInfo | None:

@@ -22,18 +22,24 @@ class PostgresStore(SQLStore):
     backend = "postgres"
     search_window = 1000
 
-    def __init__(self, url: str, *, timeout: float = 10.0, connect_timeout: float = 10.0) -> None:
+    def __init__(self, url: str, *, timeout: float = 10.0, connect_timeout: float = 10.0,
+                 read_only: bool = False) -> None:
         try:
             import psycopg
         except ImportError as err:  # pragma: no cover - psycopg is a dependency
             raise StoreError("PostgreSQL needs psycopg: pip install 'psycopg[binary]'") from err
         self.url = url
         self.timeout = timeout
+        self.read_only = read_only
         self._psycopg = psycopg
         self._sql_cache: dict[str, str] = {}
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout)))
-            self.migrate()
+            if read_only:  # every transaction of this session is read-only: the server refuses writes
+                self.conn.execute("SET default_transaction_read_only = on")
+                self.check_schema()
+            else:
+                self.migrate()
         except psycopg.Error as err:  # cannot connect, no schema to create tables in, no rights, ...
             reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise StoreError(f"cannot use PostgreSQL at {redact(url)}: {reason}") from err
@@ -118,20 +124,23 @@ class PostgresStore(SQLStore):
     # -- search ----------------------------------------------------------------------
 
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
-                    window: int | None) -> list[tuple[int, float]]:
+                    window: int | None, after: tuple[float, int] | None = None) -> list[tuple[int, float]]:
         join = " JOIN documents d ON d.id = p.document_id" if where else ""
         # GIN yields every match before the heap is read; the window caps the rows read and ranked
         # (LIMIT NULL: no window). The words of a phrase find candidates, which are capped too, and
-        # their positions are checked on those only.
+        # their positions are checked on those only. The order is (score descending, id); `after`
+        # keeps the matches past one of those positions.
         has_phrase = any(len(u.words) > 1 for u in query.units())
         outer = " WHERE c.tsv @@ to_tsquery('simple', ?)" if has_phrase and window else ""
-        sql = (f"SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ?), 1) AS score FROM (SELECT p.id, p.tsv"
-               f" FROM passages p{join} WHERE p.tsv @@ to_tsquery('simple', ?){' AND ' + where if where else ''}"
-               f" LIMIT ?) c{outer} ORDER BY score DESC, c.id LIMIT ? OFFSET ?")
+        keyset = " WHERE r.score < ? OR (r.score = ? AND r.id > ?)" if after else ""
+        sql = (f"SELECT r.id, r.score FROM (SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ?), 1)::float8 AS score"
+               f" FROM (SELECT p.id, p.tsv FROM passages p{join} WHERE p.tsv @@ to_tsquery('simple', ?)"
+               f"{' AND ' + where if where else ''} LIMIT ?) c{outer}) r{keyset} ORDER BY r.score DESC, r.id"
+               " LIMIT ? OFFSET ?")
         full = query.to_tsquery()
         candidates = query.to_tsquery(phrases=False) if outer else full
         params = [full, candidates, *args, window * PHRASE_CANDIDATES if outer and window else window,
-                  *([full] if outer else []), limit, offset]
+                  *([full] if outer else []), *([after[0], after[0], after[1]] if after else []), limit, offset]
         errors = self._psycopg.errors
         try:
             with self.transaction():

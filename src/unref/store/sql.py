@@ -13,7 +13,20 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from .. import __version__
-from .base import DocumentInfo, Edge, Failure, Filters, Passage, Prepared, Store, expand_record, now
+from .base import (
+    FACETS,
+    DocumentInfo,
+    Edge,
+    Failure,
+    Filters,
+    Passage,
+    Prepared,
+    Store,
+    StoreError,
+    expand_record,
+    now,
+    redact,
+)
 from .migrations import load
 
 DOC_COLUMNS = ("d.id, d.hash, d.path, d.symbol, d.symbols, d.title, d.doc_type, d.date, d.language, d.format,"
@@ -166,6 +179,17 @@ class SQLStore(Store):
                               (step.version, step.name, now()))
                 done.append(step.name)
         return done
+
+    def check_schema(self) -> None:
+        """Raise StoreError unless every migration is applied: a read-only store cannot migrate."""
+        steps = load(self.backend)
+        applied = self._applied()
+        if not applied:
+            raise StoreError(f"no unref corpus at {redact(self.url)}: build one with `unref ingest FILES --db URL`")
+        missing = sorted(s.version for s in steps if s.version not in applied)
+        if missing:
+            raise StoreError(f"the corpus at {redact(self.url)} needs migration {missing[0]} of this unref:"
+                             " `unref stats --db URL` migrates it")
 
     def migrations(self) -> list[tuple[int, str, str]]:
         """Return the applied migrations: (version, name, applied at)."""
@@ -349,6 +373,35 @@ class SQLStore(Store):
         return out
 
     # -- search ------------------------------------------------------------------------
+
+    def facets(self, doc_ids: Iterable[int]) -> dict[str, dict[str, int]]:
+        """Return how many of these documents have each value of each facet (see `Store.facets`)."""
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        for chunk in _chunks(ids):
+            marks = _marks(len(chunk))
+            for facet, sql in (
+                ("organ", f"SELECT organ, count(*) FROM organs WHERE document_id IN ({marks}) GROUP BY organ"),
+                ("agenda_item", "SELECT item, count(DISTINCT document_id) FROM agenda_items"
+                                f" WHERE document_id IN ({marks}) GROUP BY item"),
+                ("year", f"SELECT substr(date, 1, 4), count(*) FROM documents WHERE id IN ({marks})"
+                         " AND date IS NOT NULL GROUP BY 1"),
+                ("type", f"SELECT doc_type, count(*) FROM documents WHERE id IN ({marks})"
+                         " AND doc_type IS NOT NULL GROUP BY 1"),
+                ("language", f"SELECT language, count(*) FROM documents WHERE id IN ({marks})"
+                             " AND language IS NOT NULL GROUP BY 1"),
+            ):
+                counts = out[facet]
+                for value, count in self._all(sql, chunk):
+                    counts[str(value)] = counts.get(str(value), 0) + int(count)
+        return out
+
+    def _has_earlier_copy(self, symbol: str, passage: int, text: str, where: str, args: list[Any]) -> bool:
+        """Return whether a document holding `symbol` and passing the filters has `text` before passage id `passage`."""
+        row = self._one("SELECT 1 FROM documents d JOIN passages p ON p.document_id = d.id"
+                        f" WHERE d.symbol = ? AND p.id < ? AND p.text = ?{' AND ' + where if where else ''} LIMIT 1",
+                        [symbol, passage, text, *args])
+        return row is not None
 
     def _passages(self, ids: list[int]) -> dict[int, tuple[DocumentInfo, str, str, int | None, str]]:
         """Return (document, ref, kind, page, text) of these passages, by id."""

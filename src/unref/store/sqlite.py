@@ -30,19 +30,33 @@ class SQLiteStore(SQLStore):
 
     backend = "sqlite"
 
-    def __init__(self, path: str | Path, *, url: str | None = None, timeout: float = 10.0) -> None:
+    def __init__(self, path: str | Path, *, url: str | None = None, timeout: float = 10.0,
+                 read_only: bool = False) -> None:
         self.path = str(path)
         self.url = url or f"sqlite:///{self.path}"
         self.timeout = timeout
-        if self.path != ":memory:":
+        self.read_only = read_only
+        memory = self.path == ":memory:"
+        if read_only and not memory and not Path(self.path).is_file():
+            raise StoreError(f"no unref corpus at {self.path}: build one with `unref ingest FILES --db {self.path}`")
+        if not memory and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            if read_only and not memory:  # the file as it is: never created, never written
+                self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True,
+                                            isolation_level=None, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             for pragma in PRAGMAS:
-                self.conn.execute(pragma)
+                if not (read_only and "journal_mode" in pragma):  # WAL is a property of the file, set by writers
+                    self.conn.execute(pragma)
             if not self._has_fts5():
                 raise StoreError("this Python's SQLite has no FTS5 full-text search")
-            self.migrate()
+            if read_only:
+                self.conn.execute("PRAGMA query_only = ON")
+                self.check_schema()
+            else:
+                self.migrate()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"cannot open the SQLite corpus {self.path}: {err}") from err
 
@@ -110,13 +124,16 @@ class SQLiteStore(SQLStore):
     # -- search ----------------------------------------------------------------------
 
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
-                    window: int | None) -> list[tuple[int, float]]:
+                    window: int | None, after: tuple[float, int] | None = None) -> list[tuple[int, float]]:
         # The document of a match is in its rowid: no passage row is read to filter.
         join = f" JOIN documents d ON d.id = (f.rowid >> {PASSAGE_BITS})" if where else ""
+        # bm25 is lower for better matches: the order is (bm25, id), and `after` holds -bm25.
+        keyset = " WHERE score > ? OR (score = ? AND id > ?)" if after else ""
         # FTS5 yields matches in rowid order: the window stops it after the first `window`.
         sql = (f"SELECT id, score FROM (SELECT f.rowid AS id, bm25(passages_fts) AS score FROM passages_fts f{join}"
-               f" WHERE passages_fts MATCH ?{' AND ' + where if where else ''} LIMIT ?)"
+               f" WHERE passages_fts MATCH ?{' AND ' + where if where else ''} LIMIT ?){keyset}"
                " ORDER BY score, id LIMIT ? OFFSET ?")
+        bounds = [-after[0], -after[0], after[1]] if after else []
         deadline = time.monotonic() + self.timeout
 
         def too_long() -> int:
@@ -124,8 +141,8 @@ class SQLiteStore(SQLStore):
 
         self.conn.set_progress_handler(too_long, 10000)
         try:
-            rows = self.conn.execute(sql, [query.to_fts5(), *args, -1 if window is None else window, limit,
-                                           offset]).fetchall()
+            rows = self.conn.execute(sql, [query.to_fts5(), *args, -1 if window is None else window, *bounds,
+                                           limit, offset]).fetchall()
         except sqlite3.OperationalError as err:
             if "interrupted" in str(err):
                 raise QueryError(f"the search took longer than {self.timeout:g} s; narrow it down") from None
