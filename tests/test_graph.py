@@ -193,7 +193,8 @@ def test_reading_a_missing_corpus_is_an_error_not_a_new_file(tmp_path: Path, com
     db = tmp_path / "typo.db"
     result = CliRunner().invoke(app, [*command, "--db", str(db)])
     assert result.exit_code == 2, result.output
-    assert result.stderr.strip() == f"unref: error: no unref corpus at {db}: build one with `unref ingest FILES --db {db}`"
+    expected = f"unref: error: no unref corpus at {db}: build one with `unref ingest FILES --db {db}`"
+    assert result.stderr.strip() == expected
     assert not db.exists()
 
 

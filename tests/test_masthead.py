@@ -564,3 +564,52 @@ def test_circulation_in_a_whole_letter() -> None:
     # The request names an organ the masthead does not: it joins the document's organs.
     assert doc.metadata.organs == ["Security Council", "General Assembly"]
     assert doc.metadata.agenda_items["General Assembly"] == ["35", "41"]
+
+
+# --- Resolutions printed without a masthead, and mastheads whose columns were joined --------------------
+
+RESOLUTION_BODY = (
+    "Reaffirming its resolution 822 (1993) of 30 April 1993,\n\n"
+    "Expressing its serious concern at the deterioration of relations between the two States,\n\n"
+    "1. Condemns the seizure of the district and all other recently occupied areas;\n\n"
+    "2. Decides to remain actively seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize(("head", "symbol", "date"), [
+    ("Resolution 853 (1993)\nof 29 July 1993\n\nThe Security Council,\n", "S/RES/853 (1993)", "1993-07-29"),
+    ("RESOLUTION 822 (1993)\n\nAdopted by the Security Council at its 3205th meeting,\non 30 April 1993\n\n"
+     "The Security Council,\n", "S/RES/822 (1993)", "1993-04-30"),
+    ("Resolution 425 (1978)\nof 19 March 1978\nThe Security Council,\n", "S/RES/425 (1978)", "1978-03-19"),
+])
+def test_a_resolution_without_a_masthead_is_named_by_its_heading(head: str, symbol: str, date: str) -> None:
+    doc = unref.parse(text=head + "\n" + RESOLUTION_BODY)
+    md = doc.metadata
+    assert (md.symbols, md.date, md.doc_type, md.organs) == ([symbol], date, "resolution", ["Security Council"])
+    body = [p.text for p in doc.paragraphs if p.kind != "masthead"]
+    assert body[0].startswith(("of ", "Adopted by", "The Security Council"))  # the date stays in the text
+    assert not md.sessions
+
+
+def test_a_resolution_heading_alone_names_nothing() -> None:
+    # "Resolution 12 (2001)" heading a section of a letter is not the document's symbol.
+    text = ("S/2025/10\n\nSecurity Council Distr.: General\n3 March 2025\n\n"
+            "Resolution 12 (2001)\n\nThe Commission on Human Rights,\n\n" + BODY["en"])
+    assert unref.parse(text=text).metadata.symbols == ["S/2025/10"]
+
+
+def test_masthead_columns_joined_by_the_extractor() -> None:
+    text = ("United Nations S/RES/1445 (2002)\n\nSecurity Council Distr.: General\n4 December 2002\n\n\n"
+            "Resolution 1445 (2002)\n\nAdopted by the Security Council at its 4653rd meeting,\non 4 December 2002\n\n"
+            "The Security Council,\n\n" + RESOLUTION_BODY)
+    md = unref.parse(text=text).metadata
+    assert (md.symbols, md.organs, md.distribution, md.date) == (
+        ["S/RES/1445 (2002)"], ["Security Council"], "General", "2002-12-04")
+    assert not md.sessions  # "on 4 December 2002" is the adoption, in the text
+
+
+def test_a_line_that_begins_with_district_is_not_the_distribution() -> None:
+    from unref.regexes import DISTR_RE
+
+    assert DISTR_RE.match("Distr.: General") and DISTR_RE.match("DISTR. LIMITED") and DISTR_RE.match("Distr.")
+    assert not DISTR_RE.match("district,") and not DISTR_RE.match("Distribution of aid")

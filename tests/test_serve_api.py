@@ -198,6 +198,14 @@ def test_search_stops_at_the_row_cap(db_url: str) -> None:
         assert cited["total"] == 4 and len(cited["links"]) == 3 and cited["truncated"] is True
 
 
+def test_a_cursor_outlives_the_empty_fields_of_a_form(client: TestClient) -> None:
+    # The search form sends every filter, empty; the next-page link sends only those given.
+    empty = {"organ": "", "type": "", "lang": "", "from": "", "to": "", "agenda_item": "", "symbol_prefix": ""}
+    first = client.get("/search.json", params={"q": "Council", "limit": 2, **empty}).json()
+    second = client.get("/search.json", params={"q": "Council", "limit": 2, "after": first["next"]}).json()
+    assert second["hits"] and not {h["url"] for h in first["hits"]} & {h["url"] for h in second["hits"]}
+
+
 def test_bad_cursors(client: TestClient) -> None:
     cursor = search(client, q="Council", limit=1)["next"]
     assert "another search" in error_of(client.get("/api/search", params={"q": "valley", "after": cursor}), 400)

@@ -330,7 +330,7 @@ def test_a_read_only_store_reads_and_refuses_writes(db_url: str) -> None:
         _corpus(writer)
     with open_store(db_url, read_only=True) as reader:
         assert reader.read_only and len(reader.search("security")) == 3
-        with pytest.raises(Exception, match="(?i)read-?only"):
+        with pytest.raises(Exception, match=r"(?i)read-?only"):
             reader.add(prepare(record(["S/2025/99"]), hash="new"))
         assert reader.known(["new"]) == set()
 
@@ -338,7 +338,7 @@ def test_a_read_only_store_reads_and_refuses_writes(db_url: str) -> None:
 def test_a_read_only_store_must_exist_and_be_migrated(db_url: str, tmp_path: Path) -> None:
     if db_url.startswith("sqlite"):
         missing = tmp_path / "missing.db"
-        with pytest.raises(StoreError, match="no unref corpus at .*missing.db: build one with `unref ingest"):
+        with pytest.raises(StoreError, match=r"no unref corpus at .*missing\.db: build one with `unref ingest"):
             open_store(str(missing), read_only=True)
         assert not missing.exists()
     with pytest.raises(StoreError, match="no unref corpus at"):

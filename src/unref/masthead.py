@@ -128,6 +128,25 @@ class Masthead:
     title_lines: list[Line] = field(default_factory=list)
 
 
+# Text extractors that keep no layout join the masthead's columns: "United Nations S/RES/1445 (2002)",
+# "Security Council Distr.: General".
+_JOINED_UN_RE = re.compile(r"^\s*(United Nations|UNITED NATIONS|Nations Unies|NATIONS UNIES|Naciones Unidas)\s+(\S.*)$")
+_JOINED_DISTR_RE = re.compile(r"^\s*(\S.*?)\s+((?:Distr\.?|Дистр\.?)\s*:?.*)$")
+# A resolution printed without a masthead: "Resolution 853 (1993)" over "of 29 July 1993" and
+# "The Security Council," (or "Adopted by the Security Council at its 3205th meeting").
+RESOLUTION_HEAD_RE = re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+(\d{1,4})\s*\((\d{4})\)\s*$")
+_BY_COUNCIL_RE = re.compile(r"^\s*(?:The Security Council\b|Adopted by the Security Council\b)")
+
+
+def _parts(text: str) -> list[str]:
+    """Return the masthead items of a line: one, or the two that an extractor joined."""
+    if (m := _JOINED_UN_RE.match(text)) and SYMBOL_LINE_RE.match(m.group(2)):
+        return [m.group(1), m.group(2)]
+    if (m := _JOINED_DISTR_RE.match(text)) and organ_of(m.group(1)):
+        return [m.group(1), m.group(2)]
+    return [text]
+
+
 def read_masthead(lines: list[Line], width: int) -> Masthead:
     """Read the masthead from the body lines of page 1."""
     md = Metadata()
@@ -138,14 +157,10 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
     window = lines[:60]
     title_at = None
     letter_at = next((i for i, ln in enumerate(window) if LETTER_START_RE.match(ln.text)), None)
-    for i, line in enumerate(window):
-        text = line.text.strip()
-        if not text:
-            continue
-        if i == letter_at or (letter_at is None and seen_distr and TITLE_START_RE.match(text)):
-            title_at = i
-            break
-        taken = True
+
+    def take(i: int, text: str) -> bool:
+        """Read one masthead item; return whether it is one."""
+        nonlocal current_organ, seen_distr
         organ = organ_of(text)
         text = re.sub(r"^([A-Z]{1,6}) /(?=\S)", r"\1/", text)  # "A /79/PV.64"
         if SYMBOL_LINE_RE.match(text) and i < 25:
@@ -167,6 +182,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
             md.distribution = text.title()
         elif (m := DATE_RE.search(text)) and md.date is None and len(text) < 60 and i < 40:
             md.date = iso_date(m)
+            return not text[:1].islower()  # "on 30 April 1993" ends a sentence of the text: it stays there
         elif m := ORIGINAL_RE.match(text):
             md.original_language = LANGUAGE_NAMES.get(m.group("lang").lower().strip(".,"))
             seen_distr = True
@@ -176,10 +192,29 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
             if items:
                 md.agenda_items.setdefault(organ_key, [])
                 md.agenda_items[organ_key].extend(x for x in items if x not in md.agenda_items[organ_key])
-        elif SESSION_RE.match(text) and current_organ and len(text) < 60:
+        elif SESSION_RE.match(text) and current_organ and len(text) < 60 and not text[:1].islower():
             md.sessions.setdefault(current_organ, text)
         else:
-            taken = False
+            return False
+        return True
+
+    for i, line in enumerate(window):
+        text = line.text.strip()
+        if not text:
+            continue
+        if i == letter_at or (letter_at is None and seen_distr and TITLE_START_RE.match(text)):
+            title_at = i
+            break
+        if not md.symbols and (resolution := _resolution_head(window, i)):
+            md.symbols.append(resolution)
+            if "Security Council" not in md.organs:
+                md.organs.append("Security Council")
+            result.used.add(line.start)
+            last_masthead = i
+            continue
+        taken = False
+        for part in _parts(text):
+            taken = take(i, part) or taken
         if taken:
             result.used.add(line.start)
             last_masthead = i
@@ -201,6 +236,17 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
     title = " ".join(ln.text.strip() for ln in result.title_lines)
     md.title = re.sub(r"\s+", " ", title).strip() or None
     return result
+
+
+def _resolution_head(window: list[Line], i: int) -> str | None:
+    """Return "S/RES/853 (1993)" when line i heads a Security Council resolution printed without a masthead."""
+    m = RESOLUTION_HEAD_RE.match(window[i].text)
+    if not m or i > 12:
+        return None
+    following = [ln.text for ln in window[i + 1 : i + 8] if ln.text.strip()][:4]
+    if not any(_BY_COUNCIL_RE.match(text) for text in following):
+        return None
+    return f"S/RES/{int(m.group(1))} ({m.group(2)})"
 
 
 def _title_lines(lines: list[Line], width: int) -> list[Line]:

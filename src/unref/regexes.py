@@ -59,7 +59,7 @@ DATE_RE = re.compile(
     rf"\s+(?:de\s+)?(?P<year>{YEAR})(?:\s*г(?:ода|\.))?",
     re.I,
 )
-DISTR_RE = re.compile(r"^\s*(?:Distr\.?|Дистр\.?)\s*:?\s*(?P<kind>[A-Za-zÀ-ÿА-я]+)?", re.I)
+DISTR_RE = re.compile(r"^\s*(?:Distr\b\.?|Дистр\b\.?)\s*:?\s*(?P<kind>[A-Za-zÀ-ÿА-я]+)?", re.I)
 ORIGINAL_RE = re.compile(r"^\s*(?:Original|Оригинал|Original)\s*:\s*(?P<lang>[^\s]+)", re.I)
 # "Agenda items 32, 60 and 132", "Item 110 (f) of the provisional agenda", "Point 40 de l’ordre du jour",
 # "Tema 165 del programa", "Пункт 40 повестки дня".

@@ -95,14 +95,14 @@ def _search_view(request: Request, q: str, organ: str | None, type: str | None, 
 
 Q = Annotated[str, Query(max_length=1000)]
 Opt = Annotated[str | None, Query(max_length=200)]
-DateQ = Annotated[str | None, Query(pattern=DATE)]
+FORM_DATE = f"^(?:{DATE[1:-1]})?$"  # a form sends an empty field for no date
 Limit = Annotated[int | None, Query(ge=1, le=MAX_PAGE)]
 
 
 @router.get("/search.json")
 def search_json(request: Request, q: Q = "", organ: Opt = None, type: Opt = None, lang: Opt = None,
-                date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
-                date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None, agenda_item: Opt = None,
+                date_from: Annotated[str | None, Query(alias="from", pattern=FORM_DATE)] = None,
+                date_to: Annotated[str | None, Query(alias="to", pattern=FORM_DATE)] = None, agenda_item: Opt = None,
                 symbol_prefix: Opt = None, after: Opt = None, limit: Limit = None) -> JSONResponse:
     """The search page's data."""
     return JSONResponse(_search_view(request, q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix,

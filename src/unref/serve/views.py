@@ -96,9 +96,7 @@ class SearchRequest:
 
     def fingerprint(self) -> str:
         """Return a short digest of the query and filters: a cursor is valid only for the search that made it."""
-        fields = asdict(self)
-        fields.pop("after")
-        fields.pop("limit")
+        fields = {k: v or None for k, v in asdict(self).items() if k not in ("after", "limit")}  # "" is no filter
         return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:12]
 
     def params(self) -> dict[str, str]:
