@@ -9,6 +9,8 @@
 3. --concurrency clients for --seconds (default 30 s, and at most --max-requests requests):
    document pages, document JSON, graph pages, search API calls and search pages with
    facets, drawn from a seeded mix. Every request goes to 127.0.0.1; the loop stops by itself.
+   "search next page" follows the `next` cursor of a first page of hits up to 4 times (keyset
+   paging: hits 21-100), to show that a later page costs what the first does.
 4. Throughput and p50/p95/p99 latency per kind of request. Goal: p95 < 100 ms for document pages.
 
 Run: .venv/bin/python bench/serve.py [--docs 100000] [--seconds 30] [--concurrency 4] [--db PATH]
@@ -43,7 +45,9 @@ DEFAULT_DB = Path(os.environ.get("TMPDIR", "/var/tmp")) / "unref-bench-serve"
 HOST = "127.0.0.1"  # the load never leaves this machine
 UNREF = [sys.executable, "-c", "import sys; sys.argv[0] = 'unref'; import unref.cli_serve; "
          "from unref.cli import main; main()"]
-MIX = (("document page", 40), ("document json", 15), ("graph page", 10), ("search api", 25), ("search page", 10))
+MIX = (("document page", 40), ("document json", 15), ("graph page", 10), ("search api", 20), ("search page", 10),
+       ("search next page", 5))
+NEXT_PAGES = 4  # a "search next page" request follows this many `next` cursors after a first page
 WORD_RE = re.compile(r"[A-Za-z]{5,}")
 
 
@@ -137,7 +141,7 @@ def request_for(kind: str, rng: random.Random, symbols: list[str], words: list[s
     if kind == "graph page":
         return f"/documents/{symbol}/graph"
     q = " ".join(rng.sample(words, rng.choice((1, 1, 2))))
-    if kind == "search api":
+    if kind in ("search api", "search next page"):
         return "/api/search?" + urlencode({"q": q, "limit": 20})
     return "/search?" + urlencode({"q": q})
 
@@ -149,12 +153,20 @@ async def client(base: str, plan: list[tuple[str, str]], deadline: float, times:
         while time.monotonic() < deadline and cursor[0] < len(plan):
             kind, path = plan[cursor[0]]
             cursor[0] += 1
-            start = time.perf_counter()
-            response = await http.get(path)
-            elapsed = (time.perf_counter() - start) * 1000
-            if response.status_code != 200:
-                errors[f"{kind} {response.status_code}"] = errors.get(f"{kind} {response.status_code}", 0) + 1
-            times.setdefault(kind, []).append(elapsed)
+            first = kind == "search next page"  # its first page is a search; the pages after it are timed
+            for _ in range(1 + NEXT_PAGES if first else 1):
+                start = time.perf_counter()
+                response = await http.get(path)
+                elapsed = (time.perf_counter() - start) * 1000
+                timed = "search api" if first else kind
+                if response.status_code != 200:
+                    errors[f"{timed} {response.status_code}"] = errors.get(f"{timed} {response.status_code}", 0) + 1
+                times.setdefault(timed, []).append(elapsed)
+                paging = kind == "search next page" and response.status_code == 200
+                after = response.json().get("next") if paging else None
+                if not after:
+                    break
+                path, first = path.split("&after=")[0] + "&" + urlencode({"after": after}), False
 
 
 def percentile(values: list[float], p: float) -> float:
