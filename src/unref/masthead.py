@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from .model import Line, Metadata
 from .regexes import (
@@ -86,14 +87,34 @@ TITLE_END_RE = re.compile(r"(?:addressed to|adressée? (?:au|à)|dirigida al?|н
 
 
 @cache
+def _organ_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((files("unref") / "data" / "organs.json").read_text(encoding="utf-8"))
+    return data
+
+
+@cache
 def organ_names() -> dict[str, str]:
-    """Return a map from every printed organ name (lower case) to its English name."""
-    data = json.loads((files("unref") / "data" / "organs.json").read_text(encoding="utf-8"))
+    """Return a map from every printed organ name, and the forms running text uses (lower case), to its English name."""
+    data = _organ_data()
     out: dict[str, str] = {}
-    for english, names in data["organs"].items():
-        for name in names:
-            out[_norm(name)] = english
+    for table in (data["organs"], data["in_text"]):
+        for english, names in table.items():
+            for name in names:
+                out[_norm(name)] = english
     return out
+
+
+@cache
+def principal_organ_names() -> tuple[str, ...]:
+    """Return the names of the principal organs in every language and form, longest first."""
+    data = _organ_data()
+    names = {n for organ in data["principal"] for table in (data["organs"], data["in_text"]) for n in table[organ]}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def names_pattern(names: tuple[str, ...]) -> str:
+    """Return a regex alternation of names, longest first, any run of spaces matching between their words."""
+    return "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in names)
 
 
 def _norm(text: str) -> str:

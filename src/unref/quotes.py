@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .masthead import names_pattern, principal_organ_names
 from .model import Document, FootnoteRef, Paragraph, Quote
 
 # Verbs that introduce what someone said or wrote.
@@ -45,9 +46,7 @@ _ACCORDING_RE = re.compile(
 _WHO_CLAUSE_RE = re.compile(rf"{_WHO},\s+who\b[^“\"]*\b{SPEECH_VERBS}\b")
 # A body named in the sentence, when no verb says who speaks: "la declaración del Consejo de Seguridad".
 _BODY_RE = re.compile(
-    r"(?P<who>Security Council|General Assembly|Human Rights Council|Economic and Social Council|Secretary-General"
-    r"|International Court of Justice|Consejo de Seguridad|Asamblea General|Conseil de sécurité|Assemblée générale"
-    r"|Совет Безопасности|Генеральная Ассамблея)"
+    rf"(?P<who>{names_pattern(principal_organ_names())}|Secretary-General|International Court of Justice)"
 )
 _INLINE_QUOTE_RE = re.compile(r"[“\"](?P<q>[^“”\"]{40,}?)[”\"]")
 _BULLET_RE = re.compile(r"^\s*[•▪·–\-]\s*")

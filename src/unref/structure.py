@@ -7,7 +7,15 @@ import statistics
 from dataclasses import dataclass, field
 
 from .errors import InputError
-from .masthead import TITLE_END_RE, agenda_items, organ_names, read_masthead, title_parts
+from .masthead import (
+    TITLE_END_RE,
+    agenda_items,
+    names_pattern,
+    organ_of,
+    principal_organ_names,
+    read_masthead,
+    title_parts,
+)
 from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
 from .notes import RawNote, finish_notes, is_marker_at, marker_pattern, parse_note_area
 from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
@@ -406,19 +414,7 @@ _CIRCULATE_RE = re.compile(
     r"(?:circulated|circulate|distribuer|distribuir|circular|распространить|распространены)\b(?P<rest>.{0,400})",
     re.I | re.S,
 )
-_ORGAN_MENTION_RE = re.compile(
-    "|".join(sorted((re.escape(n) for n in {
-        "General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
-        "Assemblée générale", "Conseil de sécurité", "Conseil économique et social", "Conseil des droits de l’homme",
-        "Asamblea General", "Consejo de Seguridad", "Consejo Económico y Social", "Consejo de Derechos Humanos",
-        "Генеральной Ассамблеи", "Совета Безопасности", "Экономического и Социального Совета",
-        "Совета по правам человека",
-    }), key=len, reverse=True)),
-    re.I,
-)
-_RU_ORGANS = {"генеральной ассамблеи": "General Assembly", "совета безопасности": "Security Council",
-              "экономического и социального совета": "Economic and Social Council",
-              "совета по правам человека": "Human Rights Council"}
+_ORGAN_MENTION_RE = re.compile(names_pattern(principal_organ_names()), re.I)
 
 
 def read_circulation(text: str) -> dict[str, list[str]] | None:
@@ -428,12 +424,10 @@ def read_circulation(text: str) -> dict[str, list[str]] | None:
         return None
     rest = m.group("rest")
     rest = rest.split(". ")[0] if ". " in rest else rest
-    names = organ_names()
     out: dict[str, list[str]] = {}
     mentions = list(_ORGAN_MENTION_RE.finditer(rest))
     for k, om in enumerate(mentions):
-        key = om.group().lower().replace("'", "’")
-        organ = names.get(key) or _RU_ORGANS.get(key) or om.group()
+        organ = organ_of(om.group()) or om.group()
         seg = rest[om.end(): mentions[k + 1].start() if k + 1 < len(mentions) else len(rest)]
         items: list[str] = []
         im = re.search(r"(?:agenda items?|points? [\d ,()a-z]+de l[’']ordre du jour|temas? [\d ,()a-z]+del programa"
