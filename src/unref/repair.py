@@ -28,6 +28,9 @@ class Context:
     width: int = 0  # characters in a full justified line; 0 when unknown
     # True when word spaces come from glyph geometry (PDF input): no justification splits to join.
     geometry: bool = False
+    # What the document prints before a hyphen inside its lines ("CoE" of "CoE-ECRI"): the evidence
+    # for where a glued line lost its hyphen.
+    hyphen_heads: frozenset[str] = frozenset()
 
 
 Step = Callable[[Tracked, Context], Tracked]
@@ -156,15 +159,29 @@ def respace_letter_runs(t: Tracked, ctx: Context) -> Tracked:
 # --- 2. Hyphens that pdftotext removed when it joined two lines -------------------------
 
 
-def _split_score(token: str, i: int, lang: str) -> float:
+_HYPHEN_HEAD_RE = re.compile(rf"(?<![\w-])({LETTERS}{{2,}})-(?={LETTERS})")
+
+
+def hyphen_heads(text: str) -> frozenset[str]:
+    """Return what a text prints before a hyphen inside its lines: {"CoE", "Nagorno", ...}."""
+    return frozenset(_HYPHEN_HEAD_RE.findall(text))
+
+
+def _split_score(token: str, i: int, lang: str, heads: frozenset[str] = frozenset()) -> float:
     """Score the hypothesis that a hyphen stood inside `token` before index i (0 = no)."""
     a, b = token[:i], token[i:]
     if len(a) < 2 or len(b) < 2:
         return 0.0
+    if a in heads and a[-1].isupper() and not a.isupper() and b[0].isupper():
+        # A mixed-case acronym the document writes with a hyphen ("CoE-ECRI"): "CoEGRETA" is "CoE-GRETA".
+        return 11.0
     if a[-1].islower() and b[0].isupper():
-        return 10.0  # TerPetrosyan, SecretaryGeneral, CoECommissioner
+        # "Co|ECommissioner" leaves one capital before a word: "CoE|Commissioner" (below) is likelier.
+        return 7.0 if b[1:2].isupper() and b[2:3].islower() else 10.0  # TerPetrosyan, SecretaryGeneral
     if a[-1].isupper() and b[0].isupper() and b[1:2].islower() and len(a) >= 2:
         return 8.0  # CoECommissioner: "CoE" + "Commissioner"
+    if a.isupper() and b.islower() and len(b) >= 3 and zipf(b, lang) >= 3.0:
+        return 9.0  # UNMISSfacilitated: "UNMISS" + "facilitated"
     whole = zipf(token.lower(), lang)
     za, zb = zipf(a.lower(), lang), zipf(b.lower(), lang)
     if whole >= 3.5:
@@ -176,7 +193,7 @@ def _split_score(token: str, i: int, lang: str) -> float:
     return 0.0
 
 
-def _line_joins(line: str, width: int, lang: str) -> list[Edit]:
+def _line_joins(line: str, width: int, lang: str, heads: frozenset[str] = frozenset()) -> list[Edit]:
     """Find where pdftotext glued the next line to this one and restore the hyphen."""
     edits: list[Edit] = []
     count = max(1, round(len(line) / width) - 1) if width else 0
@@ -191,7 +208,7 @@ def _line_joins(line: str, width: int, lang: str) -> list[Edit]:
                 pos = m.start() + i
                 if not lo <= pos <= hi:
                     continue
-                s = _split_score(token, i, lang)
+                s = _split_score(token, i, lang, heads)
                 if s > 0 and any(a <= pos < b for a, b in urls) and not (
                         token[i - 1].islower() and token[i].islower() and s >= 4.0 and s < 6.0):
                     s = 0.0  # in a web address only a split of two plain words is plausible
@@ -229,7 +246,7 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     pos = 0
     for line in t.text.split("\n"):
         if len(line) > 1.12 * ctx.width + 4:
-            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang))
+            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.hyphen_heads))
         pos += len(line) + 1
     return t.edit(edits)
 

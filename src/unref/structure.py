@@ -19,7 +19,7 @@ from .masthead import (
 from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
 from .notes import RawNote, finish_notes, is_marker_at, marker_pattern, parse_note_area
 from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
-from .repair import Context, repair
+from .repair import Context, hyphen_heads, repair
 from .tracked import Tracked
 
 # Lines that open a title block: an annexed letter's title, or the annex heading that names it.
@@ -225,7 +225,8 @@ def structure(source: Source) -> Document:
     lang = detect_language(all_text)
     # Only pdftotext glues hyphenated lines together; other extractors keep every line.
     joins = source.style == "pdftotext"
-    ctx = Context(lang=lang or "en", width=width if joins else 0, geometry=source.style == "pdf")
+    ctx = Context(lang=lang or "en", width=width if joins else 0, geometry=source.style == "pdf",
+                  hyphen_heads=hyphen_heads(all_text) if joins else frozenset())
 
     page1 = [ln for ln in body if ln.page == 1]
     mast = read_masthead(page1, width)
@@ -272,7 +273,8 @@ def structure(source: Source) -> Document:
         paragraphs.append(Paragraph(id=pid, kind=kind, text=t.text, page=block.lines[0].page))
 
     note_width = estimate_width([ln for note in raw_notes for ln in note.lines]) if joins else 0
-    footnotes = finish_notes(raw_notes, Context(lang=ctx.lang, width=note_width, geometry=ctx.geometry))
+    footnotes = finish_notes(raw_notes, Context(lang=ctx.lang, width=note_width, geometry=ctx.geometry,
+                                                     hyphen_heads=ctx.hyphen_heads))
     refs = link_markers(paragraphs, tracked, footnotes, source)
     for p, t in zip(paragraphs, tracked, strict=True):
         p.spans = t.spans()
