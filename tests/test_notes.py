@@ -392,6 +392,17 @@ def test_star_after_a_symbol() -> None:
     assert before["**"].endswith("Item 69 of the preliminary list")
 
 
+@pytest.mark.parametrize("markers", ["* , **", "*, **"])
+def test_a_list_of_star_markers(markers: str) -> None:
+    # "Iraq:* , ** draft resolution": both notes are at "Iraq:", and the comma between them goes too.
+    text = STARS.replace("list*\n", "list\n").replace("children**\n", f"children{markers} draft\n")
+    doc = unref.parse(text=text)
+    paragraphs = {p.id: p.text for p in doc.paragraphs}
+    before = {r.label: paragraphs[r.paragraph][: r.offset] for r in doc.footnote_refs}
+    assert before["*"].endswith("rights of children") and before["**"].endswith("rights of children")
+    assert "rights of children draft" in doc.text()
+
+
 def test_a_glued_marker_ends_a_paragraph() -> None:
     text = HEAD + (
         "I have the honour to refer to the situation in the region, which has been described in\n"

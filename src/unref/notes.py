@@ -189,6 +189,9 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]])|(?<=[^\W\d_] )|(?<=[.,;:”’\")\]] )"
                           rf"|(?<=\d ))"
                           rf"{lab}/?(?![\d/])(?=[\s,.;:)”’]|$)")
+    if label[0] in "*†‡§":  # "*" is not the end of "**"; a list of them: "Iraq:* , **", "Chile*, **"
+        c = re.escape(label[0])
+        return re.compile(rf"(?:(?<=[^\s{c}])|(?<=[*†‡§], )|(?<=[*†‡§] , )){lab}(?!{c})(?=[\s,.;:)”’]|$)")
     return re.compile(rf"(?<=\S){lab}(?=[\s,.;:)”’]|$)")
 
 

@@ -296,6 +296,9 @@ def _page_ranges(source: Source) -> dict[int, tuple[int, int]]:
     return out
 
 
+_MARKER_LIST_SEP_RE = re.compile(r"(?<=[*†‡§])\s*,\s*$")
+
+
 def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes: list[Footnote],
                  source: Source) -> list[FootnoteRef]:
     """Find each footnote's marker in the body, remove it from the text and return the refs."""
@@ -323,9 +326,8 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
         removed = 0
         for start, end, fid in sorted(dels):
             cut_start = start - 1 if start > 0 and t.text[start - 1] == " " else start
-            if cut_start == start and end < len(t.text) and t.text[end] == " " and start > 0 and \
-                    t.text[start - 1] != " ":
-                pass
+            if sep := _MARKER_LIST_SEP_RE.search(t.text, 0, start):
+                cut_start = sep.start()  # "Iraq:* , **": the comma between two markers goes with them
             edits.append((cut_start, end, ""))
             label = next(n.label for n in footnotes if (n.id or n.label) == fid)
             refs.append(FootnoteRef(label=label, paragraph=paragraphs[pi].id, offset=cut_start - removed,
