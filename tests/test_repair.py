@@ -17,6 +17,7 @@ from unref.repair import (
     Step,
     fold_punctuation_spacing,
     hyphen_heads,
+    hyphenated_words,
     join_line_end_hyphens,
     join_lines,
     join_split_words,
@@ -140,6 +141,46 @@ def test_restore_join_hyphens_follows_the_documents_acronyms() -> None:
     assert "(CoE-GRETA)" in restore_join_hyphens(Tracked.from_source(glued, 0), ctx).text
     assert "(Co-EGRETA)" in run(restore_join_hyphens, glued, "en", WIDTH)  # without that evidence
     assert hyphen_heads("CoE-ECRI, a well-\nknown UN-led, 10-year") == frozenset({"CoE", "UN"})
+
+
+def test_hyphenated_words() -> None:
+    assert hyphenated_words("from Port-au-Prince and a well-\nknown self-defence group") == {
+        "portau": frozenset({4}), "auprince": frozenset({2}), "portauprince": frozenset({4, 6}),
+        "selfdefence": frozenset({4})}
+
+
+def _glued(first: str, second: str, document: str) -> str:
+    """Return the glued line after restore_join_hyphens, with what the document prints elsewhere."""
+    assert len(first) <= WIDTH + 6
+    ctx = Context(lang="fr" if first.startswith("Elle ") else "en", width=WIDTH, document=document,
+                  hyphenated=hyphenated_words(document), hyphen_heads=hyphen_heads(document))
+    return restore_join_hyphens(Tracked.from_source(first + second, 0), ctx).text
+
+
+GLUED_IN_CONTEXT = [
+    # A word the document prints whole elsewhere lost no hyphen at the join.
+    ("The Committee welcomed the work of the many Hai", "tian migrants who came to the border crossing.",
+     "Haitian traders and Haitian officials.", "many Haitian migrants"),
+    ("The statement was made at the meeting of the Repub", "lic of Serbia and Montenegro in the capital city.",
+     "Serbia and Montenegro, and Montenegro again.", "Serbia and Montenegro in"),
+    # ...but a non-word glued twice still splits ("quaranteneuvième" is "quarante-neuvième").
+    ("Elle a décidé d’inscrire à l’ordre du jour de sa quarante", "neuvième session la question de la paix.",
+     "sa quaranteneuvième session; sa quaranteneuvième session", "sa quarante-neuvième session"),
+    # The document's own hyphenation says where: "Port-au-Prince", not "Por-tau-Prince".
+    ("Gangs have tightened their hold over most areas of Port-", "au-Prince, the capital, and the roads from it.",
+     "the gangs of Port-au-Prince", "of Port-au-Prince, the capital"),
+    # In a web address a short common word may end the piece: "watch-in", not "wat-chin".
+    ("See https://example.org/post/crypto-related-trends-to-watch-", "in-2023 for the trends in 2023.",
+     "", "trends-to-watch-in-2023"),
+    # Outside one, a two-letter ending is no word of its own: "smeared", not "smear-ed".
+    ("The monument to the soldiers in the city centre was badly smear", "ed with paint by the vandals again.",
+     "", "badly smeared with"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "document", "expected"), GLUED_IN_CONTEXT)
+def test_restore_join_hyphens_reads_the_document(first: str, second: str, document: str, expected: str) -> None:
+    assert expected in _glued(first.removesuffix("-"), second, document)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .regexes import URL_HEAD, URL_RE
 from .tracked import Tracked
@@ -31,6 +31,10 @@ class Context:
     # What the document prints before a hyphen inside its lines ("CoE" of "CoE-ECRI"): the evidence
     # for where a glued line lost its hyphen.
     hyphen_heads: frozenset[str] = frozenset()
+    # The whole text of the document, when known: a glued word it prints elsewhere too is no join...
+    document: str = ""
+    # ... unless the document prints it with a hyphen: "secretarygeneral" of "Secretary-General", lower case.
+    hyphenated: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 Step = Callable[[Tracked, Context], Tracked]
@@ -167,9 +171,31 @@ def hyphen_heads(text: str) -> frozenset[str]:
     return frozenset(_HYPHEN_HEAD_RE.findall(text))
 
 
-def _split_score(token: str, i: int, lang: str, heads: frozenset[str] = frozenset()) -> float:
+_HYPHENATED_RE = re.compile(rf"{LETTERS}+(?:-{LETTERS}+)+")
+
+
+def hyphenated_words(text: str) -> dict[str, frozenset[int]]:
+    """Return the hyphenated words of a text without their hyphens, and each run of their parts, lower case,
+    each with where its hyphens stood.
+
+    "Port-au-Prince" gives {"portau": {4}, "auprince": {2}, "portauprince": {4, 6}}.
+    """
+    out: dict[str, set[int]] = {}
+    for m in _HYPHENATED_RE.finditer(text):
+        parts = m.group().lower().split("-")
+        for i in range(len(parts)):
+            for j in range(i + 2, len(parts) + 1):
+                cuts = list(itertools.accumulate(len(part) for part in parts[i : j - 1]))
+                out.setdefault("".join(parts[i:j]), set()).update(cuts)
+    return {word: frozenset(cuts) for word, cuts in out.items()}
+
+
+def _split_score(token: str, i: int, lang: str, heads: frozenset[str] = frozenset(),
+                 hyphenated: dict[str, frozenset[int]] | None = None, in_url: bool = False) -> float:
     """Score the hypothesis that a hyphen stood inside `token` before index i (0 = no)."""
     a, b = token[:i], token[i:]
+    if hyphenated and i in hyphenated.get(token.lower(), ()):
+        return 12.0  # the document prints "Port-au-Prince": "Portau" is "Port-au"
     if len(a) < 2 or len(b) < 2:
         return 0.0
     if a in heads and a[-1].isupper() and not a.isupper() and b[0].isupper():
@@ -188,12 +214,14 @@ def _split_score(token: str, i: int, lang: str, heads: frozenset[str] = frozense
         return 0.0
     if a.lower() in COMPOUND_PREFIXES and zb >= 1.2:
         return 6.0 + zb / 10
-    if za >= 3.0 and zb >= 3.0:
+    # "smear|ed", "христиан|ок" are a word and its ending; in an address "watch|in" is two words.
+    if za >= 3.0 and zb >= 3.0 and (len(b) >= 3 or (in_url and zb >= 5.0)):
         return 4.0 + min(za, zb) / 10
     return 0.0
 
 
-def _line_joins(line: str, width: int, lang: str, heads: frozenset[str] = frozenset()) -> list[Edit]:
+def _line_joins(line: str, width: int, lang: str, heads: frozenset[str] = frozenset(),
+                document: str = "", hyphenated: dict[str, frozenset[int]] | None = None) -> list[Edit]:
     """Find where pdftotext glued the next line to this one and restore the hyphen."""
     edits: list[Edit] = []
     count = max(1, round(len(line) / width) - 1) if width else 0
@@ -202,13 +230,26 @@ def _line_joins(line: str, width: int, lang: str, heads: frozenset[str] = frozen
         target = width * k
         lo, hi = target - 22, target + 6
         best: tuple[float, Edit] | None = None
+        printed = False  # the join falls inside a word the document prints so elsewhere: no hyphen was lost
         for m in _WORD_RE.finditer(line):
             token = m.group()
+            if m.end() - 2 < lo or m.start() + 2 > hi:
+                continue
+            # A word the document prints so elsewhere, never with a hyphen ("Haitian", "punishable",
+            # "pdf.coredownload.pdf"), is no join: when one could have been split here, the join it
+            # hides lost no hyphen. Not so a non-word glued twice ("quaranteneuvième"), nor a
+            # split at a change of case ("TerrorismFinancing").
+            in_url = any(a <= m.start() < b for a, b in urls)
+            whole = (len(token) >= 5 and token.lower() not in (hyphenated or {}) and document.count(token) >= 2
+                     and (in_url or token[0].isupper() or zipf(token.lower(), lang) >= 2.5))
             for i in range(2, len(token) - 1):
                 pos = m.start() + i
                 if not lo <= pos <= hi:
                     continue
-                s = _split_score(token, i, lang, heads)
+                s = _split_score(token, i, lang, heads, hyphenated, in_url)
+                if whole and s < 7.0:
+                    printed = printed or s > 0
+                    continue
                 if s > 0 and any(a <= pos < b for a, b in urls) and not (
                         token[i - 1].islower() and token[i].islower() and s >= 4.0 and s < 6.0):
                     s = 0.0  # in a web address only a split of two plain words is plausible
@@ -230,7 +271,7 @@ def _line_joins(line: str, width: int, lang: str, heads: frozenset[str] = frozen
                 s = 3.0 - abs(pos - target) / 6
                 if best is None or s > best[0]:
                     best = (s, (pos, pos + 1, "-"))
-        if best is not None:
+        if best is not None and (not printed or best[0] >= 6.0):  # a change of case still says join
             edits.append(best[1])
     return edits
 
@@ -246,7 +287,8 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     pos = 0
     for line in t.text.split("\n"):
         if len(line) > 1.12 * ctx.width + 4:
-            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.hyphen_heads))
+            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.hyphen_heads,
+                                                                          ctx.document, ctx.hyphenated))
         pos += len(line) + 1
     return t.edit(edits)
 

@@ -19,7 +19,7 @@ from .masthead import (
 from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
 from .notes import RawNote, finish_notes, is_marker_at, marker_pattern, parse_note_area
 from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
-from .repair import Context, hyphen_heads, repair
+from .repair import Context, hyphen_heads, hyphenated_words, repair
 from .tracked import Tracked
 
 # Lines that open a title block: an annexed letter's title, or the annex heading that names it.
@@ -225,8 +225,10 @@ def structure(source: Source) -> Document:
     lang = detect_language(all_text)
     # Only pdftotext glues hyphenated lines together; other extractors keep every line.
     joins = source.style == "pdftotext"
-    ctx = Context(lang=lang or "en", width=width if joins else 0, geometry=source.style == "pdf",
-                  hyphen_heads=hyphen_heads(all_text) if joins else frozenset())
+    ctx = Context(lang=lang or "en", width=width if joins else 0, geometry=source.style == "pdf")
+    if joins:  # what the document prints elsewhere decides where a glued line lost its hyphen
+        whole = _source_text(source)
+        ctx.hyphen_heads, ctx.document, ctx.hyphenated = hyphen_heads(whole), whole, hyphenated_words(whole)
 
     page1 = [ln for ln in body if ln.page == 1]
     mast = read_masthead(page1, width)
@@ -274,7 +276,8 @@ def structure(source: Source) -> Document:
 
     note_width = estimate_width([ln for note in raw_notes for ln in note.lines]) if joins else 0
     footnotes = finish_notes(raw_notes, Context(lang=ctx.lang, width=note_width, geometry=ctx.geometry,
-                                                     hyphen_heads=ctx.hyphen_heads))
+                                                     hyphen_heads=ctx.hyphen_heads, document=ctx.document,
+                                                     hyphenated=ctx.hyphenated))
     refs = link_markers(paragraphs, tracked, footnotes, source)
     for p, t in zip(paragraphs, tracked, strict=True):
         p.spans = t.spans()
@@ -286,6 +289,11 @@ def structure(source: Source) -> Document:
                    footnotes=footnotes, footnote_refs=refs, pages=len(source.pages), links=list(source.links))
     _finish_metadata(doc)
     return doc
+
+
+def _source_text(source: Source) -> str:
+    """Return every line of the source, notes and running heads too, one per line."""
+    return "\n".join(ln.text for page in source.pages for ln in page.lines)
 
 
 def _page_ranges(source: Source) -> dict[int, tuple[int, int]]:
