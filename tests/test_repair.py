@@ -14,10 +14,9 @@ from hypothesis import strategies as st
 from unref.repair import (
     STEPS,
     Context,
+    Printed,
     Step,
     fold_punctuation_spacing,
-    hyphen_heads,
-    hyphenated_words,
     join_line_end_hyphens,
     join_lines,
     join_split_words,
@@ -137,23 +136,25 @@ def test_restore_join_hyphens(first: str, second: str, expected: str) -> None:
 def test_restore_join_hyphens_follows_the_documents_acronyms() -> None:
     # "CoEGRETA" could be "Co-EGRETA"; the document's "CoE-ECRI" says it is "CoE-GRETA".
     glued = "The Group of Experts on Trafficking in Human Beings (CoEGRETA) welcomed the considerable increase."
-    ctx = Context(width=WIDTH, hyphen_heads=hyphen_heads("the Commission (CoE-ECRI) and the Committee (CoE-CM)"))
+    ctx = Context(width=WIDTH, printed=Printed.of("the Commission (CoE-ECRI) and the Committee (CoE-CM)"))
     assert "(CoE-GRETA)" in restore_join_hyphens(Tracked.from_source(glued, 0), ctx).text
     assert "(Co-EGRETA)" in run(restore_join_hyphens, glued, "en", WIDTH)  # without that evidence
-    assert hyphen_heads("CoE-ECRI, a well-\nknown UN-led, 10-year") == frozenset({"CoE", "UN"})
 
 
-def test_hyphenated_words() -> None:
-    assert hyphenated_words("from Port-au-Prince and a well-\nknown self-defence group") == {
-        "portau": frozenset({4}), "auprince": frozenset({2}), "portauprince": frozenset({4, 6}),
-        "selfdefence": frozenset({4})}
+def test_what_a_document_prints() -> None:
+    printed = Printed.of("CoE-ECRI, from Port-au-Prince, a well-\nknown, 10-year self-defence unit; Haitian Haitian")
+    assert printed.pairs == frozenset({"coe-ecri", "port-au", "au-prince", "self-defence"})
+    assert printed.heads == frozenset({"CoE", "Port", "au", "self"})
+    assert printed.hyphenated_at("Portau", 4) and printed.hyphenated_at("auPrince", 2)
+    assert not printed.hyphenated_at("Portau", 3)
+    assert printed.whole_elsewhere("Haitian", "en", in_url=False)
+    assert not printed.whole_elsewhere("selfdefence", "en", in_url=False)  # printed with its hyphen
 
 
 def _glued(first: str, second: str, document: str) -> str:
     """Return the glued line after restore_join_hyphens, with what the document prints elsewhere."""
     assert len(first) <= WIDTH + 6
-    ctx = Context(lang="fr" if first.startswith("Elle ") else "en", width=WIDTH, document=document,
-                  hyphenated=hyphenated_words(document), hyphen_heads=hyphen_heads(document))
+    ctx = Context(lang="fr" if first.startswith("Elle ") else "en", width=WIDTH, printed=Printed.of(document))
     return restore_join_hyphens(Tracked.from_source(first + second, 0), ctx).text
 
 

@@ -28,13 +28,8 @@ class Context:
     width: int = 0  # characters in a full justified line; 0 when unknown
     # True when word spaces come from glyph geometry (PDF input): no justification splits to join.
     geometry: bool = False
-    # What the document prints before a hyphen inside its lines ("CoE" of "CoE-ECRI"): the evidence
-    # for where a glued line lost its hyphen.
-    hyphen_heads: frozenset[str] = frozenset()
-    # The whole text of the document, when known: a glued word it prints elsewhere too is no join...
-    document: str = ""
-    # ... unless the document prints it with a hyphen: "secretarygeneral" of "Secretary-General", lower case.
-    hyphenated: dict[str, frozenset[int]] = field(default_factory=dict)
+    # What the document prints elsewhere: the evidence for where a glued line lost its hyphen.
+    printed: Printed = field(default_factory=lambda: Printed())
 
 
 Step = Callable[[Tracked, Context], Tracked]
@@ -163,42 +158,52 @@ def respace_letter_runs(t: Tracked, ctx: Context) -> Tracked:
 # --- 2. Hyphens that pdftotext removed when it joined two lines -------------------------
 
 
-_HYPHEN_HEAD_RE = re.compile(rf"(?<![\w-])({LETTERS}{{2,}})-(?={LETTERS})")
+_HYPHEN_PAIR_RE = re.compile(rf"(?<!{LETTERS})({LETTERS}+)-(?=({LETTERS}+))")
 
 
-def hyphen_heads(text: str) -> frozenset[str]:
-    """Return what a text prints before a hyphen inside its lines: {"CoE", "Nagorno", ...}."""
-    return frozenset(_HYPHEN_HEAD_RE.findall(text))
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """What a document prints, to decide where a glued line lost its hyphen.
 
-
-_HYPHENATED_RE = re.compile(rf"{LETTERS}+(?:-{LETTERS}+)+")
-
-
-def hyphenated_words(text: str) -> dict[str, frozenset[int]]:
-    """Return the hyphenated words of a text without their hyphens, and each run of their parts, lower case,
-    each with where its hyphens stood.
-
-    "Port-au-Prince" gives {"portau": {4}, "auprince": {2}, "portauprince": {4, 6}}.
+    `pairs` holds the neighbouring parts of its hyphenated words, lower case ("port-au" and
+    "au-prince" of "Port-au-Prince"); `heads` what stands before a hyphen, as printed ("CoE").
     """
-    out: dict[str, set[int]] = {}
-    for m in _HYPHENATED_RE.finditer(text):
-        parts = m.group().lower().split("-")
-        for i in range(len(parts)):
-            for j in range(i + 2, len(parts) + 1):
-                cuts = list(itertools.accumulate(len(part) for part in parts[i : j - 1]))
-                out.setdefault("".join(parts[i:j]), set()).update(cuts)
-    return {word: frozenset(cuts) for word, cuts in out.items()}
+
+    text: str = ""
+    pairs: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, text: str) -> Printed:
+        """Return what `text` prints."""
+        found = _HYPHEN_PAIR_RE.findall(text)
+        return cls(text, frozenset(f"{a}-{b}".lower() for a, b in found),
+                   frozenset(a for a, _ in found if len(a) >= 2))
+
+    def hyphenated_at(self, token: str, i: int) -> bool:
+        """Return whether the document prints `token` with a hyphen before index i ("Port|au")."""
+        return bool(self.pairs) and f"{token[:i]}-{token[i:]}".lower() in self.pairs
+
+    def whole_elsewhere(self, token: str, lang: str, in_url: bool) -> bool:
+        """Return whether the document prints `token` again as it is and never with a hyphen.
+
+        A word (or a piece of a web address, or a name) glued at a join and printed so elsewhere
+        too lost no hyphen there: "Haitian", "pdf.coredownload.pdf". A non-word glued at two joins
+        ("quaranteneuvième") does not count.
+        """
+        return (len(token) >= 5 and self.text.count(token) >= 2
+                and (in_url or token[0].isupper() or zipf(token.lower(), lang) >= 2.5)
+                and not any(self.hyphenated_at(token, i) for i in range(1, len(token))))
 
 
-def _split_score(token: str, i: int, lang: str, heads: frozenset[str] = frozenset(),
-                 hyphenated: dict[str, frozenset[int]] | None = None, in_url: bool = False) -> float:
+def _split_score(token: str, i: int, lang: str, printed: Printed | None = None, in_url: bool = False) -> float:
     """Score the hypothesis that a hyphen stood inside `token` before index i (0 = no)."""
     a, b = token[:i], token[i:]
-    if hyphenated and i in hyphenated.get(token.lower(), ()):
+    if printed is not None and printed.hyphenated_at(token, i):
         return 12.0  # the document prints "Port-au-Prince": "Portau" is "Port-au"
     if len(a) < 2 or len(b) < 2:
         return 0.0
-    if a in heads and a[-1].isupper() and not a.isupper() and b[0].isupper():
+    if printed is not None and a in printed.heads and a[-1].isupper() and not a.isupper() and b[0].isupper():
         # A mixed-case acronym the document writes with a hyphen ("CoE-ECRI"): "CoEGRETA" is "CoE-GRETA".
         return 11.0
     if a[-1].islower() and b[0].isupper():
@@ -220,8 +225,7 @@ def _split_score(token: str, i: int, lang: str, heads: frozenset[str] = frozense
     return 0.0
 
 
-def _line_joins(line: str, width: int, lang: str, heads: frozenset[str] = frozenset(),
-                document: str = "", hyphenated: dict[str, frozenset[int]] | None = None) -> list[Edit]:
+def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None) -> list[Edit]:
     """Find where pdftotext glued the next line to this one and restore the hyphen."""
     edits: list[Edit] = []
     count = max(1, round(len(line) / width) - 1) if width else 0
@@ -230,26 +234,24 @@ def _line_joins(line: str, width: int, lang: str, heads: frozenset[str] = frozen
         target = width * k
         lo, hi = target - 22, target + 6
         best: tuple[float, Edit] | None = None
-        printed = False  # the join falls inside a word the document prints so elsewhere: no hyphen was lost
+        whole_found = False  # the join falls inside a word the document prints so elsewhere: no hyphen was lost
         for m in _WORD_RE.finditer(line):
             token = m.group()
             if m.end() - 2 < lo or m.start() + 2 > hi:
                 continue
-            # A word the document prints so elsewhere, never with a hyphen ("Haitian", "punishable",
-            # "pdf.coredownload.pdf"), is no join: when one could have been split here, the join it
-            # hides lost no hyphen. Not so a non-word glued twice ("quaranteneuvième"), nor a
-            # split at a change of case ("TerrorismFinancing").
             in_url = any(a <= m.start() < b for a, b in urls)
-            whole = (len(token) >= 5 and token.lower() not in (hyphenated or {}) and document.count(token) >= 2
-                     and (in_url or token[0].isupper() or zipf(token.lower(), lang) >= 2.5))
+            whole: bool | None = None  # decided when a split is first considered
             for i in range(2, len(token) - 1):
                 pos = m.start() + i
                 if not lo <= pos <= hi:
                     continue
-                s = _split_score(token, i, lang, heads, hyphenated, in_url)
-                if whole and s < 7.0:
-                    printed = printed or s > 0
-                    continue
+                s = _split_score(token, i, lang, printed, in_url)
+                if 0 < s < 7.0 and printed is not None:  # a change of case ("TerrorismFinancing") still says join
+                    if whole is None:
+                        whole = printed.whole_elsewhere(token, lang, in_url)
+                    if whole:
+                        whole_found = True
+                        continue
                 if s > 0 and any(a <= pos < b for a, b in urls) and not (
                         token[i - 1].islower() and token[i].islower() and s >= 4.0 and s < 6.0):
                     s = 0.0  # in a web address only a split of two plain words is plausible
@@ -271,7 +273,7 @@ def _line_joins(line: str, width: int, lang: str, heads: frozenset[str] = frozen
                 s = 3.0 - abs(pos - target) / 6
                 if best is None or s > best[0]:
                     best = (s, (pos, pos + 1, "-"))
-        if best is not None and (not printed or best[0] >= 6.0):  # a change of case still says join
+        if best is not None and (not whole_found or best[0] >= 6.0):
             edits.append(best[1])
     return edits
 
@@ -287,8 +289,7 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     pos = 0
     for line in t.text.split("\n"):
         if len(line) > 1.12 * ctx.width + 4:
-            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.hyphen_heads,
-                                                                          ctx.document, ctx.hyphenated))
+            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.printed))
         pos += len(line) + 1
     return t.edit(edits)
 

@@ -19,7 +19,7 @@ from .masthead import (
 from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
 from .notes import RawNote, finish_notes, is_marker_at, marker_pattern, parse_note_area
 from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
-from .repair import Context, hyphen_heads, hyphenated_words, repair
+from .repair import Context, Printed, repair
 from .tracked import Tracked
 
 # Lines that open a title block: an annexed letter's title, or the annex heading that names it.
@@ -227,8 +227,7 @@ def structure(source: Source) -> Document:
     joins = source.style == "pdftotext"
     ctx = Context(lang=lang or "en", width=width if joins else 0, geometry=source.style == "pdf")
     if joins:  # what the document prints elsewhere decides where a glued line lost its hyphen
-        whole = _source_text(source)
-        ctx.hyphen_heads, ctx.document, ctx.hyphenated = hyphen_heads(whole), whole, hyphenated_words(whole)
+        ctx.printed = Printed.of(_source_text(source))
 
     page1 = [ln for ln in body if ln.page == 1]
     mast = read_masthead(page1, width)
@@ -276,8 +275,7 @@ def structure(source: Source) -> Document:
 
     note_width = estimate_width([ln for note in raw_notes for ln in note.lines]) if joins else 0
     footnotes = finish_notes(raw_notes, Context(lang=ctx.lang, width=note_width, geometry=ctx.geometry,
-                                                     hyphen_heads=ctx.hyphen_heads, document=ctx.document,
-                                                     hyphenated=ctx.hyphenated))
+                                                     printed=ctx.printed))
     refs = link_markers(paragraphs, tracked, footnotes, source)
     for p, t in zip(paragraphs, tracked, strict=True):
         p.spans = t.spans()
