@@ -364,34 +364,30 @@ MASTHEADS = [
         "title": "Письмо Постоянного представителя Утопии при Организации Объединенных Наций от 10 марта "
                  "2024 года на имя Председателя Совета Безопасности",
     }),
-    xfail("French title: the sender follows the addressee", FR_LETTER.replace(
+    ("French title: the sender follows the addressee", FR_LETTER.replace(
         "adressée au Secrétaire général\n",
         "adressée au Secrétaire général par le\nReprésentant permanent de l’Utopie auprès de l’Organisation\n"),
         "fr", {
             "title": "Lettre datée du 20 janvier 1994, adressée au Secrétaire général par le Représentant "
                      "permanent de l’Utopie auprès de l’Organisation",
             "addressee": "Secrétaire général",
-        }, reason="the title ends at the line 'adressée au Secrétaire général par le', and title_parts "
-                  "knows only 'de X adressée à Y'"),
-    xfail("Spanish title: the sender follows the addressee", ES_LETTER, "es", {
+        }),
+    ("Spanish title: the sender follows the addressee", ES_LETTER, "es", {
         "title": "Carta de fecha 12 de septiembre de 2023 dirigida a la Presidencia del Consejo de Seguridad "
                  "por el Representante Permanente de Utopía ante las Naciones Unidas",
         "sender": "Representante Permanente de Utopía ante las Naciones Unidas",
-    }, reason="the title ends at '... por el Representante' (TITLE_END_RE matches 'dirigida a ...'), "
-              "so the sender is 'Representante'"),
-    xfail("Russian title cut at a line end", RU_LETTER.replace(
+    }),
+    ("Russian title cut at a line end", RU_LETTER.replace(
         "Наций от 10 марта 2024 года на имя Председателя Совета Безопасности\n",
         "Наций от 10 марта 2024 года на имя Председателя Совета\nБезопасности\n"), "ru", {
             "title": "Письмо Постоянного представителя Утопии при Организации Объединенных Наций от 10 марта "
                      "2024 года на имя Председателя Совета Безопасности",
-        }, reason="the title ends at the first line that matches 'на имя ...' (as in S/2024/228)"),
-    xfail("Old French distribution in capitals without accent", FR_LETTER.replace("GÉNÉRALE", "GENERALE"), "fr",
-          {"distribution": "Generale"}, reason="LIMITED_RE knows 'GÉNÉRALE' but not 'GENERALE' (A/RES/48/161)"),
-    xfail("Star after each symbol", STARRED, "en", {"symbols": ["A/79/843", "S/2025/201"]},
-          reason="the footnote star stays in the symbols: 'A/79/843*'"),
-    xfail("Star after a resolution symbol with its year", STARRED_RESOLUTION, "en",
-          {"symbols": ["S/RES/2776 (2025)"], "doc_type": "resolution"},
-          reason="SYMBOL_LINE_RE allows the star before ' (2025)' only: no symbol, no doc type (S/RES/2776)"),
+        }),
+    ("Old French distribution in capitals without accent", FR_LETTER.replace("GÉNÉRALE", "GENERALE"), "fr",
+     {"distribution": "Generale"}),
+    ("Star after each symbol", STARRED, "en", {"symbols": ["A/79/843", "S/2025/201"]}),
+    ("Star after a resolution symbol with its year", STARRED_RESOLUTION, "en",
+     {"symbols": ["S/RES/2776 (2025)"], "doc_type": "resolution"}),
 ]
 
 
@@ -506,13 +502,11 @@ TITLES = [
      "Representante Permanente de Egipto ante las Naciones Unidas", "la Presidencia del Consejo de Seguridad"),
     ("Report of the Secretary-General", None, None),
     (None, None, None),
-    xfail("Lettre datée du 20 janvier 1994, adressée au Secrétaire général par le Représentant permanent de "
-          "l’Utopie auprès de l’Organisation des Nations Unies",
-          "Représentant permanent de l’Utopie auprès de l’Organisation des Nations Unies", "Secrétaire général",
-          reason="the usual French order, 'adressée à Y par X', is not read"),
-    xfail("Lettre datée du 20 janvier 1994 du Représentant permanent de l’Utopie adressée au Secrétaire général",
-          "Représentant permanent de l’Utopie", "Secrétaire général",
-          reason="'du Représentant' is not read as 'de': the sender becomes 'Utopie'"),
+    ("Lettre datée du 20 janvier 1994, adressée au Secrétaire général par le Représentant permanent de "
+     "l’Utopie auprès de l’Organisation des Nations Unies",
+     "Représentant permanent de l’Utopie auprès de l’Organisation des Nations Unies", "Secrétaire général"),
+    ("Lettre datée du 20 janvier 1994 du Représentant permanent de l’Utopie adressée au Secrétaire général",
+     "Représentant permanent de l’Utopie", "Secrétaire général"),
 ]
 
 
@@ -540,10 +534,9 @@ CIRCULATION = [
      "Ассамблеи по пункту 32 повестки дня.", {"Security Council": [], "General Assembly": ["32"]}),
     ("The Council decided to remain seized of the matter.", None),  # no request to circulate
     ("as a document of the Human Rights Council under agenda item 4.", None),  # no verb: not a request
-    xfail("Je vous serais reconnaissant de bien vouloir faire distribuer le texte de la présente lettre comme "
-          "document de l’Assemblée générale, au titre du point 40 de l’ordre du jour, et du Conseil de sécurité.",
-          {"General Assembly": ["40"], "Security Council": []},
-          reason="the items are read after 'de l’ordre du jour', where there are none: []"),
+    ("Je vous serais reconnaissant de bien vouloir faire distribuer le texte de la présente lettre comme "
+     "document de l’Assemblée générale, au titre du point 40 de l’ordre du jour, et du Conseil de sécurité.",
+     {"General Assembly": ["40"], "Security Council": []}),
 ]
 
 

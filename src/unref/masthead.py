@@ -69,7 +69,7 @@ SESSION_RE = re.compile(
     r"|[\w\-]+ сессия|[\w\-]+ год|Item \d+ of the provisional agenda.*|Point \d+ .*|Tema \d+ .*)\s*$",
     re.I,
 )
-LIMITED_RE = re.compile(r"^\s*(?:GENERAL|LIMITED|RESTRICTED|General|Limited|GÉNÉRALE|GENERAL|ОБЩАЯ|Общая)\s*$")
+LIMITED_RE = re.compile(r"^\s*(?:GENERAL|LIMITED|RESTRICTED|General|Limited|GÉNÉRALE|GENERALE|ОБЩАЯ|Общая)\s*$")
 TITLE_START_RE = re.compile(
     r"^\s*(?:Letter dated|Letters dated|Identical letters dated|Note verbale dated|Note by the|Report of"
     r"|Resolution adopted by|RESOLUTION ADOPTED BY|Decision adopted by|Provisional agenda|Draft resolution"
@@ -186,7 +186,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
         text = re.sub(r"^([A-Z]{1,6}) /(?=\S)", r"\1/", text)  # "A /79/PV.64"
         if SYMBOL_LINE_RE.match(text) and i < 25:
             for sym in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text):
-                sym = re.sub(r"\s+", " ", sym.strip())
+                sym = re.sub(r"\s+", " ", sym.replace("*", "").strip())  # "A/79/843*": the star marks a note
                 if sym not in md.symbols:
                     md.symbols.append(sym)
         elif UN_LINE_RE.match(text) and i < 12:
@@ -274,7 +274,8 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
     """Return the lines of the document title; a letter's title ends with its addressee."""
     out: list[Line] = []
     letter = bool(lines) and bool(LETTER_START_RE.match(lines[0].text))
-    for line in lines[:8]:
+    window = lines[:8]
+    for k, line in enumerate(window):
         text = line.text.strip()
         if not text:
             if out:
@@ -284,9 +285,20 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
             break  # reports and resolutions: the title is the short lines under the heading
         out.append(line)
         joined = " ".join(ln.text.strip() for ln in out)
-        if letter and TITLE_END_RE.search(joined) and not re.search(r"\b(?:to|of|the|and|de|la|du|des|del)$", text):
-            break
+        if not letter or not TITLE_END_RE.search(joined) or re.search(_OPEN_END, text):
+            continue
+        if _SENDER_AFTER_RE.search(joined) and len(re.split(r"\b(?:par|por)\b", joined)[-1].split()) <= 2:
+            continue  # "adressée au Secrétaire général par le / Représentant permanent ...": the sender follows
+        after = next((ln.text.strip() for ln in window[k + 1 : k + 2]), "")
+        if after and len(after.split()) <= 2 and after[:1].isupper() and (not width or len(after) < 0.5 * width):
+            out.append(window[k + 1])  # "на имя Председателя Совета / Безопасности": the last word of a name
+        break
     return out
+
+
+# A line that cannot end a title, and a sender named after the addressee (French, Spanish order).
+_OPEN_END = r"\b(?:to|of|the|and|de|la|du|des|del|par|por|le|el|by)$"
+_SENDER_AFTER_RE = re.compile(r"\b(?:adressée?s? (?:au|à)|dirigidas? al?)\b.*\b(?:par|por)\b")
 
 
 def title_parts(title: str | None) -> tuple[str | None, str | None]:
@@ -296,7 +308,11 @@ def title_parts(title: str | None) -> tuple[str | None, str | None]:
     m = re.search(r"\bfrom (?:the )?(?P<sender>.+?) addressed to (?:the )?(?P<to>.+)$", title)
     if m:
         return m.group("sender").strip(), m.group("to").strip()
-    m = re.search(r"\bde (?:la |l’|le )?(?P<sender>.+?) adressée? (?:au |à la |à )(?P<to>.+)$", title)
+    m = re.search(r"\badressée? (?:au |à la |à l’|à )(?P<to>.+?) par (?:la |l’|le )?(?P<sender>.+)$", title)
+    if m:
+        return m.group("sender").strip(), m.group("to").strip()
+    m = re.search(r"\b(?:de (?:la |l’|le )?|du |des )(?P<sender>(?!\d).+?) adressée? (?:au |à la |à )(?P<to>.+)$",
+                  title)
     if m:
         return m.group("sender").strip(), m.group("to").strip()
     m = re.search(r"\bdirigida al? (?P<to>.+?) por (?:el |la )?(?P<sender>.+)$", title)

@@ -24,11 +24,12 @@ SPEECH_VERBS = (
     r"|declared intent|threatened|remark(?:ed|s)|argu(?:ed|es)|told|tweeted|posted|concluded"
     r"|a (?:dit|déclaré|souligné)|dijo|declaró|señaló|afirmó|заявил[аи]?)"
 )
-_NAME = r"[A-Z][\w’'\-/.]*(?:\s+\([A-Z][\w.\-]+\))?"
+# French titles keep their adjective in lower case: "Secrétaire général", "Directrice générale".
+_NAME = r"[A-ZÀ-Ý][\w’'\-/.]*(?:\s+généra(?:l|le|ux))?(?:\s+\([A-Z][\w.\-]+\))?"
 # Roles written in lower case that name a speaker: "the representative of Switzerland".
 _ROLE = (r"(?:representatives?|delegations?|spokesperson|spokesman|minister|president|ambassador|secretary|director"
          r"|rapporteur|prosecutor|chair(?:person|man)?|head|envoy|commissioner|author)")
-_JOIN = r"(?:\s+(?:of|for|on|the|and|de|del|la|to|in|at)\s+|\s+)"
+_JOIN = r"(?:\s+(?:(?:of|for|on|to)\s+the|of|for|on|the|and|de|del|la|to|in|at)\s+|\s+)"
 _WHO = (rf"(?P<who>(?:the\s+|The\s+)?{_ROLE}\s+of\s+(?:the\s+)?{_NAME}(?:{_JOIN}{_NAME})*"
         rf"|(?:the\s+|The\s+)?{_NAME}(?:{_JOIN}{_NAME})*)")
 _ATTRIB_RE = re.compile(
@@ -42,6 +43,8 @@ _ACCORDING_RE = re.compile(
     rf"|recalled|pointed out|indicated|declared) by)\s+{_WHO}"
     rf"(?:,\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{1,3}})\s*:)?",
 )
+# "The President of the General Assembly, Philemon Yang, noted": the name set off before the verb.
+_NAMED_RE = re.compile(rf",\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{1,3}}),\s+{SPEECH_VERBS}\b")
 # "the war criminal Israeli Prime Minister, who ... declared": the speaker before a relative clause.
 _WHO_CLAUSE_RE = re.compile(rf"{_WHO},\s+who\b[^“\"]*\b{SPEECH_VERBS}\b")
 # A body named in the sentence, when no verb says who speaks: "la declaración del Consejo de Seguridad".
@@ -54,12 +57,17 @@ _BULLET_RE = re.compile(r"^\s*[•▪·–\-]\s*")
 
 def _clean_who(who: str) -> str:
     who = re.sub(r"^(?:the|The)\s+", "", who.strip())
+    who = re.sub(r"^(?:El|La|Le|L[’'])\s*(?=(?:Secretari|Secrétaire|President|Présidente?|Minist|Representante"
+                 r"|Représentante?|Relator|Rapporteur|Alt[oa]|Haut))", "", who)  # "El Secretario General"
     who = re.sub(r"(?:’s?|'s?)$", "", who)
     return who.strip(" ,.;:")
 
 
 def attribution(text: str) -> str | None:
     """Return the speaker or body named before a quotation in `text`, or None."""
+    named = _last(_NAMED_RE, text)
+    if named is not None and named.end() >= len(text.rstrip()) - 40:
+        return named.group("name")
     according = _last(_ACCORDING_RE, text)
     best = _last(_ATTRIB_RE, text)
     if according is not None and (best is None or according.start() >= best.start() or _bad_who(best.group("who"))):

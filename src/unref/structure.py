@@ -444,7 +444,8 @@ def read_circulation(text: str) -> dict[str, list[str]] | None:
                        r"|пункт(?:ам|ов|а)? [\d ,()a-z]+повестки дня|items?|points?|temas?|пункт\w*)"
                        r"\s*(?P<items>[\d ,()a-z\-–]*(?:\s*(?:and|et|y|и)\s*\d+(?:\s*\([a-z]\))?)?)", seg, re.I)
         if im:
-            items = agenda_items(im.group("items") or im.group())
+            # "point 40 de l’ordre du jour" holds its items before the words that name them.
+            items = agenda_items(im.group("items")) or agenda_items(im.group())
         out.setdefault(organ, [])
         out[organ].extend(x for x in items if x not in out[organ])
     return out or None
