@@ -244,6 +244,19 @@ def test_join_line_end_hyphens(text: str, expected: str, lang: str) -> None:
     assert run(join_line_end_hyphens, text, lang) == expected
 
 
+@pytest.mark.parametrize(("text", "document", "expected", "lang"), [
+    ("govern-\nment", "The Government of Utopia", "government", "en"),  # printed whole elsewhere
+    ("inter-\nnational", "international law", "international", "en"),
+    ("gouverne-\nment", "le gouvernement", "gouvernement", "fr"),
+    ("Ter-\nPetrosyan", "Levon TerPetrosyan", "Ter-Petrosyan", "en"),  # a capital keeps its hyphen
+    ("long-\nstanding", "a longstanding and long-standing", "long-standing", "en"),  # printed with one
+    ("well-\nbeing", "", "well-being", "en"),  # no evidence: word frequencies decide
+])
+def test_join_line_end_hyphens_follows_the_document(text: str, document: str, expected: str, lang: str) -> None:
+    ctx = Context(lang=lang, printed=Printed.of(document))
+    assert join_line_end_hyphens(Tracked.from_source(text, 0), ctx).text == expected
+
+
 # --- rejoin_urls --------------------------------------------------------------------------
 
 URLS = [

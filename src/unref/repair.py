@@ -172,13 +172,26 @@ class Printed:
     text: str = ""
     pairs: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
+    lower: str = ""
 
     @classmethod
     def of(cls, text: str) -> Printed:
         """Return what `text` prints."""
         found = _HYPHEN_PAIR_RE.findall(text)
         return cls(text, frozenset(f"{a}-{b}".lower() for a, b in found),
-                   frozenset(a for a, _ in found if len(a) >= 2))
+                   frozenset(a for a, _ in found if len(a) >= 2), text.lower())
+
+    def hyphen_at_line_end(self, a: str, b: str) -> bool | None:
+        """Return whether "a-" at a line end and "b" are one hyphenated word, as the document prints them.
+
+        True when it prints "a-b" inside a line, False when it prints "ab" whole, None when it
+        prints neither ("inter-/national" is "international" in a text that says so).
+        """
+        if f"{a}-{b}".lower() in self.pairs:
+            return True
+        if self.lower and re.search(rf"(?<!{LETTERS}){re.escape((a + b).lower())}(?!{LETTERS})", self.lower):
+            return False
+        return None
 
     def hyphenated_at(self, token: str, i: int) -> bool:
         """Return whether the document prints `token` with a hyphen before index i ("Port|au")."""
@@ -306,8 +319,12 @@ def join_line_end_hyphens(t: Tracked, ctx: Context) -> Tracked:
     edits: list[Edit] = []
     for m in _LINE_END_HYPHEN_RE.finditer(t.text):
         a, b = m.group(1), m.group(2)
-        whole = zipf((a + b).lower(), ctx.lang)
-        soft = b[0].islower() and whole >= 3.0 and min(zipf(a.lower(), ctx.lang), zipf(b.lower(), ctx.lang)) < 2.5
+        printed = ctx.printed.hyphen_at_line_end(a, b) if b[0].islower() else None
+        if printed is not None:
+            soft = not printed  # the document's own spelling: "inter-/national" is "international" there
+        else:
+            whole = zipf((a + b).lower(), ctx.lang)
+            soft = b[0].islower() and whole >= 3.0 and min(zipf(a.lower(), ctx.lang), zipf(b.lower(), ctx.lang)) < 2.5
         hyphen = t.text.index("-", m.end(1))
         if soft:
             edits.append((m.end(1), m.start(2), ""))
