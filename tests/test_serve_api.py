@@ -159,7 +159,7 @@ def search(client: TestClient, **params: Any) -> dict[str, Any]:
     ({"q": "valley", "from": "2026-03-10", "to": "2026-03-20"}, {"S/2026/3"}),
     ({"q": "valley", "symbol_prefix": "S/RES/"}, {"S/RES/2799 (2026)"}),
     ({"q": "valley", "lang": "fr"}, set()),
-    ({"q": '"S/2026/1"'}, {"S/2026/2", "S/2026/3", "S/RES/2799 (2026)", "S/2026/1"}),
+    ({"q": '"S/2026/1"'}, {"S/2026/2", "S/2026/3", "S/RES/2799 (2026)"}),  # its citers; mastheads are not searched
     ({"q": "waterworks OR Ministry"}, {"S/2026/2", "S/2026/9"}),
 ])
 def test_search_filters(client: TestClient, params: dict[str, str], expected: set[str]) -> None:
@@ -196,6 +196,16 @@ def test_search_stops_at_the_row_cap(db_url: str) -> None:
         assert len(many["hits"]) == 3 and many["truncated"] is True
         cited = c.get("/api/documents/S/2026/1/cited-by").json()
         assert cited["total"] == 4 and len(cited["links"]) == 3 and cited["truncated"] is True
+
+
+def test_a_query_that_is_a_symbol_names_its_document(client: TestClient) -> None:
+    body = search(client, q="S/2026/1")
+    assert body["document"]["symbol"] == "S/2026/1" and body["document"]["url"] == "/documents/S/2026/1"
+    assert search(client, q='"S/RES/2799 (2026)"')["document"]["symbol"] == "S/RES/2799 (2026)"
+    assert search(client, q="valley")["document"] is None
+    assert search(client, q="S/1999/1")["document"] is None  # not in the corpus
+    page = client.get("/search", params={"q": "S/2026/1"}).text
+    assert '<p class="named">Document <a class="symbol" href="/documents/S/2026/1">S/2026/1</a>' in page
 
 
 def test_a_cursor_outlives_the_empty_fields_of_a_form(client: TestClient) -> None:

@@ -160,7 +160,7 @@ def test_migrations_are_recorded_once(db_url: str) -> None:
         applied = first.migrations()
     with open_store(db_url) as second:
         assert second.migrations() == applied
-    assert [(v, n) for v, n, _ in applied] == [(1, "initial")]
+    assert [(v, n) for v, n, _ in applied] == [(1, "initial"), (2, "masthead_not_searched")]
 
 
 def test_opening_a_migrated_store_waits_for_no_writer(db_url: str) -> None:
@@ -343,6 +343,17 @@ def test_a_read_only_store_must_exist_and_be_migrated(db_url: str, tmp_path: Pat
         assert not missing.exists()
     with pytest.raises(StoreError, match="no unref corpus at"):
         open_store(db_url, read_only=True)  # the empty database (or schema) the fixture gives
+
+
+def test_masthead_lines_are_stored_but_not_searched(store: Store) -> None:
+    rec = record(["S/2025/10"], paragraphs=["Security Council", "The Security Council met today."])
+    rec["paragraphs"][0]["kind"] = "masthead"
+    add(store, rec)
+    hits = store.search("security council")
+    assert [h.ref for h in hits] == ["p2"]
+    doc = store.get("S/2025/10")
+    assert doc is not None and store.record(doc.id)["paragraphs"][0]["text"] == "Security Council"
+    assert store.delete(doc.hash) and store.search("security council") == []  # the index stays whole
 
 
 def test_delete_keeps_full_text_in_sync(store: Store) -> None:

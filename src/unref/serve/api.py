@@ -88,6 +88,16 @@ class FacetValue(_Open):
     active: bool
 
 
+class NamedDocument(_Open):
+    """The stored document that a query made of one symbol names, shown before the passages that cite it."""
+
+    symbol: str
+    title: str | None
+    date: str | None
+    doc_type: str | None
+    url: str
+
+
 class SearchResponse(_Open):
     """A page of hits. Pass `next` as `after=` for the next page; `truncated` says the hits stop at the cap."""
 
@@ -99,6 +109,7 @@ class SearchResponse(_Open):
     truncated: bool
     facets: dict[str, list[FacetValue]] | None = None
     facet_sample: int | None = None
+    document: NamedDocument | None = None
 
 
 class NodeModel(_Open):

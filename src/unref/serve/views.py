@@ -149,6 +149,18 @@ def _facets(store: Store, hits: list[Hit], request: SearchRequest) -> dict[str, 
             for name in FACETS}
 
 
+def _named_document(store: Store, query: str) -> dict[str, Any] | None:
+    """Return the stored document that a query consisting of one symbol names ("S/2025/260"), else None."""
+    text = query.strip().strip('"').strip()
+    if not text or " " in text.replace(" (", "(") or "/" not in text or _unusable(text):
+        return None
+    doc = store.get(text)
+    if doc is None:
+        return None
+    return {"symbol": doc_name(doc), "title": doc.title, "date": doc.date, "doc_type": doc.doc_type,
+            "url": doc_href(doc_name(doc))}
+
+
 def search(store: Store, request: SearchRequest, *, max_rows: int, facet_sample: int = 0) -> dict[str, Any]:
     """Return a page of hits, the cursor of the next page, and whether the results stop at `max_rows`.
 
@@ -181,6 +193,7 @@ def search(store: Store, request: SearchRequest, *, max_rows: int, facet_sample:
     out: dict[str, Any] = {
         "query": request.q, "filters": request.params(), "limit": limit, "hits": [_hit_json(h) for h in page],
         "next": next_cursor, "truncated": bool(more and reached >= max_rows),
+        "document": _named_document(store, request.q) if after is None else None,
     }
     if facet_sample:
         out["facets"] = _facets(store, sample, request)

@@ -110,7 +110,8 @@ class PostgresStore(SQLStore):
                           [(passage_id(i, p.seq), i, p.seq, p.kind, p.ref, p.role, p.page, p.text, fold(p.text))
                            for i, p in passages])
         self.conn.execute("INSERT INTO passages (id, document_id, seq, kind, ref, role, page, text, tsv)"
-                          " SELECT id, document_id, seq, kind, ref, role, page, text, to_tsvector('simple', folded)"
+                          " SELECT id, document_id, seq, kind, ref, role, page, text,"
+                          " CASE WHEN role = 'masthead' THEN ''::tsvector ELSE to_tsvector('simple', folded) END"
                           " FROM passages_in")
         self.conn.execute("TRUNCATE passages_in")
 
