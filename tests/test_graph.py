@@ -159,6 +159,7 @@ COMMANDS = [  # arguments, words the output holds
     (["family", "S/2025/105"], ["same document", "A/79/796"]),
     (["thread", "S/2025/277"], ["S/2025/239", "refers to: S/2025/239", "referred to by: S/2025/277"]),
     (["search", "reply", "--type", "letter"], ["S/2025/277", "In **reply**"]),
+    (["search", "S/2025/260"], ["document S/2025/260", "S/2025/277", "letter **S/2025/260**"]),  # then its citers
     (["show", "S/2025/105"], ["A/79/796 / S/2025/105", "See A/79/796/Add.1."]),
     (["stats"], ["documents   10"]),
 ]

@@ -201,6 +201,7 @@ def search(
             filters = Filters(symbol_prefix=symbol_prefix, organ=organ, doc_type=type, date_from=date_from,
                               date_to=date_to, language=lang, agenda_item=agenda_item)
             hits = store.search(query, filters, limit=limit, offset=offset, exhaustive=exhaustive)
+            named = store.get(query.strip().strip('"')) if "/" in query and not offset else None
         except UnrefError as err:
             if debug:
                 raise
@@ -210,6 +211,9 @@ def search(
         _json([h.to_json() for h in hits])
         return
     console = _console()
+    if named is not None:  # the query is a symbol of the corpus: the document first, then what cites it
+        console.print(Text(f"document {named.symbol}: {named.title or ''}  (unref show {named.symbol})",
+                           style="bold green"))
     for h in hits:
         d = h.document
         name = d.symbol or Path(d.path or d.hash).name
