@@ -86,9 +86,12 @@ class IngestResult:
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Yield the files that `paths` name: files as given, folders' PDFs and texts, glob matches."""
+    """Yield the files that `paths` name: files, folders' PDFs and texts, glob matches; absolute paths.
+
+    The corpus keeps where each file was, so that a server started elsewhere finds the PDF again.
+    """
     for item in paths:
-        path = Path(item).expanduser()
+        path = Path(item).expanduser().absolute()
         if path.is_dir():
             found = (p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
             yield from sorted(found)
