@@ -312,13 +312,24 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
 _LINE_END_HYPHEN_RE = re.compile(rf"({LETTERS}+) ?-[ \t]*\n\s*({LETTERS}+)")
 
 
+# After a number: "600-/year-old", "1990-/1994", a double symbol "A/79/359-/S/2024/684".
+_NUMBER_LINE_END_HYPHEN_RE = re.compile(r"(\d)-[ \t]*\n\s*(?=\d|[a-z]|[A-Z]{1,6}/)")
+# "troop-/and police-contributing": a suspended hyphen keeps the space after it.
+_SUSPENDED = frozenset(["and", "or", "nor", "et", "ou", "y", "o", "e", "u", "и", "или"])
+
+
 def join_line_end_hyphens(t: Tracked, ctx: Context) -> Tracked:
     """Join "Nagorno-/Karabakh" keeping the hyphen; drop it only inside a single word."""
     if "-\n" not in t.text and not re.search(r"-[ \t]+\n", t.text):
         return t
-    edits: list[Edit] = []
+    edits: list[Edit] = [(m.end(1), m.end(), "-") for m in _NUMBER_LINE_END_HYPHEN_RE.finditer(t.text)]
     for m in _LINE_END_HYPHEN_RE.finditer(t.text):
         a, b = m.group(1), m.group(2)
+        if b in _SUSPENDED:
+            hyphen = t.text.index("-", m.end(1))
+            edits.append((m.end(1), hyphen, ""))
+            edits.append((hyphen + 1, m.start(2), " "))
+            continue
         printed = ctx.printed.hyphen_at_line_end(a, b) if b[0].islower() else None
         if printed is not None:
             soft = not printed  # the document's own spelling: "inter-/national" is "international" there
