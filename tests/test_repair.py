@@ -17,6 +17,7 @@ from unref.repair import (
     Printed,
     Step,
     fold_punctuation_spacing,
+    join_address_pieces,
     join_line_end_hyphens,
     join_lines,
     join_split_words,
@@ -257,6 +258,28 @@ def test_join_line_end_hyphens(text: str, expected: str, lang: str) -> None:
 def test_join_line_end_hyphens_follows_the_document(text: str, document: str, expected: str, lang: str) -> None:
     ctx = Context(lang=lang, printed=Printed.of(document))
     assert join_line_end_hyphens(Tracked.from_source(text, 0), ctx).text == expected
+
+
+# --- join_address_pieces ----------------------------------------------------------------------
+
+ADDRESS_PIECES = [
+    # A slug's hyphen lost where pdftotext glued two lines with a blank.
+    ("at https://www.fatf-gafi.org/en/publications/Digital/Opportunities challenges-new-technologies.html.",
+     "at https://www.fatf-gafi.org/en/publications/Digital/Opportunities-challenges-new-technologies.html."),
+    ("see www.un.org/securitycouncil/ctc/news/ cted%E2%80%99s-tech-sessions-highlights",
+     "see www.un.org/securitycouncil/ctc/news/cted%E2%80%99s-tech-sessions-highlights"),
+    ("www.un.org/en/observances/end nuclear-tests-day.", "www.un.org/en/observances/end-nuclear-tests-day."),
+    # The sentence goes on after the address: nothing to join.
+    ("https://example.org/news/ Interview with a humanitarian worker", "https://example.org/news/ Interview with a "
+     "humanitarian worker"),
+    ("See https://www.un.org/en/ga. The Assembly met.", "See https://www.un.org/en/ga. The Assembly met."),
+    ("at www.un.org/sg and more", "at www.un.org/sg and more"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESS_PIECES)
+def test_join_address_pieces(text: str, expected: str) -> None:
+    assert run(join_address_pieces, text) == expected
 
 
 # --- rejoin_urls --------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from . import cite_patterns as P
 from .masthead import MONTH_NUMBERS
 from .model import Citation, Document
 from .symbols import Symbol, SymbolError, find_symbols, parse_double, try_parse
+from .urls import URL_RE, addresses
 
 __all__ = ["Body", "BodyCatalogue", "DocumentPattern", "bodies", "cite"]
 
@@ -393,55 +394,16 @@ def _urls(text: str, location: str) -> list[Citation]:
     """
     if "www." not in text and "://" not in text:
         return []
-    link_list = not P.URL_RE.sub("", text).strip()
+    link_list = not URL_RE.sub("", text).strip()
     out = []
-    for m in P.URL_RE.finditer(text):
-        address, end = m.group(), m.end()
-        while (cont := P.URL_CONTINUATION_RE.match(text, end)) and _continues(address, cont["part"], cont["gap"]):
-            address += _joiner(address, cont["part"]) + cont["part"]
-            end = cont.end()
-        trimmed = _trim_url(address)
-        end -= len(address) - len(trimmed)
-        if len(trimmed) < 8 or "." not in trimmed.split("//")[-1]:
+    for a in addresses(text):
+        if len(a.address) < 8 or "." not in a.address.split("//")[-1]:
             continue
-        if link_list and P.SYMBOL_LINK_RE.match(trimmed):
+        if link_list and P.SYMBOL_LINK_RE.match(a.address):
             continue
-        out.append(Citation("url", text[m.start() : end], location, m.start(), end, target=trimmed, url=_href(trimmed)))
+        out.append(Citation("url", text[a.start : a.end], location, a.start, a.end, target=a.address,
+                            url=_href(a.address)))
     return out
-
-
-def _continues(address: str, part: str, gap: str) -> bool:
-    """Return whether `part`, after a blank (or a line break), is more of the address, not the next word."""
-    if address[-1] in ".,;:)!?" or len(_trim_url(part)) < 2:
-        return False
-    if address[-1] in "/-_=%&?":
-        return True
-    return gap != "\n" and bool(P.URL_PATHLIKE_RE.search(_trim_url(part)))
-
-
-def _joiner(address: str, part: str) -> str:
-    """Return what the blank between two pieces of an address stood for.
-
-    Between two words of a slug ("Opportunities challenges-new-technologies") it is the
-    hyphen that pdftotext lost at the line end; elsewhere ("news/ cted%E2...") nothing.
-    """
-    first = re.split(r"[/?#]", part, maxsplit=1)[0]
-    if address[-1].isalnum() and part[0].isalnum() and "-" in first and "_" not in first:
-        return "-"
-    return ""
-
-
-def _trim_url(address: str) -> str:
-    """Return the address without sentence punctuation or an unbalanced closing bracket at its end."""
-    while address:
-        last = address[-1]
-        if last in P.URL_TRAILING or (last == ")" and address.count("(") < address.count(")")) or (
-            last == "]" and address.count("[") < address.count("]")
-        ):
-            address = address[:-1]
-        else:
-            break
-    return address
 
 
 def _href(address: str) -> str:

@@ -221,15 +221,8 @@ SENTENCE_END_RE = re.compile(
 )
 
 # --- Web addresses -------------------------------------------------------------------------------------
-URL_RE = re.compile(r"(?i:https?://|www\.)[^\s<>\"“”«»]+")
-URL_TRAILING = ".,;:!?'’\"”»"  # sentence punctuation that ends a sentence, not an address
 # A link that renders a UN symbol: "https://undocs.org/en/S/RES/822%20(1993)", "https://docs.un.org/en/A/79/796".
 SYMBOL_LINK_RE = re.compile(r"(?i:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org|documents\.un\.org)/(?:[a-z]{2}/)?[A-Z]+/")
-# A piece left after a blank inside an address by pdftotext: "news/ cted%E2%80%99s-tech-sessions".
-URL_CONTINUATION_RE = re.compile(
-    r"(?P<gap>[ \t]{1,2}|\n)(?!(?i:https?://|www\.))(?P<part>[A-Za-z0-9%][^\s<>\"“”«»]*)"
-)
-URL_PATHLIKE_RE = re.compile(r"%[0-9A-Fa-f]{2}|/|\.html?\b|\.pdf\b|\.aspx?\b|\.php\b|[_=?&#]|[\w]-[\w]+-[\w]")
 
 # --- Publications and letters ---------------------------------------------------------------------------
 # "(New York, Cambridge University Press, 2016)", "(London and New York, I.B. Tauris, 2005)",

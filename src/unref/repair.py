@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .regexes import URL_HEAD, URL_RE
 from .tracked import Tracked
+from .urls import addresses
 from .words import zipf
 
 Edit = tuple[int, int, str]
@@ -362,6 +363,11 @@ def rejoin_urls(t: Tracked, ctx: Context) -> Tracked:
     return t.edit(edits)
 
 
+def join_address_pieces(t: Tracked, ctx: Context) -> Tracked:
+    """Join the pieces of a web address that a blank split ("Opportunities challenges-new-technologies.html")."""
+    return t.edit((start, end, join) for a in addresses(t.text) for start, end, join in a.gaps)
+
+
 # --- 4b. Hyphens lost inside web addresses ----------------------------------------------------
 
 _HEX = "[0-9a-f]"
@@ -500,6 +506,7 @@ STEPS: list[tuple[str, Step]] = [
     ("restore_join_hyphens", restore_join_hyphens),
     ("join_line_end_hyphens", join_line_end_hyphens),
     ("rejoin_urls", rejoin_urls),
+    ("join_address_pieces", join_address_pieces),
     ("join_lines", join_lines),
     ("restore_url_hyphens", restore_url_hyphens),
     ("join_split_words", join_split_words),

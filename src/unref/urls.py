@@ -1,0 +1,83 @@
+"""Web addresses in extracted text: where one ends, and the pieces that a blank split off it.
+
+pdftotext leaves addresses cut where their line ended: a blank after a slash ("news/ cted%E2%80%99s")
+or where a hyphen was lost ("Opportunities challenges-new-technologies"). The repair stage joins
+the pieces in the text; the cite stage reads the addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["URL_RE", "Address", "addresses", "trim"]
+
+URL_RE = re.compile(r"(?i:https?://|www\.)[^\s<>\"“”«»]+")
+URL_TRAILING = ".,;:!?'’\"”»"  # sentence punctuation that ends a sentence, not an address
+# A piece left after a blank inside an address by pdftotext: "news/ cted%E2%80%99s-tech-sessions".
+URL_CONTINUATION_RE = re.compile(
+    r"(?P<gap>[ \t]{1,2}|\n)(?!(?i:https?://|www\.))(?P<part>[A-Za-z0-9%][^\s<>\"“”«»]*)"
+)
+URL_PATHLIKE_RE = re.compile(r"%[0-9A-Fa-f]{2}|/|\.html?\b|\.pdf\b|\.aspx?\b|\.php\b|[_=?&#]|[\w]-[\w]+-[\w]")
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """A web address in a text: where it stands, what it is once joined, and the blanks inside it."""
+
+    start: int
+    end: int  # after its last piece, sentence punctuation left out
+    address: str  # the pieces joined, sentence punctuation left out
+    gaps: tuple[tuple[int, int, str], ...]  # (start, end, what the blank stood for: "" or "-")
+
+
+def addresses(text: str) -> Iterator[Address]:
+    """Yield the web addresses of `text`, each with the pieces that blanks split off it."""
+    if "www." not in text and "://" not in text:
+        return
+    for m in URL_RE.finditer(text):
+        address, end = m.group(), m.end()
+        gaps: list[tuple[int, int, str]] = []
+        while (cont := URL_CONTINUATION_RE.match(text, end)) and continues(address, cont["part"], cont["gap"]):
+            join = joiner(address, cont["part"])
+            gaps.append((cont.start("gap"), cont.end("gap"), join))
+            address += join + cont["part"]
+            end = cont.end()
+        trimmed = trim(address)
+        yield Address(m.start(), end - (len(address) - len(trimmed)), trimmed, tuple(gaps))
+
+
+def continues(address: str, part: str, gap: str) -> bool:
+    """Return whether `part`, after a blank (or a line break), is more of the address, not the next word."""
+    if address[-1] in ".,;:)!?" or len(trim(part)) < 2:
+        return False
+    pathlike = bool(URL_PATHLIKE_RE.search(trim(part)))
+    if address[-1] in "/-_=%&?":
+        return pathlike or not part[0].isupper()  # "professeurs/ Interview with ...": a sentence goes on
+    return gap != "\n" and pathlike
+
+
+def joiner(address: str, part: str) -> str:
+    """Return what the blank between two pieces of an address stood for.
+
+    Between two words of a slug ("Opportunities challenges-new-technologies") it is the
+    hyphen that pdftotext lost at the line end; elsewhere ("news/ cted%E2...") nothing.
+    """
+    first = re.split(r"[/?#]", part, maxsplit=1)[0]
+    if address[-1].isalnum() and part[0].isalnum() and "-" in first and "_" not in first:
+        return "-"
+    return ""
+
+
+def trim(address: str) -> str:
+    """Return the address without sentence punctuation or an unbalanced closing bracket at its end."""
+    while address:
+        last = address[-1]
+        if last in URL_TRAILING or (last == ")" and address.count("(") < address.count(")")) or (
+            last == "]" and address.count("[") < address.count("]")
+        ):
+            address = address[:-1]
+        else:
+            break
+    return address
