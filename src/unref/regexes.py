@@ -33,7 +33,7 @@ BOILERPLATE_RE = re.compile(
 
 # --- Links ----------------------------------------------------------------------------
 URL_HEAD = r"(?:https?://|www\.)"
-URL_BODY = r"[^\s<>\"“”]+"
+URL_BODY = r"[^\s<>\"“”«»]+"
 URL_RE = re.compile(rf"{URL_HEAD}{URL_BODY}", re.I)
 URL_LINE_RE = re.compile(rf"^{URL_HEAD}\S+$", re.I)
 

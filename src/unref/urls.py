@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .regexes import URL_RE
+
 __all__ = ["URL_RE", "Address", "addresses", "trim"]
 
-URL_RE = re.compile(r"(?i:https?://|www\.)[^\s<>\"“”«»]+")
 URL_TRAILING = ".,;:!?'’\"”»"  # sentence punctuation that ends a sentence, not an address
 # A piece left after a blank inside an address by pdftotext: "news/ cted%E2%80%99s-tech-sessions".
 URL_CONTINUATION_RE = re.compile(
