@@ -111,3 +111,18 @@ class Tab:
         self.context.close()
         assert not self.outside, f"requests off the app: {self.outside}"
         assert not self.dialogs, f"script dialogs: {self.dialogs}"
+
+
+@pytest.fixture(scope="module", name="browser")
+def browser_fixture() -> Iterator[Any]:
+    """Start headless chromium once for the module."""
+    with launched() as b:
+        yield b
+
+
+@pytest.fixture(name="tab")
+def tab_fixture(browser: Any, server: str) -> Iterator[Tab]:
+    """A fresh desktop-sized tab."""
+    t = Tab(browser, server)
+    yield t
+    t.close()

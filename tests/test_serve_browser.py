@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from browser_kit import SKIPS, Tab, launched, serving
+from browser_kit import SKIPS, Tab, browser_fixture, serving, tab_fixture  # noqa: F401  (fixtures)
 from serve_fixtures import HOSTILE, shared_store
 
 pytestmark = SKIPS
@@ -26,21 +26,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Serve the fixture corpus; yield its base URL."""
     with serving(shared_store(tmp_path_factory)) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Start headless chromium once for the module."""
-    with launched() as b:
-        yield b
-
-
-@pytest.fixture
-def tab(browser: Any, server: str) -> Iterator[Tab]:
-    """A fresh desktop-sized tab."""
-    t = Tab(browser, server)
-    yield t
-    t.close()
 
 
 def test_search_and_open_a_document(tab: Tab) -> None:

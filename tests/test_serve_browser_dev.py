@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from browser_kit import SKIPS, Tab, launched, serving
+from browser_kit import SKIPS, Tab, browser_fixture, serving, tab_fixture  # noqa: F401  (fixtures)
 from conftest import shared_path
 from unref.ingest import ingest
 from unref.store import open_store
@@ -33,21 +33,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert result.added >= 300, result
     with serving(url) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Start headless chromium once for the module."""
-    with launched() as b:
-        yield b
-
-
-@pytest.fixture
-def tab(browser: Any, server: str) -> Iterator[Tab]:
-    """A fresh desktop-sized tab."""
-    t = Tab(browser, server)
-    yield t
-    t.close()
 
 
 def _hrefs(page: Any) -> list[str]:
