@@ -142,6 +142,17 @@ def test_restore_join_hyphens_follows_the_documents_acronyms() -> None:
     assert "(Co-EGRETA)" in run(restore_join_hyphens, glued, "en", WIDTH)  # without that evidence
 
 
+def test_a_sure_join_moves_the_next_one() -> None:
+    # Three lines glued into one: the first ended early at "(CoE-", so the second ends early too.
+    line1 = "Experts on Trafficking in Human Beings (CoE"
+    line2 = "GRETA) welcomed the funding allocated to anti"
+    line3 = "trafficking projects and more shelter places for victims of it."
+    assert len(line1) < WIDTH and len(line1) + len(line2) < 2 * WIDTH - 22  # out of the plain second window
+    ctx = Context(width=WIDTH, printed=Printed.of("(CoE-ECRI)"))
+    out = restore_join_hyphens(Tracked.from_source(line1 + line2 + line3, 0), ctx).text
+    assert "(CoE-GRETA)" in out and "anti-trafficking" in out
+
+
 def test_what_a_document_prints() -> None:
     printed = Printed.of("CoE-ECRI, from Port-au-Prince, a well-\nknown, 10-year self-defence unit; Haitian Haitian")
     assert printed.pairs == frozenset({"coe-ecri", "port-au", "au-prince", "self-defence"})

@@ -244,8 +244,9 @@ def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None
     edits: list[Edit] = []
     count = max(1, round(len(line) / width) - 1) if width else 0
     urls = [(m.start(), m.end()) for m in _URL_IN_LINE_RE.finditer(line)]
+    shift = 0  # a join found before its column moves the next one back by as much
     for k in range(1, count + 1):
-        target = width * k
+        target = width * k - shift
         lo, hi = target - 22, target + 6
         best: tuple[float, Edit] | None = None
         whole_found = False  # the join falls inside a word the document prints so elsewhere: no hyphen was lost
@@ -289,6 +290,7 @@ def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None
                     best = (s, (pos, pos + 1, "-"))
         if best is not None and (not whole_found or best[0] >= 6.0):
             edits.append(best[1])
+            shift += max(0, target - best[1][0]) if best[0] >= 6.0 else 0  # only a sure join moves the next
     return edits
 
 
