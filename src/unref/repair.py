@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .regexes import URL_HEAD, URL_RE
@@ -159,7 +159,24 @@ def respace_letter_runs(t: Tracked, ctx: Context) -> Tracked:
 # --- 2. Hyphens that pdftotext removed when it joined two lines -------------------------
 
 
-_HYPHEN_PAIR_RE = re.compile(rf"(?<!{LETTERS})({LETTERS}+)-(?=({LETTERS}+))")
+_WORD_AFTER_RE = re.compile(rf"{LETTERS}+")
+
+
+def _hyphen_pairs(text: str) -> Iterator[tuple[str, str]]:
+    """Yield the words on either side of each hyphen that joins two words: ("Port", "au"), ("au", "Prince").
+
+    It goes from hyphen to hyphen (str.find): a regular expression tried at every letter is ten times slower.
+    """
+    i = text.find("-")
+    while i != -1:
+        after = _WORD_AFTER_RE.match(text, i + 1)
+        if after:
+            start = i
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            if start < i:
+                yield text[start:i], after.group()
+        i = text.find("-", i + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +195,7 @@ class Printed:
     @classmethod
     def of(cls, text: str) -> Printed:
         """Return what `text` prints."""
-        found = _HYPHEN_PAIR_RE.findall(text)
+        found = list(_hyphen_pairs(text))
         return cls(text, frozenset(f"{a}-{b}".lower() for a, b in found),
                    frozenset(a for a, _ in found if len(a) >= 2), text.lower())
 
