@@ -296,9 +296,19 @@ def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None
         words = list(re.finditer(rf"\d+|{LETTERS}+", line))
         for wa, wb in itertools.pairwise(words):
             pos = wa.end()
-            if line[pos:wb.start()] != " " or not lo <= pos <= hi:
+            if not lo <= pos <= hi:
                 continue
             a, b = wa.group(), wb.group()
+            if pos == wb.start():  # "10year": a number glued to a word ("10-" + "year review")
+                alone = wa.start() == 0 or line[wa.start() - 1] not in "%/=&#.-"  # not "%27", "A/79", "v1.2"
+                if a.isdigit() and alone and b.islower() and len(b) >= 3 and zipf(b, lang) >= 3.0 and (
+                        not any(x <= pos < y for x, y in urls)):
+                    s = 5.0 - abs(pos - target) / 6
+                    if best is None or s > best[0]:
+                        best = (s, (pos, pos, "-"))
+                continue
+            if line[pos:wb.start()] != " ":
+                continue
             if b.islower() and (b in COMPOUND_HEADS or a.lower() in COMPOUND_PREFIXES) and (
                 a.isdigit() or a.islower()
             ):
@@ -485,7 +495,7 @@ _PUNCT_SPACE_RULES: list[tuple[re.Pattern[str], int]] = [
     # "Dock ." "brutality ." "(ПСТ )" "resolved. ”": drop the space before closing punctuation.
     (re.compile(r"(?<=[\w.,;:!?)\]”’])( +)(?=[.,;:!?)\]](?!\w)|”(?!\w))"), 1),
     # "( A/77/801" "“ word": drop the space after opening brackets.
-    (re.compile(r"(?<=[(\[])( +)(?=\S)"), 1),
+    (re.compile(r"(?<=[(\[])( +)(?=\S)|(?<=“)( +)(?=\w)"), 0),
     # "full -scale" "Nagorno -Karabakh" "4 –15": drop the space before a joining hyphen or dash.
     (re.compile(r"(?<=[\w])( +)(?=[-–]\w)"), 1),
 ]
