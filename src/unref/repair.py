@@ -112,7 +112,7 @@ COMPOUND_HEADS = frozenset(
 
 # --- 1. Letter-spaced runs ------------------------------------------------------------
 
-_SPACED_RUN_RE = re.compile(rf"(?:(?<=\s)|^)(?:{LETTERS}{{1,12}} )?(?:{LETTERS}[ \-] ?){{4,}}{LETTERS}\b")
+_SPACED_RUN_RE = re.compile(rf"(?:(?<=\s)|^)(?:{LETTERS}{{1,12}} )?(?:{LETTERS}(?: - |[ \-] ?)){{4,}}{LETTERS}\b")
 
 
 _SPACED_HINT_RE = re.compile(rf"(?:\b{LETTERS} ){{4}}")
