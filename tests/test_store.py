@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest_db import add, citation, db_url_fixture, pg_unavailable, pg_url, record, store_fixture  # noqa: F401
 from unref.store import Failure, Filters, QueryError, Store, StoreError, open_store, parse_query, prepare
@@ -302,6 +304,32 @@ def test_keyset_pages_walk_the_whole_ranking_once(store: Store, size: int) -> No
     assert _pages(store, "valley", size, distinct=False) == every
     with pytest.raises(ValueError, match="not both"):
         store.search("valley", offset=1, after=whole[0].position)
+
+
+_WORDS = st.sampled_from(["valley", "river", "town", "road"])
+_PARAGRAPH = st.lists(_WORDS, min_size=1, max_size=4).map(" ".join)
+_DOCUMENTS = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(["pdf", "text"]),
+                                st.lists(_PARAGRAPH, min_size=1, max_size=3)), min_size=1, max_size=8)
+
+
+@given(docs=_DOCUMENTS, size=st.integers(1, 4), distinct=st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_keyset_pages_are_the_ranking_cut_in_pieces(docs: list[tuple[int, str, list[str]]], size: int,
+                                                    distinct: bool) -> None:
+    # Few words, so that many passages tie; a symbol held twice (PDF and text) makes copies.
+    with open_store(":memory:") as store:
+        for n, (symbol, fmt, paragraphs) in enumerate(docs):
+            store.add(prepare(record([f"S/2025/{symbol}"], paragraphs=paragraphs, fmt=fmt), hash=f"h{n}"))
+        whole = [(h.document.hash, h.ref) for h in store.search("valley", limit=1000, distinct=distinct)]
+        paged: list[tuple[str, str]] = []
+        after = None
+        while True:
+            page = store.search("valley", limit=size, after=after, distinct=distinct)
+            paged += [(h.document.hash, h.ref) for h in page]
+            if len(page) < size:
+                break
+            after = page[-1].position
+        assert paged == whole
 
 
 def test_keyset_page_after_a_position_with_filters(store: Store) -> None:
