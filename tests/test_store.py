@@ -384,6 +384,16 @@ def test_masthead_lines_are_stored_but_not_searched(store: Store) -> None:
     assert store.delete(doc.hash) and store.search("security council") == []  # the index stays whole
 
 
+def test_a_read_only_store_of_an_older_schema_says_how_to_migrate(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with open_store(url) as store:
+        store._execute("DELETE FROM migrations WHERE version = 2")  # as an older unref left it
+    with pytest.raises(StoreError, match=r"needs migration 2 of this unref: `unref stats --db URL` migrates it"):
+        open_store(url, read_only=True)
+    with open_store(url) as store:  # a writable open migrates
+        assert [v for v, _, _ in store.migrations()] == [1, 2]
+
+
 def test_delete_keeps_full_text_in_sync(store: Store) -> None:
     digest = add(store, record(["S/2025/10"], paragraphs=["Ephemeral text."]))
     assert store.search("ephemeral")
