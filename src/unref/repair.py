@@ -364,8 +364,11 @@ def join_line_end_hyphens(t: Tracked, ctx: Context) -> Tracked:
         if printed is not None:
             soft = not printed  # the document's own spelling: "inter-/national" is "international" there
         else:
+            # A word broken by hyphenation: one half is no word ("confi-/dence"), or the whole is at
+            # least as common as either half ("govern-/ment", "inter-/national", "multi-/lateral").
             whole = zipf((a + b).lower(), ctx.lang)
-            soft = b[0].islower() and whole >= 3.0 and min(zipf(a.lower(), ctx.lang), zipf(b.lower(), ctx.lang)) < 2.5
+            za, zb = zipf(a.lower(), ctx.lang), zipf(b.lower(), ctx.lang)
+            soft = b[0].islower() and whole >= 3.0 and (min(za, zb) < 2.5 or whole >= max(za, zb) - 0.3)
         hyphen = t.text.index("-", m.end(1))
         if soft:
             edits.append((m.end(1), m.start(2), ""))
