@@ -14,6 +14,7 @@ import os
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,26 @@ def pg_unavailable() -> str | None:
     return None
 
 
-def _with_schema(url: str, schema: str) -> str:
+def with_schema(url: str, schema: str) -> str:
+    """Return a PostgreSQL URL whose connections work in `schema`."""
     return url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+
+
+@contextmanager
+def pg_schema(prefix: str = "t") -> Iterator[str]:
+    """Yield the URL of a fresh PostgreSQL schema of the test server, dropped afterwards (skip without one)."""
+    if (reason := pg_unavailable()) is not None:
+        pytest.skip(reason)
+    import psycopg
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(pg_url(), autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield with_schema(pg_url(), schema)
+    finally:
+        with psycopg.connect(pg_url(), autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(name="db_url", params=BACKENDS)
@@ -59,18 +78,8 @@ def db_url_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'corpus.db'}"
         return
-    if (reason := pg_unavailable()) is not None:
-        pytest.skip(reason)
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(pg_url(), autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield _with_schema(pg_url(), schema)
-    finally:
-        with psycopg.connect(pg_url(), autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with pg_schema() as url:
+        yield url
 
 
 @pytest.fixture(name="store")

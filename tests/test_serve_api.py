@@ -11,7 +11,6 @@ import json
 import re
 import shutil
 import time
-import uuid
 import warnings
 from collections.abc import Iterator
 from importlib.resources import files
@@ -24,7 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from conftest_db import pg_unavailable, pg_url
+from conftest_db import pg_schema
 from serve_fixtures import BOLD, HOSTILE, letter_text, shared_store
 from unref.ingest import ingest
 from unref.serve import create_app
@@ -52,21 +51,10 @@ def backend_url(request: pytest.FixtureRequest, db_url: str) -> Iterator[str]:
     if request.param == "sqlite":
         yield db_url
         return
-    if (reason := pg_unavailable()) is not None:
-        pytest.skip(reason)
-    import psycopg
-
-    schema = f"serve_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_url(), autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    url = pg_url() + ("&" if "?" in pg_url() else "?") + f"options=-csearch_path%3D{schema}"
-    try:
+    with pg_schema("serve") as url:
         with open_store(url) as store:
             assert not ingest([Path(db_url.removeprefix("sqlite:///")).parent / "files"], store).failures
         yield url
-    finally:
-        with psycopg.connect(pg_url(), autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(scope="module")

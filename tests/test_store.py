@@ -11,7 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest_db import add, citation, db_url_fixture, pg_unavailable, pg_url, record, store_fixture  # noqa: F401
+from conftest_db import (  # noqa: F401  (fixtures)
+    add,
+    citation,
+    db_url_fixture,
+    pg_unavailable,
+    pg_url,
+    record,
+    store_fixture,
+    with_schema,
+)
 from unref.store import Failure, Filters, QueryError, Store, StoreError, open_store, parse_query, prepare
 from unref.store.base import expand_record, symbol_key
 from unref.store.query import fold, snippet
@@ -142,7 +151,7 @@ def test_bad_urls_fail_in_one_line(url: str, reason: str) -> None:
 def test_a_postgres_schema_that_does_not_exist() -> None:
     if (reason := pg_unavailable()) is not None:
         pytest.skip(reason)
-    url = pg_url() + ("&" if "?" in pg_url() else "?") + "options=-csearch_path%3Dno_such_schema"
+    url = with_schema(pg_url(), "no_such_schema")
     with pytest.raises(StoreError, match="no schema has been selected"):
         open_store(url)
 
