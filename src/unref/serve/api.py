@@ -25,8 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import UnrefError
 from ..store import StoreError, open_store, prepare
-from .app import Settings
-from .corpus import Corpus
+from .app import Settings, corpus_of, settings_of, symbol_view
 from .errors import ApiError, ErrorResponse
 from .markup import doc_href
 from .views import SearchRequest, document, family_view, links_view, search, thread_view
@@ -187,21 +186,12 @@ class StatsResponse(_Open):
 # Helpers
 
 
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def _corpus(request: Request) -> Corpus:
-    corpus: Corpus = request.app.state.corpus
-    return corpus
-
 
 def stats(request: Request) -> dict[str, Any]:
     """Return the corpus counts, computed at most every 60 seconds."""
     cache: dict[str, Any] = request.app.state.stats_cache
     if cache.get("at", 0.0) + 60 < time.monotonic():
-        with _corpus(request).store() as store:
+        with corpus_of(request).store() as store:
             found = store.stats()
         cache.update(at=time.monotonic(), value={k: found[k] for k in ("backend", "documents", "passages",
                                                                       "citations")})
@@ -247,10 +237,10 @@ def get_search(
     facets: Annotated[bool, Query(description="Count the top hits' documents by organ, year, type, ...")] = False,
 ) -> JSONResponse:
     """Search paragraphs and footnotes, best first, with keyset-style cursors and a cap on the hits."""
-    settings = _settings(request)
+    settings = settings_of(request)
     wanted = search_request(q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after, limit,
                             settings)
-    with _corpus(request).store() as store:
+    with corpus_of(request).store() as store:
         return JSONResponse(search(store, wanted, max_rows=settings.max_rows,
                                    facet_sample=settings.facet_sample if facets else 0))
 
@@ -262,9 +252,7 @@ def get_cites(request: Request, symbol: Symbol, lang: Lang = None, all: Annotate
         description="Every kind of citation (web addresses, treaties, ...), not only UN symbols.")] = False,
               ) -> JSONResponse:
     """What the document cites, each target once, in reading order."""
-    with _corpus(request).store() as store:
-        return JSONResponse(links_view(store, symbol, "cites", language=lang, max_rows=_settings(request).max_rows,
-                                       all_kinds=all))
+    return JSONResponse(symbol_view(request, links_view, symbol, lang, "cites", all_kinds=all))
 
 
 @router.get("/documents/{symbol:path}/cited-by", summary="What cites a document",
@@ -272,9 +260,7 @@ def get_cites(request: Request, symbol: Symbol, lang: Lang = None, all: Annotate
             tags=["graph"])
 def get_cited_by(request: Request, symbol: Symbol, lang: Lang = None) -> JSONResponse:
     """Every passage of the corpus that cites the document (which need not be in the corpus itself)."""
-    with _corpus(request).store() as store:
-        found = links_view(store, symbol, "cited_by", language=lang, max_rows=_settings(request).max_rows)
-    return JSONResponse(found)
+    return JSONResponse(symbol_view(request, links_view, symbol, lang, "cited_by"))
 
 
 @router.get("/documents/{symbol:path}/thread", summary="Correspondence thread",
@@ -282,8 +268,7 @@ def get_cited_by(request: Request, symbol: Symbol, lang: Lang = None) -> JSONRes
             tags=["graph"])
 def get_thread(request: Request, symbol: Symbol, lang: Lang = None) -> JSONResponse:
     """The correspondence thread of a letter: letters that answer or refer to each other, by date."""
-    with _corpus(request).store() as store:
-        return JSONResponse(thread_view(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+    return JSONResponse(symbol_view(request, thread_view, symbol, lang))
 
 
 @router.get("/documents/{symbol:path}/family", summary="Document family",
@@ -291,15 +276,14 @@ def get_thread(request: Request, symbol: Symbol, lang: Lang = None) -> JSONRespo
             tags=["graph"])
 def get_family(request: Request, symbol: Symbol, lang: Lang = None) -> JSONResponse:
     """The document's family: its addenda, corrigenda and revisions, and its other symbols."""
-    with _corpus(request).store() as store:
-        return JSONResponse(family_view(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+    return JSONResponse(symbol_view(request, family_view, symbol, lang))
 
 
 @router.get("/documents/{symbol:path}", summary="A document",
             response_model=None, responses={200: DOCUMENT}, tags=["documents"])
 def get_document(request: Request, symbol: Symbol, lang: Lang = None) -> JSONResponse:
     """A stored document by any of its symbols (or its content hash), in the schema unref.document/1."""
-    with _corpus(request).store() as store:
+    with corpus_of(request).store() as store:
         _, record = document(store, symbol, lang)
     return JSONResponse(record)
 
@@ -374,7 +358,7 @@ def _parse_bytes(body: bytes, is_pdf: bool, settings: Settings) -> dict[str, Any
 
 async def _upload(request: Request, credentials: HTTPAuthorizationCredentials | None) -> tuple[bytes, bool]:
     """Return the body of an upload and whether it is a PDF, after the token, type and size checks."""
-    settings = _settings(request)
+    settings = settings_of(request)
     _check_token(settings, credentials)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in ("application/pdf", "text/plain", "application/octet-stream", ""):
@@ -390,7 +374,7 @@ async def _parse_upload(request: Request, body: bytes, is_pdf: bool) -> dict[str
     if slots.locked():
         raise ApiError(503, "the server is parsing other uploads; try again in a moment")
     async with slots:
-        return await run_in_threadpool(_parse_bytes, body, is_pdf, _settings(request))
+        return await run_in_threadpool(_parse_bytes, body, is_pdf, settings_of(request))
 
 
 @router.post("/parse", summary="Parse an upload",
@@ -436,7 +420,7 @@ async def post_document(
     record = await _parse_upload(request, body, is_pdf)
     digest = hashlib.sha256(body).hexdigest()
     try:
-        added = await run_in_threadpool(_store_upload, _settings(request), record, digest,
+        added = await run_in_threadpool(_store_upload, settings_of(request), record, digest,
                                         name or ("upload.pdf" if is_pdf else "upload.txt"))
     except StoreError as err:
         raise ApiError(503, f"the corpus cannot take the document now: {err.reason}") from None

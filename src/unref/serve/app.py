@@ -223,6 +223,26 @@ def create_app(store_url: str, *, token: str | None = None, **limits: Any) -> Fa
     return app
 
 
+def settings_of(request: Request) -> Settings:
+    """Return the configuration of the app that serves `request`."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def corpus_of(request: Request) -> Corpus:
+    """Return the pool of stores of the app that serves `request`."""
+    corpus: Corpus = request.app.state.corpus
+    return corpus
+
+
+def symbol_view(request: Request, view: Callable[..., dict[str, Any]], symbol: str, lang: str | None,
+                *args: Any, **options: Any) -> dict[str, Any]:
+    """Return `view(store, symbol, *args, ...)` (cites, cited by, thread, family, neighbourhood) on a lent store,
+    in `lang` where the corpus holds copies, capped at the server's row limit."""
+    with corpus_of(request).store() as store:
+        return view(store, symbol, *args, language=lang, max_rows=settings_of(request).max_rows, **options)
+
+
 def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     """Return a page rendered from a template."""
     templates: Jinja2Templates = request.app.state.templates

@@ -20,8 +20,7 @@ from ..graph import LETTER_TYPES
 from ..store import DocumentInfo, Store
 from ..store.base import symbol_key
 from .api import DATE, MAX_PAGE, search_request, stats
-from .app import Settings, html
-from .corpus import Corpus
+from .app import corpus_of, html, settings_of, symbol_view
 from .diagram import layout
 from .errors import ApiError
 from .markup import Mark, Marker, annotate, api_href, doc_href, highlight, safe_url
@@ -38,15 +37,6 @@ KIND_NAMES = {"letter": "Letter", "identical_letters": "Identical letters", "not
               "decision": "Decision", "draft_decision": "Draft decision", "meeting_record": "Meeting record",
               "agenda": "Agenda", "other": "Other"}
 
-
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def _corpus(request: Request) -> Corpus:
-    corpus: Corpus = request.app.state.corpus
-    return corpus
 
 
 def search_url(params: dict[str, str], **changes: str | None) -> str:
@@ -83,13 +73,13 @@ def home() -> RedirectResponse:
 def _search_view(request: Request, q: str, organ: str | None, type: str | None, lang: str | None,
                  date_from: str | None, date_to: str | None, agenda_item: str | None, symbol_prefix: str | None,
                  after: str | None, limit: int | None) -> dict[str, Any]:
-    settings = _settings(request)
+    settings = settings_of(request)
     wanted = search_request(q.strip(), organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after,
                             limit, settings)
     if not wanted.q:
         return {"query": "", "filters": wanted.params(), "limit": wanted.limit, "hits": [], "next": None,
                 "truncated": False, "stats": stats(request)}
-    with _corpus(request).store() as store:
+    with corpus_of(request).store() as store:
         return search(store, wanted, max_rows=settings.max_rows, facet_sample=settings.facet_sample)
 
 
@@ -215,15 +205,13 @@ Lang = Annotated[str | None, Query(max_length=10)]
 @router.get("/documents/{symbol:path}/graph.json")
 def graph_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
     """The neighbourhood page's data: the document, what it cites and what cites it."""
-    with _corpus(request).store() as store:
-        return JSONResponse(neighbourhood(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+    return JSONResponse(symbol_view(request, neighbourhood, symbol, lang))
 
 
 @router.get("/documents/{symbol:path}/graph")
 def graph_page(request: Request, symbol: str, lang: Lang = None) -> Response:
     """The citation neighbourhood: a drawing, and the same links as tables."""
-    with _corpus(request).store() as store:
-        view = neighbourhood(store, symbol, language=lang, max_rows=_settings(request).max_rows)
+    view = symbol_view(request, neighbourhood, symbol, lang)
     diagram = layout(view)
     nodes = [dataclasses.asdict(n) for n in diagram.nodes]
     return html(request, "graph.html", {"view": view, "diagram": diagram, "graph_nodes": nodes,
@@ -233,37 +221,33 @@ def graph_page(request: Request, symbol: str, lang: Lang = None) -> Response:
 @router.get("/documents/{symbol:path}/family.json")
 def family_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
     """The family page's data, as /api/documents/{symbol}/family gives it."""
-    with _corpus(request).store() as store:
-        return JSONResponse(family_view(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+    return JSONResponse(symbol_view(request, family_view, symbol, lang))
 
 
 @router.get("/documents/{symbol:path}/family")
 def family_page(request: Request, symbol: str, lang: Lang = None) -> Response:
     """A document's family: its addenda, corrigenda and revisions, and its other symbols."""
-    with _corpus(request).store() as store:
-        view = family_view(store, symbol, language=lang, max_rows=_settings(request).max_rows)
+    view = symbol_view(request, family_view, symbol, lang)
     return html(request, "family.html", {"view": view, "twin": doc_href(symbol, "/family.json")})
 
 
 @router.get("/documents/{symbol:path}/thread.json")
 def thread_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
     """The thread page's data."""
-    with _corpus(request).store() as store:
-        return JSONResponse(thread_view(store, symbol, language=lang, max_rows=_settings(request).max_rows))
+    return JSONResponse(symbol_view(request, thread_view, symbol, lang))
 
 
 @router.get("/documents/{symbol:path}/thread")
 def thread_page(request: Request, symbol: str, lang: Lang = None) -> Response:
     """The correspondence thread of a letter, in date order."""
-    with _corpus(request).store() as store:
-        view = thread_view(store, symbol, language=lang, max_rows=_settings(request).max_rows)
+    view = symbol_view(request, thread_view, symbol, lang)
     return html(request, "thread.html", {"view": view, "twin": doc_href(symbol, "/thread.json")})
 
 
 @router.get("/documents/{symbol:path}/source")
 def source_file(request: Request, symbol: str, lang: Lang = None) -> FileResponse:
     """The PDF the document was read from, when the corpus read it from a PDF that is still there."""
-    with _corpus(request).store() as store:
+    with corpus_of(request).store() as store:
         doc = store.get(checked_symbol(symbol), language=lang)
     if doc is None:
         raise ApiError(404, f"{symbol} is not in the corpus")
@@ -277,7 +261,7 @@ def source_file(request: Request, symbol: str, lang: Lang = None) -> FileRespons
 @router.get("/documents/{symbol:path}.json")
 def document_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
     """The document in unref.document/1, as /api/documents/{symbol} gives it."""
-    with _corpus(request).store() as store:
+    with corpus_of(request).store() as store:
         _, record = document(store, symbol, lang)
     return JSONResponse(record)
 
@@ -285,7 +269,7 @@ def document_json(request: Request, symbol: str, lang: Lang = None) -> JSONRespo
 @router.get("/documents/{symbol:path}")
 def document_page(request: Request, symbol: str, lang: Lang = None) -> Response:
     """The reader: repaired text, notes at their markers, citations as links, quotations attributed."""
-    with _corpus(request).store() as store:
+    with corpus_of(request).store() as store:
         doc, record = document(store, symbol, lang)
         view = reader(store, doc, record)
     view["twin"] = doc_href(symbol, ".json")
