@@ -403,6 +403,14 @@ def test_a_read_only_store_of_an_older_schema_says_how_to_migrate(tmp_path: Path
         assert [v for v, _, _ in store.migrations()] == [1, 2]
 
 
+def test_a_query_of_one_symbol_names_its_document(store: Store) -> None:
+    _corpus(store)
+    assert store.named("S/2025/10") == store.get("S/2025/10") is not None
+    assert store.named(' "A/80/5" ') == store.get("A/80/5")
+    for query in ("security", "S/2025/10 security", "S/1999/1", "S/2025/\x0010", "S/\ud800", ""):
+        assert store.named(query) is None, query
+
+
 def test_delete_keeps_full_text_in_sync(store: Store) -> None:
     digest = add(store, record(["S/2025/10"], paragraphs=["Ephemeral text."]))
     assert store.search("ephemeral")

@@ -201,7 +201,7 @@ def search(
             filters = Filters(symbol_prefix=symbol_prefix, organ=organ, doc_type=type, date_from=date_from,
                               date_to=date_to, language=lang, agenda_item=agenda_item)
             hits = store.search(query, filters, limit=limit, offset=offset, exhaustive=exhaustive)
-            named = store.get(query.strip().strip('"')) if "/" in query and not offset else None
+            named = store.named(query) if not offset else None
         except UnrefError as err:
             if debug:
                 raise

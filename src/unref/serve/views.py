@@ -151,10 +151,7 @@ def _facets(store: Store, hits: list[Hit], request: SearchRequest) -> dict[str, 
 
 def _named_document(store: Store, query: str) -> dict[str, Any] | None:
     """Return the stored document that a query consisting of one symbol names ("S/2025/260"), else None."""
-    text = query.strip().strip('"').strip()
-    if not text or " " in text.replace(" (", "(") or "/" not in text or _unusable(text):
-        return None
-    doc = store.get(text)
+    doc = store.named(query)
     if doc is None:
         return None
     return {"symbol": doc_name(doc), "title": doc.title, "date": doc.date, "doc_type": doc.doc_type,

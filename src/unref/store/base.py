@@ -575,6 +575,18 @@ class Store(ABC):
             sql_offset = 0  # the next batch starts after the cursor
         return hits
 
+    def named(self, query: str) -> DocumentInfo | None:
+        """Return the stored document that a search query made of one symbol names ("S/2025/260",
+        '"S/RES/822 (1993)"'), else None."""
+        text = query.strip().strip('"').strip()
+        if not text or "/" not in text or " " in text.replace(" (", "(") or any(ord(c) < 32 for c in text):
+            return None
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate names nothing (and no database takes it)
+            return None
+        return self.get(text)
+
     def get(self, symbol: str, *, language: str | None = None) -> DocumentInfo | None:
         """Return the document that holds `symbol` (or its hash), preferring `language`, then PDF input."""
         docs = self.documents(symbol_keys(symbol))
