@@ -227,7 +227,7 @@ def structure(source: Source) -> Document:
     joins = source.style == "pdftotext"
     ctx = Context(lang=lang or "en", width=width if joins else 0, geometry=source.style == "pdf")
     if joins:  # what the document prints elsewhere decides where a glued line lost its hyphen
-        ctx.printed = Printed.of(_source_text(source))
+        ctx.printed = Printed.of(source.text)
 
     page1 = [ln for ln in body if ln.page == 1]
     mast = read_masthead(page1, width)
@@ -287,11 +287,6 @@ def structure(source: Source) -> Document:
                    footnotes=footnotes, footnote_refs=refs, pages=len(source.pages), links=list(source.links))
     _finish_metadata(doc)
     return doc
-
-
-def _source_text(source: Source) -> str:
-    """Return every line of the source, notes and running heads too, one per line."""
-    return "\n".join(ln.text for page in source.pages for ln in page.lines)
 
 
 def _page_ranges(source: Source) -> dict[int, tuple[int, int]]:
