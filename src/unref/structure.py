@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .errors import InputError
 from .masthead import (
@@ -274,8 +274,7 @@ def structure(source: Source) -> Document:
         paragraphs.append(Paragraph(id=pid, kind=kind, text=t.text, page=block.lines[0].page))
 
     note_width = estimate_width([ln for note in raw_notes for ln in note.lines]) if joins else 0
-    footnotes = finish_notes(raw_notes, Context(lang=ctx.lang, width=note_width, geometry=ctx.geometry,
-                                                     printed=ctx.printed))
+    footnotes = finish_notes(raw_notes, replace(ctx, width=note_width))  # notes have their own width
     refs = link_markers(paragraphs, tracked, footnotes, source)
     for p, t in zip(paragraphs, tracked, strict=True):
         p.spans = t.spans()
