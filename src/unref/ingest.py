@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import UnrefError
+from .iters import chunks
 from .store import Failure, Prepared, Store, content_hash, prepare
 
 __all__ = ["IngestEvent", "IngestResult", "expand", "ingest", "parse_file"]
@@ -231,17 +232,6 @@ def _triage(store: Store, paths: list[Path], seen: set[str], writer: _Writer, re
             yield name, hash
 
 
-def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
-    chunk: list[Path] = []
-    for path in paths:
-        chunk.append(path)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
            progress: Callable[[IngestEvent], None] | None = None, retry_failed: bool = False,
            force: bool = False, batch_size: int = 20, commit_interval: float = 1.0,
@@ -260,7 +250,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
     seen: set[str] = set()
     files = list(dict.fromkeys(expand(paths)))
     result.files = len(files)
-    todo = (item for chunk in _chunks(files, HASH_CHUNK)
+    todo = (item for chunk in chunks(files, HASH_CHUNK)
             for item in _triage(store, chunk, seen, writer, retry_failed, force))
     if workers <= 1:
         for path, hash in todo:

@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from .. import __version__
+from ..iters import chunks
 from .base import (
     FACETS,
     DocumentInfo,
@@ -50,14 +51,8 @@ def _edge(row: Sequence[Any]) -> Edge:
 
 
 def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    """Yield the items in lists of CHUNK: as many as one statement's placeholders may take."""
+    return chunks(items, CHUNK)
 
 
 def _marks(n: int) -> str:
