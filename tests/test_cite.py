@@ -121,6 +121,30 @@ NAMED = [
     ("Human Rights Council resolution S-37/1", ["A/HRC/RES/S-37/1"]),
 ]
 
+# Lists of Security Council resolutions as the Council wrote them (cr-unsc), each item a citation.
+LISTS = [
+    # Dates of adoption without their year: the year is given once, after the last of that year.
+    ("Reaffirms its resolutions 186 (1964) of 4 March,\n187 (1964) of 13 March, 192 (1964) of 20 June,\n"
+     "193 (1964) of 9 August, 194 (1964) of 25 September\nand 198 (1964) of 18 December 1964, 201 (1965)\n"
+     "of 19 March, 206 (1965) of 15 June",
+     [186, 187, 192, 193, 194, 198, 201, 206]),
+    ("Recalling its resolutions 338 (1973) of 22 October, 340 (1973) of 25 October and 341 (1973) of "
+     "27 October 1973, 346 (1974) of 8 April and 362 (1974) of 23 October 1974,",
+     [338, 340, 341, 346, 362]),
+    ("Reaffirms also its resolutions 353 (1974) of 20\nJuly, 354 (1974) of 23 July, 355 (1974) of 1 August,\n"
+     "357 (1974) of 14 August, 358 (1974) and 359\n(1974) of 15 August, 360 (1974) of 16 August and\n"
+     "361 (1974) of 30 August 1974;",
+     [353, 354, 355, 357, 358, 359, 360, 361]),
+    ("Recalling its resolutions 425 (1978) and 426 (1978) of 19 March, 427 (1978) of 3 May and 434 (1978) "
+     "of 18 September 1978, and the statement",
+     [425, 426, 427, 434]),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), LISTS)
+def test_lists_of_resolutions(text: str, numbers: list[int]) -> None:
+    assert [str(t).split(" ")[0] for t in un(text)] == [f"S/RES/{n}" for n in numbers]
+
 
 @pytest.mark.parametrize(("text", "expected"), NAMED)
 def test_named_resolutions(text: str, expected: list[str]) -> None:

@@ -65,8 +65,11 @@ RES_KEYWORD_RE = re.compile(
     rf"{WORD_START}(?:(?P<res>{RESOLUTION_WORD})|(?P<dec>{DECISION_WORD})|(?P<unscr>{UNSCR})){WS}+(?=\d|E?S{DASH}\d)"
 )
 RES_PREFILTER_RE = re.compile(r"(?i:resolu|résolu|резолюц|decisi|décisi|решени|UNSCR)")
-# Between two numbers of a list: a date of adoption, then a comma or a conjunction.
-LIST_DATE = rf"(?:{SP}*,?{WS}*(?:of|du|de|del|от|adopted{WS}+on){WS}+{DATE}{SP}*)"
+# Between two numbers of a list: a date of adoption, then a comma or a conjunction. Within a list
+# the year of a date is often left to the last date of that year: "186 (1964) of 4 March, 187 (1964)
+# of 13 March, ... and 198 (1964) of 18 December 1964, 201 (1965) of 19 March".
+LIST_DAY_MONTH = rf"{DAY}{WS}+(?:de{WS}+)?{MONTH}(?:{WS}+(?:de{WS}+)?{YEAR}(?:{WS}*г(?:ода|\.))?)?"
+LIST_DATE = rf"(?:{SP}*,?{WS}*(?:of|du|de|del|от|adopted{WS}+on){WS}+{LIST_DAY_MONTH}{SP}*)"
 LIST_SEP_RE = re.compile(
     rf"{LIST_DATE}?(?:{SP}*[,;]?{WS}*(?:and|et|y|e|и|as{WS}+well{WS}+as|ainsi{WS}+que){WS}+|{SP}*,{WS}*)"
     rf"(?:{RESOLUTION_WORD}{WS}+)?"
