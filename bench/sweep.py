@@ -45,7 +45,7 @@ CORPUS = HERE.parent.parent / "shared" / "corpus"
 FORMAT = "unref.sweep/1"
 GROUPS = ("pdf", "text", "seed", "cr-unsc")
 LABEL_WIDTH = 64  # longer labels (reasons) are cut in the tables; --examples shows them whole
-MAX_EXAMPLES_PER_FILE = 8  # examples kept per signal and file in the JSON
+MAX_EXAMPLES_PER_FILE = 200  # examples kept per signal and file in the JSON (all but in OCR wrecks)
 
 # The signals in the order the table shows them: (key, label). Keys that start with "cit:" or
 # "unresolved:" are added by what the documents hold.
@@ -62,6 +62,7 @@ CONTEXT = [
 PROBLEMS = [
     ("markers_without_notes", "markers without notes"),
     ("notes_without_markers", "notes without markers"),
+    ("glued_digits", "digits glued to a word (a marker left in?)"),
     ("unpaired_curly", "unpaired “ ” quotation marks"),
     ("unpaired_guillemets", "unpaired « » quotation marks"),
     ("unpaired_low9", "unpaired „ quotation marks"),
@@ -169,8 +170,8 @@ LETTERS_RE = regex.compile(r"[\p{L}\p{M}]{3,}")
 ADDRESS_RE = regex.compile(r"\S*(?:https?://|www\.|@)\S*|\S+\.(?:org|int|gov|com|net|edu|info)\b\S*", regex.I)
 
 
-def stray_words(record: dict[str, Any]) -> list[str]:
-    """Return the stray words of a document, each with its context.
+def stray_words(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """Return (word, example with its context) of each stray word of a document.
 
     A stray word is made of letters only (3 or more, not all capitals), wordfreq gives it no
     frequency in the document's language, and it occurs once in the document in any case.
@@ -189,8 +190,22 @@ def stray_words(record: dict[str, Any]) -> list[str]:
             w = m[0]
             if (counts[w.lower()] == 1 and LETTERS_RE.fullmatch(w) and not w.isupper()
                     and zipf(w, lang) == 0):
-                out.append(f"{w!r} in {loc}: " + snippet(text, m.start()))
+                out.append((w, f"{w!r} in {loc}: " + snippet(text, m.start())))
     return out
+
+
+# A number stuck to the end of a word, after at most one punctuation mark: "electricity.1",
+# "Weapons1", "from16": a footnote marker left in the text (its note not found), a bad join, or
+# OCR ("it8"). Not after "/" or "." (symbols: "S/2025/1", "Corr.1"), nor "Rev.1"-like abbreviations,
+# nor a word of two letters ("km2", "pp.9"), nor a range ("JS13, pp.9-39").
+GLUED_RE = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?!(?:Add|Corr|Rev|Suppl|Amend|Part|Vol|Sect|Chap)\.)"
+                         r"(\p{L}+\p{Ll}{2})([.,;:!?”’\")\]]?)(\d{1,3})(?![\p{L}\p{N}]|[-–]\d)")
+
+
+def glued_digits(text: str) -> list[int]:
+    """Return the offsets of numbers glued to the end of a word (web addresses left out)."""
+    bare = ADDRESS_RE.sub(lambda m: " " * len(m[0]), text)
+    return [m.start(3) for m in GLUED_RE.finditer(bare)]
 
 
 def _oneline(text: str) -> str:
@@ -263,9 +278,16 @@ def analyse(record: dict[str, Any]) -> tuple[Counter[str], dict[str, list[str]]]
     lonely_refs, lonely_notes = marker_mismatches(record)
     add("markers_without_notes", lonely_refs)
     add("notes_without_markers", lonely_notes)
-    for loc, text in text_units(record):
-        for key, at in unpaired_quotes(text):
+    units = list(text_units(record))
+    for i, (loc, text) in enumerate(units):
+        found = unpaired_quotes(text)
+        # A quotation of several paragraphs opens each of them and closes only the last
+        # (UN Editorial Manual): an open mark is not unpaired when the next paragraph opens with it.
+        after = units[i + 1][1].lstrip() if i + 1 < len(units) and not loc.startswith("fn:") else ""
+        found = [(key, at) for key, at in found if not (after[:1] in "“«„" and after[:1] == text[at])]
+        for key, at in found:
             add(key, [f"{loc}: {snippet(text, at)}"])
+        add("glued_digits", (f"{loc}: {snippet(text, at)}" for at in glued_digits(text)))
     quotes = record.get("quotes") or []
     counts["quotes"] = len(quotes)
     add("quotes_without_source", (f"{q.get('location')}: “{_oneline(str(q.get('text')))[:80]}”"
@@ -279,9 +301,9 @@ def analyse(record: dict[str, Any]) -> tuple[Counter[str], dict[str, list[str]]]
             add("unresolved", [example])
             add(f"unresolved:{c.get('kind')}: {_reason_key(c.get('reason'))}", [example])
     words = stray_words(record)
-    add("stray_words", words)
+    add("stray_words", (example for _, example in words))
     # Lower-case ones are rarely names: the sharper sign of a bad join or split.
-    add("stray_words_lower", (w for w in words if w[1].islower()))
+    add("stray_words_lower", (example for w, example in words if w[0].islower()))
     counts["stray_word_files"] = int(bool(words))
     return counts, {k: v for k, v in examples.items() if v}
 
@@ -473,22 +495,60 @@ def print_examples(result: dict[str, Any], n: int, only_signal: str | None = Non
                 print("  " + line)
 
 
+def parsed_in_both(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Return the files that both results hold and parsed without error."""
+    return sorted(f for f in set(old["files"]) & set(new["files"])
+                  if not old["files"][f].get("error") and not new["files"][f].get("error"))
+
+
+def restrict(result: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """Return the result counted again over the given files only (twins whose two variants are there)."""
+    info = {k: v for k, v in result.items()
+            if k not in ("totals", "pairs", "disagreements", "pair_details", "files")}
+    return summarise({f: result["files"][f] for f in names if f in result["files"]}, info)
+
+
+def _unlocated(example: str) -> str:
+    """Return what identifies an example across runs: a stray word itself, else the example without its location."""
+    if example.startswith("'"):
+        return example.split(" in ", 1)[0]
+    return regex.sub(r"(?:^| in )(?:p\d+|fn:\S+): ", " ", example).strip()
+
+
 def print_compare(old: dict[str, Any], new: dict[str, Any], n: int, only_signal: str | None = None) -> None:
-    """Print before/after/delta of every signal by group, then the files that changed most."""
+    """Print before/after/delta of every signal by group, then the files that changed most.
+
+    The counts are taken over the files that both runs parsed, so that a file failing in one run
+    (an error, the time limit) does not pass for a change of its signals.
+    """
+    common = parsed_in_both(old, new)
+    failed_old = sorted(f for f, e in old["files"].items() if e.get("error"))
+    failed_new = sorted(f for f, e in new["files"].items() if e.get("error"))
+    print(f"files: before {len(old['files'])} ({len(failed_old)} failed), after {len(new['files'])} "
+          f"({len(failed_new)} failed); compared over the {len(common)} files both runs parsed")
+    for f in failed_new:
+        if f not in failed_old:
+            print(f"  fails now: {f}: {new['files'][f]['error']}")
+    for f in failed_old:
+        if f not in failed_new:
+            print(f"  failed before: {f}: {old['files'][f]['error']}")
+    print(f"wall time {old.get('wall_seconds')} s -> {new.get('wall_seconds')} s; parse seconds summed "
+          f"{sum(e.get('seconds', 0) for e in old['files'].values()):.0f} -> "
+          f"{sum(e.get('seconds', 0) for e in new['files'].values()):.0f}\n")
+    old, new = restrict(old, common), restrict(new, common)
     rows = {k: label for k, label in signal_rows(old) + signal_rows(new)}
     order = [k for k, _ in signal_rows(new)] + [k for k, _ in signal_rows(old) if k not in dict(signal_rows(new))]
     width = min(LABEL_WIDTH, max(40, *(len(label) for label in rows.values())))
     print(f"{'signal':{width}} {'group':>8} {'before':>8} {'after':>8} {'delta':>8}")
     for key in order + [f"disagree:{f}" for f in PAIR_FIELDS]:
+        if key in ("files", "failed"):
+            continue
         groups: tuple[str | None, ...] = ("pairs",) if key.startswith("disagree:") else (*GROUPS, None)
         for g in groups:
             a, b = _value(old, key, g), _value(new, key, g)
             if (a or b) and (a != b or g is None or g == "pairs"):
                 label = rows.get(key, "PDF/text disagree: " + key[9:])
                 print(f"{label[:width]:{width}} {g or 'total':>8} {a:>8} {b:>8} {b - a:>+8}")
-    both = set(old["files"]) & set(new["files"])
-    print(f"\nfiles: before {len(old['files'])}, after {len(new['files'])}, in both {len(both)}; "
-          f"wall time {old.get('wall_seconds')} s -> {new.get('wall_seconds')} s")
     if not n:
         return
     for key in order:
@@ -497,7 +557,7 @@ def print_compare(old: dict[str, Any], new: dict[str, Any], n: int, only_signal:
         if key in dict(CONTEXT) or key.startswith("cit:") or key == "stray_word_files":
             continue
         moved = []
-        for f in both:
+        for f in common:
             a = int(old["files"][f].get("counts", {}).get(key, 0))
             b = int(new["files"][f].get("counts", {}).get(key, 0))
             if a != b:
@@ -505,12 +565,19 @@ def print_compare(old: dict[str, Any], new: dict[str, Any], n: int, only_signal:
         if not moved:
             continue
         moved.sort(key=lambda x: (-abs(x[0]), x[1]))
-        print(f"\n== {key}: {len(moved)} files changed; the largest changes:")
+        up = sum(1 for d, _ in moved if d > 0)
+        print(f"\n== {key}: {len(moved)} files changed ({up} up, {len(moved) - up} down); the largest changes:")
         for delta, f in moved[:n]:
             print(f"  {delta:+5} {f}")
-        worse = [f for d, f in moved if d > 0]
-        for line in _examples_of(new, key, n, worse):
-            print("    now: " + line)
+            was = old["files"][f].get("examples", {}).get(key, [])
+            now = new["files"][f].get("examples", {}).get(key, [])
+            # Paragraph ids move when paragraphs do: compare the examples without their location.
+            bare_was = {_unlocated(x) for x in was}
+            bare_now = {_unlocated(x) for x in now}
+            for x in [x for x in now if _unlocated(x) not in bare_was][:2]:
+                print(f"        + {x}")
+            for x in [x for x in was if _unlocated(x) not in bare_now][:2]:
+                print(f"        - {x}")
     for key in PAIR_FIELDS:
         if only_signal and only_signal not in f"disagree:{key}":
             continue
@@ -526,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=str(CORPUS), help="the corpus folder (dev/, seed/, cr-unsc/)")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--time-limit", type=float, default=60.0, help="seconds per file")
+    ap.add_argument("--time-limit", type=float, default=120.0, help="seconds per file")
     ap.add_argument("--only", help="only the files whose path holds this substring")
     ap.add_argument("--json", help="write every count and the per-file details here")
     ap.add_argument("--load", help="read a result written by --json instead of sweeping")

@@ -92,8 +92,16 @@ def test_analyse_counts(sweep: ModuleType) -> None:
 
 def test_stray_words_repeat_and_capitals(sweep: ModuleType) -> None:
     rec = record(paragraphs=[{"id": "p1", "text": "Zzqx and zzqx; UNAMAX said so; the qwzv report."}])
-    words = sweep.stray_words(rec)
-    assert [w.split(" ")[0] for w in words] == ["'qwzv'"]
+    assert [w for w, _ in sweep.stray_words(rec)] == ["qwzv"]
+
+
+def test_quotation_of_several_paragraphs(sweep: ModuleType) -> None:
+    rec = record(paragraphs=[{"id": "p1", "text": "“First paragraph of a quotation,"},
+                             {"id": "p2", "text": "“second and last.”"},
+                             {"id": "p3", "text": "“Not continued."},
+                             {"id": "p4", "text": "Plain text."}])
+    counts, examples = sweep.analyse(rec)
+    assert counts["unpaired_curly"] == 1 and examples["unpaired_curly"][0].startswith("p3:")
 
 
 def test_pair_disagreement(sweep: ModuleType) -> None:
@@ -125,3 +133,19 @@ def test_summarise_pairs_twins(sweep: ModuleType) -> None:
 def test_absent_corpus_exits_zero(sweep: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert sweep.main(["--corpus", str(tmp_path / "nowhere")]) == 0
     assert "absent" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("people still lack access to electricity.1 More than", ["1"]),
+    ("the Treaty on the Prohibition of Nuclear Weapons1", ["1"]),
+    ("covering the period from16 July", ["16"]),
+    ("the Council (S/1995/222 and Corr.1 and 2) and A/79/L.1/Rev.1", []),
+    ("resolution 2334 (2016), paragraph 3; COVID-19; see https://un.org/page1 now", []),
+])
+def test_glued_digits(sweep: ModuleType, text: str, expected: list[str]) -> None:
+    found = [text[at:].split()[0].rstrip(".,") for at in sweep.glued_digits(text)]
+    assert found == expected
+
+
+def test_glued_digits_units_and_ranges(sweep: ModuleType) -> None:
+    assert sweep.glued_digits("about 280 km2 have been placed; CoE-ECRI, pp.9-39; JS5, pages.11-12") == []
