@@ -17,18 +17,24 @@ from unref.repair import (
     Printed,
     Step,
     fold_punctuation_spacing,
+    hyphenate_compound_numbers,
     join_address_pieces,
+    join_letter_pieces,
     join_line_end_hyphens,
     join_lines,
+    join_ordinal_endings,
     join_split_words,
     rejoin_urls,
     repair,
     repair_text,
     respace_letter_runs,
     restore_join_hyphens,
+    restore_printed_hyphens,
+    restore_url_hyphens,
     segment_words,
     should_join,
     split_glued_symbols,
+    split_glued_years,
     un_term_hyphens,
 )
 from unref.tracked import Tracked
@@ -393,6 +399,11 @@ def test_join_split_words(text: str, expected: str, lang: str) -> None:
         ("a", "lot", False),
         ("NATO", "and", False),
         ("the", "Council", False),  # b starts with a capital
+        # A letter split off a very common short word whose rest is only an abbreviation ("nd", "ts").
+        ("a", "nd", True),
+        ("i", "ts", True),
+        ("a", "go", False),  # "go" is a word of its own
+        ("a", "re", False),
     ],
 )
 def test_should_join(a: str, b: str, joined: bool) -> None:
@@ -568,3 +579,183 @@ def test_kept_characters_point_at_themselves(text: str) -> None:
             continue  # inserted text, anchored at the place of the insertion
         for got, was in zip(out.text[s.start:s.end], text[s.source_start:s.source_end], strict=True):
             assert got == was or not got.isalnum()
+
+
+# --- join_split_words, with what the document prints ----------------------------------------
+
+PRINTED_WHOLE = [
+    # A capitalized piece inside a sentence, printed whole elsewhere: "Re public" is "Republic".
+    ("Egypt, Tunisia, the Dominican Re public, Brazil", "the Dominican Republic and the Republic of Korea",
+     "the Dominican Republic, Brazil"),
+    ("to monitoring of the Pr evlaka peninsula", "the Prevlaka peninsula", "of the Prevlaka peninsula"),
+    # "Israel is" stays: "Israel" is printed on its own, so "Israelis" elsewhere says nothing.
+    ("that the State of Israel is bound", "Israelis and Palestinians; Israel and Egypt", "State of Israel is bound"),
+    # At a sentence start two words may well stand apart.
+    ("the end. Re public hearings", "the Republic", "end. Re public hearings"),
+]
+
+
+@pytest.mark.parametrize(("text", "document", "expected"), PRINTED_WHOLE)
+def test_join_split_words_reads_the_document(text: str, document: str, expected: str) -> None:
+    ctx = Context(printed=Printed.of(document + " " + text))
+    assert expected in join_split_words(Tracked.from_source(text, 0), ctx).text
+
+
+# --- join_letter_pieces ---------------------------------------------------------------------
+
+LETTER_PIECES = [
+    # A piece that is no word and single letters: joined, with the hyphen the document prints.
+    ("the suspension of the ceasef i r e , I expressed", "the cease-fire which it had renewed",
+     "the suspension of the cease-fire , I expressed"),
+    ("in Februa r y 2020", "", "in February 2020"),
+    # Single letters alone, or beside words, stay: list labels, initials.
+    ("items a b c and d", "", "items a b c and d"),
+    ("Mr. J. K. Rowling", "", "Mr. J. K. Rowling"),
+    ("the area x y z of the map", "", "the area x y z of the map"),
+]
+
+
+@pytest.mark.parametrize(("text", "document", "expected"), LETTER_PIECES)
+def test_join_letter_pieces(text: str, document: str, expected: str) -> None:
+    ctx = Context(printed=Printed.of(document + " " + text))
+    assert join_letter_pieces(Tracked.from_source(text, 0), ctx).text == expected
+
+
+# --- restore_printed_hyphens ----------------------------------------------------------------
+
+PRINTED_HYPHENS = [
+    # A glued non-word that the document prints hyphenated: its hyphen comes back.
+    ("the Commission also designated the Vice-Chair-cumRapporteur.",
+     "elected Vice-Chair-cum-Rapporteur; the Vice-Chair-cum-Rapporteur", "the Vice-Chair-cum-Rapporteur."),
+    ("publicity would improve the protection of the lessor vis-àvis third party claimants",
+     "its position vis-à-vis the carrier", "the lessor vis-à-vis third"),
+    ("the jurisdiction of Port-auPrince", "in Port-au-Prince", "of Port-au-Prince"),
+    ("the current lack of contingentowned equipment", "contingent-owned equipment", "lack of contingent-owned"),
+    # A word of its own is left as printed, whichever way the document also spells it.
+    ("the ceasefire held", "the cease-fire", "the ceasefire held"),
+    # Printed whole more often than hyphenated: no one spelling to restore.
+    ("the Pétionville market", "Pétionville and Pétionville, Pétion-ville", "the Pétionville market"),
+    # A single letter is no piece: "Birnin" stays where "Birni-N'Konni" is printed.
+    ("dispersed towards Birnin Konni", "Birni-N'Konni", "towards Birnin Konni"),
+]
+
+
+@pytest.mark.parametrize(("text", "document", "expected"), PRINTED_HYPHENS)
+def test_restore_printed_hyphens(text: str, document: str, expected: str) -> None:
+    ctx = Context(printed=Printed.of(document + " " + text))
+    assert expected in restore_printed_hyphens(Tracked.from_source(text, 0), ctx).text
+
+
+def test_restore_printed_hyphens_needs_the_document() -> None:
+    assert run(restore_printed_hyphens, "the Vice-Chair-cumRapporteur.") == "the Vice-Chair-cumRapporteur."
+
+
+# --- numbers: ordinal endings, compound numbers, ranges of years ---------------------------
+
+ORDINALS = [
+    ("SPECIAL DECLARATION ON THE “80 th ANNIVERSARY", "SPECIAL DECLARATION ON THE “80th ANNIVERSARY"),
+    ("the heroes of the 161 st Rifle Regiment", "the heroes of the 161st Rifle Regiment"),
+    ("the 43 rd Guards and the 2 nd Division", "the 43rd Guards and the 2nd Division"),
+    ("the 11 th and 12 th meetings", "the 11th and 12th meetings"),
+    # Only the ending the number takes: "3 th", "1 nd" are something else.
+    ("row 3 th column", "row 3 th column"),
+    ("table 1 nd", "table 1 nd"),
+    ("para. 5 st", "para. 5 st"),
+    ("A/79/1 st", "A/79/1 st"),  # inside a symbol
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORDINALS)
+def test_join_ordinal_endings(text: str, expected: str) -> None:
+    assert run(join_ordinal_endings, text) == expected
+
+
+COMPOUND_NUMBERS = [
+    ("the advance version of the twenty sixth supplement", "the advance version of the twenty-sixth supplement"),
+    ("the 1st and 2nd meetings of the fifty eighth session", "the 1st and 2nd meetings of the fifty-eighth session"),
+    ("Thirty eight detainees were released", "Thirty-eight detainees were released"),
+    ("thus prolonging the forty ninth Legislature", "thus prolonging the forty-ninth Legislature"),
+    # Already hyphenated, or no compound number.
+    ("the twenty-seventh supplement", "the twenty-seventh supplement"),
+    ("twenty years and fifty of them", "twenty years and fifty of them"),
+    ("the ninety one", "the ninety-one"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPOUND_NUMBERS)
+def test_hyphenate_compound_numbers(text: str, expected: str) -> None:
+    assert run(hyphenate_compound_numbers, text) == expected
+
+
+def test_hyphenate_compound_numbers_is_english() -> None:
+    assert run(hyphenate_compound_numbers, "fifty eighth", "fr") == "fifty eighth"
+
+
+GLUED_YEARS = [
+    ("a revised programme budget for the 20252027 period", "a revised programme budget for the 2025-2027 period"),
+    ("Sonderkommando 10A, which in 19411943 murdered", "Sonderkommando 10A, which in 1941-1943 murdered"),
+    ("pledged for the period 20102011.", "pledged for the period 2010-2011."),
+    # Not a range: the second year is earlier, or too far; a number of eight digits; inside an address.
+    ("ref. 20242022", "ref. 20242022"),
+    ("ref. 19502049", "ref. 19502049"),
+    ("tel. 12345678", "tel. 12345678"),
+    ("https://ria.ru/20240223/x.html", "https://ria.ru/20240223/x.html"),
+    ("file 2025-2027", "file 2025-2027"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_YEARS)
+def test_split_glued_years(text: str, expected: str) -> None:
+    assert run(split_glued_years, text) == expected
+
+
+# --- web addresses: the hyphens and pieces a line end took ----------------------------------
+
+SLUG_WORDS = [
+    # A slug's piece of two glued English words lost its hyphen.
+    ("https://declaration-surrogacy-casablanca.org/index.php/casablanca-declarationabrogation-gpa/.",
+     "https://declaration-surrogacy-casablanca.org/index.php/casablanca-declaration-abrogation-gpa/."),
+    ("www.iom.int/news/haiti-displacement-triples-surpassing-one-million-humanitarian-crisisworsens.",
+     "www.iom.int/news/haiti-displacement-triples-surpassing-one-million-humanitarian-crisis-worsens."),
+    ("https://dtm.iom.int/reports/dtm-sudanmobility-update-11.", "https://dtm.iom.int/reports/dtm-sudan-mobility-update-11."),
+    # Words of other languages stay ("contrebande", "arrestation"); so do pieces with no hyphens about.
+    ("https://fcnhaiti.com/exportation-illegale-des-anguilles-sur-la-contrebande-dans-la-filiere-peche/",
+     "https://fcnhaiti.com/exportation-illegale-des-anguilles-sur-la-contrebande-dans-la-filiere-peche/"),
+    ("https://example.org/haiti-arrestation-de-suspects", "https://example.org/haiti-arrestation-de-suspects"),
+    ("https://main.un.org/securitycouncil/en/sanctions", "https://main.un.org/securitycouncil/en/sanctions"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SLUG_WORDS)
+def test_restore_url_hyphens_in_slugs(text: str, expected: str) -> None:
+    assert run(restore_url_hyphens, text) == expected
+
+
+HEX_IDS = [
+    # A hexadecimal identifier cut by a line end: the pieces make an MD5, or a UUID's last group.
+    ("is available at http://espeakers.unmeetings.org/67e564358d9332fe\n363e3dd527032025/index.html.\nNext",
+     "http://espeakers.unmeetings.org/67e564358d9332fe363e3dd527032025/index.html."),
+    ("at\nhttps://journal.un.org/en/new-york/meeting/officials/8196a949-d876-4c8a-8a86-845\n5649cae15/2025-04-08.",
+     "officials/8196a949-d876-4c8a-8a86-8455649cae15/2025-04-08."),
+    # A page number after an address that ends with digits is no piece of it.
+    ("see https://ria.ru/20240223/x.html?ysclid=m8ioi1u6s3344736373\n34/116\nNext", "3344736373 34/116"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEX_IDS)
+def test_hex_ids_cut_by_a_line_end(text: str, expected: str) -> None:
+    assert expected in repair_text(text)
+
+
+def test_an_address_takes_the_hyphen_another_address_prints() -> None:
+    # "en/newyork/" where the document prints "en/new-york/" in another address of that site.
+    first = "presentations and interactive debate are available at https://journal.un.org/en/new"
+    second = "york/meeting/officials/8a18277e-85e0-4ea9-8a9b-02ff8208e48f/2025-04-07."
+    document = "at https://journal.un.org/en/new-york/meeting/officials/8196a949/2025-04-08."
+    ctx = Context(width=len(first) - 2, printed=Printed.of(document))
+    assert "/en/new-york/meeting" in restore_join_hyphens(Tracked.from_source(first + second, 0), ctx).text
+    # Another site's slug is no evidence: "pam-yatnika" in one address says nothing of "pamyatnika" in another.
+    first = "See https://www.rubaltic.ru/news/26022024-v-rossii-rassleduyut-fakt-pam"
+    second = "yatnika-sovetskim-voinam-v-litve/ and more text after it."
+    ctx = Context(width=len(first) - 2, printed=Printed.of("https://x.com.ua/society/znesennya-pam-yatnika-pushkinu"))
+    assert "fakt-pamyatnika" in restore_join_hyphens(Tracked.from_source(first + second, 0), ctx).text

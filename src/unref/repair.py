@@ -191,13 +191,30 @@ class Printed:
     pairs: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
     lower: str = ""
+    # Each pair glued, lower case, -> where its hyphen stood: "ceasefire" -> 5 for "cease-fire".
+    glued: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> Printed:
         """Return what `text` prints."""
         found = list(_hyphen_pairs(text))
+        glued = {f"{a}{b}".lower(): len(a) for a, b in found}
         return cls(text, frozenset(f"{a}-{b}".lower() for a, b in found),
-                   frozenset(a for a, _ in found if len(a) >= 2), text.lower())
+                   frozenset(a for a, _ in found if len(a) >= 2), text.lower(), glued)
+
+    def hyphen_in(self, token: str) -> int:
+        """Return where the document prints `token` with a hyphen ("cumRapporteur" -> 3), or 0.
+
+        Only for a token that the document prints less often whole than hyphenated: a text that
+        writes both "ceasefire" and "cease-fire" has no one spelling to restore.
+        """
+        i = self.glued.get(token.lower(), 0)
+        if not i:
+            return 0
+        whole = len(re.findall(rf"(?<!{LETTERS}){re.escape(token.lower())}(?!{LETTERS})", self.lower))
+        hyphenated = len(re.findall(rf"(?<!{LETTERS}){re.escape(f'{token[:i]}-{token[i:]}'.lower())}(?!{LETTERS})",
+                                    self.lower))
+        return i if hyphenated >= whole else 0
 
     def hyphen_at_line_end(self, a: str, b: str) -> bool | None:
         """Return whether "a-" at a line end and "b" are one hyphenated word, as the document prints them.
@@ -284,9 +301,17 @@ def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None
                     if whole:
                         whole_found = True
                         continue
+                if s == 12.0 and in_url and printed is not None:
+                    # The document's hyphen counts in an address when another address prints it after the
+                    # same few characters: "en/newyork/" where another has "en/new-york/".
+                    lead = line[max(0, m.start() - 4):m.start()].lower()
+                    if lead + f"{token[:i]}-{token[i:]}".lower() not in printed.lower:
+                        s = 0.0
                 if s > 0 and any(a <= pos < b for a, b in urls) and not (
-                        token[i - 1].islower() and token[i].islower() and s >= 4.0 and s < 6.0):
-                    s = 0.0  # in a web address only a split of two plain words is plausible
+                        token[i - 1].islower() and token[i].islower() and (4.0 <= s < 6.0 or s == 12.0)):
+                    # In a web address only a split of two plain words is plausible, or one that the
+                    # document prints: "en/newyork/meeting" where another address has "en/new-york/".
+                    s = 0.0
                 if s > 0:
                     s -= abs(pos - target) / 6
                     # "troop-" + "and police-contributing": a suspended hyphen keeps its space.
@@ -426,7 +451,33 @@ def restore_url_hyphens(t: Tracked, ctx: Context) -> Tracked:
         if text.count("-") >= 2:
             for m in _SLUG_YEAR_RE.finditer(text):
                 edits.append((base + m.start(2), base + m.start(2), "-"))
+            for m in _SLUG_WORD_RE.finditer(text):
+                i = _slug_split(m.group())
+                if i:
+                    edits.append((base + m.start() + i, base + m.start() + i, "-"))
     return t.edit(edits)
+
+
+# A slug's piece between hyphens (or after a slash, before one): "casablanca-declarationabrogation-gpa".
+_SLUG_WORD_RE = re.compile(r"(?<=-)[a-z]{10,}(?=[-/._?#]|$)|(?<=/)[a-z]{10,}(?=-)")
+_SLUG_LANGS = ("en", "fr", "es", "de", "it", "pt")
+
+
+def _slug_split(piece: str) -> int:
+    """Return where a slug's piece of two glued English words lost its hyphen ("declaration|abrogation"), or 0.
+
+    A slug separates its words with hyphens; a piece that is no word in any language of the
+    Latin script that addresses use, and splits into two English words of five letters or more,
+    lost the hyphen a line end took ("contrebande", "arrestation" are French words: kept).
+    """
+    if any(zipf(piece, lang) > 0 for lang in _SLUG_LANGS):
+        return 0
+    best, where = 0.0, 0
+    for i in range(5, len(piece) - 4):
+        score = min(zipf(piece[:i]), zipf(piece[i:]))
+        if score >= 2.0 and score > best:
+            best, where = score, i
+    return where
 
 
 def _first_difference(a: str, b: str) -> int:
@@ -467,10 +518,34 @@ def should_join(a: str, b: str, lang: str) -> bool:
     if zj < (2.5 if weak and min(len(a), len(b)) >= 3 else 3.0):
         return False
     za, zb = zipf(a.lower(), lang), zipf(b.lower(), lang)
+    # A letter split off a very common short word: "a nd", "i ts" ("nd", "ts" are abbreviations).
+    if min(len(a), len(b)) == 1 and max(len(a), len(b)) <= 3 and zj >= 5.0:
+        short = zb if len(a) == 1 else za
+        if short < 4.0 and zj >= short + 1.5:
+            return True
     # Never join two real words, except two one-letter words, which no sentence puts side by side.
     if not (weak or (len(a) == 1 and len(b) == 1)):
         return False
     return zj >= za + zb - 8.0
+
+
+def _printed_whole(a: str, b: str, text: str, start: int, printed: Printed) -> bool:
+    """Return whether "Re public" inside a sentence is a name the document prints whole ("Republic").
+
+    Two words of which the first has a capital and the second none, inside a sentence, where the
+    document prints them as one capitalized word and never apart elsewhere.
+    """
+    if not (a[0].isupper() and a[1:].islower() and b.islower() and len(a + b) >= 6) or not printed.lower:
+        return False
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".!?:;\"“(" or (not before[-1].isalpha() and before[-1] != ","):
+        return False
+    whole = a + b
+    pattern = rf"(?<!{LETTERS}){re.escape(whole)}(?!{LETTERS})"
+    apart = rf"(?<!{LETTERS}){re.escape(a)}\s+{re.escape(b)}(?!{LETTERS})"
+    alone = rf"(?<!{LETTERS}){re.escape(a)}(?!{LETTERS})"  # "Israel is" / "Israelis": "Israel" is a word there
+    return (len(re.findall(pattern, printed.text)) >= 1 and len(re.findall(apart, printed.text)) <= 1
+            and len(re.findall(alone, printed.text)) <= 1)
 
 
 def join_split_words(t: Tracked, ctx: Context) -> Tracked:
@@ -484,7 +559,8 @@ def join_split_words(t: Tracked, ctx: Context) -> Tracked:
         m = _PAIR_RE.search(text, pos)
         if not m:
             break
-        if should_join(m.group(1), m.group(2), ctx.lang):
+        if should_join(m.group(1), m.group(2), ctx.lang) or (
+                m.group(1)[0].isupper() and _printed_whole(m.group(1), m.group(2), text, m.start(), ctx.printed)):
             edits.append((m.end(1), m.start(2), ""))
             pos = m.end()
         else:
@@ -533,6 +609,134 @@ def split_glued_symbols(t: Tracked, ctx: Context) -> Tracked:
     return t.edit((m.start(), m.start(), "-") for m in _GLUED_SYMBOLS_RE.finditer(t.text))
 
 
+# --- 10. Numbers: ordinal endings set apart, compound numbers and year ranges that lost their hyphen ----
+
+_ORDINAL_SPLIT_RE = re.compile(r"(?<![\w.,/])(\d+) (st|nd|rd|th)\b(?!-)")
+
+
+def _ordinal_ending(number: str) -> str:
+    if number[-2:] in ("11", "12", "13"):
+        return "th"
+    return {"1": "st", "2": "nd", "3": "rd"}.get(number[-1], "th")
+
+
+def join_ordinal_endings(t: Tracked, ctx: Context) -> Tracked:
+    """Join an ordinal ending set apart from its number ("80 th anniversary", "161 st Rifle Regiment").
+
+    Only the ending that the number takes is joined: "1 st", "43 rd", "80 th", never "3 th".
+    """
+    if ctx.lang != "en" or not re.search(r"\d (?:st|nd|rd|th)\b", t.text):
+        return t
+    return t.edit((m.end(1), m.start(2), "") for m in _ORDINAL_SPLIT_RE.finditer(t.text)
+                  if m.group(2) == _ordinal_ending(m.group(1)))
+
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_COMPOUND_NUMBER_RE = re.compile(rf"\b({_TENS}) ({_UNITS})\b", re.I)
+
+
+def hyphenate_compound_numbers(t: Tracked, ctx: Context) -> Tracked:
+    """Restore the hyphen of a compound number ("fifty eighth session" -> "fifty-eighth session").
+
+    The United Nations Editorial Manual hyphenates the compound numbers twenty-one to ninety-nine,
+    cardinal and ordinal, when they are spelled out; a space there is a hyphen a line join lost.
+    """
+    if ctx.lang != "en" or "ty " not in t.text.lower():
+        return t
+    return t.edit((m.end(1), m.start(2), "-") for m in _COMPOUND_NUMBER_RE.finditer(t.text))
+
+
+_YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+_GLUED_YEARS_RE = re.compile(rf"(?<![\w/.\-%#=&@:])({_YEAR})({_YEAR})(?![\w/\-])")
+
+
+def split_glued_years(t: Tracked, ctx: Context) -> Tracked:
+    """Restore the hyphen of a range of years glued at a line join ("the 20252027 period").
+
+    Two years side by side make a range only when the second is later, by at most ten years.
+    """
+    edits: list[Edit] = []
+    for m in _GLUED_YEARS_RE.finditer(t.text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if 0 < second - first <= 10:
+            edits.append((m.end(1), m.end(1), "-"))
+    return t.edit(edits)
+
+
+# --- 11. Words the document prints with a hyphen, found glued ----------------------------------
+
+_GLUED_TOKEN_RE = re.compile(rf"{LETTERS}{{4,}}")
+
+
+def restore_printed_hyphens(t: Tracked, ctx: Context) -> Tracked:
+    """Restore the hyphen of a glued non-word that the document prints hyphenated elsewhere.
+
+    "Vice-Chair-cumRapporteur" where the text prints "Vice-Chair-cum-Rapporteur", "vis-àvis" where it
+    prints "vis-à-vis". A glued form that is a word of its own ("ceasefire") is left alone: a
+    document may spell it either way.
+    """
+    printed = ctx.printed
+    if not printed.glued:
+        return t
+    edits: list[Edit] = []
+    for m in _GLUED_TOKEN_RE.finditer(t.text):
+        token = m.group()
+        if token.lower() in printed.glued and zipf(token.lower(), ctx.lang) < 2.0:
+            i = printed.hyphen_in(token)
+            if i and len(token) - i >= 2:  # "Birnin" is no "Birni-n" even where "Birni-N’Konni" is printed
+                edits.append((m.start() + i, m.start() + i, "-"))
+    return t.edit(edits)
+
+
+# --- 12. A word broken into a piece and single letters ("ceasef i r e") ----------------------------
+
+_PIECES_RE = re.compile(
+    rf"(?<![\w\-/@])({LETTERS}{{2,}} )?((?:{LETTERS} )+{LETTERS})(?: ({LETTERS}{{2,}}))?(?![\w\-/@])")
+
+
+def join_letter_pieces(t: Tracked, ctx: Context) -> Tracked:
+    """Join a word that justification broke into a piece and single letters ("ceasef i r e").
+
+    Runs of five letters or more are `respace_letter_runs`'s; this takes the shorter ones. The
+    letters join with the piece before or after them when the whole is a word or the document
+    prints it (with its hyphen: "cease-fire"); single letters that are words ("a", "I") stay
+    apart unless two of them or more are no word.
+    """
+    if ctx.geometry or not _SPACED_HINT_2_RE.search(t.text):
+        return t
+    edits: list[Edit] = []
+    for m in _PIECES_RE.finditer(t.text):
+        letters = m.group(2).split(" ")
+        if sum(1 for x in letters if _weak(x, ctx.lang)) < 2:
+            continue
+        head, tail = (m.group(1) or "").strip(), m.group(3) or ""
+        # The letters join a piece that is no word on its own ("ceasef"), never each other alone ("a b c").
+        weak_head, weak_tail = bool(head) and _weak(head, ctx.lang), bool(tail) and _weak(tail, ctx.lang)
+        spans = [(m.start(1), m.end(3)), (m.start(1), m.end(2)), (m.start(2), m.end(3))]
+        best: tuple[int, int] | None = None
+        for (start, end), ok in zip(spans, (weak_head and weak_tail, weak_head, weak_tail), strict=True):
+            if not ok:
+                continue
+            whole = t.text[start:end].replace(" ", "")
+            if zipf(whole.lower(), ctx.lang) >= 3.0 or ctx.printed.glued.get(whole.lower()):
+                best = (start, end)
+                break
+        if best is None:
+            continue
+        start, end = best
+        whole = t.text[start:end].replace(" ", "")
+        i = ctx.printed.hyphen_in(whole) if whole.lower() in ctx.printed.glued else 0
+        edits.extend((k, k + 1, "") for k in range(start, end) if t.text[k] == " ")
+        if i:
+            pos = [k for k in range(start, end) if t.text[k] != " "][i]
+            edits.append((pos, pos, "-"))
+    return t.edit(edits)
+
+
+_SPACED_HINT_2_RE = re.compile(rf"(?<!\w){LETTERS} {LETTERS}(?!\w)")
+
+
 STEPS: list[tuple[str, Step]] = [
     ("respace_letter_runs", respace_letter_runs),
     ("restore_join_hyphens", restore_join_hyphens),
@@ -541,10 +745,15 @@ STEPS: list[tuple[str, Step]] = [
     ("join_address_pieces", join_address_pieces),
     ("join_lines", join_lines),
     ("restore_url_hyphens", restore_url_hyphens),
+    ("join_letter_pieces", join_letter_pieces),
     ("join_split_words", join_split_words),
     ("fold_punctuation_spacing", fold_punctuation_spacing),
     ("un_term_hyphens", un_term_hyphens),
     ("split_glued_symbols", split_glued_symbols),
+    ("join_ordinal_endings", join_ordinal_endings),
+    ("hyphenate_compound_numbers", hyphenate_compound_numbers),
+    ("split_glued_years", split_glued_years),
+    ("restore_printed_hyphens", restore_printed_hyphens),
 ]
 
 

@@ -56,7 +56,31 @@ def continues(address: str, part: str, gap: str) -> bool:
     pathlike = bool(URL_PATHLIKE_RE.search(trim(part)))
     if address[-1] in "/-_=%&?":
         return pathlike or not part[0].isupper()  # "professeurs/ Interview with ...": a sentence goes on
-    return gap != "\n" and pathlike
+    return (gap != "\n" or _splits_hex_id(address, part)) and pathlike
+
+
+_HEX_TAIL_RE = re.compile(r"(?<![0-9A-Za-z])(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)?[0-9a-f]+$")
+_HEX_HEAD_RE = re.compile(r"[0-9a-f]+(?![0-9A-Za-z])")
+# Hexadecimal identifiers have fixed lengths: a UUID's last group 12, ObjectId 24, MD5 32, SHA-1 40, SHA-256 64.
+_HEX_ID_LENGTHS = frozenset([24, 32, 40, 64])
+
+
+def _splits_hex_id(address: str, part: str) -> bool:
+    """Return whether a line end cut a hexadecimal identifier of the address in two.
+
+    "…/67e564358d9332fe" + "363e3dd527032025/index.html" make an MD5 of 32 digits, "…-8a86-845" +
+    "5649cae15/" the 12 digits of a UUID's last group; neither piece alone has such a length.
+    """
+    tail, head = _HEX_TAIL_RE.search(address), _HEX_HEAD_RE.match(part)
+    if not tail or not head:
+        return False
+    before, after = tail.group(), head.group()
+    if before.count("-") == 4:  # the last group of a UUID
+        last = before.rsplit("-", 1)[1]
+        return len(last) < 12 and len(last) + len(after) == 12
+    joined = before + after
+    return (len(joined) in _HEX_ID_LENGTHS and len(before) not in _HEX_ID_LENGTHS
+            and any(c.isalpha() for c in joined) and any(c.isdigit() for c in joined))
 
 
 def joiner(address: str, part: str) -> str:
