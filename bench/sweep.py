@@ -102,6 +102,9 @@ _KIND_OF = {"“": "unpaired_curly", "”": "unpaired_curly", "„": "unpaired_l
             "»": "unpaired_guillemets"}
 
 
+_MARKS_RE = regex.compile(r"[“”„«»]")
+
+
 def unpaired_quotes(text: str) -> list[tuple[str, int]]:
     """Return (signal, offset) of each quotation mark of `text` left without its partner.
 
@@ -112,9 +115,8 @@ def unpaired_quotes(text: str) -> list[tuple[str, int]]:
     """
     out: list[tuple[str, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if ch not in _KIND_OF:
-            continue
+    for m in _MARKS_RE.finditer(text):
+        i, ch = m.start(), m[0]
         if ch == "“" and not (stack and stack[-1][0] == "„"):
             stack.append((ch, i))
             continue
@@ -167,7 +169,15 @@ LETTERS_RE = regex.compile(r"[\p{L}\p{M}]{3,}")
 
 
 # Addresses are not words: their pieces are blanked (same length, so offsets hold) before counting.
-ADDRESS_RE = regex.compile(r"\S*(?:https?://|www\.|@)\S*|\S+\.(?:org|int|gov|com|net|edu|info)\b\S*", regex.I)
+ADDRESS_RE = regex.compile(r"(?:https?://|www\.|@|\.(?:org|int|gov|com|net|edu|info)\b)", regex.I)
+_TOKEN_RE = regex.compile(r"\S+")
+
+
+def without_addresses(text: str) -> str:
+    """Return the text with every blank-delimited piece that holds a web or mail address blanked."""
+    if not ADDRESS_RE.search(text):
+        return text
+    return _TOKEN_RE.sub(lambda m: " " * len(m[0]) if ADDRESS_RE.search(m[0]) else m[0], text)
 
 
 def stray_words(record: dict[str, Any]) -> list[tuple[str, str]]:
@@ -180,32 +190,35 @@ def stray_words(record: dict[str, Any]) -> list[tuple[str, str]]:
     from unref.words import zipf
 
     lang = str(record.get("language") or "en").split("-")[0].lower()
-    units = [(loc, text, ADDRESS_RE.sub(lambda m: " " * len(m[0]), text)) for loc, text in text_units(record)]
+    units = [(loc, text, without_addresses(text)) for loc, text in text_units(record)]
     counts: Counter[str] = Counter()
-    for _, _, bare in units:
-        counts.update(w.lower() for w in WORD_RE.findall(bare))
-    out = []
+    candidates = []
     for loc, text, bare in units:
         for m in WORD_RE.finditer(bare):
             w = m[0]
-            if (counts[w.lower()] == 1 and LETTERS_RE.fullmatch(w) and not w.isupper()
-                    and zipf(w, lang) == 0):
-                out.append((w, f"{w!r} in {loc}: " + snippet(text, m.start())))
-    return out
+            lower = w.lower()
+            counts[lower] += 1
+            if counts[lower] == 1 and len(w) >= 3 and not w.isupper():
+                candidates.append((w, loc, text, m.start()))
+    return [(w, f"{w!r} in {loc}: " + snippet(text, at)) for w, loc, text, at in candidates
+            if counts[w.lower()] == 1 and LETTERS_RE.fullmatch(w) and zipf(w, lang) == 0]
 
 
 # A number stuck to the end of a word, after at most one punctuation mark: "electricity.1",
 # "Weapons1", "from16": a footnote marker left in the text (its note not found), a bad join, or
 # OCR ("it8"). Not after "/" or "." (symbols: "S/2025/1", "Corr.1"), nor "Rev.1"-like abbreviations,
 # nor a word of two letters ("km2", "pp.9"), nor a range ("JS13, pp.9-39").
-GLUED_RE = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?!(?:Add|Corr|Rev|Suppl|Amend|Part|Vol|Sect|Chap)\.)"
-                         r"(\p{L}+\p{Ll}{2})([.,;:!?”’\")\]]?)(\d{1,3})(?![\p{L}\p{N}]|[-–]\d)")
+# The number is found first (fast), then the word before it is checked.
+GLUED_RE = regex.compile(r"(?<=\p{Ll}{2}[.,;:!?”’\")\]]?)\d{1,3}(?![\p{L}\p{N}]|[-–]\d)")
+GLUED_WORD_RE = regex.compile(r"(?<![\p{L}\p{N}/.\-])(?!(?:Add|Corr|Rev|Suppl|Amend|Part|Vol|Sect|Chap)\.)"
+                              r"\p{L}+\p{Ll}{2}[.,;:!?”’\")\]]?$")
 
 
 def glued_digits(text: str) -> list[int]:
     """Return the offsets of numbers glued to the end of a word (web addresses left out)."""
-    bare = ADDRESS_RE.sub(lambda m: " " * len(m[0]), text)
-    return [m.start(3) for m in GLUED_RE.finditer(bare)]
+    bare = without_addresses(text)
+    return [m.start() for m in GLUED_RE.finditer(bare)
+            if GLUED_WORD_RE.search(bare, max(0, m.start() - 80), m.start())]
 
 
 def _oneline(text: str) -> str:
