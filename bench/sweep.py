@@ -5,6 +5,8 @@ parsed in process by `unref.parse`, in a pool of worker processes, each file und
 The counts, by variant (pdf, text, seed, cr-unsc):
 
 - markers without notes (a footnote_ref whose label no footnote has) and notes without markers;
+  the parser makes a marker only for a note it found, so a note it missed shows instead as
+  digits glued to a word ("electricity.1", "Weapons1"): a marker left in the text, a bad join, OCR;
 - quotation marks left unpaired in paragraph and footnote text (“ without ”, « without »,
   „ without “/”) and paragraphs with an odd number of straight double quotes;
 - quotes with no source (`attributed_to` empty);
@@ -19,7 +21,11 @@ The counts, by variant (pdf, text, seed, cr-unsc):
     .venv/bin/python bench/sweep.py --json /tmp/now.json     # also write every count and per-file details
     .venv/bin/python bench/sweep.py --compare /work/sweep_base.json --examples 5
     .venv/bin/python bench/sweep.py --load /tmp/now.json --examples 10 --signal stray_words
+    .venv/bin/python bench/sweep.py --only S_2025 --compare /work/sweep_base.json   # a subset, compared
     PYTHONPATH=/work/base/src .venv/bin/python bench/sweep.py --json /work/sweep_base.json   # the old code
+
+--compare counts both runs over the files both parsed, then (with --examples N) lists for each
+signal the N files that changed most, with the examples that appeared (+) and went (-).
 
 It uses only `unref.parse` and the JSON of `Document.to_json()`, so it runs on older checkouts too.
 """
@@ -603,9 +609,9 @@ def print_compare(old: dict[str, Any], new: dict[str, Any], n: int, only_signal:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(CORPUS), help="the corpus folder (dev/, seed/, cr-unsc/)")
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--time-limit", type=float, default=120.0, help="seconds per file")
     ap.add_argument("--only", help="only the files whose path holds this substring")
     ap.add_argument("--json", help="write every count and the per-file details here")
