@@ -119,6 +119,13 @@ NAMED = [
      ["A/RES/46/221 A", "A/RES/48/223 A"]),  # dates between the numbers
     ("General Assembly resolution ES-11/5", ["A/RES/ES-11/5"]),
     ("Human Rights Council resolution S-37/1", ["A/HRC/RES/S-37/1"]),
+    # A roman session typed with the Cyrillic Х and І that look like Latin letters.
+    ("General Assembly resolution 3212 (\u0425\u0425IX) of 1 November 1974", ["A/RES/3212 (XXIX)"]),
+    ("резолюцию 1514 (\u0425V) Генеральной Ассамблеи", ["A/RES/1514 (XV)"]),
+    # The Assembly's numbers before 1976 are one series: the number names the resolution, kept as printed.
+    ("mandate (United Nations General Assembly resolution 2186) and (c)", ["A/RES/2186"]),
+    ("as per General Assembly resolution\n2186, and to drive", ["A/RES/2186"]),
+    ("General Assembly resolution 1514 (XV) ... in resolution 1514", ["A/RES/1514 (XV)"] * 2),
 ]
 
 # Lists of Security Council resolutions as the Council wrote them (cr-unsc), each item a citation.
@@ -138,6 +145,22 @@ LISTS = [
     ("Recalling its resolutions 425 (1978) and 426 (1978) of 19 March, 427 (1978) of 3 May and 434 (1978) "
      "of 18 September 1978, and the statement",
      [425, 426, 427, 434]),
+    # OCR damage to one number: read when the Council's numbering and the list's order leave one reading.
+    ("Reaffirming its resolutions 508 (1982), 509 (1982), S11\n(1982), 512 (1982) and 513 (1982),",
+     [508, 509, 511, 512, 513]),
+    ("Recalling its resolutions 508 (1982), 509 (1982), 511 (1982), 512.(1982), 513 (1982), 515 (1982)",
+     [508, 509, 511, 512, 513, 515]),
+    ("Recalling its resolutions 387 1976), 418 (1977), 428 (1978), 447 (1979),", [387, 418, 428, 447]),
+    ("In its resolutions 981 (1995) SB2 (1995) and 983 (1995) of 30 March 1995,", [981, 982, 983]),
+    ("In its resolution 1023, (1995) of 22 November 1995, the Security Council", [1023]),
+    ("under Council resolutions 1840 (2008), 1892 (2009), 1908 (2010), 19 27 (2010), 1944 (2010),\n"
+     "2012 (2011), 2070 (2012)", [1840, 1892, 1908, 1927, 1944, 2012, 2070]),
+    ("Recalling its resolutions 346 (1974) of 8 April and 362 (1974) of 23 October 1974. 368 (1975) of "
+     "17 April, 371 (1975) of 24 July", [346, 362, 368, 371]),  # a point read for a comma
+    # A damaged number that no reading fits is passed over, or ends the list when nothing follows.
+    ("Recalling its resolutions 512 (1982), S11 (1982) and 513 (1982),", [512, 513]),
+    ("Recalling its resolutions 501 (1982) of 25 February 1982, 508 eB) of 5 June 1982", [501]),
+    ("Recalling resolution 1701 (2006). 1559 (2004) is", [1701]),  # a point before a lower number ends it
 ]
 
 
@@ -157,6 +180,22 @@ def test_named_resolution_fields() -> None:
     assert c.fields["organ"] == "Security Council"
     assert c.pinpoint == "para. 5"
     assert c.url == "https://undocs.org/en/S/RES/2462%20(2019)"
+
+
+def test_damaged_number_keeps_its_printed_form() -> None:
+    citations = cite(make_doc("Reaffirming its resolutions 508 (1982), 509 (1982), S11\n(1982), 512 (1982)"))
+    (c,) = [c for c in citations if c.fields.get("printed")]
+    assert (c.text, c.target, c.fields["printed"]) == ("S11\n(1982)", "S/RES/511 (1982)", "S11 (1982)")
+
+
+def test_issuing_symbol_is_metadata() -> None:
+    doc = make_doc("186 (1964). Resolution of 4 March 1964", "[S/5575]", "The Security Council,",
+                   "Noting the report (S/5569),")
+    assert [c.target for c in cite(doc)] == ["S/5569"]
+    assert doc.metadata.draft_symbol == "S/5575"
+    # A bracketed symbol that no resolution heading precedes is a citation.
+    doc = make_doc("Note by the Secretariat", "[S/5575]")
+    assert [c.target for c in cite(doc)] == ["S/5575"] and doc.metadata.draft_symbol is None
 
 
 # By context: (text, document facts, expected un_symbol targets)
@@ -187,6 +226,7 @@ def test_resolution_by_context(text: str, doc: dict[str, object], expected: list
 UNRESOLVED = [
     ("in accordance with resolution 1996/31 of 25 July 1996", "un_resolution", "no organ is named"),
     ("in flagrant breach of resolution 1701", "un_resolution", "without its year"),
+    ("General Assembly resolution 4186", "un_resolution", "without its year"),  # past the one series
     ("resolution 1416 (2005) was adopted", "un_resolution", "not a Security Council resolution of that year"),
     ("decision 4 of the first Meeting of States Parties", "un_decision", "without its year"),
 ]

@@ -16,6 +16,7 @@ Regex fragments live in `unref.cite_patterns`.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import urllib.parse
@@ -215,6 +216,7 @@ class _Named:
     letter: str | None
     explicit: str | None  # organ code or "body:<id>" written next to the mention
     explicit_name: str | None = None  # the name as written
+    printed: str | None = None  # a number OCR damaged, as printed ("S11 (1982)")
 
 
 @dataclass(slots=True)
@@ -285,10 +287,35 @@ def cite(doc: Document) -> list[Citation]:
         unit.citations += _letters(unit, ctx)
         unit.citations += _publications(unit)
         named += _named_mentions(unit)
+    _drop_issuing_symbol(doc, units)
     _resolve_all(named, ctx)
     out = _in_reading_order(units)
     doc.warnings.extend(check_links(doc, out))
     return out
+
+
+_ISSUING_RE = re.compile(r"^\[\s*(?P<symbol>[AES]/[^\s\[\]{},]+)\s*(?:,\s*[IVXLC]+\s*)?[\]}]+")
+_RESOLUTION_HEADING_RE = re.compile(r"\b(?:Resolution|RESOLUTION)\b")
+
+
+def _drop_issuing_symbol(doc: Document, units: list[_Unit]) -> None:
+    """Record the draft a resolution was adopted on as metadata, and drop its citation.
+
+    The Official Records print under a resolution's heading the symbol of the draft it was adopted
+    on ("186 (1964). Resolution of 4 March 1964" then "[S/5575]"). It says where the text comes
+    from; the resolution does not cite it, so it is ``draft_symbol``, not a citation. It opens one
+    of the first paragraphs, after the heading.
+    """
+    for i, unit in enumerate(units[:4]):
+        m = _ISSUING_RE.match(unit.text)
+        if unit.footnote or m is None:
+            continue
+        sym = try_parse(m["symbol"])
+        if sym is None or not any(_RESOLUTION_HEADING_RE.search(u.text) for u in units[:i]):
+            return
+        doc.metadata.draft_symbol = str(sym)
+        unit.citations = [c for c in unit.citations if c.start >= m.end()]
+        return
 
 
 _UNDOCS_RE = re.compile(
@@ -674,7 +701,7 @@ def _named_mentions(unit: _Unit) -> list[_Named]:
         items = _list_items(text, kw.end())
         if not items:
             continue
-        list_end = items[-1].end()
+        list_end = items[-1].end
         consumed = list_end
         date = P.DATE_AFTER_RE.match(text, list_end)
         explicit = _organ_next_to(text, kw.start(), date.end() if date else list_end)
@@ -685,41 +712,149 @@ def _named_mentions(unit: _Unit) -> list[_Named]:
     return out
 
 
-def _list_items(text: str, pos: int) -> list[re.Match[str]]:
-    """Return the numbers of a list that starts at `pos`: "822 (1993), 853 (1993) and 874 (1993)"."""
-    items: list[re.Match[str]] = []
+@dataclass(slots=True)
+class _Item:
+    """One number of a list as read: its span, form, number, year or session, part letters."""
+
+    start: int
+    end: int
+    form: str  # year, roman, yslash, session, bare
+    number: str
+    when: str | None
+    letters: str | None = None
+    printed: str | None = None  # a number OCR damaged, as printed ("S11 (1982)" read as 511)
+
+
+def _item(m: re.Match[str]) -> _Item:
+    """Return the item of a match of RES_ITEM_RE."""
+    if m["num"]:
+        form = "year" if m["year"] else "roman"
+        number, when, letters = m["num"], m["year"] or m["roman"], m["letters"]
+    elif m["scnum"]:
+        form, number, when, letters = "year", m["scnum"], m["scyear"], None
+    elif m["yslash"]:
+        form, number, when, letters = "yslash", m["ynum"], m["yslash"], m["yletters"]
+    elif m["session"]:
+        form, number, when, letters = "session", m["snum"], m["session"], m["sletters"]
+    else:
+        form, number, when, letters = "bare", m["bare"], None, None
+    when = re.sub(P.DASH, "-", when).translate(P.CYRILLIC_ROMAN) if when else None
+    return _Item(m.start(), m.end(), form, number, when, letters)
+
+
+def _list_items(text: str, pos: int) -> list[_Item]:
+    """Return the numbers of a list that starts at `pos`: "822 (1993), 853 (1993) and 874 (1993)".
+
+    A list of year-form numbers (the Security Council's) also goes on through OCR damage: a lost
+    comma, a point read for one, a number read with letters or broken ("S11 (1982)", "512.(1982)",
+    "387 1976)"). Such a number is kept only when the Council's numbering and the list's order
+    leave one reading; one that cannot be read is passed over when clean numbers follow it.
+    """
+    entries: list[_Item | re.Match[str]] = []  # clean items, and damaged numbers still to be read
     m = P.RES_ITEM_RE.match(text, pos)
-    while m:
-        items.append(m)
-        sep = P.LIST_SEP_RE.match(text, m.end())
-        if not sep:
-            break
+    damaged = _damaged_at(text, pos) if m is None or m["bare"] else None
+    if damaged:
+        entries.append(damaged)
+    elif m:
+        entries.append(_item(m))
+    while entries:
+        last = entries[-1]
+        end = last.end if isinstance(last, _Item) else last.end()
+        years = all(isinstance(e, re.Match) or e.form == "year" for e in entries)
+        sep = P.LIST_SEP_RE.match(text, end)
+        weak = sep is None
+        if weak:
+            sep = P.LIST_WEAK_SEP_RE.match(text, end) if years else None
+            if sep is None:
+                break
+        assert sep is not None
         m = P.RES_ITEM_RE.match(text, sep.end())
-        if m and m["bare"] and not items[0]["bare"]:
-            break  # "resolution 1701 (2006), 30 days": a bare number only continues a bare list
+        if m and m["bare"] and entries and isinstance(entries[0], _Item) and entries[0].form != "bare":
+            m = None  # "resolution 1701 (2006), 30 days": a bare number only continues a bare list
+        if m and (not weak or (m["year"] and _ascends(entries, int(m["num"])))):
+            entries.append(_item(m))
+            continue
+        damaged = _damaged_at(text, sep.end()) if years else None
+        if damaged is None:
+            break
+        entries.append(damaged)
+    return _read_damaged(entries)
+
+
+def _ascends(entries: list[_Item | re.Match[str]], number: int) -> bool:
+    """Return whether `number` comes after the last clean number of the list (Council lists ascend)."""
+    clean = [int(e.number) for e in entries if isinstance(e, _Item)]
+    return bool(clean) and clean[-1] < number
+
+
+def _damaged_at(text: str, pos: int) -> re.Match[str] | None:
+    """Return a year-form number that OCR damaged at `pos` ("S11 (1982)", "387 1976)"), if one stands there."""
+    m = P.DAMAGED_ITEM_RE.match(text, pos)
+    if m is None or not re.search(r"\d", m["dnum"]):
+        return None
+    if re.fullmatch(r"\d+", m["dnum"]) and not m["stray"] and m["open"]:
+        return None  # undamaged: RES_ITEM_RE reads it, or it is not a number of a list
+    return m
+
+
+def _read_damaged(entries: list[_Item | re.Match[str]]) -> list[_Item]:
+    """Return the list's items, each damaged number read from its neighbours or left out.
+
+    The Security Council numbers its resolutions in one series and its lists ascend, so a damaged
+    number is read when exactly one reading lies between its clean neighbours and fits its year
+    (`_sc_plausible`). With both neighbours known a letter may stand for any digit ("SB2" between
+    981 and 983 is 982); with one, only for the digit it resembles ("S11" is 511).
+    """
+    items: list[_Item] = []
+    for i, entry in enumerate(entries):
+        if isinstance(entry, _Item):
+            items.append(entry)
+            continue
+        before = entries[i - 1] if i > 0 else None
+        after = entries[i + 1] if i + 1 < len(entries) else None
+        low = int(before.number) if isinstance(before, _Item) else None
+        high = int(after.number) if isinstance(after, _Item) else None
+        number = _repaired_number(entry, low, high, first=i == 0)
+        if number is not None:
+            items.append(_Item(entry.start(), entry.end(), "year", str(number), entry["dyear"],
+                               printed=re.sub(r"\s+", " ", entry.group())))
+        elif after is None:
+            break  # an unreadable number ends the list
     return items
 
 
-def _named_items(
-    unit: _Unit, item: re.Match[str], kw: re.Match[str], list_end: int, explicit: tuple[str, str] | None
-) -> list[_Named]:
-    if item["num"]:
-        form = "year" if item["year"] else "roman"
-        number, when, letters = item["num"], item["year"] or item["roman"], item["letters"]
-    elif item["scnum"]:
-        form, number, when, letters = "year", item["scnum"], item["scyear"], None
-    elif item["yslash"]:
-        form, number, when, letters = "yslash", item["ynum"], item["yslash"], item["yletters"]
-    elif item["session"]:
-        form, number, when, letters = "session", item["snum"], item["session"], item["sletters"]
+def _repaired_number(m: re.Match[str], low: int | None, high: int | None, first: bool) -> int | None:
+    """Return the one reading of a damaged number that fits its year and its neighbours, or None."""
+    raw = m["dnum"].replace(" ", "").replace("\u00a0", "")
+    if low is None and high is None and not first:
+        return None
+    if low is not None and high is not None and not raw.isdigit():
+        readings = {int("".join(d)) for d in _digit_choices(raw)}
     else:
-        form, number, when, letters = "bare", item["bare"], None, None
-    when = re.sub(P.DASH, "-", when) if when else None
-    start = kw.start() if item.start() == kw.end() else item.start()
-    parts = re.findall(r"[A-H]", letters) if letters else [None]
+        mapped = raw.translate(P.OCR_DIGITS)
+        readings = {int(mapped)} if mapped.isdigit() else set()
+    year = int(m["dyear"])
+    fits = {
+        n for n in readings
+        if _sc_plausible(n, year) and (low is None or low < n) and (high is None or n < high) and n > 0
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _digit_choices(raw: str) -> Iterator[tuple[str, ...]]:
+    """Yield every digit string a damaged number may stand for: each letter any digit."""
+    return itertools.product(*[(ch,) if ch.isdigit() else tuple("0123456789") for ch in raw])
+
+
+def _named_items(
+    unit: _Unit, item: _Item, kw: re.Match[str], list_end: int, explicit: tuple[str, str] | None
+) -> list[_Named]:
+    start = kw.start() if item.start == kw.end() else item.start
+    parts = re.findall(r"[A-H]", item.letters) if item.letters else [None]
     code, name = explicit or (None, None)
     return [
-        _Named(unit, start, item.end(), kw.start(), list_end, bool(kw["dec"]), form, number, when, letter, code, name)
+        _Named(unit, start, item.end, kw.start(), list_end, bool(kw["dec"]), item.form, item.number, item.when,
+               letter, code, name, printed=item.printed)
         for letter in parts
     ]
 
@@ -795,7 +930,7 @@ def _remember(n: _Named, organ: str, ctx: _Context) -> None:
     target = _target(n, organ)
     if target:
         ctx.memory.setdefault(_key(n), target)
-        if n.form == "year":
+        if n.form in ("year", "roman"):  # a number of one series: "resolution 1514" after 1514 (XV)
             ctx.memory.setdefault(("num", n.decision, n.number), target)
 
 
@@ -855,6 +990,8 @@ def _compatible(organ: str, n: _Named, ctx: _Context) -> bool:
     if organ == GA:
         if n.form == "roman":
             return _ga_roman_plausible(number, when)
+        if n.form == "bare":  # "General Assembly resolution 2186": the Assembly's one series up to 1975
+            return n.explicit in (GA, "ASSEMBLY") and 0 < number < _GA_FIRST[-1]
         return n.form == "session" and number <= 500 and (special or 31 <= int(when) <= max_ga)
     if organ == HRC:
         max_hrc = 3 * ((ctx.year or 2030) - 2006) + 3
@@ -930,6 +1067,8 @@ def _named_citation(n: _Named, organ: str | None, how: str, ctx: _Context) -> Ci
         fields["organ_from"] = how
     if n.letter:
         fields["part"] = n.letter
+    if n.printed:
+        fields["printed"] = n.printed  # the number as OCR left it; the target is its reading
     pin = _pinpoint(n.unit.text, n.start, n.end)
     unresolved_kind = "un_decision" if n.decision else "un_resolution"
     if organ and organ.startswith("body:"):
@@ -942,6 +1081,10 @@ def _named_citation(n: _Named, organ: str | None, how: str, ctx: _Context) -> Ci
     target = _target(n, organ) if organ else None
     if organ and n.form == "bare":
         target = ctx.memory.get(("num", n.decision, n.number))
+        if target is None and organ == GA and _compatible(GA, n, ctx):
+            # The Assembly numbered its resolutions in one series until 1975, so the number names
+            # one; its session is not printed and the symbol is kept as printed (GOLD.md), A/RES/2186.
+            target = f"A/RES/{n.number}"
     sym = _symbol_of(target) if target else None
     if sym is None:
         why = reason or _reason(n) if n.form == "bare" or not target else f"{target} is not a valid symbol"

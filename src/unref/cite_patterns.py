@@ -40,7 +40,11 @@ RESOLUTION_WORD = r"(?:[Rr]esolutions?|[Rr]ésolutions?|[Rr]esoluci(?:ón|on|one
 DECISION_WORD = r"(?:[Dd]ecisions?|[Dd]écisions?|[Dd]ecisi(?:ón|on|ones)|[Рр]ешени(?:е|я|ю|ем|и|й|ям|ями|ях))"
 UNSCR = r"UNSCRs?"  # "UNSCR 1701": a Security Council resolution by its acronym
 ROMAN = r"[IVXLC]+"
-ROMAN_SESSION = rf"(?:E?S{DASH})?{ROMAN}"  # (III), (S-IV), (ES-I): sessions of early GA resolutions
+# A session in roman numerals may be typed with the Cyrillic letters that look like Latin ones
+# ("3212 (ХХIX)" with Cyrillic Х, in Russian texts and their translations); they are read as Latin.
+ROMAN_LOOKALIKE = "\u0425\u0406"  # Cyrillic Х and І
+CYRILLIC_ROMAN = str.maketrans({"\u0425": "X", "\u0406": "I"})
+ROMAN_SESSION = rf"(?:E?S{DASH})?[IVXLC{ROMAN_LOOKALIKE}]+"  # (III), (S-IV), (ES-I): sessions of early GA resolutions
 SESSION = rf"(?:E?S{DASH})?\d{{1,2}}"  # 48, ES-10, S-27
 # A part letter: "217 A (III)", "44/192 A and B"; never the article "A" starting a phrase.
 PART_LETTER = r"[A-H](?![\w’'/\-])(?!\s+(?!(?:and|et|y|e|of|du|de|del|adopted|on|in|by|to|para)\b)[a-z])"
@@ -74,6 +78,22 @@ LIST_SEP_RE = re.compile(
     rf"{LIST_DATE}?(?:{SP}*[,;]?{WS}*(?:and|et|y|e|и|as{WS}+well{WS}+as|ainsi{WS}+que){WS}+|{SP}*,{WS}*)"
     rf"(?:{RESOLUTION_WORD}{WS}+)?"
 )
+# Where OCR or pdftotext lost the comma between two year-form numbers: "981 (1995) 982 (1995)",
+# "of 23 October 1974. 368 (1975)" (a point read for a comma). Read only before a number that
+# the list's order confirms (cite._list_items).
+LIST_WEAK_SEP_RE = re.compile(rf"{LIST_DATE}?(?:{SP}*\.{WS}+|{WS}+)")
+# A number of a list that OCR damaged, in the year form of the Security Council, read only inside
+# a list and kept only when the Council's numbering confirms one reading (cite._repaired_number):
+#   "S11 (1982)", "SB2 (1995)"   letters read for digits
+#   "19 27 (2010)"               a number broken by a blank
+#   "512.(1982)", "1023, (1995)" a point or comma before the parenthesis
+#   "387 1976)"                  the opening parenthesis lost
+DAMAGED_ITEM_RE = re.compile(
+    rf"(?P<dnum>[\dSIlOB]{{2,4}}|\d{{1,3}}{SP}\d{{1,3}})(?P<stray>{SP}*[.,])?{WS}*(?P<open>\(?){SP}*"
+    rf"(?P<dyear>{YEAR}){SP}*\)(?![\w/\-])"
+)
+# Letters that OCR reads for digits, and the digit each stands for.
+OCR_DIGITS = str.maketrans({"S": "5", "B": "8", "I": "1", "l": "1", "O": "0"})
 
 # --- Organs ------------------------------------------------------------------------------------------
 

@@ -179,6 +179,7 @@ class Metadata:
     signatories: list[Signatory] = field(default_factory=list)
     circulation: dict[str, Any] | None = None
     job_number: str | None = None
+    draft_symbol: str | None = None  # the draft a resolution was adopted on: "[S/5575]" under its heading
 
 
 @dataclass(slots=True)
@@ -248,6 +249,7 @@ class Document:
             "signatories": [asdict(s) for s in md.signatories],
             "circulation": md.circulation,
             "job_number": md.job_number,
+            "draft_symbol": md.draft_symbol,
             "paragraphs": clean(self.paragraphs),
             "footnotes": clean(self.footnotes),
             "footnote_refs": [asdict(r) for r in self.footnote_refs],
