@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from unref.symbols import (
     Symbol,
     SymbolError,
     catalogue,
+    continuations,
     find_symbols,
     parse,
     parse_double,
@@ -158,7 +160,7 @@ PARSE_ERRORS = [
     ("A/Add.1/5", "must come last"),
     ("A/1/2/3", "too many numbers"),
     ("S/2025/105/ABC", "after the document number"),
-    ("A/RES/L.1/RES/2", "too many numbers"),
+    ("A/RES/L.1/RES/2", "more than one document type"),
     ("A/hrc/1", "not an element"),
     ("https://undocs.org/en/A/79/796", "not a UN document symbol"),
 ]
@@ -303,8 +305,8 @@ def test_type_examples(token: str, example: str) -> None:
 
 
 def test_catalogue_series_end_in_a_capital() -> None:
-    # find_symbols' prefilter looks for a capital letter right before "/".
-    assert all(name[-1].isupper() for name in catalogue().series)
+    # find_symbols' prefilter looks for a capital letter (and a dotted number: GEGN.2) right before "/".
+    assert all(re.fullmatch(r"[A-Z]+(?:\.\d+)?", name) for name in catalogue().series)
 
 
 # ---------------------------------------------------------------------------
@@ -360,6 +362,17 @@ FIND = [
     ("见S/2025/105号文件", ["S/2025/105"]),  # Chinese sets symbols without spaces
     ("S/2025/105\u00b9 and", ["S/2025/105"]),  # a superscript footnote mark may follow
     ("S/RES/822\n(1993)", ["S/RES/822 (1993)"]),
+    # The dash of a double symbol lost with a table-cell break: two symbols.
+    ("declaration (A/44/872S/21019 and annex)", ["A/44/872", "S/21019"]),
+    ("(A/79/359S/202/684), the", ["A/79/359", "S/202/684"]),
+    # Other entities and series, and their sessions or parts glued in parentheses.
+    ("is contained in TD/40(2)/L.7 and", ["TD/40(2)/L.7"]),
+    ("technical material (TD/B/EX(2)/3 - TD/B/CN.4/16)", ["TD/B/EX(2)/3", "TD/B/CN.4/16"]),
+    ("a semiannual review (TD/B/CN.4/Misc.10) listing", ["TD/B/CN.4/Misc.10"]),
+    ("promotion tools for ports (UNCTAD/SHIP/494(12)). Also", ["UNCTAD/SHIP/494(12)"]),
+    ("the Joint Inspection Unit\n(JIU/REP/2023/3).", ["JIU/REP/2023/3"]),
+    ("see GEGN.2/2021/CRP.130/Rev.1, 25 April 2021", ["GEGN.2/2021/CRP.130/Rev.1"]),
+    ("decision ICCD/COP(13)/CST/2 and ECE/TRANS/WP.29/1170", ["ICCD/COP(13)/CST/2", "ECE/TRANS/WP.29/1170"]),
 ]
 
 
@@ -377,6 +390,8 @@ NOT_SYMBOLS = [
     "speed in km/h",
     "HIV/AIDS and SLA/TC and SPLM/A-IO",  # no known series
     "SC/15942 press release",  # press releases are not document symbols
+    "the Joint UNCTAD/IMO Intergovernmental Group",  # two bodies, no document
+    "TD/B/EX(1993)/3",  # a year is not a part glued to an element
     "https://undocs.org/en/S/RES/822%20(1993)",  # a URL, not prose
     "https://undocs.org/en/A/79/796",
     "www.un.org/en/A/79/796",
@@ -385,7 +400,6 @@ NOT_SYMBOLS = [
     "https://undocs.org/en/\nA/79/796",  # a URL that pdftotext wrapped
     "see A/ both and A/ D",
     "USA/2025/1 and TSA/12",  # a series must start a word
-    "A/44/872S/21019",  # OCR glued two symbols together: no clean symbol
     "E/ICEF/L.1\u00cf12",  # an element does not stop inside a word
     "s/21194",  # lower case series
     "A/HRC",  # no number
@@ -495,3 +509,48 @@ def test_corpus_documents_carry_their_symbols() -> None:
         found = {s.parts for _, _, s in find_symbols((CORPUS / row["file"]).read_text("utf-8"))}
         missing += [row["symbol"] for s in parse_double(row["symbol"]) if s.parts not in found]
     assert missing == []
+
+
+# ---------------------------------------------------------------------------
+# continuations: documents named after a symbol by their last number
+
+CONTINUED = [
+    ("[A/CONF.162/3/Add.1-3]", ["A/CONF.162/3/Add.1", "A/CONF.162/3/Add.2", "A/CONF.162/3/Add.3"]),
+    ("in E/CN.9/2025/5 and 6.", ["E/CN.9/2025/5", "E/CN.9/2025/6"]),
+    ("were unacceptable (S/PRST/1994/14 and 57). As", ["S/PRST/1994/14", "S/PRST/1994/57"]),
+    ("S/1995/222 and Corr.1 and 2.", ["S/1995/222", "S/1995/222/Corr.1", "S/1995/222/Corr.2"]),
+    ("(S/10896\nand Corr.1 and Add.1).", ["S/10896", "S/10896/Corr.1", "S/10896/Add.1"]),
+    ("documents S/4417\nand Add.1/Rev.1 and Add.2.", ["S/4417", "S/4417/Add.1/Rev.1", "S/4417/Add.2"]),
+    ("A/44/642 and Corr.1 of 3 May", ["A/44/642", "A/44/642/Corr.1"]),
+    # summary statements of the Security Council
+    ("(see S/10855/Add.15, 16, 23 and 44; S/11185/Add.14-16, 42/Rev.1 and 47)",
+     ["S/10855/Add.15", "S/10855/Add.16", "S/10855/Add.23", "S/10855/Add.44", "S/11185/Add.14", "S/11185/Add.15",
+      "S/11185/Add.16", "S/11185/Add.42/Rev.1", "S/11185/Add.47"]),
+    ("S/19420/Add.2, 22 and Corr.1, 30 and 50;",
+     ["S/19420/Add.2", "S/19420/Add.22", "S/19420/Add.22/Corr.1", "S/19420/Add.30", "S/19420/Add.50"]),
+    # not lists: a footnote mark after the last "and", a date, words, numbers that go down
+    ("documents S/7930/Add.64 and Add.65, 22\n\nThe", ["S/7930/Add.64", "S/7930/Add.65"]),
+    ("contained in document S/13026 and\nCorr.1, 6\n", ["S/13026", "S/13026/Corr.1"]),
+    ("S/1059/Rev.2, 39 and in consultation", ["S/1059/Rev.2"]),
+    ("the note S/2025/10, 12 May 2025", ["S/2025/10"]),
+    ("S/2025/105 and 3 annexes.", ["S/2025/105"]),
+    ("S/2025/105 and 3.", ["S/2025/105"]),
+    ("A/CONF.162/3/Add.1-300", ["A/CONF.162/3/Add.1"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTINUED)
+def test_continuations(text: str, expected: list[str]) -> None:
+    found = []
+    for _start, end, sym in find_symbols(text):
+        found.append(str(sym))
+        found += [str(more) for _s, _e, more in continuations(text, end, sym)]
+    assert found == expected
+
+
+def test_continuation_spans() -> None:
+    text = "S/1994/20 and Add.4, 13-15 and 49;"
+    spans = [(text[s:e], str(sym)) for s, e, sym in continuations(text, 9, parse("S/1994/20"))]
+    # the member of a range that is not written gets an empty span at the dash
+    assert spans == [("Add.4", "S/1994/20/Add.4"), ("13", "S/1994/20/Add.13"), ("", "S/1994/20/Add.14"),
+                     ("15", "S/1994/20/Add.15"), ("49", "S/1994/20/Add.49")]

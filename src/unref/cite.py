@@ -29,7 +29,7 @@ from typing import Any
 from . import cite_patterns as P
 from .masthead import MONTH_NUMBERS
 from .model import Citation, Document
-from .symbols import Symbol, SymbolError, find_symbols, parse_double, try_parse
+from .symbols import Symbol, SymbolError, continuations, find_symbols, parse_double, try_parse
 from .urls import URL_RE, addresses
 
 __all__ = ["Body", "BodyCatalogue", "DocumentPattern", "bodies", "cite"]
@@ -464,15 +464,22 @@ def _written_symbols(unit: _Unit, ctx: _Context, warnings: list[str]) -> list[Ci
             if len(group) > 1:
                 fields["double"] = [str(_repaired(x[2])) for x in group]
             out.append(_symbol_citation(sym, text[s:e], unit.location, s, e, ctx, pin, fields))
-            out += _named_modifiers(text, e, sym, unit.location, ctx)
+            for cs, ce, more in continuations(text, e, sym):  # "S/1995/222 and Corr.1 and 2", "Add.1-3"
+                if _canon(str(more)) not in ctx.own:
+                    out.append(_symbol_citation(more, text[cs:ce], unit.location, cs, ce, ctx, None,
+                                                {"continues": str(sym)}))
     return out
 
 
 def _symbol_groups(text: str) -> Iterator[list[tuple[int, int, Symbol]]]:
-    """Yield the written symbols, those of one double symbol ("A/79/796-S/2025/105") together."""
+    """Yield the written symbols, those of one double symbol ("A/79/796-S/2025/105") together.
+
+    Two symbols that touch ("A/79/359S/2024/684", the dash lost with a table-cell break) are
+    one double symbol too.
+    """
     group: list[tuple[int, int, Symbol]] = []
     for hit in find_symbols(P.OCR_MODIFIER_RE.sub(r"\g<1>1", text)):
-        if group and re.fullmatch(rf"{P.SP}*{P.DASH}{P.SP}*", text[group[-1][1] : hit[0]]):
+        if group and re.fullmatch(rf"(?:{P.SP}*{P.DASH}{P.SP}*)?", text[group[-1][1] : hit[0]]):
             group.append(hit)
             continue
         if group:
@@ -498,22 +505,6 @@ def _symbol_citation(
 ) -> Citation:
     return Citation("un_symbol", text, location, start, end, target=str(sym), url=sym.url(ctx.language),
                     pinpoint=pin, fields=fields)
-
-
-def _named_modifiers(text: str, end: int, sym: Symbol, location: str, ctx: _Context) -> list[Citation]:
-    """Return citations for "and Corr.1 and 2" written after a symbol: S/1995/222/Corr.1, .../Corr.2."""
-    m = P.MODIFIER_LIST_RE.match(text, end)
-    if not m:
-        return []
-    out = []
-    kind = m["kind"]
-    for item in P.MODIFIER_ITEM_RE.finditer(text, m.start("first"), m.end()):
-        kind = item["kind"] or kind
-        target = try_parse(f"{sym.base}/{kind}.{item['number']}")
-        if target is not None and _canon(str(target)) not in ctx.own:
-            out.append(_symbol_citation(target, item.group(), location, item.start(), item.end(), ctx, None,
-                                        {"modifier_of": str(sym)}))
-    return out
 
 
 def _date_near(text: str, start: int, end: int) -> tuple[str | None, int]:
@@ -564,39 +555,90 @@ def _pinpoint(text: str, start: int, end: int) -> str | None:
 # Meetings
 
 
+# Meetings named in lists ("at its 4575th and 4576th meetings"), and how "at its" and the
+# owner after it are found; the single meeting is `cite_patterns.MEETING_RE`.
+_ORD = r"\d{1,5}(?:st|nd|rd|th|e|ème|ª|a|\.ª)"
+_MEETING_LIST_RE = re.compile(
+    rf"(?<![\w/.])(?P<list>{_ORD}(?:{P.WS}*,{P.WS}*{_ORD})*,?{P.WS}+(?:and|et|y){P.WS}+{_ORD})"
+    rf"{P.WS}+(?:meetings|séances|sesiones)(?![\w\-])"
+    rf"(?P<organ>{P.WS}+(?:of{P.WS}+the|du|del){P.WS}+(?:Security{P.WS}+Council|Conseil{P.WS}+de{P.WS}+sécurité"
+    rf"|Consejo{P.WS}+de{P.WS}+Seguridad))?"
+)
+_ORD_RE = re.compile(r"(?P<number>\d{1,5})(?:st|nd|rd|th|e|ème|ª|a|\.ª)")
+_AT_ITS_RE = re.compile(rf"(?i:at|during|in|à|en){P.WS}+(?i:its|sa|su){P.WS}+$|(?:на){P.WS}+своем{P.WS}+$")
+# A summary statement of the Security Council lists each meeting on a line of its own:
+# "6171st meeting, held on 27 July 2009."
+_MEETING_LINE_TAIL_RE = re.compile(rf"{P.WS}*(?:,{P.WS}*held|\({P.WS}*held|held)\b")
+_MEETING_LINE_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?")
+
+
 def _meetings(unit: _Unit, ctx: _Context) -> list[Citation]:
-    """Return S/PV citations for Security Council meetings named by number."""
+    """Return S/PV citations for Security Council meetings named by number.
+
+    GOLD.md: a meeting named by its number and organ is a citation of its record, S/PV.N;
+    a resolution's own adoption line is metadata. The organ is written after the meeting
+    ("the 9878th meeting of the Security Council"), before "at its" ("the Security Council
+    ... at its 4575th meeting"), after it in the same sentence ("At its 9877th meeting, held
+    in private on ..., the Security Council considered"), or it is the document's own organ
+    ("at its 9877th meeting" in a Council document, "6171st meeting, held on ..." heading a
+    line of a summary statement).
+    """
     text = unit.text
     if not P.MEETING_PREFILTER_RE.search(text):
         return []
-    out = []
+    # (start, end, number, whether the organ is written, and the span of the whole mention)
+    found: list[tuple[int, int, str, bool, int, int]] = []
     for m in P.MEETING_RE.finditer(text):
-        lead = text[max(0, m.start() - 80) : m.start()]
-        if not m["organ"] and not _security_council_meeting(lead, ctx):
-            continue
+        found.append((m.start(), m.end(), m["number"], bool(m["organ"]), m.start(), m.end()))
+    for m in _MEETING_LIST_RE.finditer(text):
+        for n in _ORD_RE.finditer(text, m.start("list"), m.end("list")):
+            if not any(s <= n.start() < e for s, e, *_rest in found):
+                found.append((n.start(), n.end(), n["number"], bool(m["organ"]), m.start(), m.end()))
+    out = []
+    for start, end, number, organ, list_start, list_end in sorted(found):
+        sentence_start = _sentence_start(text, list_start)
+        lead = text[max(sentence_start, list_start - 80) : list_start]
         if P.ADOPTION_RE.search(lead):
             continue  # "Adopted by the Security Council at its 9928th meeting": metadata
-        sym = try_parse(f"S/PV.{m['number']}")
+        if not organ and not _security_council_meeting(text, lead, list_end, ctx):
+            continue
+        sym = try_parse(f"S/PV.{number}")
         if sym is None or _canon(str(sym)) in ctx.own:
             continue
-        out.append(Citation("un_symbol", m.group(), unit.location, m.start(), m.end(), target=str(sym),
-                            url=sym.url(ctx.language), fields={"meeting": int(m["number"]), "named_in_prose": True}))
+        out.append(Citation("un_symbol", text[start:end], unit.location, start, end, target=str(sym),
+                            url=sym.url(ctx.language), fields={"meeting": int(number), "named_in_prose": True}))
     return out
 
 
-def _security_council_meeting(lead: str, ctx: _Context) -> bool:
-    """Return whether "at its Nth meeting" after `lead` is a meeting of the Security Council.
+def _sentence_start(text: str, pos: int) -> int:
+    left = 0
+    for m in P.SENTENCE_END_RE.finditer(text, max(0, pos - 300), pos):
+        left = m.end()
+    return left
+
+
+def _security_council_meeting(text: str, lead: str, end: int, ctx: _Context) -> bool:
+    """Return whether the meeting after `lead` (in its sentence) is a meeting of the Security Council.
 
     "its" is the body named last before it ("the Security Council, at its"); when none is
-    named, or only "the Council", it is the document's organ.
+    named before, the body that opens the clause after it ("At its 9877th meeting, held on
+    ..., the Security Council"); when none is named, or only "the Council", it is the
+    document's organ. A meeting heading a line ("6171st meeting, held on ...") is the
+    document's when the document is the Council's.
     """
-    if not P.MEETING_AT_ITS_RE.search(lead):
-        return False
+    council_document = ctx.organs[:1] == [SC]
+    if not _AT_ITS_RE.search(lead):
+        return (council_document and _MEETING_LINE_LEAD_RE.fullmatch(lead) is not None
+                and _MEETING_LINE_TAIL_RE.match(text, end) is not None)
     owners = list(P.MEETING_OWNER_RE.finditer(lead))
     owner = owners[-1] if owners else None
+    if owner is None:
+        after = text[end : end + 160]
+        sentence_end = P.SENTENCE_END_RE.search(after)
+        owner = P.MEETING_OWNER_RE.search(after[: sentence_end.start() if sentence_end else None])
     if owner is not None and owner["sc"]:
         return True
-    return ctx.organs[:1] == [SC] and (owner is None or owner["council"] is not None)
+    return council_document and (owner is None or owner["council"] is not None)
 
 
 # ---------------------------------------------------------------------------

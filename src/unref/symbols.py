@@ -31,6 +31,7 @@ __all__ = [
     "Symbol",
     "SymbolError",
     "catalogue",
+    "continuations",
     "find_symbols",
     "normalise",
     "parse",
@@ -102,9 +103,17 @@ ELEMENT_END = rf"(?![{LATIN_ALNUM}])"  # an element never stops inside a word
 MODIFIER = r"(?:Add|Corr|Rev|Amend)\.\d+"  # Add.17, Rev.1, Corr.1, Amend.2
 SPECIAL_SESSION = rf"E?S{DASH}\d+"  # ES-10 (emergency special), S-13 (special session)
 NUMBER = rf"\d+(?:{DASH}\d+)?"  # 796, 2025, and ranges of combined reports: CEDAW/C/CAF/1-5
+# A session, part or issue number glued in parentheses to an element, as UNCTAD and the
+# UNCCD write them: TD/40(2)/L.7 (second part of the fortieth session), TD/B/EX(2)/3,
+# ICCD/COP(15)/2, UNCTAD/SHIP/494(12). At most three digits, so that a glued year
+# "S/RES/822(1993)" stays the year of a resolution.
+PAREN_NUMBER = r"\d+\(\d{1,3}\)"
+PAREN_WORD = r"[A-Z]{1,8}\(\d{1,3}\)"
 PART_LETTER = r"[A-Z]"  # the "A" of resolution 217 A (III), written after a space
 PART = r"Part[IVX\d]+"  # PartII written as an element
-DOTTED = r"[A-Z][A-Za-z]*\.(?:\d+|[A-Z]+)"  # C.3, CN.4, AC.109, Sub.2, WG.III, SER.B, L.10, PV.64
+# C.3, CN.4, AC.109, Sub.2, WG.III, SER.B, L.10, PV.64, and the bodies of regional commissions
+# and conventions: CL3.SEP (E/ESCWA/CL3.SEP/2023/4), OzL.Pro.35 (UNEP/OzL.Pro.35/12), MP.WAT.
+DOTTED = r"[A-Z][A-Za-z]*\d*(?:\.(?:\d+|[A-Z][A-Za-z]*))+"
 WORD = r"[A-Z]{1,8}"  # RES, HRC, ICEF, C, CAF, PRST
 ROMAN = r"[IVXLC]+"  # the session of early resolutions: (III), (XLVIII)
 YEAR = r"\d{4}"
@@ -115,7 +124,10 @@ EXTRA = (  # trailing qualifiers that are part of the symbol
 )
 SENTENCE_PUNCT = r"[.,;:]+"  # what ends a sentence, never a symbol
 
-ELEMENT = rf"(?:{MODIFIER}|{SPECIAL_SESSION}|{DOTTED}|{PART}|{NUMBER}|{WORD}){ELEMENT_END}"
+ELEMENT = (
+    rf"(?:{MODIFIER}|{SPECIAL_SESSION}|{PAREN_NUMBER}|{PAREN_WORD}|{DOTTED}|{PART}|{NUMBER}|{WORD})"
+    rf"(?:{ELEMENT_END}|(?<=\d)(?=(?:{{series}})/))"  # a number may touch the next symbol's series
+)
 # A symbol may start after a dash (the second half of a double symbol), never inside
 # a word, a path, a file name or a query string.
 SYMBOL_START = rf"(?<![{LATIN_ALNUM}/.%#&=@+\\])"
@@ -126,21 +138,22 @@ def _series_alternation() -> str:
     return "|".join(re.escape(name) for name in names)
 
 
-SYMBOL_RE: re.Pattern[str] = re.compile(
-    rf"""
-    {SYMBOL_START}
-    (?P<core>(?:{_series_alternation()})(?:{SLASH}{ELEMENT})+)
+_SYMBOL_BODY = rf"""
+    (?P<core>(?:{_series_alternation()})(?:{SLASH}{ELEMENT.replace("{series}", _series_alternation())})+)
     (?!{SLASH}[{LATIN_ALNUM}])              # an unreadable next element: not a clean symbol
     (?:(?P<letter>{SP}{PART_LETTER})?{WRAP}\((?:(?P<year>{YEAR}|{ROMAN})|{DATE})\))?
     (?:{WRAP}(?P<extra>{EXTRA}))?
     (?P<star>\*)?
-    """,
-    re.VERBOSE,
-)
+    """
+SYMBOL_RE: re.Pattern[str] = re.compile(SYMBOL_START + _SYMBOL_BODY, re.VERBOSE)
+# The second of two symbols whose separating dash was lost with a table-cell break:
+# "A/79/359S/2024/684" is A/79/359 and S/2024/684. Tried only where a symbol just ended
+# on a digit (see `_matches`).
+_GLUED_RE: re.Pattern[str] = re.compile(_SYMBOL_BODY, re.VERBOSE)
 
 # The decorations after the "/"-separated core, in a text already normalised.
 _TRAILER_RE = re.compile(
-    rf"(?P<core>[^\s()*]+?)(?:{SP}(?P<letter>{PART_LETTER}))?"
+    rf"(?P<core>(?:[^\s()*]|\(\d{{1,3}}\))+?)(?:{SP}(?P<letter>{PART_LETTER}))?"
     rf"(?:{SP}*\((?:(?P<year>{YEAR}|{ROMAN})|{DATE})\))?"
     rf"(?:{SP}*(?P<extra>{EXTRA}))?(?P<star>\*)?"
 )
@@ -148,14 +161,17 @@ _DOUBLE_SPLIT_RE = re.compile(rf"{SP}*{DASH}{SP}*(?=(?:{_series_alternation()})/
 _MODIFIER_RE = re.compile(MODIFIER)
 _SPECIAL_SESSION_RE = re.compile(SPECIAL_SESSION)
 _NUMBER_RE = re.compile(NUMBER)
+_PAREN_NUMBER_RE = re.compile(PAREN_NUMBER)
+_PAREN_WORD_RE = re.compile(PAREN_WORD)
 _LETTERED_NUMBER_RE = re.compile(rf"\d+ {PART_LETTER}")
 _PART_RE = re.compile(PART)
 _DOTTED_RE = re.compile(DOTTED)
 _WORD_RE = re.compile(WORD)
 _ROMAN_RE = re.compile(ROMAN)
 _LANG_RE = re.compile(r"[a-z]{2}")
-# Cheap prefilter: every series ends in a capital letter right before its first "/".
-_PREFILTER_RE = re.compile(r"[A-Z]/")
+# Cheap prefilter: every series ends in a capital letter right before its first "/", or in a
+# capital and a dotted number (GEGN.2).
+_PREFILTER_RE = re.compile(r"[A-Z](?:\.\d+)?/")
 # Text before a match, within the same token, that shows the match is inside a URL.
 _URL_PREFIX_RE = re.compile(r"://|^www\.|\.(?:org|int|com|net)/")
 
@@ -304,18 +320,18 @@ def _classify(core: list[str], text: str) -> tuple[_Fields, int]:
         if _SPECIAL_SESSION_RE.fullmatch(el):
             f.special.append(i)
             f.numbers[i] = el
-        elif _NUMBER_RE.fullmatch(el) or _LETTERED_NUMBER_RE.fullmatch(el):
+        elif _NUMBER_RE.fullmatch(el) or _LETTERED_NUMBER_RE.fullmatch(el) or _PAREN_NUMBER_RE.fullmatch(el):
             f.numeric.append(i)
             f.numbered.append(i)
             f.numbers[i] = el
         elif _PART_RE.fullmatch(el):
             f.numbered.append(i)
             f.numbers[i] = el
-        elif el in cat.bodies:
+        elif el in cat.bodies or _PAREN_WORD_RE.fullmatch(el):  # TD/B/EX(2)/3, ICCD/COP(15)/2
             f.bodies.append(el)
         elif _DOTTED_RE.fullmatch(el):
             head, _, tail = el.partition(".")
-            if head in cat.types:
+            if head in cat.types and not _numbered_after(core, i, first_modifier):
                 f.types.append(head)
                 f.numbered.append(i)
                 f.numbers[i] = tail
@@ -334,6 +350,14 @@ def _classify(core: list[str], text: str) -> tuple[_Fields, int]:
         else:
             raise SymbolError(f"{el!r} is not an element of a UN symbol (in {text!r})")
     return f, first_modifier
+
+
+def _numbered_after(core: list[str], i: int, end: int) -> bool:
+    """Return whether a number follows core[i]: then "WP.29" names a working party, not a paper.
+
+    ECE/TRANS/WP.29/1170 is document 1170 of Working Party 29; TPNW/MSP/2025/WP.1 is working paper 1.
+    """
+    return any(_NUMBER_RE.fullmatch(el) or _PAREN_NUMBER_RE.fullmatch(el) for el in core[i + 1 : end])
 
 
 def _is_roman_session(core: list[str], i: int, cat: Catalogue) -> bool:
@@ -467,6 +491,8 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         if start < last_end:
             continue
         m = SYMBOL_RE.match(text, start)
+        if m is None and start == last_end and start > 0 and text[start - 1].isdigit():
+            m = _GLUED_RE.match(text, start)  # "A/79/359S/2024/684": the dash was lost
         if m:
             last_end = m.end()
             yield m
@@ -482,3 +508,97 @@ def find_symbols(text: str) -> Iterator[tuple[int, int, Symbol]]:
             if symbol is not None:
                 yield m.start(), end, symbol
                 break
+
+
+# ---------------------------------------------------------------------------
+# Documents named after a symbol by their last number only
+
+_AND = r"(?:and|et|y|и)"
+_GAP = rf"(?:{SP}+(?:\r?\n{SP}*)?|\r?\n{SP}*)"  # blanks, or a line break, after "and"
+_KIND = r"(?P<kind>Add|Corr|Rev|Amend)\."
+_ITEM = rf"(?:{_KIND}{SP}?)?(?P<number>\d+)(?:{DASH}(?P<to>\d+))?(?:/(?P<sub>{MODIFIER}))?"
+_BARE_ITEM = rf"(?:(?:Add|Corr|Rev|Amend)\.{SP}?)?\d+(?:{DASH}\d+)?(?:/{MODIFIER})?(?![\d/])"
+_LIST_SEP = rf"(?:{SP}*,{WRAP}(?:{_AND}{_GAP})?|{WRAP}{_AND}{_GAP})"
+# A list of bare numbers ends with the sentence, the bracket or a comma before words:
+# "S/2025/10, 12 May" is a date, not a list.
+_LIST_END = rf"(?={SP}*(?:[.;:)\]]|,{SP}*[^\W\d]|{WRAP}$|\n))"
+_AND_SEP = rf"(?:{SP}*,)?{WRAP}{_AND}{_GAP}"
+# A list ends with "and N": "Add.48 and Add.49, 10" ends before the footnote mark 10.
+_LIST_TAIL = rf"(?:{_LIST_SEP}{_BARE_ITEM})*{_AND_SEP}{_BARE_ITEM}"
+_LIST_RE = re.compile(rf"{_LIST_TAIL}{_LIST_END}")
+# A list whose first item names its kind needs no such end: "A/44/642 and Corr.1 of".
+_KIND_ITEM = rf"(?:Add|Corr|Rev|Amend)\.{SP}?\d+(?:/{MODIFIER})?(?![\d/])"
+_KIND_LIST_RE = re.compile(rf"{_LIST_SEP}{_KIND_ITEM}{_LIST_TAIL}|{_AND_SEP}{_KIND_ITEM}")
+_ITEM_RE = re.compile(rf"(?<![\d.]){_ITEM}(?![\d/])")
+_RANGE_RE = re.compile(rf"{DASH}(?P<to>\d+)(?![\w/]|\.\d|{DASH})")
+MAX_RANGE = 30  # "Add.1-3", "Add.13-17": a longer range is a misreading, not a list of addenda
+
+
+def _numbered(sym: Symbol, kind: str | None, number: int) -> Symbol | None:
+    """Return `sym` with its last modifier of `kind` (or its document number) set to `number`."""
+    if kind:
+        return try_parse(f"{sym.base}/{kind}.{number}")
+    if sym.modifiers or sym.reissue or sym.year or sym.extra or not (sym.number or "").isdigit():
+        return None
+    return try_parse("/".join((*sym.parts[:-1], str(number))))
+
+
+def _range_span(m: re.Match[str], group: str, dash: int, last: bool) -> tuple[int, int]:
+    """Return the span of one member of a range: the last number as written, or, for the
+    members between that are not written ("Add.2" of "Add.1-3"), an empty span at the dash."""
+    return m.span(group) if last else (dash, dash)
+
+
+def continuations(text: str, end: int, sym: Symbol) -> Iterator[tuple[int, int, Symbol]]:
+    """Yield (start, end, Symbol) for the documents named by number right after a symbol.
+
+    The summary statements of the Security Council and many reports name a series of
+    documents of one stem by their last number: "A/CONF.162/3/Add.1-3", "S/10855/Add.15,
+    16, 23 and 44", "S/1995/222 and Corr.1 and 2", "E/CN.9/2025/5 and 6", "S/19420/Add.2-4,
+    22 and Corr.1, 30 and 50". A bare number continues the list's kind of modifier (Add.15 ->
+    Add.16), or else the document number (5 -> 6); a modifier of another kind belongs to the
+    item before it (Add.22 and Corr.1: S/19420/Add.22/Corr.1). A list counts only with an
+    "and" in it and, when its first item is a bare number, where the sentence or bracket goes on.
+    """
+    kind = sym.modifiers[-1].split(".")[0] if sym.modifiers else None
+    pos = end
+    previous = sym
+    rng = _RANGE_RE.match(text, pos)
+    if rng and sym.modifiers and not sym.reissue:
+        first = int(sym.modifiers[-1].split(".")[1])
+        if first < int(rng["to"]) <= first + MAX_RANGE:
+            for n in range(first + 1, int(rng["to"]) + 1):
+                found = _numbered(sym, kind, n)
+                if found is not None:
+                    previous = found
+                    yield (*_range_span(rng, "to", rng.start(), n == int(rng["to"])), found)
+        pos = rng.end()
+    listing = _KIND_LIST_RE.match(text, pos) or _LIST_RE.match(text, pos)
+    if not listing:
+        return
+    for item in _ITEM_RE.finditer(text, listing.start(), listing.end()):
+        low = int(item["number"])
+        high = int(item["to"]) if item["to"] else low
+        if item["kind"] in ("Corr", "Rev") and kind == "Add" and previous.modifiers:
+            found = try_parse(f"{previous}/{item['kind']}.{low}")  # "Add.22 and Corr.1": of Add.22
+            if found is not None:
+                yield item.start(), item.end(), found
+            continue
+        kind = item["kind"] or kind
+        if not low <= high <= low + MAX_RANGE:
+            continue
+        if not kind and low <= int(previous.number or 0):
+            continue  # document numbers of a list go up: "S/PRST/1994/14 and 57"
+        for n in range(low, high + 1):
+            found = _numbered(sym, kind, n)
+            if found is not None and item["sub"]:
+                found = try_parse(f"{found}/{item['sub']}")
+            if found is None:
+                continue
+            previous = found
+            if high == low:
+                yield item.start(), item.end(), found
+            elif n == low:
+                yield item.start(), item.end("number"), found
+            else:
+                yield (*_range_span(item, "to", item.end("number"), n == high), found)
