@@ -606,3 +606,437 @@ def test_a_line_that_begins_with_district_is_not_the_distribution() -> None:
 
     assert DISTR_RE.match("Distr.: General") and DISTR_RE.match("DISTR. LIMITED") and DISTR_RE.match("Distr.")
     assert not DISTR_RE.match("district,") and not DISTR_RE.match("Distribution of aid")
+
+
+# --- Subsidiary bodies, subject titles and typewritten mastheads (real masthead fragments) ----------
+
+EXECUTIVE_BOARD = """
+DP/2025/14
+
+United Nations
+
+Executive Board of the
+United Nations Development
+Programme, the United Nations
+Population Fund and the
+United Nations Office for
+Project Services
+
+Distr.: General
+27 March 2025
+
+Original: English
+
+Annual session 2025
+2 to 5 June 2025, New York
+Item 11 of the provisional agenda
+Evaluation
+
+Annual report on evaluation, 2024
+Summary
+"""
+DP_BOARD = ("Executive Board of the United Nations Development Programme, the United Nations Population Fund "
+            "and the United Nations Office for Project Services")
+
+UNICEF_DRAFT = """
+E/ICEF/2025/L.8
+
+United Nations
+
+Economic and Social Council
+
+Distr.: Limited
+11 June 2025
+Original: English
+For decision
+
+United Nations Children’s Fund
+Executive Board
+Annual session 2025
+10–13 June 2025
+Agenda item 3
+Draft decision submitted to the Executive Board
+
+Annual report for 2024 of the Executive Director of UNICEF
+The Executive Board
+"""
+
+SPECIAL_COMMITTEE = """
+A/AC.182/2025/L.8
+
+United Nations
+
+General Assembly
+
+Distr.: Limited
+20 February 2025
+Original: English
+
+Special Committee on the Charter of the
+United Nations and on the Strengthening of the
+Role of the Organization
+New York, 18–26 February 2025
+
+Draft report
+Rapporteur: Ms. Eliza Grisle (Latvia)
+
+"""
+
+NGO_COMMITTEE = """
+E/C.2/2025/2/Add.3
+
+United Nations
+
+Economic and Social Council
+
+Distr.: General
+11 November 2024
+English
+Original: French
+
+Committee on Non-Governmental Organizations
+2025 regular session
+New York, 20–24 and 29–31 January and 11 February 2025
+
+Quadrennial reports for the period 2020–2023 submitted
+by non-governmental organizations in consultative status
+with the Economic and Social Council through the
+Secretary-General pursuant to Council resolution 1996/31*
+Note by the Secretary-General
+Addendum
+
+"""
+
+WORKING_GROUP = """
+A/HRC/WG.6/34/ITA/3
+
+United Nations
+
+General Assembly
+
+Distr.: General
+14 August 2019
+Original: English
+
+Human Rights Council
+Working Group on the Universal Periodic Review
+Thirty-fourth session
+4–15 November 2019
+
+Summary of Stakeholders’ submissions on Italy*
+Report of the Office of the United Nations High Commissioner for
+Human Rights
+
+"""
+
+SUBJECT_AND_AGENDA = """
+A/56/385
+
+United Nations
+
+General Assembly
+
+Distr.: General
+18 September 2001
+Original: English
+
+Fifty-sixth session
+Item 110 (f) of the provisional agenda*
+Environment and sustainable development: protection
+of global climate for present and future generations of mankind
+
+Institutional linkage of the secretariat of the United
+Nations Framework Convention on Climate Change
+to the United Nations
+Report of the Secretary-General**
+
+"""
+
+SC_REPORT = """
+S/2025/342
+
+United Nations
+
+Security Council
+
+Distr.: General
+30 May 2025
+Original: English
+
+The situation in Central Africa and the activities of the
+United Nations Regional Office for Central Africa
+Report of the Secretary-General
+
+"""
+
+OLD_RESOLUTION = """
+A
+
+UNITED
+NATIONS
+
+General Assembly
+Distr.
+GENERAL
+A/RES/48/161
+21 January 1994
+
+Forty-eighth session
+Agenda item 40
+RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY
+[without reference to a Main Committee (A/48/L.21/Rev.1)]
+48/161.
+
+The situation in Central America:
+procedures for the establishment of a firm
+and lasting peace
+The General Assembly,
+"""
+
+SPONSORED_DRAFT = """
+E/2025/L.10
+
+United Nations
+
+Economic and Social Council
+
+Distr.: Limited
+30 May 2025
+Original: English
+
+2025 session
+25 July 2024–30 July 2025
+Agenda item 12 (b)
+Implementation of and follow-up to major United Nations
+conferences and summits
+Iraq:* , ** draft resolution
+
+Doha Programme of Action for the Least Developed Countries for
+the decade 2022–2031
+The Economic and Social Council,
+"""
+
+INCLUSION_REQUEST = """
+A/80/141
+
+United Nations
+
+General Assembly
+
+Distr.: General
+5 June 2025
+Original: English
+
+Eightieth session
+
+Request for the inclusion of an item in the provisional
+agenda of the eightieth session
+Observer status for the International Centre for Integrated
+Mountain Development in the General Assembly
+Letter dated 28 May 2025 from the Permanent Representative of
+Bhutan to the United Nations addressed to the Secretary-General
+"""
+
+THREE_ADDRESSEES = """
+A/ES-10/1027-S/2025/173
+
+United Nations
+
+General Assembly
+Security Council
+
+Distr.: General
+20 March 2025
+Original: English
+
+General Assembly
+Tenth emergency special session
+Agenda item 5
+Illegal Israeli actions in Occupied East Jerusalem and the
+rest of the Occupied Palestinian Territory
+
+Security Council
+Eightieth year
+
+Identical letters dated 19 March 2025 from the Permanent
+Observer of the State of Palestine to the United Nations addressed
+to the Secretary-General, the President of the General Assembly
+and the President of the Security Council
+"""
+
+TYPEWRITTEN = """
+UNITED
+NATIONS
+
+S
+
+Security Council
+
+Distr.
+GENERAL
+
+S/1995/320
+18 April 1995
+
+ORIGINAL:
+
+ENGLISH
+
+REPORT OF THE SECRETARY-GENERAL SUBMITTED PURSUANT TO
+PARAGRAPH 4 OF SECURITY COUNCIL RESOLUTION 981 (1995)
+
+I.
+
+INTRODUCTION
+
+"""
+
+OFFICIAL_RECORDS = """
+E/2025/25-E/CN.9/2025/7
+
+United Nations
+
+Commission on Population
+and Development
+
+Report on the fifty-eighth session
+(3 May 2024 and 7–11 April 2025)
+
+Economic and Social Council
+Official Records, 2025
+Supplement No. 5
+
+"""
+
+OCR_ORGAN = """
+S
+UNITED
+NATIONS
+
+Secuflty Council
+
+Distr.
+GENERAL
+S/21194
+15 March 1990
+ORIGINAL: ENGLISH
+
+UNITED NATIONS OBSERVER GROUP IN CENTRAL AMERICA
+
+Report
+of the Secretary-General
+
+"""
+
+WRAPPED_ITEMS = """
+A/79/870
+
+United Nations
+
+General Assembly
+
+Distr.: General
+15 April 2025
+Original: English
+
+Seventy-ninth session
+Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69,
+71, 120, 123 and 135
+Culture of peace
+
+Letter dated 15 April 2025 from the Permanent Representative of Utopia to
+the United Nations addressed to the Secretary-General
+"""
+
+BODIES = [
+    ("a board heads the masthead: its items go under it", EXECUTIVE_BOARD, {
+        "organs": [DP_BOARD], "agenda_items": {DP_BOARD: ["11"]}, "doc_type": "report",
+        "agenda_titles": ["Evaluation"], "title": "Annual report on evaluation, 2024",
+    }),
+    ("a board's block under the principal organ; a draft decision's title follows its heading", UNICEF_DRAFT, {
+        "organs": ["Economic and Social Council", "Executive Board of the United Nations Children's Fund"],
+        "agenda_items": {"Executive Board of the United Nations Children's Fund": ["3"]},
+        "doc_type": "draft_decision", "title": "Annual report for 2024 of the Executive Director of UNICEF",
+    }),
+    ("a special committee over its place and dates; a draft report", SPECIAL_COMMITTEE, {
+        "organs": ["General Assembly", "Special Committee on the Charter of the United Nations and on the "
+                   "Strengthening of the Role of the Organization"],
+        "doc_type": "report", "title": "Draft report",
+    }),
+    ("a committee over its session; the subject above the note's by-line, without its marker", NGO_COMMITTEE, {
+        "organs": ["Economic and Social Council", "Committee on Non-Governmental Organizations"],
+        "sessions": {"Committee on Non-Governmental Organizations": "2025 regular session"}, "doc_type": "note",
+        "title": "Quadrennial reports for the period 2020–2023 submitted by non-governmental organizations in "
+                 "consultative status with the Economic and Social Council through the Secretary-General "
+                 "pursuant to Council resolution 1996/31",
+    }),
+    ("a working group under the council that heads the block is no organ", WORKING_GROUP, {
+        "organs": ["General Assembly", "Human Rights Council"], "doc_type": "report",
+        "title": "Summary of Stakeholders’ submissions on Italy",
+    }),
+    ("the agenda item's title, then the report's subject", SUBJECT_AND_AGENDA, {
+        "agenda_titles": ["Environment and sustainable development: protection of global climate for present "
+                          "and future generations of mankind"],
+        "title": "Institutional linkage of the secretariat of the United Nations Framework Convention on "
+                 "Climate Change to the United Nations",
+        "doc_type": "report",
+    }),
+    ("a report's subject, not its by-line", SC_REPORT, {
+        "title": "The situation in Central Africa and the activities of the United Nations Regional Office "
+                 "for Central Africa", "doc_type": "report",
+    }),
+    ("a resolution's title after its number", OLD_RESOLUTION, {
+        "symbols": ["A/RES/48/161"], "agenda_items": {"General Assembly": ["40"]}, "doc_type": "resolution",
+        "title": "The situation in Central America: procedures for the establishment of a firm and lasting peace",
+    }),
+    ("a draft's title after its sponsors' line", SPONSORED_DRAFT, {
+        "doc_type": "draft_resolution", "agenda_items": {"Economic and Social Council": ["12 (b)"]},
+        "title": "Doha Programme of Action for the Least Developed Countries for the decade 2022–2031",
+    }),
+    ("a request for an item: the item is the subject, the letter the type", INCLUSION_REQUEST, {
+        "doc_type": "letter",
+        "agenda_titles": ["Request for the inclusion of an item in the provisional agenda of the eightieth session"],
+        "title": "Observer status for the International Centre for Integrated Mountain Development in the "
+                 "General Assembly",
+    }),
+    ("the last addressee on its own line", THREE_ADDRESSEES, {
+        "title": "Identical letters dated 19 March 2025 from the Permanent Observer of the State of Palestine to "
+                 "the United Nations addressed to the Secretary-General, the President of the General Assembly "
+                 "and the President of the Security Council",
+        "doc_type": "identical_letters",
+    }),
+    ("typewritten: ORIGINAL over its language, the title in capitals", TYPEWRITTEN, {
+        "symbols": ["S/1995/320"], "date": "1995-04-18", "organs": ["Security Council"], "original_language": "en",
+        "doc_type": "report", "title": "REPORT OF THE SECRETARY-GENERAL SUBMITTED PURSUANT TO PARAGRAPH 4 OF "
+                                       "SECURITY COUNCIL RESOLUTION 981 (1995)",
+    }),
+    ("an Official Records cover", OFFICIAL_RECORDS, {
+        "organs": ["Commission on Population and Development", "Economic and Social Council"], "doc_type": "report",
+        "title": "Commission on Population and Development: Report on the fifty-eighth session "
+                 "(3 May 2024 and 7–11 April 2025)",
+    }),
+    ("an organ's name misread by OCR", OCR_ORGAN, {"organs": ["Security Council"], "doc_type": "report"}),
+    ("agenda items wrapped over two lines", WRAPPED_ITEMS, {
+        "agenda_items": {"General Assembly": ["14", "16", "18", "22 (b)", "30", "34", "35", "38", "58", "69",
+                                              "71", "120", "123", "135"]},
+        "agenda_titles": ["Culture of peace"], "doc_type": "letter",
+    }),
+]
+
+
+@pytest.mark.parametrize(("case", "masthead", "expected"), BODIES, ids=[b[0] for b in BODIES])
+def test_bodies_and_titles(case: str, masthead: str, expected: dict[str, Any]) -> None:
+    md = doc_of(masthead).metadata
+    got = {field: getattr(md, field) for field in expected}
+    assert got == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Welcoming the report of the Secretary-General of 3 January 2025 on his Good",
+    "Draft resolution (A/79/L.64)",
+    "Britain and Northern Ireland: amendment to the draft resolution",
+])
+def test_text_lines_are_no_title_headings(line: str) -> None:
+    from unref.masthead import _BYLINE_RE, _FORWARD_RE
+
+    assert not _BYLINE_RE.match(line) and not _FORWARD_RE.match(line)

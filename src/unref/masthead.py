@@ -6,6 +6,7 @@ of them are masthead, and what they mean.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -64,7 +65,8 @@ UN_LINE_RE = re.compile(
 )
 SESSION_RE = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]+-)?[A-Z]?[a-z]+(?:-[a-z]+)? (?:session|year|special session|emergency special session)"
-    r"|Resumed .*session|Session of \d{4}|\d{4} session|[\w\-–]+ (?:\d{1,2}[ –\-]+)?\w+ \d{4}"
+    r"|Resumed .*session|Session (?:of|de) \d{4}|Período de sesiones de \d{4}"
+    r"|\d{4} (?:regular |resumed |organizational |substantive )?session|[\w\-–]+ (?:\d{1,2}[ –\-]+)?\w+ \d{4}"
     r"|(?:Quarante|Cinquante|Soixante|Trente|Vingt)[\w\-]* session|[\w\-]+ (?:período de sesiones|année|año)"
     r"|[\w\-]+ сессия|[\w\-]+ год|Item \d+ of the provisional agenda.*|Point \d+ .*|Tema \d+ .*)\s*$",
     re.I,
@@ -168,20 +170,160 @@ def _parts(text: str) -> list[str]:
     return [text]
 
 
+# A line that names a body heading a block of the masthead (GOLD.md: every body that heads a block is an
+# organ, subsidiary bodies too, under the name printed there): "Executive Board of the United Nations
+# Development Programme, ...", "Committee on Non-Governmental Organizations", "Special Committee on ...",
+# "Statistical Commission", "United Nations Children’s Fund / Executive Board", "Third Meeting of States
+# Parties to the Treaty ...", "TRADE AND DEVELOPMENT BOARD", "Grupo de trabajo de composición abierta sobre ...".
+_BODY_WORDS = (
+    r"Executive Board|Governing Council|Conseil d[’']administration|Junta Ejecutiva|Board|Committee|Commission"
+    r"|Council|Forum|Working Group|Working Party"
+    r"|Group of (?:Governmental )?Experts|Meeting of (?:the )?States Parties|Conference of (?:the )?(?:States )?Parties"
+    r"|Conference|Subcommission|Sub-Commission|Assembly|Comité|Commission|Conseil|Groupe de travail|Comisión"
+    r"|Consejo|Grupo de trabajo|Junta Ejecutiva|Комитет|Комиссия|Совет|Рабочая группа"
+)
+_BODY_START_RE = re.compile(
+    rf"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d{{4}}) )?"
+    rf"(?:(?:Special|Standing|Ad Hoc|Preparatory|Intergovernmental|Open-ended|High-level|Permanent|Executive"
+    rf"|United Nations) )*(?:{_BODY_WORDS})\b",
+    re.I,
+)
+_BODY_END_RE = re.compile(rf"\b(?:{_BODY_WORDS})$", re.I)
+# A line that cannot end a body's name: "Executive Board of the", "Special Committee on the Charter of the".
+_NAME_OPEN_RE = re.compile(
+    r"(?:\b(?:of|the|and|on|for|to|in|with|regard|de|la|del|des|du|sobre|y|et|по|и)|[,:])$", re.I)
+# A place and date line of a session: "New York, 18–26 February 2025", "2 to 5 June 2025, New York",
+# "(3 May 2024 and 7–11 April 2025)", "Geneva, 6 June 1995", "Nice, France, 9–13 June 2025".
+_MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_PLACE_DATE_RE = re.compile(
+    rf"^\(?(?:[A-ZÀ-ÝА-Я][\w’'.\-]*(?: [A-ZÀ-ÝА-Я][\w’'.\-]*)*, )*"
+    rf"(?:(?:\d{{1,2}}|{_MONTH_WORDS}|\d{{4}}|de|to|and|a|au|et|y|и|–|-|—|,|\s)+)"
+    rf"(?:, (?:[A-ZÀ-ÝА-Я][\w’'.\-]*(?: [A-ZÀ-ÝА-Я][\w’'.\-]*)*))?(?:\s*года)?\)?$",
+    re.I,
+)
+# A language line of the masthead: "English" over "Original: French"; "ORIGINAL:" over "ENGLISH".
+_LANGUAGE_LINE_RE = re.compile(
+    rf"^(?:{'|'.join(LANGUAGE_NAMES)}|ORIGINAL\s*:?|Original\s*:)$", re.I)
+# Lines of an Official Records cover and the "For decision" tag of an executive board's document.
+_COVER_RE = re.compile(
+    r"^(?:Official Records(?:,? \d{4})?|Documents officiels.*|Documentos Oficiales.*|Supplement No\. \d+.*"
+    r"|Supplément n[o°] \d+.*|Suplemento No\. \d+.*|For (?:decision|information|action)|Pour (?:décision|information))$"
+)
+
+# What starts the document's own title, and where its subject title stands relative to it.
+# A letter's heading is its title.
+# A by-line closes the subject title printed above it ("Report of the Secretary-General" under "The situation
+# in Central Africa ..."); with no subject above, the by-line itself is the title ("Report of the
+# Secretary-General on Somalia").
+_BYLINE_RE = re.compile(
+    r"^(?:(?:(?!(?:the|a|an|its|this|that|of|on|in|to|and)\b)[\w\-]+ ){0,3}(?:report|Report|REPORT)"
+    r" (?:of|by|on|OF|BY|ON) (?:the|THE)\b(?!.*,$)"
+    r"|(?:Progress |Annual |Final |Interim |Special )?(?:Report|REPORT) (?:of|by|on|OF|BY|ON)\b"
+    r"|Note by the\b|NOTE BY THE\b|Note du\b|Note de la\b|Nota del?\b|Documento de la\b|Document de la\b"
+    r"|Rapport d[ue]\b|RAPPORT D[UE]\b|Informe del?\b|Доклад\b|Записка\b)"
+)
+# A heading after which the title follows: a resolution's adoption line, a draft's sponsors.
+_FORWARD_RE = re.compile(
+    r"^(?:Resolution adopted by|RESOLUTION ADOPTED BY|Résolution adoptée|RESOLUTION ADOPTEE|Resolución aprobada"
+    r"|RESOLUCION APROBADA|Резолюция, принятая|Draft (?:resolution|decision)\b(?!\s*\()"
+    r"|Projet de (?:résolution|décision)\b"
+    r"|Proyecto de (?:resolución|decisión)\b)"
+    r"|^.{0,160}:[\s*,]*(?:revised )?(?:draft (?:resolution|decision)|projet de (?:résolution|décision)"
+    r"|proyecto de (?:resolución|decisión))(?: [IVX]+)?\s*$",
+    re.I,
+)
+# Titles that stand for themselves.
+_SELF_RE = re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional|Draft report)\b")
+# Headings of the body: the title, when the masthead has one, stands above them.
+_SECTION_RE = re.compile(
+    r"^(?:Summary|Contents|CONTENTS|Introduction|INTRODUCTION|I\.\s+\w.*|Résumé|Resumen|Table des matières"
+    r"|Índice|Содержание|Резюме|Paragraphs)$"
+)
+# A resolution's own words after its title: "The General Assembly,", "L’Assemblée générale,", "The Executive Board".
+_ENACTING_RE = re.compile(
+    r"^(?:The|THE|La|Le|L[’']|El|Los)\s*.{0,70}?(?:Assembly|Council|Board|Committee|Commission|Conference|Forum"
+    r"|générale|Conseil.*|General|Consejo.*|Comité.*|Comisión.*)\s*,?$|^[А-Я][а-я]+ .{0,60}(?:Ассамблея|Совет),$"
+)
+# Lines that end a title taken from its heading on: an addendum's tag, the rapporteur, the body's sections.
+_TITLE_STOP_RE = re.compile(
+    r"^(?:Addendum|Corrigendum|Additif|Adición|Rapporteur\b|Rapporteuse\b|Relator\b|Summary|Contents|CONTENTS"
+    r"|Official Records|Supplement No\.|I\.$|I\.\s|Introduction$|INTRODUCTION$|\[)"
+)
+# "Request for the inclusion of an item in the provisional agenda of the eightieth session": the item that
+# follows is the document's subject.
+_REQUEST_RE = re.compile(
+    r"^Request for the inclusion of (?:an|a supplementary|an additional) item in the (?:provisional )?agenda"
+    r"(?: of the [\w\-]+ (?:regular |special )?session)?",
+)
+
+
+def _is_header(text: str) -> bool:
+    """Return whether a line is a masthead item that can stand under a body's name (a session, a place)."""
+    return bool(
+        SESSION_RE.match(text) or _PLACE_DATE_RE.match(text) or AGENDA_RE.match(text) or DISTR_RE.match(text)
+        or ORIGINAL_RE.match(text) or SYMBOL_LINE_RE.match(text) or _COVER_RE.match(text)
+        or _LANGUAGE_LINE_RE.match(text)
+    )
+
+
+def _body_run(window: list[Line], i: int, before_session: bool) -> tuple[str, int] | None:
+    """Return (name, index past the run) when a block of the masthead starts at line i with a body's name."""
+    lines: list[str] = []
+    k = i
+    while k < len(window) and len(lines) < 7:
+        text = window[k].text.strip()
+        if not text or _is_header(text) or (lines and (_BYLINE_RE.match(text) or _FORWARD_RE.match(text))):
+            break
+        if lines and organ_of(text):
+            break
+        so_far = " ".join(lines)
+        if lines and not _NAME_OPEN_RE.search(so_far) and not text[:1].islower() and _BODY_START_RE.match(text) \
+                and (_BODY_START_RE.match(so_far) or _BODY_END_RE.search(so_far)):
+            # "Human Rights Council" over "Working Group on the Universal Periodic Review": the block's head
+            # is the first body; the one under it is part of its session's description.
+            while k < len(window) and window[k].text.strip() and not _is_header(window[k].text.strip()):
+                k += 1
+            break
+        if len(text) > 70 or text.endswith((".", ";")) or DISTR_RE.search(text) or DATE_RE.search(text):
+            return None  # a sentence, or a line the extractor joined with the masthead's other column
+        lines.append(text)
+        k += 1
+    if not lines:
+        return None
+    name = re.sub(r"\s+", " ", " ".join(lines)).strip()
+    if not (_BODY_START_RE.match(name) or _BODY_END_RE.search(name)) or _NAME_OPEN_RE.search(name):
+        return None
+    nxt = next((window[j].text.strip() for j in range(k, min(k + 3, len(window))) if window[j].text.strip()), "")
+    if _is_header(nxt) or organ_of(nxt) or (before_session and (_BYLINE_RE.match(nxt) or _FORWARD_RE.match(nxt))):
+        return (organ_of(name) or _known_organ_like(name) or name), k
+    return None
+
+
+def _known_organ_like(name: str) -> str | None:
+    """Return the known organ that a name misread by OCR stands for ("Secuflty Council"), else None."""
+    key = _norm(name)
+    close = difflib.get_close_matches(key, list(organ_names()), n=1, cutoff=0.85)
+    return organ_names()[close[0]] if close and abs(len(close[0]) - len(key)) <= 2 else None
+
+
 def read_masthead(lines: list[Line], width: int) -> Masthead:
     """Read the masthead from the body lines of page 1."""
     md = Metadata()
     result = Masthead(metadata=md)
     current_organ: str | None = None
     seen_distr = False
+    seen_session = False
     last_masthead = -1
+    last_kind = ""  # what the last masthead line was: "symbol", "organ", "session", "agenda", ...
     window = lines[:60]
     title_at = None
+    anchor = ""
+    body_end: dict[int, str] = {}  # index past a body's run -> its name
     letter_at = next((i for i, ln in enumerate(window) if LETTER_START_RE.match(ln.text)), None)
 
-    def take(i: int, text: str) -> bool:
-        """Read one masthead item; return whether it is one."""
-        nonlocal current_organ, seen_distr
+    def take(i: int, text: str) -> str:
+        """Read one masthead item; return its kind, or "" when the line is none."""
+        nonlocal current_organ, seen_distr, seen_session
         organ = organ_of(text)
         text = re.sub(r"^([A-Z]{1,6}) /(?=\S)", r"\1/", text)  # "A /79/PV.64"
         if SYMBOL_LINE_RE.match(text) and i < 25:
@@ -189,74 +331,224 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
                 sym = re.sub(r"\s+", " ", sym.replace("*", "").strip())  # "A/79/843*": the star marks a note
                 if sym not in md.symbols:
                     md.symbols.append(sym)
-        elif UN_LINE_RE.match(text) and i < 12:
-            pass
-        elif organ:
+            return "symbol"
+        if UN_LINE_RE.match(text) and i < 12:
+            return "un"
+        if organ:
             current_organ = organ
             if organ not in md.organs:
                 md.organs.append(organ)
-        elif DISTR_RE.match(text) and i < 30:
+            return "organ"
+        if DISTR_RE.match(text) and i < 30:
             seen_distr = True
             kind = DISTR_RE.match(text)
             md.distribution = (kind.group("kind") if kind else None) or md.distribution
-        elif LIMITED_RE.match(text) and seen_distr and not md.distribution:
+            return "distr"
+        if LIMITED_RE.match(text) and seen_distr and not md.distribution:
             md.distribution = text.title()
-        elif (m := DATE_RE.search(text)) and md.date is None and len(text) < 60 and i < 40:
+            return "distr"
+        if (m := DATE_RE.search(text)) and md.date is None and len(text) < 60 and i < 40:
             md.date = iso_date(m)
-            return not text[:1].islower()  # "on 30 April 1993" ends a sentence of the text: it stays there
-        elif m := ORIGINAL_RE.match(text):
+            return "date" if not text[:1].islower() else ""  # "on 30 April 1993" ends a sentence of the text
+        if m := ORIGINAL_RE.match(text):
             md.original_language = LANGUAGE_NAMES.get(m.group("lang").lower().strip(".,"))
             seen_distr = True
-        elif (m := AGENDA_RE.match(text)) and len(text) < 120:
+            return "original"
+        if _LANGUAGE_LINE_RE.match(text) and (seen_distr or md.symbols):
+            if last_kind == "original" and not md.original_language:
+                md.original_language = LANGUAGE_NAMES.get(text.lower())  # "ORIGINAL:" over "ENGLISH"
+            return "original" if text.upper().startswith("ORIGINAL") else "language"
+        if (m := AGENDA_RE.match(text)) and len(text) < 120:
             items = agenda_items(m.group("items"))
             organ_key = current_organ or "General Assembly"
             if items:
                 md.agenda_items.setdefault(organ_key, [])
                 md.agenda_items[organ_key].extend(x for x in items if x not in md.agenda_items[organ_key])
-        elif SESSION_RE.match(text) and current_organ and len(text) < 60 and not text[:1].islower():
+            return "agenda"
+        chained = last_kind in ("organ", "session", "distr", "date", "original", "language", "symbol", "cover")
+        if SESSION_RE.match(text) and current_organ and len(text) < 60 and not text[:1].islower() and chained:
             md.sessions.setdefault(current_organ, text)
-        else:
-            return False
-        return True
+            seen_session = True
+            return "session"
+        if _PLACE_DATE_RE.match(text) and len(text) < 70 and last_kind in ("organ", "session") and \
+                re.search(r"\d{4}", text):
+            return "session"  # "New York, 18–26 February 2025" under a body's session
+        if _COVER_RE.match(text) and (seen_distr or md.symbols):
+            return "cover"
+        return ""
 
-    for i, line in enumerate(window):
+    i = 0
+    while i < len(window):
+        line = window[i]
         text = line.text.strip()
         if not text:
+            i += 1
             continue
-        if i == letter_at or (letter_at is None and seen_distr and TITLE_START_RE.match(text)):
+        anchor = _anchor(window, i, letter_at, seen_distr or bool(md.organs))
+        if anchor and not (anchor == "back" and last_kind == "agenda" and last_masthead == i - 1):
             title_at = i
             break
+        anchor = ""
         if not md.symbols and (resolution := _resolution_head(window, i)):
             md.symbols.append(resolution)
             if "Security Council" not in md.organs:
                 md.organs.append("Security Council")
             result.used.add(line.start)
             last_masthead = i
+            i += 1
             continue
-        taken = False
-        for part in _parts(text):
-            taken = take(i, part) or taken
-        if taken:
+        prev_blank = i == 0 or not window[i - 1].text.strip()
+        if (prev_blank or (last_masthead == i - 1 and last_kind in ("symbol", "distr", "date", "original"))) \
+                and i < 40 and not organ_of(text) and not _is_header(text) and not UN_LINE_RE.match(text) \
+                and (run := _body_run(window, i, not seen_session)):
+            name, past = run
+            current_organ = name
+            if name not in md.organs:
+                md.organs.append(name)
+            for ln in window[i:past]:
+                result.used.add(ln.start)
+            last_masthead, last_kind = past - 1, "organ"
+            body_end[past] = name
+            i = past
+            continue
+        nxt = window[i + 1] if i + 1 < len(window) else None
+        if nxt and re.match(r"^(?:Agenda items|Items|Points|Temas|Пункты)\s+[\d ,()a-z]+,$", text) and \
+                re.match(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\([a-z]{1,4}\))?)?$", nxt.text.strip()):
+            # "Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69," over "71, 120, 123 and 135"
+            result.used.add(nxt.start)
+            text = f"{text} {nxt.text.strip()}"
+            i += 1
+        kinds = [take(i, part) for part in _parts(text)]
+        if any(kinds):
             result.used.add(line.start)
             last_masthead = i
-    if title_at is None:
-        return result
+            last_kind = next(k for k in reversed(kinds) if k)
+        i += 1
+    if title_at is None or any("/PV." in sym for sym in md.symbols):
+        return result  # a meeting record has no title of its own
+    for j in range(title_at, min(title_at + 12, len(window) - 1)):
+        organ = organ_of(window[j].text)
+        if organ and _COVER_RE.match(window[j + 1].text.strip()) and organ not in md.organs:
+            md.organs.append(organ)  # an Official Records cover names its organ under the title
+            result.used.add(window[j].start)
+    tail = _groups(window, last_masthead + 1, title_at)
+    agenda_lines: list[Line] = []
+    if tail and last_kind == "agenda" and tail[0][0] is window[last_masthead + 1]:
+        agenda_lines = tail.pop(0)  # the agenda item's title, printed under its number
+    subject: list[Line] = []
+    if anchor in ("letter", "back", "section") and tail:
+        joined = [" ".join(ln.text.strip() for ln in group) for group in tail]
+        if m := _REQUEST_RE.match(joined[0]):
+            # The request's line is the agenda title; the proposed item after it is the subject.
+            n = len(m.group().split())
+            first = tail[0]
+            words = 0
+            for k, ln in enumerate(first):
+                words += len(ln.text.split())
+                if words >= n:
+                    agenda_lines += first[: k + 1]
+                    tail[0] = first[k + 1 :]
+                    break
+            tail = [g for g in tail if g]
+            subject = tail[-1] if tail else []
+        elif anchor != "letter":
+            subject = tail[-1]
+            if any(re.match(r"^\d{1,3}\.?$", ln.text.strip()) for ln in subject):
+                subject = []  # a paragraph number: the text has begun
+            text = " ".join(ln.text.strip() for ln in subject)
+            if len(subject) > 6 or text.endswith(".") or any(len(ln.text.strip()) > 0.95 * width >= 57
+                                                              for ln in subject[:-1]):
+                subject = []  # a paragraph of text, not a title
+    for group in tail:
+        if group is not subject:
+            agenda_lines += group
     # Lines between the masthead blocks and the title are the agenda item titles.
     titles: list[str] = []
-    for ln in window[last_masthead + 1 : title_at]:
+    for ln in agenda_lines:
         text = ln.text.strip()
-        if not text:
-            continue
         result.used.add(ln.start)  # a masthead line: kept as a paragraph of kind masthead
         if titles and (text[:1].islower() or titles[-1].endswith((",", " for", " of", " and", " the"))):
             titles[-1] += " " + text  # an agenda item's title wrapped over two lines
         else:
             titles.append(text)
     md.agenda_titles = titles
-    result.title_lines = _title_lines(lines[title_at:], width)
-    title = " ".join(ln.text.strip() for ln in result.title_lines)
-    md.title = re.sub(r"\s+", " ", title).strip() or None
+    if subject:
+        result.title_lines = subject
+    elif anchor == "forward":
+        result.title_lines = _forward_title(window, title_at)
+    elif anchor in ("letter", "back", "self"):
+        result.title_lines = _title_lines(lines[title_at:], width)
+    title = re.sub(r"\s+", " ", " ".join(ln.text.strip() for ln in result.title_lines)).strip()
+    if anchor == "forward":
+        title = re.sub(r"^\d{1,3}/\d{1,4}\s*[.:]?\s*", "", title)  # "48/161. The situation in Central America"
+    title = _strip_markers(title)
+    head_at = title_at
+    while head_at > 0 and not window[head_at - 1].text.strip():
+        head_at -= 1
+    if title and head_at in body_end and re.match(r"Report on the\b", title) and not subject:
+        title = f"{body_end[head_at]}: {title}"  # an Official Records cover: "Commission ...: Report on the ..."
+    md.title = title or None
     return result
+
+
+def _anchor(window: list[Line], i: int, letter_at: int | None, in_masthead: bool) -> str:
+    """Return the kind of title heading that line i is, or ""."""
+    text = window[i].text.strip()
+    if i == letter_at:
+        return "letter"
+    if letter_at is not None or not in_masthead:
+        return ""
+    if _FORWARD_RE.match(text):
+        return "forward"
+    if _SELF_RE.match(text):
+        return "self"
+    if _BYLINE_RE.match(text) and len(text) < 160:
+        return "back"
+    if _SECTION_RE.match(text):
+        return "section"
+    return ""
+
+
+def _groups(window: list[Line], start: int, stop: int) -> list[list[Line]]:
+    """Return the lines from start to stop in groups that blank lines separate."""
+    groups: list[list[Line]] = []
+    cur: list[Line] = []
+    for ln in window[start:stop]:
+        if ln.text.strip():
+            cur.append(ln)
+        elif cur:
+            groups.append(cur)
+            cur = []
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _forward_title(window: list[Line], at: int) -> list[Line]:
+    """Return the title lines that follow a resolution's adoption line or a draft's sponsors line."""
+    out: list[Line] = []
+    for ln in window[at + 1 : at + 12]:
+        text = ln.text.strip()
+        if not text:
+            if out:
+                break
+            continue
+        if _ENACTING_RE.match(text) or len(out) >= 6:
+            break
+        if not out and (text.startswith("[") or text.endswith("]") or re.match(r"^(?:on|le|el|en) \d", text)
+                        or _FORWARD_RE.match(text) or re.match(r"^\d{1,3}/\d{1,4}\s*\.?$", text)):
+            continue  # "[on the report of the Fifth Committee (A/48/826/Add.1)]", "on 13 August 2024"
+        if out and out[-1].text.strip().startswith("[") and not out[-1].text.strip().endswith("]"):
+            out.pop()  # the bracket wrapped over two lines
+            continue
+        out.append(ln)
+    return out
+
+
+def _strip_markers(title: str) -> str:
+    """Return a title without its note markers: "Summary of ... on Italy*", "resolution 1996/31*"."""
+    title = re.sub(r"\s*[*†‡]+(?:\s*,\s*[*†‡]+)*", "", title)
+    return re.sub(r"\s+", " ", title).strip()
 
 
 def _resolution_head(window: list[Line], i: int) -> str | None:
@@ -281,12 +573,17 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
             if out:
                 break
             continue
-        if not letter and out and width and len(text) > 0.9 * width:
+        if not letter and out and (len(text) > (0.9 * width if width >= 60 else 80) or _TITLE_STOP_RE.match(text)
+                                   or organ_of(text) or _BYLINE_RE.match(text)):
             break  # reports and resolutions: the title is the short lines under the heading
         out.append(line)
         joined = " ".join(ln.text.strip() for ln in out)
         if not letter or not TITLE_END_RE.search(joined) or re.search(_OPEN_END, text):
             continue
+        after = next((ln.text.strip() for ln in window[k + 1 : k + 2]), "")
+        if re.match(r"^(?:and|et|y|и) (?:the|to|of|la|le|el|al|à)\b", after):
+            continue  # "addressed to the Secretary-General, the President of the General Assembly / and the ..."
+
         if _SENDER_AFTER_RE.search(joined) and len(re.split(r"\b(?:par|por)\b", joined)[-1].split()) <= 2:
             continue  # "adressée au Secrétaire général par le / Représentant permanent ...": the sender follows
         after = next((ln.text.strip() for ln in window[k + 1 : k + 2]), "")

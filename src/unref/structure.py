@@ -230,6 +230,14 @@ def structure(source: Source) -> Document:
         ctx.printed = Printed.of(source.text)
 
     page1 = [ln for ln in body if ln.page == 1]
+    if source.pages and page1:
+        # A cover prints its masthead again on the next page, and layout takes the repeated lines there
+        # for running heads: the top of page 1 keeps them ("Economic and Social Council", "Official Records").
+        top = {ln.start for ln in page1[:12]}
+        first = source.pages[0].lines
+        page1 = [ln for k, ln in enumerate(first) if ln.start in top or (ln.kind == "furniture" and k < 12
+                 and any(b.start < ln.start for b in page1))] + [ln for ln in page1 if ln.start not in top]
+        page1.sort(key=lambda ln: ln.start)
     mast = read_masthead(page1, width)
     md = mast.metadata
     md.language = lang
@@ -475,7 +483,10 @@ def _finish_metadata(doc: Document) -> None:
 def doc_type(md: Metadata, doc: Document) -> str | None:
     """Return the document type from the symbol, the title and the first paragraphs."""
     symbols = " ".join(md.symbols)
-    body = [p.text for p in doc.paragraphs if p.kind != "masthead"][:4]
+    first = [p for p in doc.paragraphs if p.kind != "masthead"][:8]
+    at = next((k for k, p in enumerate(first) if p.kind == "title"), None)
+    first = first[: at + 3] if at is not None else first[:4]  # the title and the by-line under it
+    body = [p.text for p in first]
     head = " ".join([*md.agenda_titles, *body])
     title = md.title or ""
     if "/PV." in symbols:
@@ -484,6 +495,8 @@ def doc_type(md: Metadata, doc: Document) -> str | None:
         return "resolution"
     if "/DEC/" in symbols:
         return "decision"
+    # A subject title can stand above a letter's own heading ("Observer status for ..." over "Letter dated ...").
+    headings = [title, *(p.text for p in first if p.kind == "title")]
     checks = [
         (r"^(?:Identical letters|Lettres identiques|Cartas idénticas|Идентичные письма)", "identical_letters"),
         (r"^(?:Note verbale|Nota verbal|Вербальная нота)", "note_verbale"),
@@ -493,15 +506,23 @@ def doc_type(md: Metadata, doc: Document) -> str | None:
         (r"^(?:Resolution adopted|Résolution adoptée|Resolución aprobada|RESOLUCION APROBADA)", "resolution"),
         (r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional)", "agenda"),
     ]
-    for pattern, kind in checks:
+    for pattern, kind in checks[:3]:
+        if any(re.match(pattern, heading, re.I) for heading in headings):
+            return kind
+    for pattern, kind in checks[3:]:
         if re.match(pattern, title, re.I):
             return kind
+    # A draft names itself in its sponsors' line: "Iraq: draft resolution", "Draft decision submitted to ...".
     if re.search(r"draft resolution|projet de résolution|proyecto de resolución|проект резолюции", head, re.I):
         return "draft_resolution"
     if re.search(r"draft decision|projet de décision|proyecto de decisión", head, re.I):
         return "draft_decision"
-    if re.search(r"\bNote by the (?:Secretary-General|Secretariat)\b|\bNote du Secrétaire", head, re.I):
+    if re.search(r"\bNote by the (?:Secretary-General|Secretariat)\b|\bNote du Secrétaire|\bNota del Secretari",
+                 head, re.I):
         return "note"
-    if re.search(r"\breport of\b|\bannual report\b|\bRapport d|\bInforme d", head, re.I):
+    # A report names itself in its title ("Annual report on evaluation, 2024", "Draft report") or in its
+    # by-line ("Report of the Secretary-General", "Progress report by the UNCTAD secretariat").
+    if re.search(r"\breport\b|\brapport\b|\binforme\b|доклад", title, re.I) or re.search(
+            r"\breport (?:of|by|on)\b|\bannual report\b|\bRapport d|\bInforme d|\bДоклад\b", head, re.I):
         return "report"
     return "other" if md.symbols else None
