@@ -19,10 +19,12 @@ from unref.repair import (
     fold_punctuation_spacing,
     hyphenate_compound_numbers,
     join_address_pieces,
+    join_date_digits,
     join_letter_pieces,
     join_line_end_hyphens,
     join_lines,
     join_ordinal_endings,
+    join_possessives,
     join_split_words,
     rejoin_urls,
     repair,
@@ -759,3 +761,64 @@ def test_an_address_takes_the_hyphen_another_address_prints() -> None:
     second = "yatnika-sovetskim-voinam-v-litve/ and more text after it."
     ctx = Context(width=len(first) - 2, printed=Printed.of("https://x.com.ua/society/znesennya-pam-yatnika-pushkinu"))
     assert "fakt-pamyatnika" in restore_join_hyphens(Tracked.from_source(first + second, 0), ctx).text
+
+
+# --- join_possessives, join_date_digits -----------------------------------
+
+POSSESSIVES = [
+    ("the Group ’s view", "the Group’s view"),
+    ("000 Poles fought on Hitler 's side.", "000 Poles fought on Hitler's side."),
+    ("gender equality and women ’s rights", "gender equality and women’s rights"),
+    ("the United Nations Children ’s Fund", "the United Nations Children’s Fund"),
+    ("(UNDP) ’s programme", "(UNDP)’s programme"),
+    # A Dutch place name starts with "’s-"; a quotation closes before an "s" word.
+    ("born in ’s-Hertogenbosch", "born in ’s-Hertogenbosch"),
+    ("the word ’some’ was", "the word ’some’ was"),
+    ("the Group’s view", "the Group’s view"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSSESSIVES)
+def test_join_possessives(text: str, expected: str) -> None:
+    assert run(join_possessives, text) == expected
+
+
+DATE_DIGITS = [
+    # OCR sets the digits of a date apart, and reads a one as "I".
+    ("signed at Dayton on 2 1 November 1 9 9 5 , in", "signed at Dayton on 21 November 1995 , in"),
+    ("expires on 30 November 1 995 in", "expires on 30 November 1995 in"),
+    ("by mid-December 1 9 95 .", "by mid-December 1995 ."),
+    ("adopted on 4 June I 9 9 7", "adopted on 4 June 1997"),
+    ("in December 202 2", "in December 2022"),
+    ("on 1 5 May", "on 15 May"),
+    # Dates as printed, and numbers that are no date.
+    ("on 21 November 1995", "on 21 November 1995"),
+    ("on December 19 2020", "on December 19 2020"),
+    ("items 1 2 3 May", "items 1 2 3 May"),
+    ("on 4 5 June", "on 4 5 June"),  # "45" is no day
+    ("May 1 9 and 20", "May 1 9 and 20"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_DIGITS)
+def test_join_date_digits(text: str, expected: str) -> None:
+    assert run(join_date_digits, text) == expected
+
+
+def test_a_capitalized_pair_glued_in_a_slightly_long_line() -> None:
+    # An indented list item glued to its next line is longer than a full line by less than an eighth:
+    # only a change of case inside a word says where the join was.
+    first = "Fribourg, Switzerland, the Mines Telecom Institute-Business School and Paris-"
+    line = first[:-1] + "Dauphine University"
+    ctx = Context(width=len(first) + 6, printed=Printed.of(line))
+    assert len(line) < 1.12 * ctx.width + 4
+    assert "and Paris-Dauphine University" in restore_join_hyphens(Tracked.from_source(line, 0), ctx).text
+    plain = "Fribourg, Switzerland, the Mines Telecom Institute and the Business School at the University"
+    assert restore_join_hyphens(Tracked.from_source(plain, 0), ctx).text == plain
+    # Names written with a change of case stay: "RuBaltic" (a piece of two letters), "EurAsiaDaily" (two
+    # changes), and a word the document prints so again.
+    for name in ("RuBaltic", "EurAsiaDaily", "TerraNova"):
+        line = (first[:-6] + name + " University of Fribourg and of Paris")[:95]
+        ctx = Context(width=len(first) + 6, printed=Printed.of(line + " TerraNova"))
+        assert ctx.width + 8 < len(line) < 1.12 * ctx.width + 4
+        assert name in restore_join_hyphens(Tracked.from_source(line, 0), ctx).text

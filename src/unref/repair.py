@@ -350,7 +350,11 @@ _URL_IN_LINE_RE = re.compile(rf"{URL_HEAD}\S+", re.I)
 
 
 def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
-    """Restore hyphens lost where pdftotext joined a hyphenated line to the next one."""
+    """Restore hyphens lost where pdftotext joined a hyphenated line to the next one.
+
+    A line longer than a full line by an eighth is two lines glued. One longer by less (an indented
+    list item glued to its next line) takes only a change of case inside a word: "ParisDauphine".
+    """
     if not ctx.width:
         return t
     edits: list[Edit] = []
@@ -358,8 +362,18 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     for line in t.text.split("\n"):
         if len(line) > 1.12 * ctx.width + 4:
             edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.printed))
+        elif len(line) > ctx.width + 8 and _CASE_CHANGE_RE.search(line):
+            cuts = {m.start("cut") for m in _CASE_CHANGE_RE.finditer(line) if ctx.printed.text.count(m.group()) < 2}
+            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.printed)
+                         if s == e and s in cuts)
         pos += len(line) + 1
     return t.edit(edits)
+
+
+# Two words of a capital and three small letters or more each, glued: "ParisDauphine", not "RuBaltic"
+# or "EurAsiaDaily" (names written so), nor a word the document prints so twice.
+_SMALL = r"(?:(?![A-Z])[^\W\d_])"
+_CASE_CHANGE_RE = re.compile(rf"(?<!{LETTERS})[A-Z]{_SMALL}{{2,}}(?P<cut>)[A-Z]{_SMALL}{{2,}}(?!{LETTERS})")
 
 
 # --- 3. Hyphens printed at line ends ------------------------------------------------------
@@ -737,6 +751,43 @@ def join_letter_pieces(t: Tracked, ctx: Context) -> Tracked:
 _SPACED_HINT_2_RE = re.compile(rf"(?<!\w){LETTERS} {LETTERS}(?!\w)")
 
 
+# --- 13. A space before "'s", digits of dates set apart ------------------------------
+
+_SPACED_POSSESSIVE_RE = re.compile(r"(?<=[\w)])( )(?=['’]s(?![\w\-]))")
+
+
+def join_possessives(t: Tracked, ctx: Context) -> Tracked:
+    """Drop the space that extraction left before a possessive: "the Group ’s" -> "the Group’s"."""
+    if ctx.lang != "en" or not re.search(r" ['’]s", t.text):
+        return t
+    return t.edit((m.start(1), m.end(1), "") for m in _SPACED_POSSESSIVE_RE.finditer(t.text))
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# OCR sets the digits of a date apart ("2 1 November 1 9 9 5") and reads a one as "I" or "l" ("I 9 9 7").
+_SPACED_YEAR_RE = re.compile(rf"\b(?:{_MONTHS}) (?P<year>[12Il](?: ?\d){{3}})(?![\d\w])")
+_SPACED_DAY_RE = re.compile(rf"(?<![\w/.,\-])(?<!\d )(?P<day>[0-3] \d) (?:{_MONTHS})\b")
+
+
+def join_date_digits(t: Tracked, ctx: Context) -> Tracked:
+    """Join the digits of a date that OCR set apart: "2 1 November 1 9 9 5" -> "21 November 1995"."""
+    if ctx.lang != "en" or not _DIGIT_SPACE_RE.search(t.text):
+        return t
+    edits: list[Edit] = []
+    for m in _SPACED_YEAR_RE.finditer(t.text):
+        year = m.group("year")
+        digits = year.replace(" ", "").replace("I", "1").replace("l", "1")
+        if digits != year and 1900 <= int(digits) <= 2099:
+            edits.append((m.start("year"), m.end("year"), digits))
+    for m in _SPACED_DAY_RE.finditer(t.text):
+        if 1 <= int(m.group("day").replace(" ", "")) <= 31:
+            edits.append((m.start("day") + 1, m.start("day") + 2, ""))
+    return t.edit(edits)
+
+
+_DIGIT_SPACE_RE = re.compile(r"\d \d|[ Il]\d")
+
+
 STEPS: list[tuple[str, Step]] = [
     ("respace_letter_runs", respace_letter_runs),
     ("restore_join_hyphens", restore_join_hyphens),
@@ -754,6 +805,8 @@ STEPS: list[tuple[str, Step]] = [
     ("hyphenate_compound_numbers", hyphenate_compound_numbers),
     ("split_glued_years", split_glued_years),
     ("restore_printed_hyphens", restore_printed_hyphens),
+    ("join_possessives", join_possessives),
+    ("join_date_digits", join_date_digits),
 ]
 
 
