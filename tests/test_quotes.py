@@ -8,6 +8,7 @@ import pytest
 
 import unref
 from unref.model import Quote
+from unref.quote_grammar import Context, is_title, is_title_case, quote_spans
 from unref.quotes import attribution
 
 
@@ -53,9 +54,142 @@ ATTRIBUTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "who"), ATTRIBUTIONS)
+# Real sentences from the corpus, one for each construction of the grammar.
+CONSTRUCTIONS = [
+    # The subject of the main clause gives the grounds it acted on (S/2025/342).
+    ("On 6 December, the Minister of Territorial Administration signed five decrees, banning two civil society "
+     "organizations and suspending the activities of three others on the grounds of",
+     "Minister of Territorial Administration"),
+    # A text as the source, kept as written.
+    ("The final communiqué condemned", "final communiqué"),
+    # A paragraph of a text is the text speaking (TD/B/CN.4/48).
+    ("(iii) Paragraph 68 of the Cartagena Commitment requests the Trade and Development Board to",
+     "Cartagena Commitment"),
+    ("En ce qui concerne les minorités linguistiques nationales, l’article 6 de la Constitution italienne dispose:",
+     "Constitution italienne"),
+    # An adverbial set off by commas between the subject and the verb.
+    ("The Standing Committee on Developing Services Sectors/Shipping, at its second session, requested the "
+     "secretariat", "Standing Committee on Developing Services Sectors/Shipping"),
+    ("In that connection, the Government of Lebanon, in its ministerial statement, stated that",
+     "Government of Lebanon"),
+    # "which": the name before the relative clause, over a participle and a date.
+    ("The session had been convened following the resolution adopted by the UN/IMO Conference of "
+     "Plenipotentiaries on a Convention on Maritime Liens and Mortgages, which, having adopted the International "
+     "Convention on Maritime Liens and Mortgages, 1993, recommended that",
+     "UN/IMO Conference of Plenipotentiaries on a Convention on Maritime Liens and Mortgages"),
+    # A relative clause runs on over the names in it: its antecedent speaks, not the President it names.
+    ("Jirair Libaridian, who was chief adviser to the first President of Armenia, Levon Ter-Petrossian, at the "
+     "time of the Khojaly massacre, admitted that", "Jirair Libaridian"),
+    ("Moreover, Swedish Prime Minister Carl Bildt, who served as the first HR, has said,",
+     "Swedish Prime Minister Carl Bildt"),
+    ("The Israeli occupying forces carried out the attacks at the behest of the war criminal Israeli Prime "
+     "Minister, who not only openly threatened the use of force, but publicly declared intent to act",
+     "Israeli Prime Minister"),
+    # The source stands apart from its verb: "where he clearly states" reaches back to the name.
+    ("the then Secretary-General, Kofi Annan, in his report to the Security Council dated 5 May 2005 "
+     "(S/2005/300), where he clearly states", "Kofi Annan"),
+    ("On 13 March, the Deputy Presidential Special Envoy of the United States for the Middle East, Morgan Ortagus, "
+     "announced that", "Morgan Ortagus"),
+    ("The Secretary-General of Hizbullah, Naim Qassem, stated on 14 December that,", "Naim Qassem"),
+    # A possessor of words.
+    ("President Ter-Petrosyan’s admission includes the following unambiguous statement:", "President Ter-Petrosyan"),
+    ("Without further comment, we present the relevant excerpt of President Ter-Petrosyan’s statement as it was:",
+     "President Ter-Petrosyan"),
+    # A text of an organ named nearer the quotation than the speaker who cites it.
+    ("Regarding the selection of a Secretary-General who is a woman, the ACT Group welcomes the acknowledgment of "
+     "this historical disparity in General Assembly resolution 77/335, in paragraph 77:", "General Assembly"),
+    ("Egipto rechaza categóricamente estos actos ilegales de Etiopía, que hace caso omiso de la declaración de la "
+     "Presidencia del Consejo de Seguridad de 15 de septiembre de 2021 (S/PRST/2021/18), en la que se impartía a "
+     "Egipto, el Sudán y Etiopía la instrucción de", "Consejo de Seguridad"),
+    ("In paragraph 4 of its resolution 981 (1995) of 31 March 1995, the Security Council requested me to continue "
+     "my consultations with all concerned, as set out in paragraph 3 of that resolution,", "Security Council"),
+    ("It is also important to recall that the Security Council demanded that", "Security Council"),
+    # "as reported by X", with another clause between it and the quotation.
+    ("In fact, as reported by the United Nations Children’s Fund (UNICEF), Israel’s attacks on 18 March caused the",
+     "United Nations Children’s Fund (UNICEF)"),
+    ("Moreover, according to the Working Group,", "Working Group"),
+    # A named role kept as written; a symbol after it goes.
+    ("Following the meeting, the Special Rapporteur on the situation of human rights in Myanmar stated that",
+     "Special Rapporteur on the situation of human rights in Myanmar"),
+    ("On 16 January, the President of the Security Council (S/PRST/2025/1) stated:",
+     "President of the Security Council"),
+    ("In a letter dated 20 September 2024 addressed to the Secretary-General and the President of the Security "
+     "Council (S/2024/685), the Chargé d’affaires a.i. of the Permanent Mission of Lebanon to the United Nations "
+     "stated that this", "Chargé d’affaires a.i. of the Permanent Mission of Lebanon to the United Nations"),
+    ("The then caretaker Syrian authorities stated that", "then caretaker Syrian authorities"),
+    ("Latvian Defense Minister A. Pabriks said in this regard:", "Latvian Defense Minister A. Pabriks"),
+    # The verb inside the speaker's words set off by commas.
+    ("Every decision Mr. Schmidt makes, Mr. Petritsch said,", "Mr. Petritsch"),
+    ("The OHR, Mr. Popp wrote, is", "Mr. Popp"),
+    ("In its order of 7 December 2021, the Court made it clear that it", "Court"),
+    ("Noting the opinion of the Secretary-General that", "Secretary-General"),
+    # No one named: a passive without its agent, the sender's own government, a pronoun with nothing before it.
+    ("(v) With regard to the working of the Standing Committees, the following conclusion was recommended:", None),
+    ("For all these reasons, my Government urges the Security Council to meet as a matter of urgency and to act "
+     "decisively and immediately, inter alia, to:", None),
+    ("In a speech on 4 January, he stated that", None),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), ATTRIBUTIONS + CONSTRUCTIONS)
 def test_attribution(text: str, who: str | None) -> None:
     assert attribution(text) == who
+
+
+def test_you_is_the_addressee() -> None:
+    # In a letter addressed to the Secretary-General, "your report" is his.
+    ctx = Context(addressee="Secretary-General")
+    assert attribution("it has been recorded in your latest report (S/2025/100) that", ctx) == "Secretary-General"
+    ctx = Context(addressee="President of the Security Council")
+    text = ("I was deeply shocked and disturbed by your recent remarks during the Security Council briefing on "
+            "Tuesday, 13 May, in which you stated,")
+    assert attribution(text, ctx) == "President of the Security Council"
+    assert attribution(text) is None  # no addressee known: no one
+
+
+def test_a_pronoun_takes_the_source_before() -> None:
+    ctx = Context(last_source="Mr. Qassem")
+    assert attribution("In a speech on 4 January, he stated that", ctx) == "Mr. Qassem"
+    # A scene-setting phrase names no speaker, even with a name in it.
+    assert attribution("In a letter to the Secretary-General, he stated that", ctx) == "Mr. Qassem"
+
+
+# --- Spans: every language's marks, nesting, apostrophes ------------------------------------
+
+SPANS = [
+    ("He said “a ‘b’ c” and left.", ["a ‘b’ c"]),
+    ("l’article 6 dispose: «La République protège „les minorités“ linguistiques».",
+     ["La République protège „les minorités“ linguistiques"]),
+    ('recommended that "the relevant bodies of UNCTAD and IMO reconvene".', ["the relevant bodies of UNCTAD and IMO "
+                                                                           "reconvene"]),
+    ("President Ter-Petrosyan’s “admission” and the group’s “view”", ["admission", "view"]),
+    ("по теме «Методы работы Совета Безопасности» в связи", ["Методы работы Совета Безопасности"]),
+    ("an opening “ that never closes", []),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), SPANS)
+def test_quote_spans(text: str, spans: list[str]) -> None:
+    assert [text[s.start : s.end] for s in quote_spans(text)] == spans
+
+
+# A quotation that follows these words is a title or a term, not somebody's words.
+TITLES = [
+    "the high-level political forum under the auspices of the Economic and Social Council on the theme",
+    "the resolution A/RES/78/234 (2023) titled",
+    "заявления Группы, сделанного в ходе открытых прений, проведенных 11 марта 2024 года по теме",
+    "as documented in the March 2024 report published by the UN Commission of Human Rights in South Sudan on",
+]
+
+
+@pytest.mark.parametrize("before", TITLES)
+def test_titles_are_not_quotations(before: str) -> None:
+    assert is_title(before)
+
+
+def test_title_case_is_a_title() -> None:
+    assert is_title_case("The Place of General Average in Marine Insurance Today")
+    assert not is_title_case("the population of the valley has been without water for months")
 
 
 # --- Quotations in small documents ------------------------------------------------------------
@@ -165,3 +299,42 @@ def test_quotation_in_a_footnote() -> None:
     found = unref.parse(text=text).quotes
     assert [(q.location, q.attributed_to, q.footnote) for q in found] == [("fn:1", "Commission", "1")]
     assert found[0].text.startswith("the borders remained closed")
+
+
+# --- What is not a quotation ------------------------------------------------------------------
+
+
+def test_the_senders_own_list_is_not_a_quotation() -> None:
+    text = HEAD + (
+        "I have the honour to refer to the situation in the region, which has been described in\n"
+        "detail by the Commission of Inquiry in its latest report to the Human Rights Council.\n"
+        "In accordance with those principles, the Government of Utopia reaffirms the following:\n"
+        "• The armed forces always adhere to the rules of engagement and strive to protect civilians.\n"
+        "• The Government will ensure that humanitarian aid reaches every part of the region.\n"
+        "For all these reasons, my Government urges the Security Council to act, inter alia, to:\n"
+        "1. Impose targeted sanctions on those responsible for the attacks on the civilians.\n\f"
+    )
+    assert unref.parse(text=text).quotes == []
+
+
+def test_a_run_of_quotations_keeps_its_source() -> None:
+    # "“…” and called for “…”": the second quotation has the subject of the first (S/2025/342).
+    text = HEAD + (
+        "I have the honour to refer to the situation in the region, which has been described in\n"
+        "detail by the Commission of Inquiry in its latest report to the Human Rights Council.\n"
+        "The final communiqué condemned “the armed group supported by the neighbouring State” and\n"
+        "called for the “immediate withdrawal of the foreign forces from the national territory”.\n\f"
+    )
+    found = unref.parse(text=text).quotes
+    assert [(q.text[:20], q.attributed_to) for q in found] == [
+        ("the armed group supp", "final communiqué"), ("immediate withdrawal", "final communiqué")]
+
+
+def test_a_title_in_quotation_marks_is_not_a_quotation() -> None:
+    text = HEAD + (
+        "I have the honour to refer to the situation in the region, which has been described in\n"
+        "detail by the Commission of Inquiry in its latest report to the Human Rights Council.\n"
+        "The Secretary-General stated in his report entitled “Our Common Agenda for the peoples of the\n"
+        "United Nations and the world” that the situation was grave.\n\f"
+    )
+    assert unref.parse(text=text).quotes == []

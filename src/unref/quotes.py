@@ -7,103 +7,32 @@ footnote whose marker closes it.
 
 from __future__ import annotations
 
-import re
+import regex
 
-from .masthead import names_pattern, principal_organ_names
 from .model import Document, FootnoteRef, Paragraph, Quote
-
-# Verbs that introduce what someone said or wrote.
-SPEECH_VERBS = (
-    r"(?:not(?:ed|es|e)|stat(?:ed|es|e)|sa(?:id|ys|y)|observ(?:ed|es)|declar(?:ed|es)|respond(?:ed|s)|affirm(?:ed|s)"
-    r"|emphasi[sz](?:ed|es)|stress(?:ed|es)|admit(?:ted|s)|wr(?:ote|ites)|recall(?:ed|s)|underlin(?:ed|es)"
-    r"|call(?:ed|s) (?:on|upon)|urg(?:ed|es)|express(?:ed|es)|found|conclud(?:ed|es)|report(?:ed|s)|warn(?:ed|s)"
-    r"|announc(?:ed|es)|acknowledg(?:ed|es)|confirm(?:ed|s)|add(?:ed|s)|explain(?:ed|s)|claim(?:ed|s)"
-    r"|insist(?:ed|s)|reiterat(?:ed|es)|requested|decided|encouraged|recommended|pointed out|made clear"
-    r"|includes|indicat(?:ed|es)|describ(?:ed|es)|considered|held|ruled|declared|asserted|proclaimed"
-    r"|demand(?:ed|s)|suggest(?:ed|s)|dismiss(?:ed|es)|underscor(?:ed|es)|highlight(?:ed|s)|made it clear"
-    r"|declared intent|threatened|remark(?:ed|s)|argu(?:ed|es)|told|tweeted|posted|concluded"
-    r"|a (?:dit|déclaré|souligné)|dijo|declaró|señaló|afirmó|заявил[аи]?)"
-)
-# French titles keep their adjective in lower case: "Secrétaire général", "Directrice générale".
-_NAME = r"[A-ZÀ-Ý][\w’'\-/.]*(?:\s+généra(?:l|le|ux))?(?:\s+\([A-Z][\w.\-]+\))?"
-# Roles written in lower case that name a speaker: "the representative of Switzerland".
-_ROLE = (r"(?:representatives?|delegations?|spokesperson|spokesman|minister|president|ambassador|secretary|director"
-         r"|rapporteur|prosecutor|chair(?:person|man)?|head|envoy|commissioner|author)")
-_JOIN = r"(?:\s+(?:(?:of|for|on|to)\s+the|of|for|on|the|and|de|del|la|to|in|at)\s+|\s+)"
-_WHO = (rf"(?P<who>(?:the\s+|The\s+)?{_ROLE}\s+of\s+(?:the\s+)?{_NAME}(?:{_JOIN}{_NAME})*"
-        rf"|(?:the\s+|The\s+)?{_NAME}(?:{_JOIN}{_NAME})*)")
-_ATTRIB_RE = re.compile(
-    rf"{_WHO}(?:’s?|'s?)?(?:\s+(?:has|had|have|also|further|then|in particular|clearly|explicitly|itself|himself"
-    rf"|herself|once|repeatedly|rightly|specifically|admission|statement|report|press release|order|judgment"
-    rf"|decision|opinion))*\s+{SPEECH_VERBS}\b"
-)
-_ACCORDING_RE = re.compile(
-    rf"(?:[Aa]ccording to|[Ii]n the words of|[Ss]elon|[Ss]egún"
-    rf"|[Aa]s (?:stated|noted|stressed|underscored|reported|highlighted|observed|emphasized|emphasised"
-    rf"|recalled|pointed out|indicated|declared) by)\s+{_WHO}"
-    rf"(?:,\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{1,3}})\s*:)?",
-)
-# "The President of the General Assembly, Philemon Yang, noted": the name set off before the verb.
-_NAMED_RE = re.compile(rf",\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{1,3}}),\s+{SPEECH_VERBS}\b")
-# "the war criminal Israeli Prime Minister, who ... declared": the speaker before a relative clause.
-_WHO_CLAUSE_RE = re.compile(rf"{_WHO},\s+who\b[^“\"]*\b{SPEECH_VERBS}\b")
-# A body named in the sentence, when no verb says who speaks: "la declaración del Consejo de Seguridad".
-_BODY_RE = re.compile(
-    rf"(?P<who>{names_pattern(principal_organ_names())}|Secretary-General|International Court of Justice)"
-)
-_INLINE_QUOTE_RE = re.compile(r"[“\"](?P<q>[^“”\"]{40,}?)[”\"]")
-_BULLET_RE = re.compile(r"^\s*[•▪·–\-]\s*")
-
-
-def _clean_who(who: str) -> str:
-    who = re.sub(r"^(?:the|The)\s+", "", who.strip())
-    who = re.sub(r"^(?:El|La|Le|L[’'])\s*(?=(?:Secretari|Secrétaire|President|Présidente?|Minist|Representante"
-                 r"|Représentante?|Relator|Rapporteur|Alt[oa]|Haut))", "", who)  # "El Secretario General"
-    who = re.sub(r"(?:’s?|'s?)$", "", who)
-    return who.strip(" ,.;:")
-
-
-def attribution(text: str) -> str | None:
-    """Return the speaker or body named before a quotation in `text`, or None."""
-    named = _last(_NAMED_RE, text)
-    if named is not None and named.end() >= len(text.rstrip()) - 40:
-        return named.group("name")
-    according = _last(_ACCORDING_RE, text)
-    best = _last(_ATTRIB_RE, text)
-    if according is not None and (best is None or according.start() >= best.start() or _bad_who(best.group("who"))):
-        return _clean_who(according.group("name") or according.group("who"))
-    clause = _last(_WHO_CLAUSE_RE, text)
-    if clause is not None and (best is None or clause.start() >= best.start() or _bad_who(best.group("who"))):
-        return _clean_who(clause.group("who"))
-    if best is not None:
-        who = _clean_who(best.group("who"))
-        if who and not _bad_who(who):
-            return who
-        # "Based on ..., the Memorial Human Rights Centre stated": take the last name run.
-        runs = re.findall(rf"(?:the\s+)?{_NAME}(?:{_JOIN}{_NAME})*", best.group("who"))
-        if runs and not _bad_who(runs[-1]):
-            return _clean_who(runs[-1]) or None
-    body = _last(_BODY_RE, text)
-    return body.group("who") if body else None
-
-
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """Return the last match of a pattern in text, or None."""
-    found = None
-    for found in pattern.finditer(text):  # noqa: B007
-        pass
-    return found
-
-
-_NOT_SPEAKERS = set(
-    "In On As At By It This That These I We Thus Based Furthermore Moreover However Today Also He She They Its His Her "
-    "Their When While".split()
+from .quote_grammar import (
+    REPORTING_VERBS,
+    Context,
+    Span,
+    clean,
+    find_source,
+    is_title,
+    is_title_case,
+    mask,
+    quote_spans,
+    sentence_start,
 )
 
+_BULLET_RE = regex.compile(r"^\s*[•▪·–\-]\s*")
 
-def _bad_who(who: str) -> bool:
-    who = _clean_who(who)
-    return not who or who.split()[0] in _NOT_SPEAKERS
+
+def attribution(text: str, ctx: Context | None = None) -> str | None:
+    """Return the speaker or body that the last sentence of `text` names for a quotation that follows."""
+    spans = quote_spans(text)
+    masked = mask(text, spans)
+    end = len(masked.rstrip())
+    found = find_source(masked, sentence_start(masked, end), end, ctx)
+    return found.who if found is not None else None
 
 
 def _ref_after(refs: list[FootnoteRef], pid: str, offset: int, limit: int = 12) -> str | None:
@@ -122,83 +51,141 @@ def find_quotes(doc: Document) -> list[Quote]:
     quotes: list[Quote] = []
     paras = doc.paragraphs
     refs = doc.footnote_refs
+    ctx = Context(addressee=_single_addressee(doc))
     i = 0
     while i < len(paras):
         p = paras[i]
         intro = paras[i - 1] if i > 0 else None
-        if intro is not None and intro.text.rstrip().endswith(":") and p.kind in ("body", "quote", "list_item") \
-                and _looks_quoted_block(p, intro):
-            group = [p]
-            j = i + 1
-            bulleted = bool(_BULLET_RE.match(p.text))
-            while bulleted and j < len(paras) and _BULLET_RE.match(paras[j].text):
-                group.append(paras[j])
-                j += 1
-            who = attribution(intro.text)
-            note = None
-            for q in group:
-                r = _refs_in(refs, q.id)
-                if r:
-                    note = r[-1].label
-                    break
-            if note is None and j < len(paras) and len(paras[j].text) < 200 and paras[j].text.startswith("("):
-                r = _refs_in(refs, paras[j].id)
-                note = r[0].label if r else None
-            for q in group:
-                if q.kind == "body":
-                    q.kind = "quote"  # an indented block quotation
-                text = _BULLET_RE.sub("", q.text).strip()
-                quotes.append(Quote(text=text.strip("“”\" "), location=q.id, start=0, end=len(q.text),
-                                    attributed_to=who, footnote=note, block=True))
-            i = j
-            continue
-        quotes.extend(_inline_quotes(p, refs))
+        if intro is not None and intro.text.rstrip().endswith(":") and p.kind in ("body", "quote", "list_item"):
+            ctx.last_source = None
+            who = attribution(intro.text, ctx)
+            marked = _marked_block(p)
+            if marked or (who is not None and _unmarked_block(p, intro)):
+                group = [p]
+                j = i + 1
+                bulleted = bool(_BULLET_RE.match(p.text))
+                while bulleted and j < len(paras) and _BULLET_RE.match(paras[j].text):
+                    group.append(paras[j])
+                    j += 1
+                note = None
+                for q in group:
+                    r = _refs_in(refs, q.id)
+                    if r:
+                        note = r[-1].label
+                        break
+                if note is None and j < len(paras) and len(paras[j].text) < 200 and paras[j].text.startswith("("):
+                    r = _refs_in(refs, paras[j].id)
+                    note = r[0].label if r else None
+                for q in group:
+                    if q.kind == "body":
+                        q.kind = "quote"  # an indented block quotation
+                    text = _BULLET_RE.sub("", q.text).strip()
+                    quotes.append(Quote(text=text.strip("“”\"« »"), location=q.id, start=0, end=len(q.text),
+                                        attributed_to=who, footnote=note, block=True))
+                i = j
+                continue
+        inline = _inline_quotes(p, refs, ctx)
+        if not inline:
+            ctx.last_source = None  # "he" reaches back one paragraph at most
+        quotes.extend(inline)
         i += 1
     for fn in doc.footnotes:
-        for m in _INLINE_QUOTE_RE.finditer(fn.text):
-            if len(m.group("q").split()) < 6:
+        ctx.last_source = None
+        spans = quote_spans(fn.text)
+        masked = mask(fn.text, spans)
+        whos: list[str | None] = []
+        for k, s in enumerate(spans):
+            found = _source_of(fn.text, masked, spans, k, ctx, whos[-1] if whos else None)
+            whos.append(found)
+            if len(fn.text[s.start : s.end].split()) < 6:
                 continue
-            who = attribution(fn.text[: m.start()][-300:])
-            if who:
-                quotes.append(Quote(text=m.group("q"), location=f"fn:{fn.label}", start=m.start("q"),
-                                    end=m.end("q"), attributed_to=who, footnote=fn.label))
+            if found:
+                ctx.last_source = found
+                quotes.append(Quote(text=fn.text[s.start : s.end], location=f"fn:{fn.label}", start=s.start,
+                                    end=s.end, attributed_to=found, footnote=fn.label))
     return quotes
 
 
-def _looks_quoted_block(p: Paragraph, intro: Paragraph) -> bool:
-    text = p.text.lstrip("•▪· ")
-    if text[:1] in "“\"":
-        return True
-    return bool(re.search(rf"(?:as follows|the following|{SPEECH_VERBS})[^.]*:$", intro.text.rstrip()))
+def _single_addressee(doc: Document) -> str | None:
+    """Return the one addressee of a letter ("you" in its text), or None when there are several."""
+    who = doc.metadata.addressee
+    if not who or regex.search(r",| and | et | y ", who):
+        return None
+    return clean(who)
 
 
-def _unquoted(text: str) -> str:
-    return re.sub(r"“[^”]*”", "“”", text)
+def _marked_block(p: Paragraph) -> bool:
+    """Say whether a paragraph is set off as quoted: it opens with a quotation mark."""
+    first = _BULLET_RE.sub("", p.text).lstrip()[:1]
+    return bool(first) and first in "“\"«„"
 
 
-def _inline_quotes(p: Paragraph, refs: list[FootnoteRef]) -> list[Quote]:
+def _unmarked_block(p: Paragraph, intro: Paragraph) -> bool:
+    """Say whether a paragraph without marks after a named speaker's intro is their words.
+
+    The intro must announce words ("as follows", "the following", "stated:"); an
+    enumerated item ("(a)", "1.") after a colon is a list of the document's own.
+    """
+    if p.kind != "body" or _BULLET_RE.match(p.text) or regex.match(r"^\s*(?:\(?[a-z\d]{1,4}[.)]|[ivx]+\.)(?:\s|$)",
+                                                                     p.text):
+        return False  # a list item, bulleted or enumerated, belongs to the document's own list
+    # Words are announced: "responded as follows", "stated the following:", "said:"; not "the
+    # following draft decision:" or "the following points", which are the document's own texts.
+    return bool(regex.search(rf"(?:as follows[^.:]{{0,120}}|the following(?:\s+(?:\p{{Ll}}+\s+)?(?:statement|words"
+                             rf"|remarks|declaration|observations?|conclusions?|findings|assessment|message))?"
+                             rf"|{REPORTING_VERBS})\s*:$", intro.text.rstrip()))
+
+
+def _source_of(text: str, masked: str, spans: list[Span], k: int, ctx: Context, before: str | None) -> str | None:
+    """Return who the k-th quotation of a paragraph is attributed to, or None.
+
+    `before` is the source of the quotation before it in the paragraph, if any.
+    """
+    s = spans[k]
+    open_at = s.start - 1
+    if is_title(masked[max(0, open_at - 140) : open_at]) or is_title_case(text[s.start : s.end]):
+        return None
+    begin = sentence_start(masked, open_at)
+    found = find_source(masked, begin, open_at, ctx)
+    if k > 0 and spans[k - 1].end >= begin and before is not None:
+        # A run of quotations in one sentence: the words since the last one may name a new source,
+        # else the run goes on with the source before ("“…”, “…”", "“…” and called for “…”").
+        if found is not None and found.pos >= spans[k - 1].end + 1 - begin:
+            return found.who
+        if open_at - spans[k - 1].end < 200:
+            return before
+    return found.who if found is not None else None
+
+
+def _inline_quotes(p: Paragraph, refs: list[FootnoteRef], ctx: Context) -> list[Quote]:
     out: list[Quote] = []
     if p.kind in ("title", "heading", "signature", "masthead"):
         return out
-    found = [m for m in _INLINE_QUOTE_RE.finditer(p.text) if len(m.group("q").split()) >= 6]
+    spans = quote_spans(p.text)
+    if not spans:
+        return out
+    masked = mask(p.text, spans)
+    found = [s for s in spans if len(p.text[s.start : s.end].split()) >= 6]
     para_refs = sorted(_refs_in(refs, p.id), key=lambda r: r.offset)
-    for k, m in enumerate(found):
-        sentence_start = max(p.text.rfind(". ", 0, m.start()) + 1, 0)
-        who = attribution(p.text[sentence_start : m.start()])
-        if not who and k > 0 and out and out[-1].end >= found[k - 1].end("q"):
-            who = out[-1].attributed_to  # a second quotation from the same source
-        if not who:
+    whos: list[str | None] = []
+    for k, s in enumerate(spans):
+        who = _source_of(p.text, masked, spans, k, ctx, whos[-1] if whos else None)
+        whos.append(who)
+        if who is not None:
+            ctx.last_source = who
+        if who is None or s not in found:
             continue
         note = None
         for ref in para_refs:
-            if ref.offset >= m.end() - 1:
+            if ref.offset >= s.end:
                 # The marker may close a run of quotations from the same source.
-                between = [n for n in found[k + 1 :] if n.end() <= ref.offset + 1]
-                same = all(attribution(p.text[m.end() : n.start()]) in (None, who) for n in between)
-                sentences = len(re.findall(r"[.;] [A-Z]", _unquoted(p.text[m.end() : ref.offset])))
+                between = [n for n in found if n.start > s.end and n.end <= ref.offset + 1]
+                same = all(_source_of(p.text, masked, spans, spans.index(n), ctx, who) in (None, who)
+                           for n in between)
+                sentences = len(regex.findall(r"[.;] [A-Z]", masked[s.end : ref.offset]))
                 if same and sentences <= (2 if between else 0):
                     note = ref.label
                 break
-        out.append(Quote(text=m.group("q"), location=p.id, start=m.start("q"), end=m.end("q"), attributed_to=who,
+        out.append(Quote(text=p.text[s.start : s.end], location=p.id, start=s.start, end=s.end, attributed_to=who,
                          footnote=note))
     return out

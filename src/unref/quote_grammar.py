@@ -1,0 +1,517 @@
+"""A small grammar of quotation: quote spans, the clause that governs each, and its source.
+
+1. Spans: quotation marks of every language (“ ” « » „ “ ‘ ’ and straight quotes), with
+   their nesting; only the outermost spans are quotations, the inner ones are part of them.
+2. The governing clause: the words of the sentence before the opening mark, with the text
+   of earlier quotations masked so that their words are never taken for the frame.
+3. Candidate sources, nearest to the quotation first: "according to X" (and "as stated by
+   X", "selon X", "según X"); the subject of a reporting verb, found by walking back over
+   the comma-delimited phrases before the verb (adverbials, relative clauses, pronouns); a
+   possessive ("X's statement"); "you"/"your" as the document's addressee; a resolution or
+   statement of a principal organ.
+4. A source is kept as written ("the Special Rapporteur on ...", "the final communiqué"),
+   without its article; a paragraph of a text is that text speaking ("paragraph 68 of the
+   Cartagena Commitment requests" → "Cartagena Commitment").
+
+A pronoun subject ("he stated") takes the nearest named subject in the same sentence, or
+the source of the quotation before it; a phrase that names no one gives no source. A
+quotation that is wrong about who said what is worse than none, so every rule prefers None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .masthead import names_pattern, principal_organ_names
+
+# --- 1. Spans ------------------------------------------------------------------------------
+
+# Opening mark -> the marks that close it. „ closes with “ (German, Russian inner quotes) or ”.
+_CLOSERS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
+_LEFT_CONTEXT = " \t\n([{—–-/“«„‘:"
+_MARKS = frozenset("“”«»„‘’\"‹›")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quotation: its text is text[start:end]; the marks stand at start - 1 and end."""
+
+    start: int
+    end: int
+    mark: str
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Return the outermost quotation spans of text, in order; unclosed marks give none."""
+    spans: list[Span] = []
+    stack: list[str] = []
+    begin = 0
+    n = len(text)
+    for i, c in enumerate(text):
+        if c not in _MARKS:
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if stack and c in _CLOSERS[stack[-1]] and not (c == "’" and nxt.isalpha()):
+            # ’ inside a word is an apostrophe ("Ter-Petrosyan’s"), not a closing mark.
+            stack.pop()
+            if not stack:
+                spans.append(Span(begin + 1, i, text[begin]))
+            continue
+        if c in _CLOSERS:
+            if c in "‘\"" and (prev not in _LEFT_CONTEXT or nxt.isspace()):
+                continue  # a straight quote or ‘ opens only after a space or a bracket
+            if not stack:
+                begin = i
+            stack.append(c)
+    return spans
+
+
+def mask(text: str, spans: list[Span]) -> str:
+    """Return text with the words of each quotation blanked out (offsets kept)."""
+    if not spans:
+        return text
+    parts = []
+    last = 0
+    for s in spans:
+        parts.append(text[last : s.start])
+        # A full stop that ends the quotation ends the sentence too: keep it.
+        end = s.end - 1 if s.end > s.start and text[s.end - 1] in ".!?" else s.end
+        parts.append(" " * (end - s.start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# A sentence ends at . ! ? or ; before a capital (or an opening mark), unless the full stop
+# closes an abbreviation or an initial ("Mr.", "para.", "J.").
+_ABBREV = (r"(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|art|Art|arts|vol|Vol|p|pp|e\.g|i\.e|cf|Gen|Lt|Col|Maj"
+           r"|Capt|Sgt|Amb|Jr|Sr|Rev|Co|Inc|Ltd|Corp|a\.i|H\.E|U\.S|U\.K|Nr|Mme|Mlle|Sra|Sr|Dña|Gov|Sen|Rep|[A-Z]))")
+_SENTENCE_END_RE = regex.compile(rf"{_ABBREV}[.!?;](?:[”\"’»)\]]|\d{{1,3}})?\s+(?=[\p{{Lu}}“\"«„(\[\d])")
+
+
+def sentence_start(masked: str, pos: int) -> int:
+    """Return where the sentence holding `pos` starts in (masked) paragraph text."""
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(masked, 0, pos):
+        start = m.end()
+    return start
+
+
+# --- 2. Frames: reporting verbs and the words around them -----------------------------------
+
+# Verbs that report what someone said or wrote, or what a text says (English, French, Spanish,
+# Russian). Case-sensitive: "States" is a noun, "states" a verb.
+REPORTING_VERBS = (
+    r"(?:not(?:ed|es)|stat(?:ed|es)|sa(?:id|ys)|observ(?:ed|es)|declar(?:ed|es)|respond(?:ed|s)|affirm(?:ed|s)"
+    r"|reaffirm(?:ed|s)|emphasi[sz](?:ed|es)|stress(?:ed|es)|admit(?:ted|s)|wr(?:ote|ites)|recall(?:ed|s)"
+    r"|underlin(?:ed|es)|call(?:ed|s) (?:on|upon|for)|urg(?:ed|es)|express(?:ed|es)|found|conclud(?:ed|es)"
+    r"|report(?:ed|s)|warn(?:ed|s)|announc(?:ed|es)|acknowledg(?:ed|es)|confirm(?:ed|s)|add(?:ed|s)|explain(?:ed|s)"
+    r"|claim(?:ed|s)|insist(?:ed|s)|reiterat(?:ed|es)|request(?:ed|s)|decid(?:ed|es)|encourag(?:ed|es)"
+    r"|recommend(?:ed|s)|pointed out|points out|made(?: it)? clear|makes(?: it)? clear|includ(?:ed|es)"
+    r"|indicat(?:ed|es)|describ(?:ed|es)|consider(?:ed|s)|held|ruled|assert(?:ed|s)|proclaim(?:ed|s)"
+    r"|demand(?:ed|s)|suggest(?:ed|s)|dismiss(?:ed|es)|underscor(?:ed|es)|highlight(?:ed|s)|threaten(?:ed|s)"
+    r"|remark(?:ed|s)|argu(?:ed|es)|told|tweet(?:ed|s)|posted|condemn(?:ed|s)|denounc(?:ed|es)|welcom(?:ed|es)"
+    r"|pledg(?:ed|es)|vow(?:ed|s)|promis(?:ed|es)|accus(?:ed|es)|characteri[sz](?:ed|es)|recogni[sz](?:ed|es)"
+    r"|provid(?:ed|es) that|stipulat(?:ed|es)|reads|read as follows|invit(?:ed|es)|ask(?:ed|s)|appeal(?:ed|s)"
+    r"|agre(?:ed|es)|reject(?:ed|s)|deplor(?:ed|es)|recorded|quot(?:ed|es)|cit(?:ed|es)|specifi(?:ed|es)"
+    r"|referr(?:ed) to|refers to|labell?(?:ed|s)|term(?:ed|s)|spoke of|speaks of|mention(?:ed|s)"
+    r"|a (?:dit|déclaré|souligné|affirmé|indiqué|rappelé|noté|estimé|précisé|ajouté)|dispose|prévoit|stipule"
+    r"|énonce|affirme|déclare|souligne|indique|précise|dispone|establece|estipula|afirma|declara|señala"
+    r"|гласит|предусматривает|говорится"
+    r"|(?:dijo|declaró|señaló|afirmó|subrayó|indicó|destacó|expresó|reiteró|recordó|añadió|manifestó|exhortó)"
+    r"|(?:заявил|отметил|подчеркнул|указал|сказал|призвал|заявила|отметила|подчеркнула|указала|сказала"
+    r"|заявили|отметили|подчеркнули|указали|признал|признала|признали))"
+)
+# A word after a determiner or a preposition is a noun ("its rules", "the requests of"), not a verb.
+_VERB_RE = regex.compile(
+    rf"(?<![\w’'-])(?<!\b(?:the|its|their|his|her|these|those|such|of|with|our|my|your|any|all|new|many|several"
+    rf"|recent|previous|earlier|latest|whose|in|on|for|to|by|from)\s){REPORTING_VERBS}(?![\w’'-])")
+_PASSIVE_BEFORE_RE = regex.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$")
+
+# Words that may stand between a subject and its verb, or before the verb after a comma.
+_FILLER = (r"(?:has|have|had|also|further|then|thus|in particular|particularly|clearly|explicitly|itself|himself"
+           r"|herself|themselves|once|repeatedly|rightly|specifically|publicly|again|later|subsequently|recently"
+           r"|already|previously|formally|officially|strongly|firmly|duly|notably|reportedly|allegedly|openly"
+           r"|expressly|unequivocally|categorically|emphatically|correctly|simply|even|never|not|would|will"
+           r"|could|should|may|might|can|must|did|does|do|only|in turn|inter alia|in addition|moreover"
+           r"|furthermore|subsequently|similarly|likewise|therein|therefore|accordingly|once again|indeed"
+           r"|a|an|aussi|également|también|также|on \d{1,2}(?: \p{L}+)?(?: \d{4})?|in \d{4})")
+_TRAILING_FILLER_RE = regex.compile(rf"(?:\s+{_FILLER}|\s*[,–—-])+\s*$")
+
+# A name: capitalised words and the small words that join them ("Office for the Coordination
+# of Humanitarian Affairs", "Permanent Representative of X to the United Nations").
+# French titles keep their adjective in lower case: "Secrétaire général", "Directrice générale".
+_CAP = (r"(?:Chargée? d[’']affaires(?:\s+a\.\s?i\.)?|\p{Lu}[\w’'\-/.]*(?:\s+généra(?:l|le|ux|les)\b|\s+adjointe?\b)?"
+        r"|[A-Z]\d+)")
+_JOIN = (r"(?:\s+(?:of the|for the|on the|to the|and the|in the|on a|of a|for a|to a|of|for|on|to|in|at|and"
+         r"|de la|de los|de las|de l’|del|de|des|du|d’|la|y|et|a)\s+|\s+|-)")
+_NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*(?:\s*\([^()]{{1,40}}\))?"
+# Lower-case heads that name a speaker or a text, kept as written: "the representative of
+# China", "the final communiqué", "the Syrian authorities".
+_HEADS = (r"(?:representatives?|delegations?|spokes(?:person|man|woman)|authorities|government|secretariat"
+          r"|leaders?|participants|experts?|panel|court|committee|commission|mission|ministry|ministers?"
+          r"|communiqué|communique|statement|declaration|resolution|decision|report|letter|communication"
+          r"|note(?: verbale)?|press release|agreement|commitment|document|text|order|judgment|judgement|ruling"
+          r"|opinion|advisory opinion|conclusions|findings|recommendations?|outcome document|summary|study"
+          r"|survey|review|assessment|analysis|guidelines|principles|speech|address|remarks|message|interview"
+          r"|announcement|decree|law|constitution|charter|convention|treaty|protocol|preamble|provisions?"
+          r"|article|paragraph|section|chapter|plan|programme|program|pact|strategy|position paper|paper"
+          r"|submission|complaint|petition|appeal|source|sources|witness(?:es)?|author|authors|organizers|officials?|parties"
+          r"|organization|organisation|group|prosecutor|president|minister|secretary|director|ambassador"
+          r"|chair(?:person|man|woman)?|envoy|commissioner|rapporteur|council|assembly|board|office|police"
+          r"|army|military|forces|administration)")
+_DET = (r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Mm]y|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ee]ach"
+        r"|[Bb]oth)")
+_MODS = (r"(?:(?:then|then-|former|late|current|final|joint|latest|present|same|new|caretaker|outgoing|interim"
+         r"|acting|so-called|self-proclaimed|de facto|above-mentioned|aforementioned|recent|last|previous|first"
+         r"|second|third|annual|official|ministerial|presidential|public|written|oral|national|local|relevant"
+         r"|independent|international|special|permanent|federal|regional|military|opening|closing|keynote"
+         r"|inaugural|televised|separate|detailed|general|full|whole|entire|said)\s+)")
+_POSS = r"(?:’s|'s|’|')"
+_NP = (rf"(?:(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_HEADS}(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAME})?"
+       rf"(?:\s*\([^()]{{1,40}}\))?"
+       rf"|(?:{_DET}\s+)?{_MODS}*{_NAME}(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAME})?)")
+# "paragraph 68 of the Cartagena Commitment", "article 3 of the Convention": a text speaking.
+_PROVISION = (rf"(?:{_DET}\s+|[Ll][’']|[Ee]l\s+|[Ll]e\s+)?(?:[Pp]aragraphs?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo"
+              rf"|[Ss]ections?"
+              rf"|[Pp]rinciples?|[Cc]hapter|[Pp]árrafo|[Сс]татья)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
+              rf"\s+(?:of|de la|de l’|du|del|de)\s+(?:the\s+|its\s+)?{_NAME}(?:\s+\p{{Ll}}+(?:e|a|o)s?\b)?")
+_NP = rf"(?:{_PROVISION}|{_NP})"
+_NP_END_RE = regex.compile(rf"(?<![\w’'-]){_NP}$")
+# "the Special Rapporteur on the right to food": a mandate named in lower case after its title.
+_MANDATE_END_RE = regex.compile(
+    rf"(?:{_DET}\s+)?{_MODS}*(?:{_CAP}\s+)*(?:Rapporteur|Representative|Envoy|Adviser|Advisor|Expert|Coordinator"
+    rf"|Group|Committee|Working Group)\s+(?:on|for)\s+[^,;:()]{{3,80}}$"
+)
+
+_NP_WHOLE_RE = regex.compile(rf"{_NP}")
+
+# Capitalised words that open a sentence but never name a speaker.
+_NOT_NAMES = set(
+    "In On As At By It This That These Those I We You Thus Based Furthermore Moreover However Today Also He She They "
+    "Its His Her Their When While Where Which Who Whose Following After Before During Since Despite Through With "
+    "Having Upon Under Pursuant In-line Finally Additionally Lastly Nevertheless Consequently Accordingly Recently "
+    "Earlier Later Meanwhile Indeed Similarly Likewise And But Or Yet So For From To Of Here There Such Some Many "
+    "All Both Each Every Other Another Further Urgently Also Notes Noting Recalling Reaffirming Welcoming Expressing "
+    "Stressing Emphasizing Recognizing Calls Decides Requests Urges Encourages Invites Condemns Having Taking Bearing "
+    "Mindful Aware Concerned Deeply Gravely Alarmed Determined Acting Convinced Considering Underlining Reiterating "
+    "Annex Part Item See Yes No Not Only Just Even Most Several Any None Once "
+    "Dans Selon En Il Elle Ils Nous Según En Él Ella Ellos Nosotros Как По Он Она Они Мы "
+    "Mr Mrs Ms Dr Rather Instead Again Subsequently Then Therefore Hence Ultimately Overall Elsewhere Separately "
+    "Specifically Notably Importantly Regrettably Unfortunately Instead Note Given Because Although Though Whereas "
+    "If Unless Whether Between Among Within Without Against Toward Towards Across Along Around About Above Below "
+    "January February March April May June July August September October November December".split()
+)
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "il", "elle", "ils", "elles", "él", "ella",
+             "он", "она", "они", "you"}
+# A phrase that opens with a preposition or subordinator sets the scene; it names no speaker.
+_ADVERBIAL_RE = regex.compile(
+    r"^\s*(?:in|on|at|by|during|following|after|before|through|with|having|when|while|as|upon|pursuant|under"
+    r"|since|despite|from|to|for|among|between|within|without|against|regarding|concerning|including|via|per"
+    r"|because|although|though|if|unless|whereas|once|until|given|amid|according|dans|en|lors|selon|après|avant"
+    r"|durante|tras|según|con|в|на|по|после|\p{Ll}+ing|(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december))\b|^\s*[\d(]",
+    regex.IGNORECASE,
+)
+_RELATIVE_RE = regex.compile(r"^\s*(?:who|which|whose|whom|where|that|qui|que|quien|que|который|которая|которые)\b",
+                             regex.IGNORECASE)
+_PRONOUN_END_RE = regex.compile(
+    r"(?:^|\s)(?P<p>he|she|it|they|we|I|who|which|il|elle|ils|elles|él|ella|он|она|они|you)$", regex.IGNORECASE)
+_PREPOSITION_END_RE = regex.compile(
+    r"(?:^|\s)(?:of|to|by|from|with|for|on|in|at|about|against|into|than|between|among|over|under|like|de|à|a|con"
+    r"|para|por|en|sur|avec|pour|dans|в|на|с|к|от|для)\s*$", regex.IGNORECASE)
+
+# The object of a verb ("having adopted the Convention") is not the subject of the next one.
+_VERB_END_RE = regex.compile(rf"(?:\b\p{{Ll}}+(?:ed|ing)|\b{REPORTING_VERBS})\s*$")
+
+_ACCORDING_RE = regex.compile(
+    rf"(?:\b[Aa]ccording to|\b[Ii]n the words of|\b[Ss]elon|\b[Dd]’après|\b[Ss]egún|\b[Пп]о словам|\b[Cc]огласно"
+    rf"|\b[Aa]s (?:(?:has been|was|were|had been|is|are)\s+)?(?:stated|noted|stressed|underscored|reported|highlighted"
+    rf"|observed|emphasi[sz]ed|recalled|pointed out|indicated|declared|put|found|concluded|affirmed|warned|confirmed"
+    rf"|documented|recorded|described|explained|recognized|recognised|acknowledged|underlined|said) by)\s+"
+    rf"(?P<np>{_NP})"
+    rf"(?:,\s+(?P<name>\p{{Lu}}[\w’'\-]+(?:\s+\p{{Lu}}[\w’'\-.]+){{1,3}})(?=\s*[,:]|\s*$))?"
+)
+# "X’s statement", "the statement of X": a possessor of words spoken or written.
+_WORDS = (r"(?:statement|speech|words|remarks|address|admission|letter|report|message|testimony|interview"
+          r"|declaration|communiqué|tweet|post|article|op-ed|note|response|reply|answer|conclusion|view|opinion"
+          r"|position|comments?|assessment)")
+_POSSESSIVE_RE = regex.compile(
+    rf"(?:(?P<owner>{_NAME}){_POSS}\s+(?:{_MODS}|\p{{Ll}}+\s+){{0,2}}{_WORDS}"
+    rf"|{_WORDS}\s+(?:(?:made|given|delivered|issued|written|sent|published)\s+)?(?:of|by)\s+(?:the\s+)?(?P<owner2>{_NAME}))"
+    rf"(?=[^.;]{{0,60}}$)"
+)
+_YOUR_RE = regex.compile(r"\b(?:[Yy]our|[Yy]ou)\b")
+# A quotation that follows these words is a title, a name or a term, not somebody's words.
+_TITLE_BEFORE_RE = regex.compile(
+    r"(?:\b(?:entitled|titled|theme|themed|headed|heading|named|called|known as|so-called|dubbed|termed|term"
+    r"|terms|word|words|phrase|expression|slogan|motto|banner|label(?:l)?ed|designated|item|sub-item|subitem"
+    r"|agenda|topic|programme|project|initiative|campaign|operation|event|exhibition|rubric|hashtag|film|book|intitulée?s?|intitulado|intitulada|titulado"
+    r"|titulada|tema|thème|lema|под названием|озаглавленн\w+|тем[аеуы]|so called|the subject of|subject)"
+    r"|\b(?:report|study|paper|note|document|session|meeting|debate|event|conference|panel|dialogue|workshop"
+    r"|seminar|forum|discussion|survey|publication|article|book|chapter|section|item|rapport|informe|доклад)\b"
+    r"[^“”«».;]{0,100}\b(?:on|about|sur|sobre|о|об)"
+    r")\s*[,:]?\s*$", regex.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document tells about "you" and the speakers before the quotation."""
+
+    addressee: str | None = None  # the single addressee of a letter, for "you" and "your"
+    last_source: str | None = None  # the source of the quotation before, for "he", "it", "they"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A source found for a quotation and the rule that found it."""
+
+    who: str
+    rule: str
+    pos: int
+
+
+@cache
+def _organ_text_re() -> regex.Pattern[str]:
+    """A text of a principal organ: "General Assembly resolution 77/335", "la declaración de la
+    Presidencia del Consejo de Seguridad", "resolution 981 (1995) of the Security Council"."""
+    organs = rf"(?:{names_pattern(principal_organ_names())}|International Court of Justice)"
+    texts = (r"(?:resolutions?|presidential statements?|statements?|declarations?|decisions?|advisory opinion"
+             r"|resolución|declaración|decisión|résolution|déclaration|décision|резолюци\w*|заявлени\w*)")
+    return regex.compile(
+        rf"(?P<who>{organs})\s+{texts}\b"
+        rf"|\b{texts}\s+(?:[^.;:“”«»]{{0,60}}?\s)?(?:of|by|de|del|de la|du|de l’)\s+(?:the\s+|la\s+|el\s+|le\s+)?"
+        rf"(?:(?:Presidencia|President|Président|Presidente)\s+(?:of\s+the\s+|del\s+|du\s+)?)?(?P<who>{organs})",
+        regex.IGNORECASE,
+    )
+
+
+def clean(who: str) -> str:
+    """Return a source as written, without its article, possessive ending or trailing punctuation."""
+    who = regex.sub(r"\s+", " ", who).strip(" ,.;:–—-")
+    who = regex.sub(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+", "", who)
+    who = regex.sub(r"^(?:El|La|Los|Las|Le|Les|L[’'])\s*(?=(?:Secretari|Secrétaire|President|Présidente?|Minist"
+                    r"|Representante|Représentante?|Relator|Rapporteur|Alt[oa]|Haut|Consejo|Conseil|Asamblea"
+                    r"|Assemblée|Comité|Comisión|Commission|Gobierno|Gouvernement|Tribunal|Corte|Cour))", "", who)
+    who = regex.sub(rf"{_POSS}$", "", who)
+    # A document symbol after the name goes: "the President of the Security Council (S/PRST/2025/1)".
+    who = regex.sub(r"\s*\([^()]*[\d/][^()]*\)$", "", who)
+    # A paragraph or article of a text is the text speaking: "paragraph 68 of the Cartagena Commitment".
+    who = regex.sub(r"^(?:[Ll][’'])?(?:[Pp]aragraphs?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo|[Ss]ections?|[Pp]rinciples?"
+                    r"|[Cc]hapter|[Pp]árrafo)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
+                    r"\s+(?:of|de la|de l’|du|del|de)\s+(?:the\s+|its\s+)?", "", who)
+    return who.strip(" ,.;:")
+
+
+def _valid(who: str) -> bool:
+    words = who.split()
+    if words and words[0].lower() in ("my", "our", "mon", "ma", "notre", "mi", "nuestro", "nuestra", "мое", "наше"):
+        return False  # "my Government": the sender's own words are not a quotation of another
+    if not words or words[0].strip("’'") in _NOT_NAMES or who.lower() in _PRONOUNS:
+        return False
+    if not regex.search(r"\p{Lu}", who) and (len(words) < 2 or not regex.search(rf"{_HEADS}$", who)):
+        return False  # "the report", "the author": too vague to name a source
+    return len(who) <= 140
+
+
+def _np_at_end(segment: str, antecedent: bool = False) -> str | None:
+    """Return the noun phrase that ends a segment, when it names someone or a text, else None.
+
+    The object of a preposition names no speaker ("In a letter to the Secretary-General"),
+    unless a relative clause follows it (`antecedent`: "confirmed by the Prime Minister, who").
+    """
+    seg = segment.rstrip()
+    m = _MANDATE_END_RE.search(seg)
+    if m is None:
+        m = _NP_END_RE.search(seg)
+    if m is None:
+        return None
+    before = seg[: m.start()]
+    np = m.group()
+    # Drop words that open a sentence but name no one: "Moreover Swedish Prime Minister Carl Bildt".
+    words = np.split(" ")
+    dropped_preposition = False
+    while words and words[0].strip("’'") in _NOT_NAMES:
+        dropped_preposition = dropped_preposition or _ADVERBIAL_RE.match(words[0]) is not None
+        words.pop(0)
+    np = " ".join(words)
+    if not antecedent and (_PREPOSITION_END_RE.search(before) or (dropped_preposition and not before.strip())
+                           or _VERB_END_RE.search(before)):
+        return None  # the object of a preposition: "to the Secretary-General", "In Cameroon"
+    who = clean(np)
+    return who if _valid(who) else None
+
+
+_CONJUNCTION_RE = regex.compile(r"^(?:and|but|or|yet|then|and then|but also|et|mais|y|pero|и|но)(?:\s+|$)")
+_LIST_NEXT_RE = regex.compile(rf"\s*(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*,?\s+and\s+(?:the\s+)?{_CAP}")
+
+
+def _split_phrases(text: str) -> list[tuple[int, str]]:
+    """Split text at commas and dashes outside brackets: (offset, phrase) pairs, in order."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    last = 0
+    for i, c in enumerate(text):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c == "," or (c in "–—" and text[i - 1 : i] == " ")):
+            if c == "," and _LIST_NEXT_RE.match(text, i + 1) and text[i - 1 : i].isalpha() and text[i - 1] != text[
+                    i - 1].lower():
+                continue  # "the representatives of France, Germany and the United Kingdom": one list
+            out.append((last, text[last:i]))
+            last = i + 1
+    out.append((last, text[last:]))
+    return out
+
+
+def subject_before(pre: str, ctx: Context | None = None) -> str | None:
+    """Return the subject of a verb that follows `pre` (the sentence up to the verb), or None.
+
+    Walks back over the phrases set off by commas: a phrase that ends with a name is the
+    subject; a relative clause ("who served as ..."), an adverbial ("in his report to the
+    Council dated ...") or a pronoun ("where he clearly") is passed over to the name before.
+    An appositive name wins over the role before it ("the President, Philemon Yang, noted").
+    """
+    phrases = _split_phrases(pre)
+    pronoun = None
+    relative = False
+    for k in range(len(phrases) - 1, -1, -1):
+        phrase = _TRAILING_FILLER_RE.sub("", phrases[k][1]) if k == len(phrases) - 1 else phrases[k][1]
+        phrase = _CONJUNCTION_RE.sub("", phrase.strip())
+        if not phrase:
+            continue  # "…, but publicly declared": the subject is before the conjunction
+        p = _PRONOUN_END_RE.search(phrase)
+        if p is not None:
+            pronoun = p.group("p").lower()
+            if pronoun == "you":
+                return ctx.addressee if ctx else None
+            if pronoun in ("i", "we"):
+                return None  # the sender speaking of its own words is not a quotation of another
+            relative = pronoun in ("who", "which")
+            continue  # "he", "which": the name is further back
+        if _RELATIVE_RE.match(phrase):
+            relative = True
+            continue
+        if k < len(phrases) - 1 and _ADVERBIAL_RE.match(phrase) and not relative:
+            continue  # "In a speech on 4 January, he stated": the scene, not the speaker
+        who = _np_at_end(phrase, antecedent=relative)
+        if who is not None and pronoun is not None and not relative and not _NP_WHOLE_RE.fullmatch(phrase):
+            who = None  # "he" names the subject or an appositive, not the object of another verb
+        if who is not None:
+            # "Jirair Libaridian, who was adviser to the President, Levon Ter-Petrossian, at the time,
+            # admitted": a relative clause runs on over the names in it; its antecedent speaks.
+            if not relative:
+                for j in range(k - 1, 0, -1):
+                    if _RELATIVE_RE.match(phrases[j][1].strip()):
+                        head = _np_at_end(phrases[j - 1][1].strip(), antecedent=True)
+                        if head is not None:
+                            return head
+            return who  # an appositive name comes first: "the President, Philemon Yang, noted"
+        if _ADVERBIAL_RE.match(phrase) or pronoun is not None:
+            continue  # a scene-setting phrase, or a pronoun still looking for its name
+        return None  # a clause with a verb of its own: its subject is not this verb's
+    if pronoun is not None and ctx is not None and pronoun not in ("who", "which"):
+        return ctx.last_source
+    return None
+
+
+def find_source(masked: str, start: int, end: int, ctx: Context | None = None) -> Found | None:
+    """Return the source named in masked[start:end], the words before a quotation, or None.
+
+    The frame nearest the quotation wins: "according to X", or the subject of the last
+    reporting verb, or a possessor of words; then "your" for the addressee; then a text of
+    a principal organ named in the sentence.
+    """
+    clause = masked[start:end]
+    found: list[Found] = []
+    who: str | None
+    for m in _ACCORDING_RE.finditer(clause):
+        who = clean(m.group("name") or m.group("np"))
+        if _valid(who):
+            found.append(Found(who, "according", m.start()))
+    verbs = [m for m in _VERB_RE.finditer(clause) if not _in_brackets(clause, m.start())]
+    if verbs:
+        v = verbs[-1]
+        pre = clause[: v.start()]
+        if _PASSIVE_BEFORE_RE.search(pre):
+            who = _agent_after(clause[v.end():], ctx)
+        else:
+            who = subject_before(pre, ctx)
+            if who is None and regex.match(r"^\s*(?:and|but|while|as well as)\s*$", pre.split(",")[-1] or "") \
+                    and ctx is not None:
+                who = ctx.last_source  # "… condemned “…” and called for “…”": the same subject
+        if who is not None:
+            found.append(Found(who, "subject", v.start()))
+    for m in _POSSESSIVE_RE.finditer(clause):
+        who = clean(m.group("owner") or m.group("owner2") or "")
+        if _valid(who):
+            found.append(Found(who, "possessive", m.start()))
+    grounds = regex.search(r"\bon the grounds? (?:of|that)\s*$", clause)
+    if grounds is not None and not found:
+        who = _main_subject(clause[: grounds.start()])
+        if who is not None:
+            found.append(Found(who, "grounds", grounds.start()))
+    # A text of an organ named nearer the quotation than any speaker: "… welcomes the acknowledgment
+    # in General Assembly resolution 77/335, in paragraph 77: “Notes that …”".
+    for m in _organ_text_re().finditer(clause):
+        if not verbs or verbs[-1].start() < m.start():  # a verb after the text governs the quotation
+            found.append(Found(m.group("who"), "organ", m.start()))
+    if found:
+        return max(found, key=lambda f: f.pos)
+    if ctx is not None and ctx.addressee and regex.search(r"\b[Yy]our\s+(?:\p{Ll}+\s+){0,2}" + _WORDS, clause):
+        return Found(ctx.addressee, "addressee", 0)
+    return None
+
+
+def _agent_after(rest: str, ctx: Context | None) -> str | None:
+    """Return the agent of a passive verb: "was stated by X", "recorded in your report"."""
+    m = regex.match(rf"^[^“\"«]{{0,40}}?\bby\s+(?P<np>{_NP})", rest)
+    if m is not None:
+        who = clean(m.group("np"))
+        return who if _valid(who) else None
+    m = regex.match(rf"^[^“\"«]{{0,20}}?\bin\s+(?P<det>your|the|{_NAME}{_POSS})\s+(?:\p{{Ll}}+\s+){{0,2}}{_WORDS}",
+                    rest)
+    if m is not None:
+        det = m.group("det")
+        if det.lower() == "your":
+            return ctx.addressee if ctx else None
+        if det.lower() != "the":
+            who = clean(det)
+            return who if _valid(who) else None
+    return None
+
+
+def _main_subject(text: str) -> str | None:
+    """Return the subject of the main clause of a sentence: the name before its first verb."""
+    for _, phrase in _split_phrases(text):
+        if _ADVERBIAL_RE.match(phrase):
+            continue
+        m = regex.match(rf"^\s*(?P<np>{_NP})\s+(?:{_FILLER}\s+)*\p{{Ll}}+(?:ed|s)\b", phrase)
+        if m is None:
+            return None
+        who = clean(m.group("np"))
+        return who if _valid(who) else None
+    return None
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
+
+
+def is_title(before: str) -> bool:
+    """Say whether the words before a quotation make it a title, a name or a term."""
+    return _TITLE_BEFORE_RE.search(before[-140:]) is not None
+
+
+def is_title_case(quoted: str) -> bool:
+    """Say whether quoted words are a title in title case ("The Place of General Average in Marine Insurance")."""
+    words = [w for w in regex.findall(r"[\p{L}’'-]+", quoted) if len(w) > 3]
+    if len(words) < 3 or regex.search(r"[.;!?]\s", quoted):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
