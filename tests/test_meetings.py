@@ -67,3 +67,19 @@ WRITTEN = [
 @pytest.mark.parametrize(("text", "expected"), WRITTEN)
 def test_written_symbols(text: str, expected: list[str]) -> None:
     assert _targets(text, symbols=ASSEMBLY) == expected
+
+
+def test_summary_statement() -> None:
+    # The form of the Secretary-General's weekly summary statements (S/2006/10/Add.21 and the like).
+    paragraphs = (
+        "The situation in the Middle East (see S/9427 and Corr.1, S/10855/Add.15, 16 and 44; S/11185/Add.14-16,"
+        " 42/Rev.1 and 47; S/19420/Add.22 and Corr.1, 30 and 50; see also S/19420/Add.51)",
+        "The Security Council resumed its consideration of the item at its 5443rd meeting, held on 24 May 2006"
+        " in accordance with the understanding reached in its prior consultations.",
+        "6171st meeting, held on 27 July 2009.",
+    )
+    assert _targets(*paragraphs, symbols=("S/2006/10/Add.21",)) == [
+        "S/9427", "S/9427/Corr.1", "S/10855/Add.15", "S/10855/Add.16", "S/10855/Add.44", "S/11185/Add.14",
+        "S/11185/Add.15", "S/11185/Add.16", "S/11185/Add.42/Rev.1", "S/11185/Add.47", "S/19420/Add.22",
+        "S/19420/Add.22/Corr.1", "S/19420/Add.30", "S/19420/Add.50", "S/19420/Add.51", "S/PV.5443", "S/PV.6171",
+    ]

@@ -362,6 +362,7 @@ FIND = [
     ("见S/2025/105号文件", ["S/2025/105"]),  # Chinese sets symbols without spaces
     ("S/2025/105\u00b9 and", ["S/2025/105"]),  # a superscript footnote mark may follow
     ("S/RES/822\n(1993)", ["S/RES/822 (1993)"]),
+    ("see A/79/L.10.The draft", ["A/79/L.10"]),  # a sentence glued after the symbol
     # The dash of a double symbol lost with a table-cell break: two symbols.
     ("declaration (A/44/872S/21019 and annex)", ["A/44/872", "S/21019"]),
     ("(A/79/359S/202/684), the", ["A/79/359", "S/202/684"]),

@@ -113,7 +113,7 @@ PART_LETTER = r"[A-Z]"  # the "A" of resolution 217 A (III), written after a spa
 PART = r"Part[IVX\d]+"  # PartII written as an element
 # C.3, CN.4, AC.109, Sub.2, WG.III, SER.B, L.10, PV.64, and the bodies of regional commissions
 # and conventions: CL3.SEP (E/ESCWA/CL3.SEP/2023/4), OzL.Pro.35 (UNEP/OzL.Pro.35/12), MP.WAT.
-DOTTED = r"[A-Z][A-Za-z]*\d*(?:\.(?:\d+|[A-Z][A-Za-z]*))+"
+DOTTED = r"[A-Z][A-Za-z]*\d*(?:\.[A-Z][a-z]+)*\.(?:\d+|[A-Z]+)"
 WORD = r"[A-Z]{1,8}"  # RES, HRC, ICEF, C, CAF, PRST
 ROMAN = r"[IVXLC]+"  # the session of early resolutions: (III), (XLVIII)
 YEAR = r"\d{4}"
