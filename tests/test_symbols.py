@@ -555,3 +555,23 @@ def test_continuation_spans() -> None:
     # the member of a range that is not written gets an empty span at the dash
     assert spans == [("Add.4", "S/1994/20/Add.4"), ("13", "S/1994/20/Add.13"), ("", "S/1994/20/Add.14"),
                      ("15", "S/1994/20/Add.15"), ("49", "S/1994/20/Add.49")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    GENERATED.filter(lambda t: not t.endswith("*")),
+    st.text(alphabet=st.sampled_from(list("0123456789 ,-.;)/and Corr.Add.Rev.\n")), max_size=40),
+)
+def test_continuations_never_fail(symbol: str, tail: str) -> None:
+    # whatever follows a symbol, continuations only yield symbols of its stem, inside the text
+    text = symbol + tail
+    for _start, end, sym in find_symbols(text):
+        for s, e, more in continuations(text, end, sym):
+            assert end <= s <= e <= len(text)
+            assert more.series == sym.series
+
+
+def test_continuations_of_combined_and_parted_numbers() -> None:
+    for text in ("CEDAW/C/CAF/1-5 and 6.", "UNCTAD/SHIP/494(12) and 13."):
+        (_, end, sym), = find_symbols(text)
+        assert list(continuations(text, end, sym)) == []

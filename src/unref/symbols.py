@@ -587,6 +587,8 @@ def continuations(text: str, end: int, sym: Symbol) -> Iterator[tuple[int, int, 
         kind = item["kind"] or kind
         if not low <= high <= low + MAX_RANGE:
             continue
+        if not kind and not (previous.number or "").isdigit():
+            continue  # no list after "CEDAW/C/CAF/1-5" or "UNCTAD/SHIP/494(12)"
         if not kind and low <= int(previous.number or 0):
             continue  # document numbers of a list go up: "S/PRST/1994/14 and 57"
         for n in range(low, high + 1):
