@@ -12,7 +12,7 @@ import pytest
 
 import unref
 from unref.model import Line
-from unref.notes import is_marker_at, marker_pattern, parse_note_area
+from unref.notes import footless_notes_start, glued_number_markers, is_marker_at, marker_pattern, parse_note_area
 
 
 def xfail(*values: Any, reason: str) -> Any:
@@ -163,6 +163,23 @@ MARKERS = [
     ("the COVID-19 19 and other diseases", "19", True),
     ("resolution 78/187 1 and", "1", True),
     ("A/80/50*", "*", True),  # the star of a reissued document's symbol
+    ("cemeteries located in Riga. 28,29 The", "28", True),  # two notes' markers together
+    ("cemeteries located in Riga. 28,29 The", "29", True),
+    ("a total of 28,000 people", "28", False),
+    ("a total of 28,29 people", "29", False),
+    ('"put up with relics of Soviet propaganda 47". The Prime Minister', "47", True),
+]
+
+GLUED_TO_NUMBERS = [
+    # (text, label, where the marker is, or None): only after a sum with its two decimals or a year's stop
+    ("country offices had an expenditure of $10.182 on evaluation", "2", "$10.18"),
+    ("compared with 190 million in 2022.2", "2", "in 2022."),
+    ("the plaque was installed in 1974.151 It was", "151", "in 1974."),
+    ("growth of 10.182 per cent", "2", None),
+    ("version 2.0.2 of the guide", "2", None),
+    ("a sum of $10.1 in", "1", None),
+    ("a total of 1,2022.2 people", "2", None),
+    ("in 2022.2.1 of", "1", None),
 ]
 
 
@@ -174,6 +191,58 @@ def markers_in(text: str, label: str) -> list[int]:
 @pytest.mark.parametrize(("text", "label", "found"), MARKERS)
 def test_marker(text: str, label: str, found: bool) -> None:
     assert bool(markers_in(text, label)) is found
+
+
+@pytest.mark.parametrize(("text", "label", "before"), GLUED_TO_NUMBERS)
+def test_marker_glued_to_a_number(text: str, label: str, before: str | None) -> None:
+    found = glued_number_markers(text, label)
+    assert [text[:start].endswith(before) for start, _ in found] == ([True] if before else [])
+
+
+# --- Note areas that the extractor printed without their rule ---------------------------------
+
+def page_of(text: str) -> list[Line]:
+    """Return a page's lines labelled body or blank, as the structure stage sees them."""
+    out = lines_of(text)
+    for ln in out:
+        ln.kind = "body" if ln.text.strip() else "blank"
+    return out
+
+
+BODY = ("2. Less than half the population in the least developed countries have access to basic\n"
+        "sanitation and some 500 million people still lack access to electricity.1 More than 231\n"
+        "million people were expected to require humanitarian assistance in 2024, compared with\n"
+        "190 million in 2022.2\n")
+
+FOOTLESS = [
+    # (case, page text, note expected next, the first line of the note area or None)
+    ("labels on lines of their own", BODY + "1\n\nRocky Mountain Institute, Opportunities for Energy Access.\n2\n"
+     "United Nations, Global Humanitarian Overview 2024, abridged version (2023)", 1, "1"),
+    ("labels on the line of their note", BODY + "\n1 Rocky Mountain Institute, Opportunities for Energy Access.\n"
+     "2 United Nations, Global Humanitarian Overview 2024 (2023).", 1, "1 Rocky"),
+    ("a note that goes on with a number", BODY + "\n1 Rocky Mountain Institute, Opportunities for Energy\n"
+     "23 августа 2024 г. Access.", 1, "1 Rocky"),
+    ("1/ notes of a typewritten page",
+     "The Group reviewed the four technical reports 1/ completed in 1992 and another two 2/\n"
+     "finalized in 1993. The Group carried out a comprehensive examination of the work.\n\n"
+     "1/ The principles of modern port management and organization, TD/BC.4/AC.7/13.\n"
+     "2/ Strategic planning for port authorities, UNCTAD/SHIP/646.", 1, "1/ The"),
+    ("the note expected is another", BODY + "\n1 Rocky Mountain Institute, Opportunities for Energy Access.", 5, None),
+    ("no marker in the body above", BODY.replace(".1 More", ". More").replace("2022.2", "2022") +
+     "\n1 Rocky Mountain Institute, Opportunities for Energy Access.", 1, None),
+    ("a number that starts a line of the body", BODY + "1 of the households surveyed had no electricity at all.", 1,
+     None),
+    ("a table's rows", BODY + "\n1 309\n2 433\n3 1 237", 1, None),
+    ("a table under a label", BODY + "1\n\nRegion\nCountry\nAfrica\nBenin\nBotswana\nChad\nComoros", 1, None),
+]
+
+
+@pytest.mark.parametrize(("case", "page", "expected", "first"), FOOTLESS, ids=[case[0] for case in FOOTLESS])
+def test_note_area_without_a_rule(case: str, page: str, expected: int, first: str | None) -> None:
+    lines = page_of(page)
+    start = footless_notes_start(lines, expected, 90)
+    assert (lines[start].text.split(maxsplit=1)[0] if start is not None else None) == (
+        first.split(maxsplit=1)[0] if first else None)
 
 
 # --- Whole documents: notes linked to their markers, markers out of the text -----------------
@@ -309,8 +378,114 @@ Notes
 3 See CRC/C/90/2.
 \f"""
 
+# A report whose rule above the notes is drawn, not typed: pdftotext prints the notes right after
+# the body, their labels on lines of their own; the pages carry bare page numbers at the foot.
+NO_RULE = """DP/2026/99
+
+United Nations
+
+Executive Board of the United Nations Development Programme
+
+Distr.: General
+27 March 2026
+Original: English
+
+Annual report on evaluation, 2025
+1. The annual report provides an overview of the evaluation activities undertaken by the
+Programme and the funds that it administers during the year under review, 2025.
+
+25-01234 (E)
+\fDP/2026/99
+
+2. Less than half the population in the least developed countries have access to basic
+sanitation and some 500 million people still lack access to electricity.1 More than 231
+million people were expected to require humanitarian assistance in 2024, compared with
+190 million in 2022.2
+1
+
+Rocky Mountain Institute, Opportunities for Energy Access in the Least Developed Countries.
+2
+United Nations, Global Humanitarian Overview 2024, abridged version (2023).
+2
+
+\fDP/2026/99
+
+3. In 2025, country offices had an expenditure of $10.183 on evaluation, while the
+evaluation-related costs increased to $2.86 million4 (from $2.1 million in 2024). The
+Office will continue to work with the country offices on the quality of their plans
+and on the
+
+3
+4
+
+Based on Evaluation Resource Centre data downloaded on 3 February 2026.
+Staff time allocations for evaluation were self-reported through the annual reports.
+3
+
+\fDP/2026/99
+
+use of evaluations in the programming of the country offices and regional bureaux.
+4. The Board may wish to take note of the present report.
+4
+
+\f"""
+
+# A typewritten page of 1994: "1/" notes with no rule, and a running head of symbol and page number.
+TYPEWRITTEN = """TD/B/CN.4/99
+10 December 1994
+
+Original: ENGLISH
+
+TRADE AND DEVELOPMENT BOARD
+Standing Committee on Developing Services Sectors
+REPORT OF THE STANDING COMMITTEE ON ITS THIRD SESSION
+31. The Group reviewed the four technical reports 1/ completed in 1992 and
+another two 2/ finalized in 1993. The Group carried out a comprehensive examination
+of the work so far carried out and considered training one of the most important
+
+1/ The principles of modern port management and organization, TD/BC.4/AC.7/13.
+2/ Strategic planning for port authorities, UNCTAD/SHIP/646; and Sustainable
+development for ports, UNCTAD/SDD/PORT/1.
+
+\fTD/B/CN.4/99
+page 2
+domains where assistance by UNCTAD could be provided.
+32. The Standing Committee expressed its appreciation for the report of the Group.
+\f"""
+
+# A star note at the foot of page 1 right under the last line of the body.
+STAR_UNDER_THE_BODY = HEAD + """I have the honour to transmit herewith copies of the documents listed
+below (see annexes),* which were adopted at that meeting, while respectfully requesting
+* Circulated in the language of submission only.
+
+25-06252 (E)
+\fS/2025/999
+
+your good offices to have the present letter circulated as a document of the Council.
+\f"""
+
 # (case, document, {label: (words the text ends with before the marker, the note's text)})
 DOCUMENTS = [
+    ("notes without a rule, markers glued to numbers", NO_RULE, {
+        "1": ("some 500 million people still lack access to electricity.",
+              "Rocky Mountain Institute, Opportunities for Energy Access in the Least Developed Countries."),
+        "2": ("compared with 190 million in 2022.",
+              "United Nations, Global Humanitarian Overview 2024, abridged version (2023)."),
+        "3": ("country offices had an expenditure of $10.18",
+              "Based on Evaluation Resource Centre data downloaded on 3 February 2026."),
+        "4": ("evaluation-related costs increased to $2.86 million",
+              "Staff time allocations for evaluation were self-reported through the annual reports."),
+    }),
+    ("1/ notes of a typewritten page without a rule", TYPEWRITTEN, {
+        "1": ("The Group reviewed the four technical reports",
+              "The principles of modern port management and organization, TD/BC.4/AC.7/13."),
+        "2": ("completed in 1992 and another two",
+              "Strategic planning for port authorities, UNCTAD/SHIP/646; and Sustainable development for "
+              "ports, UNCTAD/SDD/PORT/1."),
+    }),
+    ("a star note right under the body", STAR_UNDER_THE_BODY, {
+        "*": ("the documents listed below (see annexes),", "Circulated in the language of submission only."),
+    }),
     ("two pages, a note across the page break", TWO_PAGES, {
         "1": ("latest report to the Human Rights Council.", "A/HRC/58/22, paras. 10–14."),
         "2": ("remained closed throughout the period under review,",
@@ -360,6 +535,17 @@ def test_markers_are_gone_from_the_text(case: str, text: str, gone: list[str]) -
     body = unref.parse(text=text).text()
     for marker in gone:
         assert marker not in body
+
+
+@pytest.mark.parametrize(("case", "text", "joined"), [
+    ("a bare page number", NO_RULE, "the quality of their plans and on the use of evaluations in the programming"),
+    ("a running head of symbol and page number", TYPEWRITTEN,
+     "one of the most important domains where assistance by UNCTAD"),
+    ("a star note", STAR_UNDER_THE_BODY, "while respectfully requesting your good offices"),
+    ("markers glued to numbers", NO_RULE, "expenditure of $10.18 on evaluation"),
+])
+def test_a_sentence_joins_across_the_page_foot(case: str, text: str, joined: str) -> None:
+    assert joined in unref.parse(text=text).text()
 
 
 def test_marker_removal_keeps_the_sentence_spacing() -> None:

@@ -33,9 +33,34 @@ def layout(source: Source) -> Source:
         return source  # the PDF reader labelled each line from its place on the page
     dump = source.style == "dump"
     running = _running_heads(source)
+    numbered = _numbers_pages(source)
     for page in source.pages:
-        _label_page(page, dump=dump, first=page.number == 1, running=running)
+        _label_page(page, dump=dump, first=page.number == 1, running=running, numbered=numbered)
     return source
+
+
+def _bare_page_number(zone: list[Line], number: int) -> Line | None:
+    """Return the line of the zone (edge first) that holds only the page's own number."""
+    for line in zone:
+        text = line.text.strip()
+        if text.isdigit() and int(text) == number:
+            return line
+    return None
+
+
+def _numbers_pages(source: Source) -> bool:
+    """Return True when the document prints its page numbers as bare numbers ("7") at the head or
+    foot of most pages: then such a line is a page number, not a footnote label or a sum.
+
+    One page alone is no evidence (a note labelled "3" may stand at the foot of page 3)."""
+    if source.style == "dump":
+        return False  # its pages are guessed, so their numbers are unknown
+    hits = 0
+    for page in source.pages:
+        printed = [ln for ln in page.lines if ln.text.strip()]
+        if _bare_page_number(printed[::-1][:FOOT_ZONE] + printed[:HEAD_ZONE], page.number):
+            hits += 1
+    return hits >= 3 and hits >= 0.5 * (len(source.pages) - 1)
 
 
 def _running_heads(source: Source) -> set[str]:
@@ -90,7 +115,7 @@ def _split_glued_separators(page: Page) -> None:
 _GLUED_SEPARATOR_RE = re.compile(r"^(.*\S)\s+(_{10,})\s*$")
 
 
-def _label_page(page: Page, *, dump: bool, first: bool, running: set[str]) -> None:
+def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbered: bool = False) -> None:
     _split_glued_separators(page)
     printed = [line for line in page.lines if line.text.strip()]
     for line in page.lines:
@@ -98,6 +123,11 @@ def _label_page(page: Page, *, dump: bool, first: bool, running: set[str]) -> No
     for line in printed:
         if _is_anywhere_furniture(line.text):
             line.kind = "furniture"
+    if numbered:
+        number = _bare_page_number(printed[::-1][:FOOT_ZONE], page.number) or _bare_page_number(
+            printed[:HEAD_ZONE], page.number)
+        if number is not None:
+            number.kind = "furniture"
 
     if not first:
         _label_heads(printed[:HEAD_ZONE], running)

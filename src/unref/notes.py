@@ -158,6 +158,81 @@ def finish_notes(raw: list[RawNote], ctx: Context) -> list[Footnote]:
 
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+# --- Note areas without a rule -----------------------------------------------------------------
+
+def _numbered_label(text: str) -> str | None:
+    """Return the number that opens a note line ("3 Staff time ...", "1/ The principles ...") or
+    stands alone on its line ("2"), else None."""
+    m = INLINE_NOTE_RE.match(text)
+    if m and m.group(1).isdigit():
+        return m.group(1)
+    alone = _label_of_line(text)
+    return alone if alone is not None and alone.isdigit() else None
+
+
+def has_marker_evidence(text: str, label: str) -> bool:
+    """Return True when `text` holds a marker for the label in a form a note's marker takes and
+    running text does not: glued to a word or a stop ("completed.4", "million3", "annexes),*"),
+    after a stop and a space ("(see table 1). 1"), or with the slash of older documents ("reports 1/").
+    A number after a word and a space ("tier 1 countries") is no evidence."""
+    for m in marker_pattern(label).finditer(text):
+        if not is_marker_at(text, m.start(), m.end()):
+            continue
+        before = text[: m.start()]
+        if m.group().endswith("/") or not before.endswith(" ") or re.search(r"[.,;:”’\")\]*] $", before):
+            return True
+    return False
+
+
+def footless_notes_start(lines: list[Line], expected: int, width: int) -> int | None:
+    """Return the index in `lines` (a page's body and blank lines) where a note area that the
+    extractor printed without its rule begins, or None.
+
+    pdftotext drops the rule when it is drawn as a line rather than typed; the notes then follow
+    the body at the foot of the page. The area is told by the labels continuing the document's
+    sequence of notes (the next one expected opens it) and by a marker for one of its labels in the
+    body above it on the same page. The bottom-most line that opens note `expected` is taken, so a
+    body line that starts with that number higher up does not pull body text into the notes; and
+    an area of short lines (a table below a label that floated up) is not a note area: a note's
+    lines run the width of the page, but for the last line of each note."""
+    printed = [i for i, ln in enumerate(lines) if ln.kind == "body"]
+    start = next((i for i in reversed(printed) if _numbered_label(lines[i].text) == str(expected)), None)
+    if start is None or start == printed[0]:
+        return None
+    # The area's labels follow on from the expected one, one by one. A line that opens with a number
+    # out of that order may go on a note ("23 августа 2024 г."), but not a line of numbers alone
+    # (a table's row, "1 309"), and such lines may not outnumber the labels; nor is a note without
+    # a letter in it a note.
+    labels: list[str] = []
+    others = 0
+    for i in printed[printed.index(start):]:
+        text = lines[i].text
+        lab = _numbered_label(text)
+        if lab is None:
+            continue
+        if int(lab) == expected + len(labels):
+            labels.append(lab)
+        elif not _LETTER_RE.search(text):
+            return None
+        else:
+            others += 1
+    if others > len(labels):
+        return None
+    if not _LETTER_RE.search(" ".join(lines[i].text for i in printed if i >= start)[len(str(expected)) + 1:]):
+        return None
+    if width:
+        short = sum(1 for i in printed if i >= start and _numbered_label(lines[i].text) is None
+                    and len(lines[i].text.strip()) < width / 3)
+        if short > len(labels) + 2:
+            return None
+    above = "\n".join(ln.text for ln in lines[:start] if ln.kind == "body")
+    if not any(has_marker_evidence(above, lab) for lab in labels):
+        return None
+    return start
+
+
 # --- Markers in the body ----------------------------------------------------------------------
 
 # Words after which a number is a reference, not a footnote marker.
@@ -188,7 +263,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     if label.isdigit():
         return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]])|(?<=[^\W\d_] )|(?<=[.,;:”’\")\]] )"
                           rf"|(?<=\d ))"
-                          rf"{lab}/?(?![\d/])(?=[\s,.;:)”’]|$)")
+                          rf"{lab}/?(?![\d/])(?=[\s,.;:)”’\"]|$)")
     if label[0] in "*†‡§":  # "*" is not the end of "**"; a list of them: "Iraq:* , **", "Chile*, **"
         c = re.escape(label[0])
         return re.compile(rf"(?:(?<=[^\s{c}])|(?<=[*†‡§], )|(?<=[*†‡§] , )){lab}(?!{c})(?=[\s,.;:)”’]|$)")
@@ -202,8 +277,10 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if text[start:end].endswith("/"):
         # "1/" markers of older documents cannot be read as anything else, after a word or a year.
         return not _ABBREVIATION_RE.search(before) and not re.match(r"\s*\d", after)
-    if _AFTER_NOT_MARKER_RE.match(after):
-        return False
+    listed = re.match(r",\s?(\d{1,3})\b", after)
+    if _AFTER_NOT_MARKER_RE.match(after) and not (
+            listed and text[start:end].isdigit() and int(listed.group(1)) == int(text[start:end]) + 1):
+        return False  # but two notes' markers may stand together: "in Riga. 28,29"
     if start > 0 and text[start - 1] == " " and _NUMBER_WORD_RE.search(before):
         return False
     if _ABBREVIATION_RE.search(before):
@@ -216,3 +293,27 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if spaced and re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before):
         return False  # "paragraphs 3 4", but a marker may follow a year: "2015–2030 7 and", "in April 2023. 2"
     return not (start > 0 and text[start - 1] == " " and re.match(r"^\s+\d", after))
+
+
+# A sum of money and the year are the numbers a marker is glued to without anything between.
+_MONEY_BEFORE_RE = re.compile(r"[$€£]\d[\d,]*\.\d\d$")
+_YEAR_BEFORE_RE = re.compile(r"(?<![\d,.])(?:19|20)\d\d\.$")
+
+
+def glued_number_markers(text: str, label: str, start: int = 0) -> list[tuple[int, int]]:
+    """Return where a marker for a numbered label stands glued to a number, as [start, end) pairs.
+
+    Only two forms, where the number cannot go on into the label: a year and its full stop
+    ("in 2022.2 ODA remains"; UN style writes a number of four digits with a comma, "1,974.15",
+    so "2022.2" is a year, a stop and a marker) and a sum of money with its two decimals
+    ("an expenditure of $10.182 on evaluation": "$10.18" and note 2). Either could still be a
+    number; the caller takes one only on the page of its note and when no other marker is there.
+    """
+    if not label.isdigit():
+        return []
+    out = []
+    for m in re.finditer(rf"(?<=[\d.]){re.escape(label)}(?=[\s,;:)”’\"]|$)", text[start:]):
+        before = text[: start + m.start()]
+        if _MONEY_BEFORE_RE.search(before) or _YEAR_BEFORE_RE.search(before):
+            out.append((start + m.start(), start + m.end()))
+    return out

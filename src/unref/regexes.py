@@ -14,7 +14,7 @@ JOB_NUMBER_RE = re.compile(rf"^\s*{JOB_NUMBER}\s*(?:\d{{6}})?\s*(?:\*\d{{7,}}\*)
 # Date stamp under the job number ("270225") and the bar code text ("*2502826*").
 STAMP_RE = re.compile(r"^\s*(?:\d{6}|\*\d{6,9}\*|\d{6}\s+\d{6})\s*$")
 # Page numbers: "2/3", "Page 2", "- 2 -", "/..."
-PAGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}|Page\s+\d+|P[áa]gina\s+\d+|-\s*\d+\s*-|/\s*\.\.\.)\s*$")
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s+\d+|P[áa]gina\s+\d+|-\s*\d+\s*-|/\s*\.\.\.)\s*$")
 # A line that holds only a UN symbol or two, as running heads print them.
 SYMBOL_LINE_RE = re.compile(
     r"^\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?(?:\s*\(\d{4}\)\*?)?"

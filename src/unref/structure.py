@@ -17,7 +17,16 @@ from .masthead import (
     title_parts,
 )
 from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
-from .notes import RawNote, finish_notes, is_marker_at, marker_pattern, parse_note_area
+from .notes import (
+    RawNote,
+    finish_notes,
+    footless_notes_start,
+    glued_number_markers,
+    has_marker_evidence,
+    is_marker_at,
+    marker_pattern,
+    parse_note_area,
+)
 from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
 from .repair import Context, Printed, repair
 from .tracked import Tracked
@@ -184,20 +193,26 @@ def _split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
     body: list[Line] = []
     raw: list[RawNote] = []
     width = estimate_width([ln for p in source.pages for ln in p.lines if ln.kind == "body"])
+    last = 0  # the highest note number so far: a document numbers its notes in one sequence
     for page in source.pages:
         page_body = [ln for ln in page.lines if ln.kind in ("body", "blank")]
         notes = [ln for ln in page.lines if ln.kind == "note"]
-        # Star notes ("* Reissued for technical reasons") may stand at the foot without a rule.
-        if not notes:
-            star = _star_notes_start(page_body)
-            if star is not None:
-                for ln in page_body[star:]:
+        # Star notes ("* Reissued for technical reasons") may stand at the foot without a rule, and
+        # so may numbered notes where the extractor dropped a drawn rule.
+        if not notes and source.style != "dump":
+            start = _star_notes_start(page_body)
+            if start is None:
+                start = footless_notes_start(page_body, last + 1, width)
+            if start is not None:
+                for ln in page_body[start:]:
                     if ln.kind == "body":
                         ln.kind = "note"
-                notes = [ln for ln in page_body[star:] if ln.kind == "note"]
-                page_body = page_body[:star]
+                notes = [ln for ln in page_body[start:] if ln.kind == "note"]
+                page_body = page_body[:start]
         body.extend(page_body)
-        raw.extend(parse_note_area(notes, page.number, width))
+        page_notes = parse_note_area(notes, page.number, width)
+        raw.extend(page_notes)
+        last = max([last, *(int(n.label) for n in page_notes if n.label.isdigit())])
     # Endnotes under a "Notes" heading after the body.
     for i in range(len(body) - 1, max(-1, len(body) - 2000), -1):
         if NOTES_HEADING_RE.match(body[i].text) and i > len(body) // 3:
@@ -209,10 +224,24 @@ def _split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
 
 
 def _star_notes_start(page_body: list[Line]) -> int | None:
-    """Return the index where star notes begin at the foot of a page, or None."""
+    """Return the index where star notes begin at the foot of a page, or None.
+
+    A star note ("* Circulated in the language of submission only") stands in the last lines of
+    the page, set off by a blank line or, where the extractor printed none, told by its marker in
+    the body above ("(see annexes),*"). Its label may stand on a line of its own ("*")."""
     printed = [i for i, ln in enumerate(page_body) if ln.kind == "body"]
+    if len(printed) <= 3:
+        return None
     for i in printed[-6:]:
-        if STAR_NOTE_RE.match(page_body[i].text) and i > 0 and page_body[i - 1].kind == "blank" and len(printed) > 3:
+        text = page_body[i].text
+        m = STAR_NOTE_RE.match(text)
+        alone = text.strip() in ("*", "**", "***") and i != printed[-1]
+        if not (m or alone) or i == 0:
+            continue
+        if m and page_body[i - 1].kind == "blank":
+            return i
+        above = "\n".join(ln.text for ln in page_body[:i] if ln.kind == "body")
+        if has_marker_evidence(above, m.group(1) if m else text.strip()):
             return i
     return None
 
@@ -332,10 +361,14 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
         t = tracked[pi]
         edits = []
         removed = 0
-        for start, end, fid in sorted(dels):
+        dels = sorted(dels)
+        for k, (start, end, fid) in enumerate(dels):
             cut_start = start - 1 if start > 0 and t.text[start - 1] == " " else start
             if sep := _MARKER_LIST_SEP_RE.search(t.text, 0, start):
                 cut_start = sep.start()  # "Iraq:* , **": the comma between two markers goes with them
+            if (k + 1 < len(dels) and t.text[start:end].isdigit()
+                    and re.fullmatch(r",\s?", t.text[end:dels[k + 1][0]])):
+                end = dels[k + 1][0]  # so does the comma of "Riga. 28,29"
             edits.append((cut_start, end, ""))
             label = next(n.label for n in footnotes if (n.id or n.label) == fid)
             refs.append(FootnoteRef(label=label, paragraph=paragraphs[pi].id, offset=cut_start - removed,
@@ -409,6 +442,14 @@ def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Trac
                 return pi, m.start(), m.end(), True
             if fallback is None and src >= lo:
                 fallback = (pi, m.start(), m.end(), False)
+    # A marker glued to a number ("$10.182", "in 2022.2") only on its note's page.
+    for pi in range(cursor[0], len(paragraphs)):
+        if paragraphs[pi].kind in ("signature", "masthead"):
+            continue
+        t = tracked[pi]
+        for start, end in glued_number_markers(t.text, note.label, cursor[1] if pi == cursor[0] else 0):
+            if lo <= t.offsets[start] < hi:
+                return pi, start, end, True
     return fallback
 
 
