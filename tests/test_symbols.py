@@ -523,6 +523,8 @@ CONTINUED = [
     ("(S/10896\nand Corr.1 and Add.1).", ["S/10896", "S/10896/Corr.1", "S/10896/Add.1"]),
     ("documents S/4417\nand Add.1/Rev.1 and Add.2.", ["S/4417", "S/4417/Add.1/Rev.1", "S/4417/Add.2"]),
     ("A/44/642 and Corr.1 of 3 May", ["A/44/642", "A/44/642/Corr.1"]),
+    ("records S/PV.9818 and 9819.", ["S/PV.9818", "S/PV.9819"]),  # the number of a typed element
+    ("drafts A/C.3/78/L.41 and 42;", ["A/C.3/78/L.41", "A/C.3/78/L.42"]),
     # summary statements of the Security Council
     ("(see S/10855/Add.15, 16, 23 and 44; S/11185/Add.14-16, 42/Rev.1 and 47)",
      ["S/10855/Add.15", "S/10855/Add.16", "S/10855/Add.23", "S/10855/Add.44", "S/11185/Add.14", "S/11185/Add.15",

@@ -540,7 +540,8 @@ def _numbered(sym: Symbol, kind: str | None, number: int) -> Symbol | None:
         return try_parse(f"{sym.base}/{kind}.{number}")
     if sym.modifiers or sym.reissue or sym.year or sym.extra or not (sym.number or "").isdigit():
         return None
-    return try_parse("/".join((*sym.parts[:-1], str(number))))
+    head, dot, _old = sym.parts[-1].rpartition(".")  # S/PV.9818 and 9819, A/C.3/78/L.41 and 42
+    return try_parse("/".join((*sym.parts[:-1], f"{head}{dot}{number}")))
 
 
 def _range_span(m: re.Match[str], group: str, dash: int, last: bool) -> tuple[int, int]:
