@@ -338,3 +338,16 @@ def test_a_title_in_quotation_marks_is_not_a_quotation() -> None:
         "United Nations and the world” that the situation was grave.\n\f"
     )
     assert unref.parse(text=text).quotes == []
+
+
+def test_a_paragraph_opening_with_a_title_is_not_a_block_quotation() -> None:
+    # The title's opening mark ended the line before: the paragraph starts inside it (S/2025/114).
+    text = HEAD + (
+        "I have the honour to refer to the situation in the region, which has been described in\n"
+        "detail by the Commission of Inquiry in its latest report to the Human Rights Council.\n"
+        "The Council discussed the matter as follows:\n"
+        "\n"
+        "“The Russian Federation-Ukraine Conflict and the Region” with the participation of many States\n"
+        "and organizations of the region, which took the floor in turn.\n\f"
+    )
+    assert unref.parse(text=text).quotes == []

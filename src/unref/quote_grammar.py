@@ -172,7 +172,9 @@ _MODS = (r"(?:(?:then|then-|former|late|current|final|joint|latest|present|same|
          r"|independent|international|special|permanent|federal|regional|military|opening|closing|keynote"
          r"|inaugural|televised|separate|detailed|general|full|whole|entire|said)\s+)")
 _POSS = r"(?:’s|'s|’|')"
-_NP = (rf"(?:(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_HEADS}(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAME})?"
+_NAMES = rf"{_NAME}(?:,\s+(?:the\s+)?{_NAME})*"  # "France, Germany and the United Kingdom"
+_NP = (rf"(?:(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_HEADS}"
+       rf"(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAMES})?"
        rf"(?:\s*\([^()]{{1,40}}\))?"
        rf"|(?:{_DET}\s+)?{_MODS}*{_NAME}(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAME})?)")
 # "paragraph 68 of the Cartagena Commitment", "article 3 of the Convention": a text speaking.
@@ -347,6 +349,7 @@ def _np_at_end(segment: str, antecedent: bool = False) -> str | None:
 
 
 _CONJUNCTION_RE = regex.compile(r"^(?:and|but|or|yet|then|and then|but also|et|mais|y|pero|и|но)(?:\s+|$)")
+_LIST_BEFORE_RE = regex.compile(r"\b(?:of|the)\s+\p{Lu}[\w’'-]*$")
 _LIST_NEXT_RE = regex.compile(rf"\s*(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*,?\s+and\s+(?:the\s+)?{_CAP}")
 
 
@@ -361,8 +364,7 @@ def _split_phrases(text: str) -> list[tuple[int, str]]:
         elif c in ")]":
             depth = max(0, depth - 1)
         elif depth == 0 and (c == "," or (c in "–—" and text[i - 1 : i] == " ")):
-            if c == "," and _LIST_NEXT_RE.match(text, i + 1) and text[i - 1 : i].isalpha() and text[i - 1] != text[
-                    i - 1].lower():
+            if c == "," and _LIST_NEXT_RE.match(text, i + 1) and _LIST_BEFORE_RE.search(text, 0, i):
                 continue  # "the representatives of France, Germany and the United Kingdom": one list
             out.append((last, text[last:i]))
             last = i + 1

@@ -116,8 +116,15 @@ def _single_addressee(doc: Document) -> str | None:
 
 def _marked_block(p: Paragraph) -> bool:
     """Say whether a paragraph is set off as quoted: it opens with a quotation mark."""
-    first = _BULLET_RE.sub("", p.text).lstrip()[:1]
-    return bool(first) and first in "“\"«„"
+    text = _BULLET_RE.sub("", p.text).strip()
+    if not text or text[0] not in "“\"«„":
+        return False
+    # The mark that opens the paragraph must close at its end (or run on into the next paragraph):
+    # “…” followed by more words is a title or a phrase in the text, not a block set off as quoted.
+    spans = quote_spans(text)
+    if spans and spans[0].start == 1 and len(text) - spans[0].end > 12:
+        return False
+    return not is_title_case(text[1 : spans[0].end] if spans and spans[0].start == 1 else text[1:])
 
 
 def _unmarked_block(p: Paragraph, intro: Paragraph) -> bool:
