@@ -123,6 +123,21 @@ CONSTRUCTIONS = [
     ("The OHR, Mr. Popp wrote, is", "Mr. Popp"),
     ("In its order of 7 December 2021, the Court made it clear that it", "Court"),
     ("Noting the opinion of the Secretary-General that", "Secretary-General"),
+    # A participle reports the words of the main clause's subject.
+    ("Former HR Wolfgang Petritsch has also long urged the closure of the OHR, saying that the HR today is",
+     "Former HR Wolfgang Petritsch"),
+    ("Mayor of Šiauliai, A. Visotskas, had previously made an odious comment on this issue, stating that",
+     "A. Visotskas"),
+    # "As X reported,"; a description set off after the name; a role with its remit in lower case.
+    ("As Balkan Insight reported,", "Balkan Insight"),
+    ("Nedim Ademovic, former chief of staff of the BiH Constitutional Court’s president, said,", "Nedim Ademovic"),
+    ("Similarly, on 12 February, the spokesperson of the Israel Defense Forces for Arab media stated that",
+     "spokesperson of the Israel Defense Forces for Arab media"),
+    ("For example, Mr. Parish has written,", "Mr. Parish"),
+    ("The BiH Constitution explicitly provides,", "BiH Constitution"),
+    # A noun after a determiner is not a verb: "its rules" does not govern the quotation.
+    ("In paragraph 1 of its resolution 57/301, the General Assembly decided to amend rule 1 of its rules of "
+     "procedure to read:", "General Assembly"),
     # No one named: a passive without its agent, the sender's own government, a pronoun with nothing before it.
     ("(v) With regard to the working of the Standing Committees, the following conclusion was recommended:", None),
     ("For all these reasons, my Government urges the Security Council to meet as a matter of urgency and to act "

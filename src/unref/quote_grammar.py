@@ -108,7 +108,8 @@ def sentence_start(masked: str, pos: int) -> int:
 REPORTING_VERBS = (
     r"(?:not(?:ed|es)|stat(?:ed|es)|sa(?:id|ys)|observ(?:ed|es)|declar(?:ed|es)|respond(?:ed|s)|affirm(?:ed|s)"
     r"|reaffirm(?:ed|s)|emphasi[sz](?:ed|es)|stress(?:ed|es)|admit(?:ted|s)|wr(?:ote|ites)|recall(?:ed|s)"
-    r"|underlin(?:ed|es)|call(?:ed|s) (?:on|upon|for)|urg(?:ed|es)|express(?:ed|es)|found|conclud(?:ed|es)"
+    r"|underlin(?:ed|es)|call(?:ed|s) (?:on|upon|for)|urg(?:ed|es)|express(?:ed|es)|found|conclud(?:ed|es)|written"
+    r"|boast(?:ed|s)|provid(?:ed|es)(?=\s+that|\s*[,:])"
     r"|report(?:ed|s)|warn(?:ed|s)|announc(?:ed|es)|acknowledg(?:ed|es)|confirm(?:ed|s)|add(?:ed|s)|explain(?:ed|s)"
     r"|claim(?:ed|s)|insist(?:ed|s)|reiterat(?:ed|es)|request(?:ed|s)|decid(?:ed|es)|encourag(?:ed|es)"
     r"|recommend(?:ed|s)|pointed out|points out|made(?: it)? clear|makes(?: it)? clear|includ(?:ed|es)"
@@ -116,7 +117,7 @@ REPORTING_VERBS = (
     r"|demand(?:ed|s)|suggest(?:ed|s)|dismiss(?:ed|es)|underscor(?:ed|es)|highlight(?:ed|s)|threaten(?:ed|s)"
     r"|remark(?:ed|s)|argu(?:ed|es)|told|tweet(?:ed|s)|posted|condemn(?:ed|s)|denounc(?:ed|es)|welcom(?:ed|es)"
     r"|pledg(?:ed|es)|vow(?:ed|s)|promis(?:ed|es)|accus(?:ed|es)|characteri[sz](?:ed|es)|recogni[sz](?:ed|es)"
-    r"|provid(?:ed|es) that|stipulat(?:ed|es)|reads|read as follows|invit(?:ed|es)|ask(?:ed|s)|appeal(?:ed|s)"
+    r"|stipulat(?:ed|es)|reads|read as follows|invit(?:ed|es)|ask(?:ed|s)|appeal(?:ed|s)"
     r"|agre(?:ed|es)|reject(?:ed|s)|deplor(?:ed|es)|recorded|quot(?:ed|es)|cit(?:ed|es)|specifi(?:ed|es)"
     r"|referr(?:ed) to|refers to|labell?(?:ed|s)|term(?:ed|s)|spoke of|speaks of|mention(?:ed|s)"
     r"|a (?:dit|déclaré|souligné|affirmé|indiqué|rappelé|noté|estimé|précisé|ajouté)|dispose|prévoit|stipule"
@@ -187,14 +188,16 @@ _NP_END_RE = regex.compile(rf"(?<![\w’'-]){_NP}$")
 # "the Special Rapporteur on the right to food": a mandate named in lower case after its title.
 _MANDATE_END_RE = regex.compile(
     rf"(?:{_DET}\s+)?{_MODS}*(?:{_CAP}\s+)*(?:Rapporteur|Representative|Envoy|Adviser|Advisor|Expert|Coordinator"
-    rf"|Group|Committee|Working Group)\s+(?:on|for)\s+[^,;:()]{{3,80}}$"
+    rf"|Group|Committee|Working Group|spokes(?:person|man|woman)|representative|envoy|adviser)"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME})?\s+(?:on|for)\s+[^,;:()]{{3,80}}$"
 )
 
 _NP_WHOLE_RE = regex.compile(rf"{_NP}")
 
 # Capitalised words that open a sentence but never name a speaker.
 _NOT_NAMES = set(
-    "In On As At By It This That These Those I We You Thus Based Furthermore Moreover However Today Also He She They "
+    "The A An In On As At By It This That These Those I We You Thus Based Furthermore Moreover However Today "
+    "Also He She They "
     "Its His Her Their When While Where Which Who Whose Following After Before During Since Despite Through With "
     "Having Upon Under Pursuant In-line Finally Additionally Lastly Nevertheless Consequently Accordingly Recently "
     "Earlier Later Meanwhile Indeed Similarly Likewise And But Or Yet So For From To Of Here There Such Some Many "
@@ -348,6 +351,7 @@ def _np_at_end(segment: str, antecedent: bool = False) -> str | None:
     return who if _valid(who) else None
 
 
+_DESCRIPTOR_RE = regex.compile(r"^(?:former|then|the then|a|an|one|its|his|her|their|long-time|current)\s+\p{Ll}")
 _CONJUNCTION_RE = regex.compile(r"^(?:and|but|or|yet|then|and then|but also|et|mais|y|pero|и|но)(?:\s+|$)")
 _LIST_BEFORE_RE = regex.compile(r"\b(?:of|the)\s+\p{Lu}[\w’'-]*$")
 _LIST_NEXT_RE = regex.compile(rf"\s*(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*,?\s+and\s+(?:the\s+)?{_CAP}")
@@ -400,8 +404,16 @@ def subject_before(pre: str, ctx: Context | None = None) -> str | None:
         if _RELATIVE_RE.match(phrase):
             relative = True
             continue
+        if k == len(phrases) - 1:
+            phrase = regex.sub(r"^(?:[Aa]s|[Cc]omme|[Cc]omo)\s+(?=\p{Lu})", "", phrase)  # "As Balkan Insight reported,"
         if k < len(phrases) - 1 and _ADVERBIAL_RE.match(phrase) and not relative:
             continue  # "In a speech on 4 January, he stated": the scene, not the speaker
+        if k > 0 and _DESCRIPTOR_RE.match(phrase) and pronoun is None:
+            # "Nedim Ademovic, former chief of staff of the Court’s president, said": a description
+            # set off after the name.
+            head = _np_at_end(phrases[k - 1][1].strip())
+            if head is not None and _NP_WHOLE_RE.fullmatch(_CONJUNCTION_RE.sub("", phrases[k - 1][1].strip())):
+                return head
         who = _np_at_end(phrase, antecedent=relative)
         if who is not None and pronoun is not None and not relative and not _NP_WHOLE_RE.fullmatch(phrase):
             who = None  # "he" names the subject or an appositive, not the object of another verb
@@ -455,6 +467,10 @@ def find_source(masked: str, start: int, end: int, ctx: Context | None = None) -
         if _valid(who):
             found.append(Found(who, "possessive", m.start()))
     grounds = regex.search(r"\bon the grounds? (?:of|that)\s*$", clause)
+    if grounds is None and (not verbs or verbs[-1].start() < max(0, clause.rfind(","))):
+        # "…, saying that the HR today is “…”": a participle reports the words of the main subject.
+        grounds = regex.search(r",\s+(?:saying|stating|adding|noting|declaring|stressing|warning|arguing|insisting"
+                               r"|explaining|claiming|asserting|affirming|emphasi[sz]ing|underlining)\b[^,]*$", clause)
     if grounds is not None and not found:
         who = _main_subject(clause[: grounds.start()])
         if who is not None:
@@ -491,14 +507,21 @@ def _agent_after(rest: str, ctx: Context | None) -> str | None:
 
 def _main_subject(text: str) -> str | None:
     """Return the subject of the main clause of a sentence: the name before its first verb."""
-    for _, phrase in _split_phrases(text):
+    phrases = [phrase for _, phrase in _split_phrases(text)]
+    for k, phrase in enumerate(phrases):
         if _ADVERBIAL_RE.match(phrase):
             continue
-        m = regex.match(rf"^\s*(?P<np>{_NP})\s+(?:{_FILLER}\s+)*\p{{Ll}}+(?:ed|s)\b", phrase)
-        if m is None:
-            return None
-        who = clean(m.group("np"))
-        return who if _valid(who) else None
+        if _NP_WHOLE_RE.fullmatch(phrase.strip()):
+            # "Mayor of Šiauliai, A. Visotskas, had … stated": the name set off after the role.
+            nxt = phrases[k + 1].strip() if k + 1 < len(phrases) else ""
+            m = _NP_WHOLE_RE.fullmatch(nxt) or _NP_WHOLE_RE.fullmatch(phrase.strip())
+            np = m.group() if m else ""
+        else:
+            m = regex.match(rf"^\s*(?P<np>{_NP})\s+(?:{_FILLER}\s+)*(?!(?:of|for|on|to|and|in|at|de)\b)\p{{Ll}}+\b",
+                            phrase)
+            np = m.group("np") if m else ""
+        who = clean(np)
+        return who if np and _valid(who) else None
     return None
 
 
