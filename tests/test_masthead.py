@@ -1016,6 +1016,32 @@ BODIES = [
                  "(3 May 2024 and 7–11 April 2025)",
     }),
     ("an organ's name misread by OCR", OCR_ORGAN, {"organs": ["Security Council"], "doc_type": "report"}),
+    ("a cover: the title before the organ", """
+A/80/1
+
+United Nations
+
+Report of the Secretary-General
+on the work of the Organization
+
+General Assembly
+Official Records
+Eightieth Session
+Supplement No. 1
+
+""", {"organs": ["General Assembly"], "title": "Report of the Secretary-General on the work of the Organization",
+      "doc_type": "report"}),
+    ("a letter of a date; columns the extractor joined", """
+TPNW/MSP/2025/11/Rev.1
+
+Third Meeting of States Parties to the Distr.: General
+Treaty on the Prohibition of 6 May 2025
+Nuclear Weapons Original: English
+
+Letter of 9 May 2025 from the Secretary-General addressed to the
+President of the Security Council
+""", {"original_language": "en", "distribution": "General", "doc_type": "letter",
+      "title": "Letter of 9 May 2025 from the Secretary-General addressed to the President of the Security Council"}),
     ("agenda items wrapped over two lines", WRAPPED_ITEMS, {
         "agenda_items": {"General Assembly": ["14", "16", "18", "22 (b)", "30", "34", "35", "38", "58", "69",
                                               "71", "120", "123", "135"]},
@@ -1035,6 +1061,7 @@ def test_bodies_and_titles(case: str, masthead: str, expected: dict[str, Any]) -
     "Welcoming the report of the Secretary-General of 3 January 2025 on his Good",
     "Draft resolution (A/79/L.64)",
     "Britain and Northern Ireland: amendment to the draft resolution",
+    "report of the United Nations Iraq-Kuwait Boundary Demarcation Commission enclosed therewith;",
 ])
 def test_text_lines_are_no_title_headings(line: str) -> None:
     from unref.masthead import _BYLINE_RE, _FORWARD_RE

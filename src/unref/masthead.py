@@ -81,9 +81,9 @@ TITLE_START_RE = re.compile(
     re.I,
 )
 LETTER_START_RE = re.compile(
-    r"^\s*(?:Letter dated|Letters dated|Identical letters dated|Note verbale dated|Lettre datée|Lettres identiques"
-    r"|Note verbale datée|Carta de fecha|Cartas idénticas|Nota verbal de fecha|Письмо|Идентичные письма"
-    r"|Вербальная нота)"
+    r"^\s*(?:Letter dated|Letters dated|Letter of \d{1,2} |Identical letters dated|Note verbale dated|Lettre datée"
+    r"|Lettres identiques|Note verbale datée|Carta de fecha|Cartas idénticas|Nota verbal de fecha|Письмо"
+    r"|Идентичные письма|Вербальная нота)"
 )
 TITLE_END_RE = re.compile(r"(?:addressed to|adressée? (?:au|à)|dirigida al?|на имя)\s+\S.*[^,\s]$")
 
@@ -165,8 +165,11 @@ def _parts(text: str) -> list[str]:
     """Return the masthead items of a line: one, or the two that an extractor joined."""
     if (m := _JOINED_UN_RE.match(text)) and SYMBOL_LINE_RE.match(m.group(2)):
         return [m.group(1), m.group(2)]
-    if (m := _JOINED_DISTR_RE.match(text)) and organ_of(m.group(1)):
-        return [m.group(1), m.group(2)]
+    if (m := _JOINED_DISTR_RE.match(text)) and (
+            organ_of(m.group(1)) or re.fullmatch(r"(?:Distr\.?|Дистр\.?)\s*:?\s*[\w.]+", m.group(2))):
+        return [m.group(1), m.group(2)]  # "Third Meeting of States Parties to the Distr.: General"
+    if m := re.match(r"^\s*(\S.*?)\s+(Original\s*:\s*[^\W\d]+)$", text):
+        return [m.group(1), m.group(2)]  # "Nuclear Weapons Original: English"
     return [text]
 
 
@@ -216,7 +219,8 @@ _COVER_RE = re.compile(
 # in Central Africa ..."); with no subject above, the by-line itself is the title ("Report of the
 # Secretary-General on Somalia").
 _BYLINE_RE = re.compile(
-    r"^(?:(?:(?!(?:the|a|an|its|this|that|of|on|in|to|and)\b)[\w\-]+ ){0,3}(?:report|Report|REPORT)"
+    r"^(?=[A-ZÀ-ÝА-Я])(?!.*[,;]$)"
+    r"(?:(?:(?!(?:the|a|an|its|this|that|of|on|in|to|and)\b)[\w\-]+ ){0,3}(?:report|Report|REPORT)"
     r" (?:of|by|on|OF|BY|ON) (?:the|THE)\b(?!.*,$)"
     r"|(?:Progress |Annual |Final |Interim |Special )?(?:Report|REPORT) (?:of|by|on|OF|BY|ON)\b"
     r"|Note by the\b|NOTE BY THE\b|Note du\b|Note de la\b|Nota del?\b|Documento de la\b|Document de la\b"
@@ -237,6 +241,7 @@ _SELF_RE = re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa
 # Headings of the body: the title, when the masthead has one, stands above them.
 _SECTION_RE = re.compile(
     r"^(?:Summary|Contents|CONTENTS|Introduction|INTRODUCTION|I\.\s+\w.*|Résumé|Resumen|Table des matières"
+    r"|TABLE DES MATI[EÈ]RES"
     r"|Índice|Содержание|Резюме|Paragraphs)$"
 )
 # A resolution's own words after its title: "The General Assembly,", "L’Assemblée générale,", "The Executive Board".
@@ -247,6 +252,7 @@ _ENACTING_RE = re.compile(
 # Lines that end a title taken from its heading on: an addendum's tag, the rapporteur, the body's sections.
 _TITLE_STOP_RE = re.compile(
     r"^(?:Addendum|Corrigendum|Additif|Adición|Rapporteur\b|Rapporteuse\b|Relator\b|Summary|Contents|CONTENTS"
+    r"|Table des matières|TABLE DES MATI[EÈ]RES"
     r"|Official Records|Supplement No\.|I\.$|I\.\s|Introduction$|INTRODUCTION$|\[)"
 )
 # "Request for the inclusion of an item in the provisional agenda of the eightieth session": the item that
@@ -315,6 +321,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
     seen_session = False
     last_masthead = -1
     last_kind = ""  # what the last masthead line was: "symbol", "organ", "session", "agenda", ...
+    chain = ""  # the same, or "" when a line that is no masthead item came after it
     window = lines[:60]
     title_at = None
     anchor = ""
@@ -365,12 +372,12 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
                 md.agenda_items.setdefault(organ_key, [])
                 md.agenda_items[organ_key].extend(x for x in items if x not in md.agenda_items[organ_key])
             return "agenda"
-        chained = last_kind in ("organ", "session", "distr", "date", "original", "language", "symbol", "cover")
+        chained = chain in ("organ", "session", "distr", "date", "original", "language", "symbol", "cover")
         if SESSION_RE.match(text) and current_organ and len(text) < 60 and not text[:1].islower() and chained:
             md.sessions.setdefault(current_organ, text)
             seen_session = True
             return "session"
-        if _PLACE_DATE_RE.match(text) and len(text) < 70 and last_kind in ("organ", "session") and \
+        if _PLACE_DATE_RE.match(text) and len(text) < 70 and chain in ("organ", "session") and \
                 re.search(r"\d{4}", text):
             return "session"  # "New York, 18–26 February 2025" under a body's session
         if _COVER_RE.match(text) and (seen_distr or md.symbols):
@@ -384,7 +391,8 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
         if not text:
             i += 1
             continue
-        anchor = _anchor(window, i, letter_at, seen_distr or bool(md.organs))
+        # An Official Records cover prints its title before the organ's name.
+        anchor = _anchor(window, i, letter_at, seen_distr or bool(md.organs) or (bool(md.symbols) and i < 10))
         if anchor and not (anchor == "back" and last_kind == "agenda" and last_masthead == i - 1):
             title_at = i
             break
@@ -398,8 +406,12 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
             i += 1
             continue
         prev_blank = i == 0 or not window[i - 1].text.strip()
+        # A body heads a block of the masthead only: before it stand masthead items and at most a few short
+        # lines of the emblem ("TD", "Conference", "on Trade and"), never the text ("The Security Council,").
+        untaken = [ln.text.strip() for ln in window[:i] if ln.text.strip() and ln.start not in result.used]
+        in_head = len(untaken) <= 8 and not any(len(t) > 45 or t.endswith((",", ".", ";")) for t in untaken)
         if (prev_blank or (last_masthead == i - 1 and last_kind in ("symbol", "distr", "date", "original"))) \
-                and i < 40 and not organ_of(text) and not _is_header(text) and not UN_LINE_RE.match(text) \
+                and i < 40 and in_head and not organ_of(text) and not _is_header(text) and not UN_LINE_RE.match(text) \
                 and (run := _body_run(window, i, not seen_session)):
             name, past = run
             current_organ = name
@@ -407,7 +419,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
                 md.organs.append(name)
             for ln in window[i:past]:
                 result.used.add(ln.start)
-            last_masthead, last_kind = past - 1, "organ"
+            last_masthead, last_kind, chain = past - 1, "organ", "organ"
             body_end[past] = name
             i = past
             continue
@@ -423,6 +435,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
             result.used.add(line.start)
             last_masthead = i
             last_kind = next(k for k in reversed(kinds) if k)
+        chain = last_kind if any(kinds) else ""  # after a line of a title or text no session of a block follows
         i += 1
     if title_at is None or any("/PV." in sym for sym in md.symbols):
         return result  # a meeting record has no title of its own
@@ -502,8 +515,10 @@ def _anchor(window: list[Line], i: int, letter_at: int | None, in_masthead: bool
         return "forward"
     if _SELF_RE.match(text):
         return "self"
-    if _BYLINE_RE.match(text) and len(text) < 160:
-        return "back"
+    after = next((ln.text.strip() for ln in window[i + 1 : i + 3] if ln.text.strip()), "")
+    if (_BYLINE_RE.match(text) and len(text) < 160) or (
+            text in ("Report", "REPORT", "Note", "NOTE") and re.match(r"(?:of|by|OF|BY) (?:the|THE)\b", after)):
+        return "back"  # "Report" over "of the Secretary-General" too
     if _SECTION_RE.match(text):
         return "section"
     return ""

@@ -554,6 +554,9 @@ def doc_type(md: Metadata, doc: Document) -> str | None:
         if re.match(pattern, title, re.I):
             return kind
     # A draft names itself in its sponsors' line: "Iraq: draft resolution", "Draft decision submitted to ...".
+    sponsors = [p.text for p in doc.paragraphs[:40] if p.kind != "masthead"][:12]
+    if any(re.search(r":[\s*,]*draft resolution\s*$", text, re.I) for text in sponsors):
+        return "draft_resolution"
     if re.search(r"draft resolution|projet de résolution|proyecto de resolución|проект резолюции", head, re.I):
         return "draft_resolution"
     if re.search(r"draft decision|projet de décision|proyecto de decisión", head, re.I):
@@ -564,6 +567,7 @@ def doc_type(md: Metadata, doc: Document) -> str | None:
     # A report names itself in its title ("Annual report on evaluation, 2024", "Draft report") or in its
     # by-line ("Report of the Secretary-General", "Progress report by the UNCTAD secretariat").
     if re.search(r"\breport\b|\brapport\b|\binforme\b|доклад", title, re.I) or re.search(
-            r"\breport (?:of|by|on)\b|\bannual report\b|\bRapport d|\bInforme d|\bДоклад\b", head, re.I):
+            r"\breport of\b|\bannual report\b|\bRapport d|\bInforme d|\bДоклад\b", head, re.I) or any(
+            re.match(r"(?:[\w\-]+ ){0,3}report (?:by|on) the\b", text, re.I) for text in body):
         return "report"
     return "other" if md.symbols else None
