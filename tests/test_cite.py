@@ -157,6 +157,7 @@ LISTS = [
      "2012 (2011), 2070 (2012)", [1840, 1892, 1908, 1927, 1944, 2012, 2070]),
     ("Recalling its resolutions 346 (1974) of 8 April and 362 (1974) of 23 October 1974. 368 (1975) of "
      "17 April, 371 (1975) of 24 July", [346, 362, 368, 371]),  # a point read for a comma
+    ("In pursuance of paragraph 3 of Security Council resolution 719 (19911, I shall", [719]),  # ")" read as "1"
     # A damaged number that no reading fits is passed over, or ends the list when nothing follows.
     ("Recalling its resolutions 512 (1982), S11 (1982) and 513 (1982),", [512, 513]),
     ("Recalling its resolutions 501 (1982) of 25 February 1982, 508 eB) of 5 June 1982", [501]),
@@ -186,6 +187,17 @@ def test_damaged_number_keeps_its_printed_form() -> None:
     citations = cite(make_doc("Reaffirming its resolutions 508 (1982), 509 (1982), S11\n(1982), 512 (1982)"))
     (c,) = [c for c in citations if c.fields.get("printed")]
     assert (c.text, c.target, c.fields["printed"]) == ("S11\n(1982)", "S/RES/511 (1982)", "S11 (1982)")
+
+
+def test_list_opening_the_paragraph_after_its_keyword() -> None:
+    doc = make_doc("the Chair of the Security Council Committee pursuant to resolutions",
+                   "1267 (1999), 1989 (2011) and 2253 (2015) concerning ISIL (Da’esh)")
+    assert [(c.location, c.target) for c in cite(doc)] == [
+        ("p2", "S/RES/1267 (1999)"), ("p2", "S/RES/1989 (2011)"), ("p2", "S/RES/2253 (2015)")]
+    # A number alone is not carried over: it is more often the next paragraph's own number.
+    assert cite(make_doc("prepared pursuant to Security Council resolution", "1. The Council")) == []
+    # Nor is a heading that is only the keyword ("Decisions") read with the note after it.
+    assert [c for c in cite(make_doc("Decisions", "19 (1946) Ibid.")) if c.kind == "un_symbol"] == []
 
 
 def test_issuing_symbol_is_metadata() -> None:

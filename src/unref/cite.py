@@ -279,14 +279,14 @@ def cite(doc: Document) -> list[Citation]:
     units = [_Unit(p.id, p.text, False, kind=p.kind) for p in doc.paragraphs]
     units += [_Unit(f"fn:{f.label}", f.text, True) for f in doc.footnotes]
     named: list[_Named] = []
-    for unit in units:
+    for i, unit in enumerate(units):
         unit.citations += _urls(unit.text, unit.location)
         unit.citations += _written_symbols(unit, ctx, doc.warnings)
         unit.citations += _meetings(unit, ctx)
         unit.citations += _other_documents(unit)
         unit.citations += _letters(unit, ctx)
         unit.citations += _publications(unit)
-        named += _named_mentions(unit)
+        named += _named_mentions(unit, units[i - 1] if i else None)
     _drop_issuing_symbol(doc, units)
     _resolve_all(named, ctx)
     out = _in_reading_order(units)
@@ -730,13 +730,17 @@ def _publication_start(text: str, imprint: int) -> int:
 # Resolutions and decisions named in words
 
 
-def _named_mentions(unit: _Unit) -> list[_Named]:
-    """Return each number of each resolution or decision list named in the unit's text."""
+def _named_mentions(unit: _Unit, before: _Unit | None = None) -> list[_Named]:
+    """Return each number of each resolution or decision list named in the unit's text.
+
+    `before` is the paragraph before; when it ends with the keyword ("pursuant to Security Council
+    resolution" at a page or column break), a list that opens this paragraph is its list.
+    """
     text = unit.text
+    out = _carried_list(unit, before) if before is not None else []
     if not P.RES_PREFILTER_RE.search(text):
-        return []
-    out: list[_Named] = []
-    consumed = 0
+        return out
+    consumed = out[-1].list_end if out else 0
     for kw in P.RES_KEYWORD_RE.finditer(text):
         if kw.start() < consumed or (unit.kind in ("heading", "title") and kw.start() == 0):
             continue  # "Decision 1" heading the document's own decision
@@ -750,7 +754,32 @@ def _named_mentions(unit: _Unit) -> list[_Named]:
         if kw["unscr"]:
             explicit = (SC, kw["unscr"])
         for item in items:
-            out += _named_items(unit, item, kw, list_end, explicit)
+            out += _named_items(unit, item, (kw.start(), kw.end(), bool(kw["dec"])), list_end, explicit)
+    return out
+
+
+def _carried_list(unit: _Unit, before: _Unit) -> list[_Named]:
+    """Return the list that opens `unit` when the paragraph before ends with its keyword.
+
+    Only numbers with their year or session are read so: a bare number opening a paragraph is
+    more often its own number ("resolution" then "1. The Council ...").
+    """
+    kw = P.RES_KEYWORD_END_RE.search(before.text)
+    if kw is None or before.footnote or unit.footnote:
+        return []
+    items = _list_items(unit.text, 0)
+    if not items or items[0].start != 0 or any(item.form == "bare" for item in items):
+        return []
+    list_end = items[-1].end
+    date = P.DATE_AFTER_RE.match(unit.text, list_end)
+    explicit = _organ_next_to(before.text, kw.start(), len(before.text)) or _organ_next_to(
+        unit.text, 0, date.end() if date else list_end
+    )
+    if kw["unscr"]:
+        explicit = (SC, kw["unscr"])
+    out = []
+    for item in items:
+        out += _named_items(unit, item, (0, 0, bool(kw["dec"])), list_end, explicit)
     return out
 
 
@@ -834,7 +863,7 @@ def _damaged_at(text: str, pos: int) -> re.Match[str] | None:
     m = P.DAMAGED_ITEM_RE.match(text, pos)
     if m is None or not re.search(r"\d", m["dnum"]):
         return None
-    if re.fullmatch(r"\d+", m["dnum"]) and not m["stray"] and m["open"]:
+    if re.fullmatch(r"\d+", m["dnum"]) and not m["stray"] and m["open"] and not m["close"]:
         return None  # undamaged: RES_ITEM_RE reads it, or it is not a number of a list
     return m
 
@@ -889,13 +918,15 @@ def _digit_choices(raw: str) -> Iterator[tuple[str, ...]]:
 
 
 def _named_items(
-    unit: _Unit, item: _Item, kw: re.Match[str], list_end: int, explicit: tuple[str, str] | None
+    unit: _Unit, item: _Item, kw: tuple[int, int, bool], list_end: int, explicit: tuple[str, str] | None
 ) -> list[_Named]:
-    start = kw.start() if item.start == kw.end() else item.start
+    """Return the mentions of one item; `kw` is the keyword's (start, end, is a decision)."""
+    kw_start, kw_end, decision = kw
+    start = kw_start if item.start == kw_end else item.start
     parts = re.findall(r"[A-H]", item.letters) if item.letters else [None]
     code, name = explicit or (None, None)
     return [
-        _Named(unit, start, item.end, kw.start(), list_end, bool(kw["dec"]), item.form, item.number, item.when,
+        _Named(unit, start, item.end, kw_start, list_end, decision, item.form, item.number, item.when,
                letter, code, name, printed=item.printed)
         for letter in parts
     ]

@@ -68,6 +68,10 @@ RES_ITEM_RE = re.compile(RES_ITEM, re.VERBOSE)
 RES_KEYWORD_RE = re.compile(
     rf"{WORD_START}(?:(?P<res>{RESOLUTION_WORD})|(?P<dec>{DECISION_WORD})|(?P<unscr>{UNSCR})){WS}+(?=\d|E?S{DASH}\d)"
 )
+# The keyword ending a paragraph, its list opening the next ("pursuant to resolution" | "743 (1992).").
+RES_KEYWORD_END_RE = re.compile(
+    rf"(?<=\w{WS}){WORD_START}(?:(?P<res>{RESOLUTION_WORD})|(?P<dec>{DECISION_WORD})|(?P<unscr>{UNSCR})){WS}*$"
+)
 RES_PREFILTER_RE = re.compile(r"(?i:resolu|résolu|резолюц|decisi|décisi|решени|UNSCR)")
 # Between two numbers of a list: a date of adoption, then a comma or a conjunction. Within a list
 # the year of a date is often left to the last date of that year: "186 (1964) of 4 March, 187 (1964)
@@ -88,9 +92,10 @@ LIST_WEAK_SEP_RE = re.compile(rf"{LIST_DATE}?(?:{SP}*\.{WS}+|{WS}+)")
 #   "19 27 (2010)"               a number broken by a blank
 #   "512.(1982)", "1023, (1995)" a point or comma before the parenthesis
 #   "387 1976)"                  the opening parenthesis lost
+#   "719 (19911,"                the closing one read as a digit or letter
 DAMAGED_ITEM_RE = re.compile(
     rf"(?P<dnum>[\dSIlOB]{{2,4}}|\d{{1,3}}{SP}\d{{1,3}})(?P<stray>{SP}*[.,])?{WS}*(?P<open>\(?){SP}*"
-    rf"(?P<dyear>{YEAR}){SP}*\)(?![\w/\-])"
+    rf"(?P<dyear>{YEAR})(?:{SP}*\)|(?P<close>[1lI]))(?![\w/\-])"
 )
 # Letters that OCR reads for digits, and the digit each stands for.
 OCR_DIGITS = str.maketrans({"S": "5", "B": "8", "I": "1", "l": "1", "O": "0"})
