@@ -1042,6 +1042,64 @@ Letter of 9 May 2025 from the Secretary-General addressed to the
 President of the Security Council
 """, {"original_language": "en", "distribution": "General", "doc_type": "letter",
       "title": "Letter of 9 May 2025 from the Secretary-General addressed to the President of the Security Council"}),
+    ("a council's block with agenda titles that name reports; the subject above the rapporteur's by-line", """
+A/HRC/58/50
+
+United Nations
+
+General Assembly
+
+Distr.: General
+10 January 2025
+Original: English
+
+Human Rights Council
+Fifty-eighth session
+24 February–4 April 2025
+Agenda items 2 and 3
+Annual report of the United Nations High Commissioner
+for Human Rights and reports of the Office of the
+High Commissioner and the Secretary-General
+Promotion and protection of all human rights
+
+Visit to Utopia
+Report of the Special Rapporteur on the right to food
+
+""", {"organs": ["General Assembly", "Human Rights Council"], "agenda_items": {"Human Rights Council": ["2", "3"]},
+      "sessions": {"Human Rights Council": "Fifty-eighth session"}, "title": "Visit to Utopia", "doc_type": "report"}),
+    ("a treaty body's name over two lines, its subject over the first paragraph", """
+CEDAW/C/CAF/CO/6
+Distr.: General
+20 February 2024
+Russian
+Original: English
+
+Комитет по ликвидации дискриминации
+в отношении женщин
+
+Заключительные замечания по шестому
+периодическому докладу Центральноафриканской
+Республики*
+1.
+""", {"organs": ["Committee on the Elimination of Discrimination against Women"], "doc_type": "report",
+      "title": "Заключительные замечания по шестому периодическому докладу Центральноафриканской Республики"}),
+    ("a Council resolution numbered by its year", """
+E/RES/2025/5
+
+United Nations
+
+Economic and Social Council
+
+Distr.: General
+20 June 2025
+
+2025 session
+Agenda item 12 (b)
+Resolution adopted by the Economic and Social Council on 5 June 2025
+[on the recommendation of the Committee (E/2025/L.10)]
+2025/5. Doha Programme of Action for the Least Developed Countries
+The Economic and Social Council,
+""", {"doc_type": "resolution", "title": "Doha Programme of Action for the Least Developed Countries"}),
     ("agenda items wrapped over two lines", WRAPPED_ITEMS, {
         "agenda_items": {"General Assembly": ["14", "16", "18", "22 (b)", "30", "34", "35", "38", "58", "69",
                                               "71", "120", "123", "135"]},

@@ -237,7 +237,10 @@ _FORWARD_RE = re.compile(
     re.I,
 )
 # Titles that stand for themselves.
-_SELF_RE = re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional|Draft report)\b")
+_SELF_RE = re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional|Draft report"
+                      r"|Statement by the President of the\b|Déclaration du Président|Declaración de la Presidencia)\b")
+# A resolution's number before its title: "48/161.", "2025/5.", "ES-11/1.", "S-30/1.", "58/1."
+_NUMBER = r"^(?:[A-Z]{1,2}-\d{1,2}/|\d{1,4}/)\d{1,4}(?: [A-Z])?\s*[.:]?\s*"
 # Headings of the body: the title, when the masthead has one, stands above them.
 _SECTION_RE = re.compile(
     r"^(?:Summary|Contents|CONTENTS|Introduction|INTRODUCTION|I\.\s+\w.*|Résumé|Resumen|Table des matières"
@@ -299,6 +302,8 @@ def _body_run(window: list[Line], i: int, before_session: bool) -> tuple[str, in
     name = re.sub(r"\s+", " ", " ".join(lines)).strip()
     if not (_BODY_START_RE.match(name) or _BODY_END_RE.search(name)) or _NAME_OPEN_RE.search(name):
         return None
+    if organ_of(name):
+        return organ_of(name) or name, k  # a known body's name wrapped over two lines
     nxt = next((window[j].text.strip() for j in range(k, min(k + 3, len(window))) if window[j].text.strip()), "")
     if _is_header(nxt) or organ_of(nxt) or (before_session and (_BYLINE_RE.match(nxt) or _FORWARD_RE.match(nxt))):
         return (organ_of(name) or _known_organ_like(name) or name), k
@@ -393,6 +398,10 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
             continue
         # An Official Records cover prints its title before the organ's name.
         anchor = _anchor(window, i, letter_at, seen_distr or bool(md.organs) or (bool(md.symbols) and i < 10))
+        if anchor == "numbered":
+            # A committee's document may go from its subject title straight to its first paragraph
+            # ("Concluding observations on the sixth periodic report of ..." over "1.").
+            anchor = "section" if body_end else ""
         if anchor and not (anchor == "back" and last_kind == "agenda" and last_masthead == i - 1):
             title_at = i
             break
@@ -469,7 +478,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
             if any(re.match(r"^\d{1,3}\.?$", ln.text.strip()) for ln in subject):
                 subject = []  # a paragraph number: the text has begun
             text = " ".join(ln.text.strip() for ln in subject)
-            if len(subject) > 6 or text.endswith(".") or any(len(ln.text.strip()) > 0.95 * width >= 57
+            if len(subject) > 6 or text.endswith((".", ",", ";", ":")) or any(len(ln.text.strip()) > 0.95 * width >= 57
                                                               for ln in subject[:-1]):
                 subject = []  # a paragraph of text, not a title
     for group in tail:
@@ -493,7 +502,7 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
         result.title_lines = _title_lines(lines[title_at:], width)
     title = re.sub(r"\s+", " ", " ".join(ln.text.strip() for ln in result.title_lines)).strip()
     if anchor == "forward":
-        title = re.sub(r"^\d{1,3}/\d{1,4}\s*[.:]?\s*", "", title)  # "48/161. The situation in Central America"
+        title = re.sub(_NUMBER, "", title)  # "48/161. The situation in Central America", "2025/5.", "ES-11/1."
     title = _strip_markers(title)
     head_at = title_at
     while head_at > 0 and not window[head_at - 1].text.strip():
@@ -521,6 +530,8 @@ def _anchor(window: list[Line], i: int, letter_at: int | None, in_masthead: bool
         return "back"  # "Report" over "of the Secretary-General" too
     if _SECTION_RE.match(text):
         return "section"
+    if re.match(r"^1\.(?:$|\s+[A-ZА-Я])", text):
+        return "numbered"  # the body's first numbered paragraph
     return ""
 
 
@@ -551,7 +562,7 @@ def _forward_title(window: list[Line], at: int) -> list[Line]:
         if _ENACTING_RE.match(text) or len(out) >= 6:
             break
         if not out and (text.startswith("[") or text.endswith("]") or re.match(r"^(?:on|le|el|en) \d", text)
-                        or _FORWARD_RE.match(text) or re.match(r"^\d{1,3}/\d{1,4}\s*\.?$", text)):
+                        or _FORWARD_RE.match(text) or re.fullmatch(_NUMBER, text)):
             continue  # "[on the report of the Fifth Committee (A/48/826/Add.1)]", "on 13 August 2024"
         if out and out[-1].text.strip().startswith("[") and not out[-1].text.strip().endswith("]"):
             out.pop()  # the bracket wrapped over two lines

@@ -530,8 +530,8 @@ def doc_type(md: Metadata, doc: Document) -> str | None:
     body = [p.text for p in first]
     head = " ".join([*md.agenda_titles, *body])
     title = md.title or ""
-    if "/PV." in symbols:
-        return "meeting_record"
+    if "/PV." in symbols or "/SR." in symbols:
+        return "meeting_record"  # verbatim and summary records
     if "/RES/" in symbols:
         return "resolution"
     if "/DEC/" in symbols:
