@@ -163,6 +163,10 @@ MARKERS = [
     ("the COVID-19 19 and other diseases", "19", True),
     ("resolution 78/187 1 and", "1", True),
     ("A/80/50*", "*", True),  # the star of a reissued document's symbol
+    ("OF THE ANNEX TO HUMAN RIGHTS COUNCIL RESOLUTION 5/1 *\nItaly", "*", True),  # set off at a line's end
+    ("by Greece (see enclosure). * These provocative acts", "*", True),
+    ("3 * 4 = 12", "*", False),
+    ("* * *", "*", False),
     ("cemeteries located in Riga. 28,29 The", "28", True),  # two notes' markers together
     ("cemeteries located in Riga. 28,29 The", "29", True),
     ("a total of 28,000 people", "28", False),
@@ -599,3 +603,14 @@ def test_a_glued_marker_ends_a_paragraph() -> None:
     )
     paragraphs = [p.text for p in unref.parse(text=text).paragraphs if p.kind == "body"]
     assert paragraphs[-1].startswith("The Special Rapporteur")
+
+
+def test_a_marker_is_not_sought_pages_away_from_its_note() -> None:
+    # Note 2's marker is lost on page 1; the "2" two pages on is the text's, or another note's.
+    text = TWO_PAGES.replace("review, 2 and", "review, and") + (
+        "S/2025/999\n\nThe Council was informed of the situation in the region by the Government.\n\f"
+        "S/2025/999\n\nThe authorities recalled their letter on the elimination of nuclear weapons, 2 this\n"
+        "is more urgent than ever before, and they called on the Council to act without delay.\n\f")
+    doc = unref.parse(text=text)
+    assert "2" in {fn.label for fn in doc.footnotes}
+    assert "2" not in {r.label for r in doc.footnote_refs}

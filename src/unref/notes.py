@@ -175,13 +175,15 @@ def _numbered_label(text: str) -> str | None:
 def has_marker_evidence(text: str, label: str) -> bool:
     """Return True when `text` holds a marker for the label in a form a note's marker takes and
     running text does not: glued to a word or a stop ("completed.4", "million3", "annexes),*"),
-    after a stop and a space ("(see table 1). 1"), or with the slash of older documents ("reports 1/").
-    A number after a word and a space ("tier 1 countries") is no evidence."""
+    after a stop and a space ("(see table 1). 1"), or with the slash of older documents ("reports 1/");
+    a star in any form its pattern takes. A number after a word and a space ("tier 1 countries") is no
+    evidence."""
     for m in marker_pattern(label).finditer(text):
         if not is_marker_at(text, m.start(), m.end()):
             continue
         before = text[: m.start()]
-        if m.group().endswith("/") or not before.endswith(" ") or re.search(r"[.,;:”’\")\]*] $", before):
+        if (m.group().endswith("/") or not label.isdigit() or not before.endswith(" ")
+                or re.search(r"[.,;:”’\")\]*] $", before)):
             return True
     return False
 
@@ -266,7 +268,10 @@ def marker_pattern(label: str) -> re.Pattern[str]:
                           rf"{lab}/?(?![\d/])(?=[\s,.;:)”’\"]|$)")
     if label[0] in "*†‡§":  # "*" is not the end of "**"; a list of them: "Iraq:* , **", "Chile*, **"
         c = re.escape(label[0])
-        return re.compile(rf"(?:(?<=[^\s{c}])|(?<=[*†‡§], )|(?<=[*†‡§] , )){lab}(?!{c})(?=[\s,.;:)”’]|$)")
+        # Older documents set the star off by a space at the end of a title or a sentence
+        # ("RESOLUTION 5/1 *", "(see enclosure). *"): then a new line or a new sentence follows.
+        return re.compile(rf"(?:(?<=[^\s{c}])|(?<=[*†‡§], )|(?<=[*†‡§] , )){lab}(?!{c})(?=[\s,.;:)”’]|$)"
+                          rf"|(?<=[^\s*†‡§] ){lab}(?!{c})(?=\n|\s*$|\s+[A-Z])")
     return re.compile(rf"(?<=\S){lab}(?=[\s,.;:)”’]|$)")
 
 

@@ -440,7 +440,9 @@ def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Trac
             src = t.offsets[m.start()]
             if lo <= src < hi:
                 return pi, m.start(), m.end(), True
-            if fallback is None and src >= lo:
+            if fallback is None and hi <= src < ranges.get(note.page + 1, (hi, hi))[1]:
+                # Off its note's page, a marker is taken only from the next page: further on, the
+                # same number is another note's marker or a number of the text.
                 fallback = (pi, m.start(), m.end(), False)
     # A marker glued to a number ("$10.182", "in 2022.2") only on its note's page.
     for pi in range(cursor[0], len(paragraphs)):
