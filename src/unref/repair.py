@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -193,14 +194,22 @@ class Printed:
     lower: str = ""
     # Each pair glued, lower case, -> where its hyphen stood: "ceasefire" -> 5 for "cease-fire".
     glued: dict[str, int] = field(default_factory=dict)
+    # How often each word (a run of letters, as printed) occurs, and each pair of `pairs`.
+    words: Counter[str] = field(default_factory=Counter)
+    pair_counts: Counter[str] = field(default_factory=Counter)
+    # The glued pairs that the text prints glued too, lower case: what restore_printed_hyphens looks for.
+    glued_found: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str) -> Printed:
         """Return what `text` prints."""
         found = list(_hyphen_pairs(text))
         glued = {f"{a}{b}".lower(): len(a) for a, b in found}
-        return cls(text, frozenset(f"{a}-{b}".lower() for a, b in found),
-                   frozenset(a for a, _ in found if len(a) >= 2), text.lower(), glued)
+        pair_counts = Counter(f"{a}-{b}".lower() for a, b in found)
+        words = Counter(_WORD_RE.findall(text))
+        found_glued = frozenset(w.lower() for w in words if w.lower() in glued)
+        return cls(text, frozenset(pair_counts), frozenset(a for a, _ in found if len(a) >= 2), text.lower(),
+                   glued, words, pair_counts, found_glued)
 
     def hyphen_in(self, token: str) -> int:
         """Return where the document prints `token` with a hyphen ("cumRapporteur" -> 3), or 0.
@@ -208,13 +217,12 @@ class Printed:
         Only for a token that the document prints less often whole than hyphenated: a text that
         writes both "ceasefire" and "cease-fire" has no one spelling to restore.
         """
-        i = self.glued.get(token.lower(), 0)
+        low = token.lower()
+        i = self.glued.get(low, 0)
         if not i:
             return 0
-        whole = len(re.findall(rf"(?<!{LETTERS}){re.escape(token.lower())}(?!{LETTERS})", self.lower))
-        hyphenated = len(re.findall(rf"(?<!{LETTERS}){re.escape(f'{token[:i]}-{token[i:]}'.lower())}(?!{LETTERS})",
-                                    self.lower))
-        return i if hyphenated >= whole else 0
+        whole = sum(n for word, n in self.words.items() if word.lower() == low) if low in self.lower else 0
+        return i if self.pair_counts[f"{low[:i]}-{low[i:]}"] >= whole else 0
 
     def hyphen_at_line_end(self, a: str, b: str) -> bool | None:
         """Return whether "a-" at a line end and "b" are one hyphenated word, as the document prints them.
@@ -474,23 +482,23 @@ def restore_url_hyphens(t: Tracked, ctx: Context) -> Tracked:
 
 # A slug's piece between hyphens (or after a slash, before one): "casablanca-declarationabrogation-gpa".
 _SLUG_WORD_RE = re.compile(r"(?<=-)[a-z]{10,}(?=[-/._?#]|$)|(?<=/)[a-z]{10,}(?=-)")
-_SLUG_LANGS = ("en", "fr", "es", "de", "it", "pt")
+_SLUG_LANGS = ("en", "fr", "es")
 
 
 def _slug_split(piece: str) -> int:
     """Return where a slug's piece of two glued English words lost its hyphen ("declaration|abrogation"), or 0.
 
-    A slug separates its words with hyphens; a piece that is no word in any language of the
-    Latin script that addresses use, and splits into two English words of five letters or more,
+    A slug separates its words with hyphens; a piece that is no word in English, French or Spanish
+    (the Latin-script working languages), and splits into two English words of five letters or more,
     lost the hyphen a line end took ("contrebande", "arrestation" are French words: kept).
     """
-    if any(zipf(piece, lang) > 0 for lang in _SLUG_LANGS):
-        return 0
     best, where = 0.0, 0
     for i in range(5, len(piece) - 4):
         score = min(zipf(piece[:i]), zipf(piece[i:]))
         if score >= 2.0 and score > best:
             best, where = score, i
+    if where and any(zipf(piece, lang) > 0 for lang in _SLUG_LANGS):
+        return 0
     return where
 
 
@@ -549,17 +557,16 @@ def _printed_whole(a: str, b: str, text: str, start: int, printed: Printed) -> b
     Two words of which the first has a capital and the second none, inside a sentence, where the
     document prints them as one capitalized word and never apart elsewhere.
     """
-    if not (a[0].isupper() and a[1:].islower() and b.islower() and len(a + b) >= 6) or not printed.lower:
+    # "Israel is" / "Israelis": "Israel" is a word of that text, printed alone elsewhere.
+    if not printed.words.get(a + b) or printed.words[a] > 1:
         return False
-    before = text[:start].rstrip()
+    if not (a[0].isupper() and a[1:].islower() and b.islower() and len(a + b) >= 6):
+        return False
+    before = text[max(0, start - 8):start].rstrip()
     if not before or before[-1] in ".!?:;\"“(" or (not before[-1].isalpha() and before[-1] != ","):
         return False
-    whole = a + b
-    pattern = rf"(?<!{LETTERS}){re.escape(whole)}(?!{LETTERS})"
     apart = rf"(?<!{LETTERS}){re.escape(a)}\s+{re.escape(b)}(?!{LETTERS})"
-    alone = rf"(?<!{LETTERS}){re.escape(a)}(?!{LETTERS})"  # "Israel is" / "Israelis": "Israel" is a word there
-    return (len(re.findall(pattern, printed.text)) >= 1 and len(re.findall(apart, printed.text)) <= 1
-            and len(re.findall(alone, printed.text)) <= 1)
+    return len(re.findall(apart, printed.text)) <= 1
 
 
 def join_split_words(t: Tracked, ctx: Context) -> Tracked:
@@ -568,13 +575,15 @@ def join_split_words(t: Tracked, ctx: Context) -> Tracked:
         return t
     edits: list[Edit] = []
     text = t.text
+    words = ctx.printed.words
     pos = 0
     while True:
         m = _PAIR_RE.search(text, pos)
         if not m:
             break
-        if should_join(m.group(1), m.group(2), ctx.lang) or (
-                m.group(1)[0].isupper() and _printed_whole(m.group(1), m.group(2), text, m.start(), ctx.printed)):
+        a, b = m.group(1, 2)
+        if should_join(a, b, ctx.lang) or (
+                a[0].isupper() and a + b in words and _printed_whole(a, b, text, m.start(), ctx.printed)):
             edits.append((m.end(1), m.start(2), ""))
             pos = m.end()
         else:
@@ -625,6 +634,7 @@ def split_glued_symbols(t: Tracked, ctx: Context) -> Tracked:
 
 # --- 10. Numbers: ordinal endings set apart, compound numbers and year ranges that lost their hyphen ----
 
+_ORDINAL_HINT_RE = re.compile(r" (?:st|nd|rd|th)\b")
 _ORDINAL_SPLIT_RE = re.compile(r"(?<![\w.,/])(\d+) (st|nd|rd|th)\b(?!-)")
 
 
@@ -639,7 +649,7 @@ def join_ordinal_endings(t: Tracked, ctx: Context) -> Tracked:
 
     Only the ending that the number takes is joined: "1 st", "43 rd", "80 th", never "3 th".
     """
-    if ctx.lang != "en" or not re.search(r"\d (?:st|nd|rd|th)\b", t.text):
+    if ctx.lang != "en" or not _ORDINAL_HINT_RE.search(t.text):
         return t
     return t.edit((m.end(1), m.start(2), "") for m in _ORDINAL_SPLIT_RE.finditer(t.text)
                   if m.group(2) == _ordinal_ending(m.group(1)))
@@ -656,12 +666,16 @@ def hyphenate_compound_numbers(t: Tracked, ctx: Context) -> Tracked:
     The United Nations Editorial Manual hyphenates the compound numbers twenty-one to ninety-nine,
     cardinal and ordinal, when they are spelled out; a space there is a hyphen a line join lost.
     """
-    if ctx.lang != "en" or "ty " not in t.text.lower():
+    if ctx.lang != "en" or ("ty " not in t.text and "TY " not in t.text):
+        return t
+    low = t.text.lower()
+    if not any(f"{tens} " in low for tens in _TENS.split("|")):  # "security ", "party " end in "ty " too
         return t
     return t.edit((m.end(1), m.start(2), "-") for m in _COMPOUND_NUMBER_RE.finditer(t.text))
 
 
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+_EIGHT_DIGITS_RE = re.compile(r"[12]\d{7}")
 _GLUED_YEARS_RE = re.compile(rf"(?<![\w/.\-%#=&@:])({_YEAR})({_YEAR})(?![\w/\-])")
 
 
@@ -670,6 +684,8 @@ def split_glued_years(t: Tracked, ctx: Context) -> Tracked:
 
     Two years side by side make a range only when the second is later, by at most ten years.
     """
+    if not _EIGHT_DIGITS_RE.search(t.text):
+        return t
     edits: list[Edit] = []
     for m in _GLUED_YEARS_RE.finditer(t.text):
         first, second = int(m.group(1)), int(m.group(2))
@@ -691,7 +707,10 @@ def restore_printed_hyphens(t: Tracked, ctx: Context) -> Tracked:
     document may spell it either way.
     """
     printed = ctx.printed
-    if not printed.glued:
+    if not printed.glued_found:
+        return t
+    low = t.text.lower()
+    if not any(g in low for g in printed.glued_found):
         return t
     edits: list[Edit] = []
     for m in _GLUED_TOKEN_RE.finditer(t.text):
@@ -748,7 +767,7 @@ def join_letter_pieces(t: Tracked, ctx: Context) -> Tracked:
     return t.edit(edits)
 
 
-_SPACED_HINT_2_RE = re.compile(rf"(?<!\w){LETTERS} {LETTERS}(?!\w)")
+_SPACED_HINT_2_RE = re.compile(rf" {LETTERS} {LETTERS}(?!\w)")
 
 
 # --- 13. A space before "'s", digits of dates set apart ------------------------------
@@ -758,7 +777,7 @@ _SPACED_POSSESSIVE_RE = re.compile(r"(?<=[\w)])( )(?=['’]s(?![\w\-]))")
 
 def join_possessives(t: Tracked, ctx: Context) -> Tracked:
     """Drop the space that extraction left before a possessive: "the Group ’s" -> "the Group’s"."""
-    if ctx.lang != "en" or not re.search(r" ['’]s", t.text):
+    if ctx.lang != "en" or (" ’s" not in t.text and " 's" not in t.text):
         return t
     return t.edit((m.start(1), m.end(1), "") for m in _SPACED_POSSESSIVE_RE.finditer(t.text))
 
@@ -785,7 +804,9 @@ def join_date_digits(t: Tracked, ctx: Context) -> Tracked:
     return t.edit(edits)
 
 
-_DIGIT_SPACE_RE = re.compile(r"\d \d|[ Il]\d")
+# A year with a space among its digits or an "I" for its one, a day of two digits set apart before a month.
+_DIGIT_SPACE_RE = re.compile(
+    r" (?:(?:[12] \d ?\d ?\d|[12]\d \d ?\d|[12]\d\d \d|[Il] ?\d ?\d ?\d)(?!\d)|[0-3] \d [A-Z])")
 
 
 STEPS: list[tuple[str, Step]] = [
