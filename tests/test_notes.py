@@ -165,6 +165,10 @@ MARKERS = [
     ("A/80/50*", "*", True),  # the star of a reissued document's symbol
     ("OF THE ANNEX TO HUMAN RIGHTS COUNCIL RESOLUTION 5/1 *\nItaly", "*", True),  # set off at a line's end
     ("by Greece (see enclosure). * These provocative acts", "*", True),
+    ("with children now comprising 30 per cent of gang membership. 43", "43", True),  # not "p. 43"
+    ("heavily shelled, injuring at least 29. 24 Both sides", "24", True),  # no sentence opens with figures
+    ("as set out in paragraphs 28 and 29. 24 of the", "24", False),
+    ("contingency and predictive financing capabilities. 13,14In the", "13", True),
     ("3 * 4 = 12", "*", False),
     ("* * *", "*", False),
     ("cemeteries located in Riga. 28,29 The", "28", True),  # two notes' markers together
@@ -179,6 +183,7 @@ GLUED_TO_NUMBERS = [
     ("country offices had an expenditure of $10.182 on evaluation", "2", "$10.18"),
     ("compared with 190 million in 2022.2", "2", "in 2022."),
     ("the plaque was installed in 1974.151 It was", "151", "in 1974."),
+    ("for whose support $1.62 billion of the overall $2.35 2 billion is required", "2", "$2.35 "),
     ("growth of 10.182 per cent", "2", None),
     ("version 2.0.2 of the guide", "2", None),
     ("a sum of $10.1 in", "1", None),

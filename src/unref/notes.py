@@ -250,7 +250,8 @@ _ABBREVIATION_RE = re.compile(
     r"|/[A-Za-z.]*)$",
     re.I,
 )
-_NUMBER_WORD_RE = re.compile(rf"(?:{_NUMBER_WORDS})\s*$", re.I)
+# Whole words only: "membership. 43", "Thailand 3" and "that 2" end in "p.", "and" and "at".
+_NUMBER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_NUMBER_WORDS})\s*$", re.I)
 _AFTER_NOT_MARKER_RE = re.compile(
     rf"^(?:\s*\(\d{{4}}\)|/\d|\.\d|,\d|\s*%|\s+per cent|\s+(?:{MONTHS_EN})\b|\s+(?:years?|months?|days?|weeks?"
     r"|hours?|million|billion|thousand|people|persons|children|women|men|States|countries|members|percent"
@@ -282,7 +283,7 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if text[start:end].endswith("/"):
         # "1/" markers of older documents cannot be read as anything else, after a word or a year.
         return not _ABBREVIATION_RE.search(before) and not re.match(r"\s*\d", after)
-    listed = re.match(r",\s?(\d{1,3})\b", after)
+    listed = re.match(r",\s?(\d{1,3})(?!\d)", after)
     if _AFTER_NOT_MARKER_RE.match(after) and not (
             listed and text[start:end].isdigit() and int(listed.group(1)) == int(text[start:end]) + 1):
         return False  # but two notes' markers may stand together: "in Riga. 28,29"
@@ -295,13 +296,17 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
         return True  # "*" and letter labels: "A/80/50*", "Italy*"
     if not spaced and re.search(r"\d\.?$", before):
         return False  # "3.1", "1,000"
-    if spaced and re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before):
-        return False  # "paragraphs 3 4", but a marker may follow a year: "2015–2030 7 and", "in April 2023. 2"
+    if (spaced and re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before)
+            and not (before.endswith(".") and re.match(r"\s+[A-Z]|\s*$", after))):
+        # "paragraphs 3 4", but a marker may follow a year: "2015–2030 7 and", "in April 2023. 2"; and
+        # a number after a full stop that a new sentence follows is a marker: a sentence does not open
+        # with figures (UN Editorial Manual), so in "at least 29. 24 Both" 24 is a note's.
+        return False
     return not (start > 0 and text[start - 1] == " " and re.match(r"^\s+\d", after))
 
 
 # A sum of money and the year are the numbers a marker is glued to without anything between.
-_MONEY_BEFORE_RE = re.compile(r"[$€£]\d[\d,]*\.\d\d$")
+_MONEY_BEFORE_RE = re.compile(r"[$€£]\d[\d,]*\.\d\d ?$")
 _YEAR_BEFORE_RE = re.compile(r"(?<![\d,.])(?:19|20)\d\d\.$")
 
 
@@ -310,14 +315,15 @@ def glued_number_markers(text: str, label: str, start: int = 0) -> list[tuple[in
 
     Only two forms, where the number cannot go on into the label: a year and its full stop
     ("in 2022.2 ODA remains"; UN style writes a number of four digits with a comma, "1,974.15",
-    so "2022.2" is a year, a stop and a marker) and a sum of money with its two decimals
-    ("an expenditure of $10.182 on evaluation": "$10.18" and note 2). Either could still be a
-    number; the caller takes one only on the page of its note and when no other marker is there.
+    so "2022.2" is a year, a stop and a marker) and a sum of money with its two decimals, the marker
+    glued or spaced ("an expenditure of $10.182 on evaluation": "$10.18" and note 2; "$2.35 2 billion").
+    Either could still be a number; the caller takes one only on the page of its note and when no
+    other marker is there.
     """
     if not label.isdigit():
         return []
     out = []
-    for m in re.finditer(rf"(?<=[\d.]){re.escape(label)}(?=[\s,;:)”’\"]|$)", text[start:]):
+    for m in re.finditer(rf"(?<=[\d. ]){re.escape(label)}(?=[\s,;:)”’\"]|$)", text[start:]):
         before = text[: start + m.start()]
         if _MONEY_BEFORE_RE.search(before) or _YEAR_BEFORE_RE.search(before):
             out.append((start + m.start(), start + m.end()))
