@@ -33,6 +33,7 @@ from .masthead import names_pattern, principal_organ_names
 _CLOSERS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
 _LEFT_CONTEXT = " \t\n([{—–-/“«„‘:"
 _MARKS = frozenset("“”«»„‘’\"‹›")
+_MARK_RE = regex.compile("[" + regex.escape("".join(sorted(_MARKS))) + "]")  # visit the marks only, not every letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +51,8 @@ def quote_spans(text: str) -> list[Span]:
     stack: list[str] = []
     begin = 0
     n = len(text)
-    for i, c in enumerate(text):
-        if c not in _MARKS:
-            continue
+    for m in _MARK_RE.finditer(text):
+        i, c = m.start(), m.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if stack and c in _CLOSERS[stack[-1]] and not (c == "’" and nxt.isalpha()):
