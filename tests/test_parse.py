@@ -90,3 +90,13 @@ def test_parse_text_directly() -> None:
     doc = unref.parse(text=(FIXTURES / "letter.txt").read_text())
     assert doc.source is None
     assert doc.metadata.symbols == ["A/81/123", "S/2026/456"]
+
+
+def test_title_takes_the_repairs_of_its_paragraph() -> None:
+    text = (FIXTURES / "letter.txt").read_text()
+    title = unref.parse(text=text).metadata.title
+    assert title and title.startswith("Letter dated 2 March 2026 from the Permanent Representative of")
+    # A word split by justification on the title's line is joined in the title as in its paragraph.
+    broken = text.replace("from the Permanent Representative of", "from the Permanent Represen tative of", 1)
+    assert broken != text
+    assert unref.parse(text=broken).metadata.title == title

@@ -822,3 +822,13 @@ def test_a_capitalized_pair_glued_in_a_slightly_long_line() -> None:
         ctx = Context(width=len(first) + 6, printed=Printed.of(line + " TerraNova"))
         assert ctx.width + 8 < len(line) < 1.12 * ctx.width + 4
         assert name in restore_join_hyphens(Tracked.from_source(line, 0), ctx).text
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # French sets a space before : ; ? ! and keeps it; a space before a full stop or comma is stray there too.
+    ("fr", "La situation en Amérique centrale : la paix .", "La situation en Amérique centrale : la paix."),
+    ("fr", "Que faire ? Rien ; ou presque !", "Que faire ? Rien ; ou presque !"),
+    ("en", "The situation in Central America : peace process .", "The situation in Central America: peace process."),
+])
+def test_space_before_closing_punctuation_by_language(lang: str, text: str, expected: str) -> None:
+    assert repair_text(text, lang) == expected

@@ -606,8 +606,15 @@ _PUNCT_SPACE_RULES: list[tuple[re.Pattern[str], int]] = [
 def fold_punctuation_spacing(t: Tracked, ctx: Context) -> Tracked:
     """Fold stray spaces around punctuation: "Dock ." -> "Dock.", "full -scale" -> "full-scale"."""
     for pattern, group in _PUNCT_SPACE_RULES:
+        if ctx.lang == "fr" and pattern is _PUNCT_SPACE_RULES[0][0]:
+            pattern = _FRENCH_CLOSING_SPACE_RE
         t = t.edit((m.start(group), m.end(group), "") for m in pattern.finditer(t.text))
     return t
+
+
+# French typography sets a space before a colon, semicolon, question and exclamation mark ("centrale :"):
+# in French text only the space before a full stop, a comma or a closing bracket is stray.
+_FRENCH_CLOSING_SPACE_RE = re.compile(r"(?<=[\w.,;:!?)\]”’])( +)(?=[.,)\]](?!\w)|”(?!\w))")
 
 
 # --- 8. Hyphens of fixed United Nations terms ----------------------------------------------------

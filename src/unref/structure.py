@@ -270,6 +270,10 @@ def structure(source: Source) -> Document:
     mast = read_masthead(page1, width)
     md = mast.metadata
     md.language = lang
+    if md.title:
+        # The title is read from the masthead's raw lines: it takes the repairs that its paragraph takes
+        # ("Security Counci l"), with the document's own evidence, on one line.
+        md.title = repair(Tracked.from_source(md.title, 0), replace(ctx, width=0)).text or md.title
     title_starts = {ln.start for ln in mast.title_lines}
     # Masthead lines stay as paragraphs of their own kind: they carry "*" markers.
     masthead_blocks = [Block([ln], kind="masthead") for ln in body if ln.start in mast.used]
