@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Footnote, Line
 from .regexes import INLINE_NOTE_RE, LABEL_LINE_RE, MONTHS_EN, STAR_NOTE_RE, TERMINAL_PUNCT
@@ -260,8 +261,9 @@ _AFTER_NOT_MARKER_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def marker_pattern(label: str) -> re.Pattern[str]:
-    """Return the pattern of a footnote marker for a label: glued, spaced or "1/" style."""
+    """Return the pattern of a footnote marker for a label: glued, spaced or "1/" style (compiled once per label)."""
     lab = re.escape(label)
     if label.isdigit():
         return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]])|(?<=[^\W\d_] )|(?<=[.,;:”’\")\]] )"

@@ -27,6 +27,31 @@ import regex
 
 from .masthead import names_pattern, principal_organ_names
 
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
+class rx:
+    """regex's module functions over patterns compiled once: regex's own cache lookup costs more than the match."""
+
+    @staticmethod
+    def search(pattern: str, string: str) -> regex.Match[str] | None:
+        return _compiled(pattern).search(string)
+
+    @staticmethod
+    def match(pattern: str, string: str) -> regex.Match[str] | None:
+        return _compiled(pattern).match(string)
+
+    @staticmethod
+    def sub(pattern: str, repl: str, string: str) -> str:
+        return _compiled(pattern).sub(repl, string)
+
+    @staticmethod
+    def findall(pattern: str, string: str) -> list[str]:
+        return _compiled(pattern).findall(string)
+
 # --- 1. Spans ------------------------------------------------------------------------------
 
 # Opening mark -> the marks that close it. „ closes with “ (German, Russian inner quotes) or ”.
@@ -297,16 +322,16 @@ def _organ_text_re() -> regex.Pattern[str]:
 
 def clean(who: str) -> str:
     """Return a source as written, without its article, possessive ending or trailing punctuation."""
-    who = regex.sub(r"\s+", " ", who).strip(" ,.;:–—-")
-    who = regex.sub(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+", "", who)
-    who = regex.sub(r"^(?:El|La|Los|Las|Le|Les|L[’'])\s*(?=(?:Secretari|Secrétaire|President|Présidente?|Minist"
+    who = rx.sub(r"\s+", " ", who).strip(" ,.;:–—-")
+    who = rx.sub(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+", "", who)
+    who = rx.sub(r"^(?:El|La|Los|Las|Le|Les|L[’'])\s*(?=(?:Secretari|Secrétaire|President|Présidente?|Minist"
                     r"|Representante|Représentante?|Relator|Rapporteur|Alt[oa]|Haut|Consejo|Conseil|Asamblea"
                     r"|Assemblée|Comité|Comisión|Commission|Gobierno|Gouvernement|Tribunal|Corte|Cour))", "", who)
-    who = regex.sub(rf"{_POSS}$", "", who)
+    who = rx.sub(rf"{_POSS}$", "", who)
     # A document symbol after the name goes: "the President of the Security Council (S/PRST/2025/1)".
-    who = regex.sub(r"\s*\([^()]*[\d/][^()]*\)$", "", who)
+    who = rx.sub(r"\s*\([^()]*[\d/][^()]*\)$", "", who)
     # A paragraph or article of a text is the text speaking: "paragraph 68 of the Cartagena Commitment".
-    who = regex.sub(r"^(?:[Ll][’'])?(?:[Pp]aragraphs?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo|[Ss]ections?|[Pp]rinciples?"
+    who = rx.sub(r"^(?:[Ll][’'])?(?:[Pp]aragraphs?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo|[Ss]ections?|[Pp]rinciples?"
                     r"|[Cc]hapter|[Pp]árrafo)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
                     r"\s+(?:of|de la|de l’|du|del|de)\s+(?:the\s+|its\s+)?", "", who)
     return who.strip(" ,.;:")
@@ -318,7 +343,7 @@ def _valid(who: str) -> bool:
         return False  # "my Government": the sender's own words are not a quotation of another
     if not words or words[0].strip("’'") in _NOT_NAMES or who.lower() in _PRONOUNS:
         return False
-    if not regex.search(r"\p{Lu}", who) and (len(words) < 2 or not regex.search(rf"{_HEADS}$", who)):
+    if not rx.search(r"\p{Lu}", who) and (len(words) < 2 or not rx.search(rf"{_HEADS}$", who)):
         return False  # "the report", "the author": too vague to name a source
     return len(who) <= 140
 
@@ -405,7 +430,7 @@ def subject_before(pre: str, ctx: Context | None = None) -> str | None:
             relative = True
             continue
         if k == len(phrases) - 1:
-            phrase = regex.sub(r"^(?:[Aa]s|[Cc]omme|[Cc]omo)\s+(?=\p{Lu})", "", phrase)  # "As Balkan Insight reported,"
+            phrase = rx.sub(r"^(?:[Aa]s|[Cc]omme|[Cc]omo)\s+(?=\p{Lu})", "", phrase)  # "As Balkan Insight reported,"
         if k < len(phrases) - 1 and _ADVERBIAL_RE.match(phrase) and not relative:
             continue  # "In a speech on 4 January, he stated": the scene, not the speaker
         if k > 0 and _DESCRIPTOR_RE.match(phrase) and pronoun is None:
@@ -457,7 +482,7 @@ def find_source(masked: str, start: int, end: int, ctx: Context | None = None) -
             who = _agent_after(clause[v.end():], ctx)
         else:
             who = subject_before(pre, ctx)
-            if who is None and regex.match(r"^\s*(?:and|but|while|as well as)\s*$", pre.split(",")[-1] or "") \
+            if who is None and rx.match(r"^\s*(?:and|but|while|as well as)\s*$", pre.split(",")[-1] or "") \
                     and ctx is not None:
                 who = ctx.last_source  # "… condemned “…” and called for “…”": the same subject
         if who is not None:
@@ -466,10 +491,10 @@ def find_source(masked: str, start: int, end: int, ctx: Context | None = None) -
         who = clean(m.group("owner") or m.group("owner2") or "")
         if _valid(who):
             found.append(Found(who, "possessive", m.start()))
-    grounds = regex.search(r"\bon the grounds? (?:of|that)\s*$", clause)
+    grounds = rx.search(r"\bon the grounds? (?:of|that)\s*$", clause)
     if grounds is None and (not verbs or verbs[-1].start() < max(0, clause.rfind(","))):
         # "…, saying that the HR today is “…”": a participle reports the words of the main subject.
-        grounds = regex.search(r",\s+(?:saying|stating|adding|noting|declaring|stressing|warning|arguing|insisting"
+        grounds = rx.search(r",\s+(?:saying|stating|adding|noting|declaring|stressing|warning|arguing|insisting"
                                r"|explaining|claiming|asserting|affirming|emphasi[sz]ing|underlining)\b[^,]*$", clause)
     if grounds is not None and not found:
         who = _main_subject(clause[: grounds.start()])
@@ -482,18 +507,18 @@ def find_source(masked: str, start: int, end: int, ctx: Context | None = None) -
             found.append(Found(m.group("who"), "organ", m.start()))
     if found:
         return max(found, key=lambda f: f.pos)
-    if ctx is not None and ctx.addressee and regex.search(r"\b[Yy]our\s+(?:\p{Ll}+\s+){0,2}" + _WORDS, clause):
+    if ctx is not None and ctx.addressee and rx.search(r"\b[Yy]our\s+(?:\p{Ll}+\s+){0,2}" + _WORDS, clause):
         return Found(ctx.addressee, "addressee", 0)
     return None
 
 
 def _agent_after(rest: str, ctx: Context | None) -> str | None:
     """Return the agent of a passive verb: "was stated by X", "recorded in your report"."""
-    m = regex.match(rf"^[^“\"«]{{0,40}}?\bby\s+(?P<np>{_NP})", rest)
+    m = rx.match(rf"^[^“\"«]{{0,40}}?\bby\s+(?P<np>{_NP})", rest)
     if m is not None:
         who = clean(m.group("np"))
         return who if _valid(who) else None
-    m = regex.match(rf"^[^“\"«]{{0,20}}?\bin\s+(?P<det>your|the|{_NAME}{_POSS})\s+(?:\p{{Ll}}+\s+){{0,2}}{_WORDS}",
+    m = rx.match(rf"^[^“\"«]{{0,20}}?\bin\s+(?P<det>your|the|{_NAME}{_POSS})\s+(?:\p{{Ll}}+\s+){{0,2}}{_WORDS}",
                     rest)
     if m is not None:
         det = m.group("det")
@@ -517,7 +542,7 @@ def _main_subject(text: str) -> str | None:
             m = _NP_WHOLE_RE.fullmatch(nxt) or _NP_WHOLE_RE.fullmatch(phrase.strip())
             np = m.group() if m else ""
         else:
-            m = regex.match(rf"^\s*(?P<np>{_NP})\s+(?:{_FILLER}\s+)*(?!(?:of|for|on|to|and|in|at|de)\b)\p{{Ll}}+\b",
+            m = rx.match(rf"^\s*(?P<np>{_NP})\s+(?:{_FILLER}\s+)*(?!(?:of|for|on|to|and|in|at|de)\b)\p{{Ll}}+\b",
                             phrase)
             np = m.group("np") if m else ""
         who = clean(np)
@@ -536,7 +561,7 @@ def is_title(before: str) -> bool:
 
 def is_title_case(quoted: str) -> bool:
     """Say whether quoted words are a title in title case ("The Place of General Average in Marine Insurance")."""
-    words = [w for w in regex.findall(r"[\p{L}’'-]+", quoted) if len(w) > 3]
-    if len(words) < 3 or regex.search(r"[.;!?]\s", quoted):
+    words = [w for w in rx.findall(r"[\p{L}’'-]+", quoted) if len(w) > 3]
+    if len(words) < 3 or rx.search(r"[.;!?]\s", quoted):
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)

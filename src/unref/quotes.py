@@ -20,6 +20,7 @@ from .quote_grammar import (
     is_title_case,
     mask,
     quote_spans,
+    rx,
     sentence_start,
 )
 
@@ -109,7 +110,7 @@ def find_quotes(doc: Document) -> list[Quote]:
 def _single_addressee(doc: Document) -> str | None:
     """Return the one addressee of a letter ("you" in its text), or None when there are several."""
     who = doc.metadata.addressee
-    if not who or regex.search(r",| and | et | y ", who):
+    if not who or rx.search(r",| and | et | y ", who):
         return None
     return clean(who)
 
@@ -133,12 +134,12 @@ def _unmarked_block(p: Paragraph, intro: Paragraph) -> bool:
     The intro must announce words ("as follows", "the following", "stated:"); an
     enumerated item ("(a)", "1.") after a colon is a list of the document's own.
     """
-    if p.kind != "body" or _BULLET_RE.match(p.text) or regex.match(r"^\s*(?:\(?[a-z\d]{1,4}[.)]|[ivx]+\.)(?:\s|$)",
+    if p.kind != "body" or _BULLET_RE.match(p.text) or rx.match(r"^\s*(?:\(?[a-z\d]{1,4}[.)]|[ivx]+\.)(?:\s|$)",
                                                                      p.text):
         return False  # a list item, bulleted or enumerated, belongs to the document's own list
     # Words are announced: "responded as follows", "stated the following:", "said:"; not "the
     # following draft decision:" or "the following points", which are the document's own texts.
-    return bool(regex.search(rf"(?:as follows[^.:]{{0,120}}|the following(?:\s+(?:\p{{Ll}}+\s+)?(?:statement|words"
+    return bool(rx.search(rf"(?:as follows[^.:]{{0,120}}|the following(?:\s+(?:\p{{Ll}}+\s+)?(?:statement|words"
                              rf"|remarks|declaration|observations?|conclusions?|findings|assessment|message))?"
                              rf"|{REPORTING_VERBS})\s*:$", intro.text.rstrip()))
 
@@ -189,7 +190,7 @@ def _inline_quotes(p: Paragraph, refs: list[FootnoteRef], ctx: Context) -> list[
                 between = [n for n in found if n.start > s.end and n.end <= ref.offset + 1]
                 same = all(_source_of(p.text, masked, spans, spans.index(n), ctx, who) in (None, who)
                            for n in between)
-                sentences = len(regex.findall(r"[.;] [A-Z]", masked[s.end : ref.offset]))
+                sentences = len(rx.findall(r"[.;] [A-Z]", masked[s.end : ref.offset]))
                 if same and sentences <= (2 if between else 0):
                     note = ref.label
                 break

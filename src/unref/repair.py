@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .regexes import URL_HEAD, URL_RE
 from .tracked import Tracked
@@ -530,8 +531,12 @@ def _weak(part: str, lang: str) -> bool:
     return zipf(part.lower(), lang) < 3.0
 
 
+@lru_cache(maxsize=200_000)
 def should_join(a: str, b: str, lang: str) -> bool:
-    """Return True when "a b" is one word split by a space, judged by word frequencies."""
+    """Return True when "a b" is one word split by a space, judged by word frequencies.
+
+    A pure function of its arguments (word frequencies only), so cached: a document repeats its word pairs.
+    """
     if not b[0].islower() or (a.isupper() and len(a) > 1):
         return False
     joined = (a + b).lower()
