@@ -200,6 +200,8 @@ class Printed:
     pair_counts: Counter[str] = field(default_factory=Counter)
     # The glued pairs that the text prints glued too, lower case: what restore_printed_hyphens looks for.
     glued_found: frozenset[str] = frozenset()
+    # The same as one pattern, compiled once per document: a paragraph is searched once, not once per pair.
+    glued_found_re: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, text: str) -> Printed:
@@ -209,8 +211,9 @@ class Printed:
         pair_counts = Counter(f"{a}-{b}".lower() for a, b in found)
         words = Counter(_WORD_RE.findall(text))
         found_glued = frozenset(w.lower() for w in words if w.lower() in glued)
+        found_re = re.compile("|".join(map(re.escape, sorted(found_glued)))) if found_glued else None
         return cls(text, frozenset(pair_counts), frozenset(a for a, _ in found if len(a) >= 2), text.lower(),
-                   glued, words, pair_counts, found_glued)
+                   glued, words, pair_counts, found_glued, found_re)
 
     def hyphen_in(self, token: str) -> int:
         """Return where the document prints `token` with a hyphen ("cumRapporteur" -> 3), or 0.
@@ -521,7 +524,8 @@ def join_lines(t: Tracked, ctx: Context) -> Tracked:
 
 # --- 6. Words split by justification spaces ----------------------------------------------------
 
-_PAIR_RE = re.compile(rf"(?<![\w\-/.@])({LETTERS}+) ({LETTERS}+)(?![\w\-/@])")
+# Two words with a space between; the second in a look-ahead, so that matches overlap by one word.
+_PAIR_AHEAD_RE = re.compile(rf"(?<![\w\-/.@])({LETTERS}+) (?=({LETTERS}+)(?![\w\-/@]))")
 
 
 def _weak(part: str, lang: str) -> bool:
@@ -581,18 +585,19 @@ def join_split_words(t: Tracked, ctx: Context) -> Tracked:
     edits: list[Edit] = []
     text = t.text
     words = ctx.printed.words
+    lang = ctx.lang
+    # Every pair in one pass: each match ends where its second word starts, so the next pair starts
+    # there; after a join the pair that starts at the joined second word is skipped.
     pos = 0
-    while True:
-        m = _PAIR_RE.search(text, pos)
-        if not m:
-            break
+    for m in _PAIR_AHEAD_RE.finditer(text):
+        if m.start() < pos:
+            continue
         a, b = m.group(1, 2)
-        if should_join(a, b, ctx.lang) or (
+        # should_join is False for a second word without a small first letter: not asked then.
+        if (b[0].islower() and should_join(a, b, lang)) or (
                 a[0].isupper() and a + b in words and _printed_whole(a, b, text, m.start(), ctx.printed)):
             edits.append((m.end(1), m.start(2), ""))
-            pos = m.end()
-        else:
-            pos = m.start(2)
+            pos = m.end(2)
     return t.edit(edits)
 
 
@@ -722,7 +727,10 @@ def restore_printed_hyphens(t: Tracked, ctx: Context) -> Tracked:
     if not printed.glued_found:
         return t
     low = t.text.lower()
-    if not any(g in low for g in printed.glued_found):
+    if printed.glued_found_re is not None:
+        if not printed.glued_found_re.search(low):
+            return t
+    elif not any(g in low for g in printed.glued_found):
         return t
     edits: list[Edit] = []
     for m in _GLUED_TOKEN_RE.finditer(t.text):
