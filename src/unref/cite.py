@@ -764,8 +764,13 @@ def _carried_list(unit: _Unit, before: _Unit) -> list[_Named]:
     Only numbers with their year or session are read so: a bare number opening a paragraph is
     more often its own number ("resolution" then "1. The Council ...").
     """
-    kw = P.RES_KEYWORD_END_RE.search(before.text)
-    if kw is None or before.footnote or unit.footnote:
+    if before.footnote or unit.footnote:
+        return []
+    # The keyword ends the text but for blanks (WS is white space to str.rstrip) and has at most 11
+    # letters: the search starts near the end (its look-behinds still see the text before).
+    btext = before.text
+    kw = P.RES_KEYWORD_END_RE.search(btext, max(0, len(btext.rstrip()) - 40))
+    if kw is None:
         return []
     items = _list_items(unit.text, 0)
     if not items or items[0].start != 0 or any(item.form == "bare" for item in items):

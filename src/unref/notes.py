@@ -184,7 +184,7 @@ def has_marker_evidence(text: str, label: str) -> bool:
             continue
         before = text[: m.start()]
         if (m.group().endswith("/") or not label.isdigit() or not before.endswith(" ")
-                or re.search(r"[.,;:”’\")\]*] $", before)):
+                or re.search(r"[.,;:”’\")\]*] $", before[-3:])):  # the tail is all the pattern can see
             return True
     return False
 
@@ -296,7 +296,7 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     spaced = start > 0 and text[start - 1] == " "
     if not text[start:end].isdigit():
         return True  # "*" and letter labels: "A/80/50*", "Italy*"
-    if not spaced and re.search(r"\d\.?$", before):
+    if not spaced and re.search(r"\d\.?$", before[-2:]):  # `before` is stripped: its last two characters
         return False  # "3.1", "1,000"
     if (spaced and re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before)
             and not (before.endswith(".") and re.match(r"\s+[A-Z]|\s*$", after))):
