@@ -565,7 +565,6 @@ _MEETING_LIST_RE = re.compile(
     rf"|Consejo{P.WS}+de{P.WS}+Seguridad))?"
 )
 _ORD_RE = re.compile(r"(?P<number>\d{1,5})(?:st|nd|rd|th|e|ème|ª|a|\.ª)")
-_AT_ITS_RE = re.compile(rf"(?i:at|during|in|à|en){P.WS}+(?i:its|sa|su){P.WS}+$|(?:на){P.WS}+своем{P.WS}+$")
 # A summary statement of the Security Council lists each meeting on a line of its own:
 # "6171st meeting, held on 27 July 2009."
 _MEETING_LINE_TAIL_RE = re.compile(rf"{P.WS}*(?:,{P.WS}*held|\({P.WS}*held|held)\b")
@@ -627,7 +626,7 @@ def _security_council_meeting(text: str, lead: str, end: int, ctx: _Context) -> 
     document's when the document is the Council's.
     """
     council_document = ctx.organs[:1] == [SC]
-    if not _AT_ITS_RE.search(lead):
+    if not P.MEETING_AT_ITS_RE.search(lead):
         return (council_document and _MEETING_LINE_LEAD_RE.fullmatch(lead) is not None
                 and _MEETING_LINE_TAIL_RE.match(text, end) is not None)
     owners = list(P.MEETING_OWNER_RE.finditer(lead))

@@ -187,7 +187,8 @@ MEETING_RE = re.compile(
 )
 MEETING_PREFILTER_RE = re.compile(r"meeting|séance|sesión|заседани")
 # "at its 9878th meeting", "à sa 9878e séance", "en su 9878ª sesión", "на своем 9878-м заседании".
-MEETING_AT_ITS_RE = re.compile(rf"(?:at|during|in|à|en|на){WS}+(?:its|sa|su|своем){WS}+$")
+# A sentence may open with it ("At its 9877th meeting, held ..."): the Latin words in any case.
+MEETING_AT_ITS_RE = re.compile(rf"(?i:at|during|in|à|en){WS}+(?i:its|sa|su){WS}+$|(?:на){WS}+своем{WS}+$")
 # The bodies whose "its" a meeting may be: the last one named before "at its" owns the meeting.
 MEETING_OWNER_RE = re.compile(
     r"(?P<sc>Security Council|Conseil de sécurité|Consejo de Seguridad|Совет\w* Безопасности)"
@@ -198,12 +199,6 @@ MEETING_OWNER_RE = re.compile(
 ADOPTION_RE = re.compile(rf"(?i:Adopted{WS}+by|Adoptée{WS}+par|Aprobada{WS}+por|Принята)")
 
 # --- Symbols: what follows a written symbol -------------------------------------------------------------
-# "S/1995/222 and Corr.1 and 2", "A/44/642 and Corr.1": corrigenda and addenda named after the symbol.
-MODIFIER_LIST_RE = re.compile(
-    rf"{SP}*(?:,{SP}*)?(?:and|et|y|и){SP}+(?P<first>(?P<kind>Corr|Add|Rev)\.{SP}?\d+)"
-    rf"(?P<more>(?:{SP}*(?:,|and|et|y|и){SP}*(?:(?:Corr|Add|Rev)\.{SP}?)?\d+(?![\d/]))*)"
-)
-MODIFIER_ITEM_RE = re.compile(rf"(?:(?P<kind>Corr|Add|Rev)\.{SP}?)?(?P<number>\d+)")
 # A modifier whose number OCR read as a letter: "A/44/344/Add.l" (same length, so offsets hold).
 OCR_MODIFIER_RE = re.compile(r"(?<=/)((?:Add|Corr|Rev)\.)[lI](?![A-Za-z0-9])")
 # A year written as the session of an S or E symbol with a dash: "S/2020-503" for S/2020/503.
