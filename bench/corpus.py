@@ -34,9 +34,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import unref
-from unref.ingest import ingest
-from unref.store import Filters, Prepared, Store, content_hash, open_store, prepare, symbol_key
-from unref.store.base import CitationRow
+from unref.corpus.ingest import ingest
+from unref.corpus.store import Filters, Prepared, Store, content_hash, open_store, prepare, symbol_key
+from unref.corpus.store.base import CitationRow
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 PG_DEFAULT = "postgresql://unref:unref@127.0.0.1:5432/unref_test"

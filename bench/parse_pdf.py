@@ -3,7 +3,7 @@
 Measures, each in a process of its own so that its peak memory is its own:
   raw       pypdfium2 plain text of every page (textpage.get_text_range()): the floor
   pdftotext poppler's pdftotext on every file (needs poppler-utils: apt-get install poppler-utils)
-  read      unref's PDF reader (unref.pdf.read_pdf): glyphs, lines, labels, markers
+  read      unref's PDF reader (unref.read.pdf.read_pdf): glyphs, lines, labels, markers
   parse     unref.parse: every stage, from the PDF to the finished Document
 and prints pages per second per core (CPU time of one process), peak memory, and the
 ratios to the floor. Goals: parse >= 50 pages/s per core, and <= 8x the raw pypdfium2 time.
@@ -56,7 +56,7 @@ def _pdftotext(files: list[Path]) -> int:
 
 def _read(files: list[Path]) -> int:
     from unref.errors import InputError
-    from unref.pdf import read_pdf
+    from unref.read.pdf import read_pdf
 
     pages = 0
     for path in files:

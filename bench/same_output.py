@@ -3,7 +3,7 @@
 Parses every file of ../shared/corpus in process with
 `unref.parse(path, allow_empty=True).to_json()`:
 
-- dev/: each *.pdf and each *.pdftotext.txt
+- dev/: each *.pdf and each *.txt (pdftotext output and plain-text resolutions)
 - seed/: every file except README.md
 - cr-unsc/: each *.txt
 
@@ -41,7 +41,7 @@ def corpus_files(root: Path) -> list[Path]:
     files: list[Path] = []
     dev = root / "dev"
     files += sorted(dev.glob("*.pdf"))
-    files += sorted(dev.glob("*.pdftotext.txt"))
+    files += sorted(dev.glob("*.txt"))
     seed = root / "seed"
     if seed.is_dir():
         files += sorted(p for p in seed.iterdir() if p.is_file() and p.name != "README.md")

@@ -35,7 +35,7 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
-from unref.store import Prepared, open_store, symbol_key
+from unref.corpus.store import Prepared, open_store, symbol_key
 from unref.symbols import try_parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -43,7 +43,7 @@ from corpus import CORPUS, dev_records  # bench/corpus.py parses the dev texts i
 
 DEFAULT_DB = Path(os.environ.get("TMPDIR", "/var/tmp")) / "unref-bench-serve"
 HOST = "127.0.0.1"  # the load never leaves this machine
-UNREF = [sys.executable, "-c", "import sys; sys.argv[0] = 'unref'; import unref.cli_serve; "
+UNREF = [sys.executable, "-c", "import sys; sys.argv[0] = 'unref'; import unref.cli.serve; "
          "from unref.cli import main; main()"]
 MIX = (("document page", 40), ("document json", 15), ("graph page", 10), ("search api", 20), ("search page", 10),
        ("search next page", 5))

@@ -193,7 +193,7 @@ def stray_words(record: dict[str, Any]) -> list[tuple[str, str]]:
     frequency in the document's language, and it occurs once in the document in any case.
     Web and mail addresses are left out.
     """
-    from unref.words import zipf
+    from unref.text.words import zipf
 
     lang = str(record.get("language") or "en").split("-")[0].lower()
     units = [(loc, text, without_addresses(text)) for loc, text in text_units(record)]

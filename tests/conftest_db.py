@@ -21,12 +21,12 @@ from typing import Any
 
 import pytest
 
-from unref.store import Store, open_store, prepare
+from unref.corpus.store import Store, open_store, prepare
 
 PG_DEFAULT = "postgresql://unref:unref@127.0.0.1:5432/unref_test"
 BACKENDS = ("sqlite", "postgres")
 # The `unref` command with the corpus commands loaded, whatever cli.py imports.
-UNREF = [sys.executable, "-c", "import sys; sys.argv[0] = 'unref'; import unref.cli_corpus; "
+UNREF = [sys.executable, "-c", "import sys; sys.argv[0] = 'unref'; import unref.cli.corpus; "
          "from unref.cli import main; main()"]
 
 

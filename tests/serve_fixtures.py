@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from unref.ingest import ingest
-from unref.store import open_store
+from unref.corpus.ingest import ingest
+from unref.corpus.store import open_store
 
 HOSTILE = "<script>alert(1)</script>"
 BOLD = "<b>x</b>"

@@ -8,8 +8,8 @@ import pytest
 
 import unref
 from conftest import FIXTURES
-from unref import cite_patterns as P
 from unref.cite import _sc_plausible, bodies, cite
+from unref.cite import patterns as P
 from unref.model import Citation, Document, Footnote, Metadata, Paragraph
 
 

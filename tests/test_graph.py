@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import unref.cli_corpus  # registers the corpus commands
+import unref.cli.corpus  # registers the corpus commands
 from conftest import shared_path
 from conftest_db import add, citation, db_url_fixture, record, store_fixture  # noqa: F401  (fixtures)
 from unref.cli import app
-from unref.export import export
-from unref.graph import NotInCorpus, cited_by, cites, family, thread
-from unref.ingest import ingest
-from unref.store import Store, open_store
+from unref.corpus.export import export
+from unref.corpus.graph import NotInCorpus, cited_by, cites, family, thread
+from unref.corpus.ingest import ingest
+from unref.corpus.store import Store, open_store
 
 
 def _letters(store: Store) -> None:

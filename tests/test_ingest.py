@@ -15,12 +15,12 @@ import pytest
 from typer.testing import CliRunner
 
 import unref
-import unref.cli_corpus  # registers the corpus commands
-import unref.ingest
+import unref.cli.corpus  # registers the corpus commands
+import unref.corpus.ingest
 from conftest_db import UNREF, db_url_fixture, make_letter, store_fixture, write_letters  # noqa: F401  (fixtures)
 from unref.cli import app
-from unref.ingest import IngestEvent, expand, ingest
-from unref.store import Store, open_store, prepare
+from unref.corpus.ingest import IngestEvent, expand, ingest
+from unref.corpus.store import Store, open_store, prepare
 
 
 def _tree(root: Path) -> None:
@@ -71,7 +71,7 @@ def test_ingest_counts_skips_and_records_failures(store: Store, tmp_path: Path,
     def no_parsing(*args: object) -> None:
         raise AssertionError("a known file was parsed again")
 
-    monkeypatch.setattr(unref.ingest, "parse_file", no_parsing)
+    monkeypatch.setattr(unref.corpus.ingest, "parse_file", no_parsing)
     again = ingest([tmp_path / "in"], store)  # hash first, skip what is known: nothing is parsed
     assert (again.added, again.known, again.known_failures, again.failed) == (0, 7, 2, 0)  # with the copy
     monkeypatch.undo()
@@ -92,7 +92,8 @@ def test_ingest_in_worker_processes(tmp_path: Path) -> None:
 
 def test_a_known_document_added_meanwhile_is_not_duplicated(store: Store, tmp_path: Path) -> None:
     [path] = write_letters(tmp_path, 1)
-    store.add(unref.ingest.parse_file(str(path), unref.store.content_hash(path), unref.ingest._Options(10, 10)))
+    run = unref.corpus.ingest
+    store.add(run.parse_file(str(path), unref.corpus.store.content_hash(path), run._Options(10, 10)))
     # As if another writer stored it between this run's lookup and its write.
     monkey = store.known
     store.known = lambda hashes: set()  # type: ignore[method-assign]
@@ -113,7 +114,7 @@ def _expected(folder: Path) -> dict[str, tuple[int, int]]:
     """Return, per content hash, the passages and citations that a clean ingest stores."""
     out = {}
     for path in sorted(folder.glob("*.txt")):
-        doc = prepare(unref.parse(path).to_json(), hash=unref.store.content_hash(path))
+        doc = prepare(unref.parse(path).to_json(), hash=unref.corpus.store.content_hash(path))
         out[doc.hash] = (len(doc.passages), len(doc.citations))
     return out
 

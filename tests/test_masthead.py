@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 import unref
-from unref.masthead import agenda_items, iso_date, organ_of, title_parts
-from unref.regexes import AGENDA_RE, DATE_RE
 from unref.structure import read_circulation
+from unref.structure.masthead import agenda_items, iso_date, organ_of, title_parts
+from unref.text.regexes import AGENDA_RE, DATE_RE
 
 BODY = {
     "en": (
@@ -602,7 +602,7 @@ def test_masthead_columns_joined_by_the_extractor() -> None:
 
 
 def test_a_line_that_begins_with_district_is_not_the_distribution() -> None:
-    from unref.regexes import DISTR_RE
+    from unref.text.regexes import DISTR_RE
 
     assert DISTR_RE.match("Distr.: General") and DISTR_RE.match("DISTR. LIMITED") and DISTR_RE.match("Distr.")
     assert not DISTR_RE.match("district,") and not DISTR_RE.match("Distribution of aid")
@@ -1122,6 +1122,6 @@ def test_bodies_and_titles(case: str, masthead: str, expected: dict[str, Any]) -
     "report of the United Nations Iraq-Kuwait Boundary Demarcation Commission enclosed therewith;",
 ])
 def test_text_lines_are_no_title_headings(line: str) -> None:
-    from unref.masthead import _BYLINE_RE, _FORWARD_RE
+    from unref.structure.masthead import _BYLINE_RE, _FORWARD_RE
 
     assert not _BYLINE_RE.match(line) and not _FORWARD_RE.match(line)

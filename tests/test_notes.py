@@ -12,7 +12,13 @@ import pytest
 
 import unref
 from unref.model import Line
-from unref.notes import footless_notes_start, glued_number_markers, is_marker_at, marker_pattern, parse_note_area
+from unref.structure.notes import (
+    footless_notes_start,
+    glued_number_markers,
+    is_marker_at,
+    marker_pattern,
+    parse_note_area,
+)
 
 
 def xfail(*values: Any, reason: str) -> Any:

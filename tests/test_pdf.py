@@ -17,7 +17,7 @@ pytest.importorskip("fpdf", reason="fpdf2 makes the test PDFs: pip install -e '.
 
 from unref.errors import InputError  # noqa: E402
 from unref.model import Source  # noqa: E402
-from unref.pdf import NO_TEXT_LAYER, NoTextLayerError, read_pdf, slash_markers  # noqa: E402
+from unref.read.pdf import NO_TEXT_LAYER, NoTextLayerError, read_pdf, slash_markers  # noqa: E402
 
 needs_fonts = pytest.mark.skipif(not pdfgen.have_fonts(),
                                  reason=f"the DejaVu fonts for non-Latin test text are not in {pdfgen.FONT_DIR}")

@@ -8,8 +8,8 @@ import pytest
 
 import unref
 from unref.model import Quote
-from unref.quote_grammar import Context, is_title, is_title_case, quote_spans
 from unref.quotes import attribution
+from unref.quotes.grammar import Context, is_title, is_title_case, quote_spans
 
 
 def xfail(*values: Any, reason: str) -> Any:

@@ -39,7 +39,7 @@ from unref.repair import (
     split_glued_years,
     un_term_hyphens,
 )
-from unref.tracked import Tracked
+from unref.text.tracked import Tracked
 
 
 def run(step: Step, text: str, lang: str = "en", width: int = 0) -> str:

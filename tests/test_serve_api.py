@@ -25,12 +25,12 @@ from markupsafe import escape
 
 from conftest_db import pg_schema
 from serve_fixtures import BOLD, HOSTILE, letter_text, shared_store
-from unref.ingest import ingest
+from unref.corpus.ingest import ingest
+from unref.corpus.store import Store, open_store, prepare
+from unref.corpus.store.sqlite import SQLiteStore
 from unref.serve import create_app
 from unref.serve.corpus import Corpus, QueryTimeout
 from unref.serve.markup import Mark, Marker, annotate, highlight, safe_url
-from unref.store import Store, open_store, prepare
-from unref.store.sqlite import SQLiteStore
 
 with warnings.catch_warnings():  # Starlette's test client asks for httpx2 by a warning on import
     warnings.simplefilter("ignore")
@@ -521,7 +521,7 @@ def test_openapi_lists_the_routes(client: TestClient) -> None:
 def test_cli_serve_is_registered() -> None:
     from typer.testing import CliRunner
 
-    import unref.cli_serve  # noqa: F401
+    import unref.cli.serve  # noqa: F401
     from unref.cli import app
 
     result = CliRunner().invoke(app, ["serve", "--help"])

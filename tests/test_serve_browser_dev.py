@@ -17,8 +17,8 @@ import pytest
 
 from browser_kit import SKIPS, Tab, browser_fixture, serving, tab_fixture  # noqa: F401  (fixtures)
 from conftest import shared_path
-from unref.ingest import ingest
-from unref.store import open_store
+from unref.corpus.ingest import ingest
+from unref.corpus.store import open_store
 
 pytestmark = SKIPS
 

@@ -11,8 +11,8 @@ import pytest
 import pdfgen
 from conftest_db import db_url_fixture  # noqa: F401  (the `db_url` fixture: an empty corpus per backend)
 from serve_fixtures import LETTERS, letter_text
+from unref.corpus.store import open_store
 from unref.serve import create_app
-from unref.store import open_store
 
 with warnings.catch_warnings():  # Starlette's test client asks for httpx2 by a warning on import
     warnings.simplefilter("ignore")

@@ -21,9 +21,9 @@ from conftest_db import (  # noqa: F401  (fixtures)
     store_fixture,
     with_schema,
 )
-from unref.store import Failure, Filters, QueryError, Store, StoreError, open_store, parse_query, prepare
-from unref.store.base import expand_record, symbol_key
-from unref.store.query import fold, snippet
+from unref.corpus.store import Failure, Filters, QueryError, Store, StoreError, open_store, parse_query, prepare
+from unref.corpus.store.base import expand_record, symbol_key
+from unref.corpus.store.query import fold, snippet
 
 # --- The query language (no database) ----------------------------------------------------------
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError, UnrefError
-from .model import Document, Metadata
+from unref.errors import InputError, UnrefError
+from unref.model import Document, Metadata
 
 __all__ = ["Document", "InputError", "UnrefError", "parse"]
 __version__ = "0.1.0"
@@ -22,10 +22,10 @@ def parse(path_or_text: str | Path | None = None, *, text: str | None = None, al
     without a text layer (a scan) raises InputError, or with `allow_empty` gives an empty
     Document that says why in its warnings. `max_pages` and `timeout` (seconds) limit PDF reading.
     """
-    from .layout import layout
-    from .quotes import find_quotes
-    from .read import read, read_text
-    from .structure import structure
+    from unref.layout import layout
+    from unref.quotes import find_quotes
+    from unref.read import read, read_text
+    from unref.structure import structure
 
     if text is not None:
         source = read_text(text)
@@ -37,7 +37,7 @@ def parse(path_or_text: str | Path | None = None, *, text: str | None = None, al
         try:
             source = read(path_or_text, max_pages=max_pages, timeout=timeout)
         except InputError as err:
-            from .pdf import NoTextLayerError
+            from unref.read.pdf import NoTextLayerError
 
             if not (allow_empty and isinstance(err, NoTextLayerError)):
                 raise
@@ -46,7 +46,7 @@ def parse(path_or_text: str | Path | None = None, *, text: str | None = None, al
     layout(source)
     doc = structure(source)
     doc.quotes = find_quotes(doc)
-    from .cite import cite
+    from unref.cite import cite
 
     doc.citations = cite(doc)
     doc.warnings.extend(w for w in source.warnings if w not in doc.warnings)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Line, Page, Source
-from .regexes import (
+from unref.model import Line, Page, Source
+from unref.text.regexes import (
     BOILERPLATE_RE,
     FOOTNOTE_SEPARATOR_RE,
     HEADER_DATE_RE,

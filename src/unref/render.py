@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Document
+from unref.model import Document
 
 
 def to_text(doc: Document) -> str:

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .regexes import URL_HEAD, URL_RE
-from .tracked import Tracked
-from .urls import addresses
-from .words import zipf
+from unref.text.regexes import URL_HEAD, URL_RE
+from unref.text.tracked import Tracked
+from unref.text.urls import addresses
+from unref.text.words import zipf
 
 Edit = tuple[int, int, str]
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
-from .app import Settings, create_app
+from unref.serve.app import create_app
+from unref.serve.context import Settings
 
 __all__ = ["Settings", "create_app"]

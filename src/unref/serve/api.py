@@ -23,12 +23,12 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict
 
-from ..errors import UnrefError
-from ..store import StoreError, open_store, prepare
-from .app import Settings, corpus_of, settings_of, symbol_view
-from .errors import ApiError, ErrorResponse
-from .markup import doc_href
-from .views import SearchRequest, document, family_view, links_view, search, thread_view
+from unref.corpus.store import StoreError, open_store, prepare
+from unref.errors import UnrefError
+from unref.serve.context import Settings, corpus_of, settings_of, symbol_view
+from unref.serve.errors import ApiError, ErrorResponse
+from unref.serve.markup import doc_href
+from unref.serve.views import SearchRequest, document, family_view, links_view, search, thread_view
 
 __all__ = ["router"]
 
@@ -333,7 +333,7 @@ _PDF_LOCK = threading.Lock()
 
 def _parse_bytes(body: bytes, is_pdf: bool, settings: Settings) -> dict[str, Any]:
     """Return the unref.document/1 record of an upload; ApiError when it cannot be read."""
-    from .. import parse
+    from unref import parse
 
     try:
         if is_pdf:

@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -22,17 +22,21 @@ import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
-from ..errors import UnrefError
-from ..store import StoreError
-from ..store.query import QueryError
-from .corpus import Busy, Corpus, QueryTimeout
-from .errors import ApiError, error_json
+from unref import __version__
+from unref.corpus.store import StoreError
+from unref.corpus.store.query import QueryError
+from unref.errors import UnrefError
+from unref.serve.api import router as api_router
+from unref.serve.context import Settings
+from unref.serve.corpus import Busy, Corpus, QueryTimeout
+from unref.serve.errors import ApiError, error_json
+from unref.serve.pages import install_filters
+from unref.serve.pages import router as pages_router
 
 __all__ = ["Settings", "create_app"]
 
@@ -44,23 +48,6 @@ GRAPH_LIBRARY = HERE.parents[2] / "node_modules" / "cytoscape" / "dist"
 # No request leaves the page: scripts, styles and images come from this server only.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """The server's configuration and limits."""
-
-    store_url: str
-    token: str | None = None
-    max_upload: int = 20 * 1024 * 1024  # bytes of one upload to /api/parse
-    query_timeout: float = 5.0  # seconds of database work per request
-    max_rows: int = 1000  # rows a list returns; hits a search can page through
-    page_size: int = 20  # hits per page when the client does not say
-    facet_sample: int = 100  # top hits whose documents the search page counts into facets
-    pool_size: int = 8  # database connections
-    parse_timeout: float = 60.0  # seconds to read an uploaded PDF
-    parse_max_pages: int = 300
-    parse_workers: int = 2  # uploads parsed at once
 
 
 def wants_json(request: Request) -> bool:
@@ -201,9 +188,6 @@ def create_app(store_url: str, *, token: str | None = None, **limits: Any) -> Fa
     templates = Jinja2Templates(env=env)
     app.state.templates = templates
 
-    from .api import router as api_router
-    from .pages import install_filters
-    from .pages import router as pages_router
 
     install_filters(templates)
     app.include_router(api_router)
@@ -221,30 +205,3 @@ def create_app(store_url: str, *, token: str | None = None, **limits: Any) -> Fa
     app.add_middleware(SecurityHeaders)
     app.openapi = _openapi(app)  # type: ignore[method-assign]
     return app
-
-
-def settings_of(request: Request) -> Settings:
-    """Return the configuration of the app that serves `request`."""
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def corpus_of(request: Request) -> Corpus:
-    """Return the pool of stores of the app that serves `request`."""
-    corpus: Corpus = request.app.state.corpus
-    return corpus
-
-
-def symbol_view(request: Request, view: Callable[..., dict[str, Any]], symbol: str, lang: str | None,
-                *args: Any, **options: Any) -> dict[str, Any]:
-    """Return `view(store, symbol, *args, ...)` (cites, cited by, thread, family, neighbourhood) on a lent store,
-    in `lang` where the corpus holds copies, capped at the server's row limit."""
-    with corpus_of(request).store() as store:
-        return view(store, symbol, *args, language=lang, max_rows=settings_of(request).max_rows, **options)
-
-
-def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    """Return a page rendered from a template."""
-    templates: Jinja2Templates = request.app.state.templates
-    response: HTMLResponse = templates.TemplateResponse(request, template, context, status_code=status)
-    return response

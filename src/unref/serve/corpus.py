@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from ..errors import UnrefError
-from ..store import Store, open_store
-from ..store.query import QueryError
+from unref.corpus.store import Store, open_store
+from unref.corpus.store.query import QueryError
+from unref.errors import UnrefError
 
 __all__ = ["Busy", "Corpus", "QueryTimeout", "is_timeout"]
 

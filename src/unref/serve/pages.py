@@ -16,15 +16,15 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from ..graph import LETTER_TYPES
-from ..store import DocumentInfo, Store
-from ..store.base import symbol_key
-from .api import DATE, MAX_PAGE, search_request, stats
-from .app import corpus_of, html, settings_of, symbol_view
-from .diagram import layout
-from .errors import ApiError
-from .markup import Mark, Marker, annotate, api_href, doc_href, highlight, safe_url
-from .views import checked_symbol, doc_name, document, family_view, neighbourhood, search, thread_view
+from unref.corpus.graph import LETTER_TYPES
+from unref.corpus.store import DocumentInfo, Store
+from unref.corpus.store.base import symbol_key
+from unref.serve.api import DATE, MAX_PAGE, search_request, stats
+from unref.serve.context import corpus_of, html, settings_of, symbol_view
+from unref.serve.diagram import layout
+from unref.serve.errors import ApiError
+from unref.serve.markup import Mark, Marker, annotate, api_href, doc_href, highlight, safe_url
+from unref.serve.views import checked_symbol, doc_name, document, family_view, neighbourhood, search, thread_view
 
 __all__ = ["install_filters", "router"]
 

@@ -15,13 +15,13 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..graph import NotInCorpus, cited_by, cites, family, thread
-from ..store import DocumentInfo, Filters, Hit, Store, StoreError
-from ..store.base import FACETS, symbol_keys
-from ..store.query import QueryError
-from .corpus import is_timeout
-from .errors import ApiError
-from .markup import doc_href
+from unref.corpus.graph import NotInCorpus, cited_by, cites, family, thread
+from unref.corpus.store import DocumentInfo, Filters, Hit, Store, StoreError
+from unref.corpus.store.base import FACETS, symbol_keys
+from unref.corpus.store.query import QueryError
+from unref.serve.corpus import is_timeout
+from unref.serve.errors import ApiError
+from unref.serve.markup import doc_href
 
 __all__ = ["SearchRequest", "document", "family_view", "links_view", "neighbourhood", "search", "thread_view"]
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .errors import UnrefError
-from .iters import chunks
-from .store import Failure, Prepared, Store, content_hash, prepare
+from unref.corpus.iters import chunks
+from unref.corpus.store import Failure, Prepared, Store, content_hash, prepare
+from unref.errors import UnrefError
 
 __all__ = ["IngestEvent", "IngestResult", "expand", "ingest", "parse_file"]
 
@@ -118,7 +118,7 @@ class _Options:
 
 def parse_file(path: str, hash: str, options: _Options) -> Prepared | Failure:
     """Return the rows of the parsed file, or the failure that names why it cannot be parsed."""
-    from . import parse
+    from unref import parse
 
     try:
         doc = parse(path, timeout=options.timeout, max_pages=options.max_pages)
@@ -146,7 +146,7 @@ def _init_worker(max_memory_mib: int) -> None:
 
 def _warm() -> None:
     """Load the parser's tables once per worker, before the first file."""
-    from . import parse
+    from unref import parse
 
     try:
         parse(text="A/1/1\n\nUnited Nations\n\nGeneral Assembly\n\nText.\n")
@@ -268,7 +268,7 @@ def _pool(workers: int, max_memory: int) -> ProcessPoolExecutor:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload(["unref", "unref.ingest"])
+        context.set_forkserver_preload(["unref", "unref.corpus.ingest"])
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                                initargs=(max_memory,))
     try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .regexes import MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU
+from unref.text.regexes import MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU
 
 # --- Characters ---------------------------------------------------------------------------
 SP = r"[ \t\u00a0\u202f]"  # a blank on one line, including the no-break spaces of PDF text

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from .model import Document, FootnoteRef, Paragraph, Quote
-from .quote_grammar import (
+from unref.model import Document, FootnoteRef, Paragraph, Quote
+from unref.quotes.grammar import (
     REPORTING_VERBS,
     Context,
     Span,

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .cli import app
-from .errors import UnrefError
+from unref.cli.app import app
+from unref.errors import UnrefError
 
 __all__ = ["app", "serve"]
 
@@ -35,9 +35,9 @@ def serve(
     """Serve the corpus: search, read documents and follow citations in a browser, or through the REST API."""
     import uvicorn
 
-    from .serve import create_app
-    from .store import resolve_url
-    from .store.base import redact
+    from unref.corpus.store import resolve_url
+    from unref.corpus.store.base import redact
+    from unref.serve import create_app
 
     url = resolve_url(db)
     try:

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from uuid import uuid4
 
-from .base import Passage, StoreError, passage_id, redact
-from .query import Query, QueryError, fold
-from .sql import SQLStore
+from unref.corpus.store.base import Passage, StoreError, passage_id, redact
+from unref.corpus.store.query import Query, QueryError, fold
+from unref.corpus.store.sql import SQLStore
 
 __all__ = ["PostgresStore", "redact"]
 

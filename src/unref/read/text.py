@@ -1,4 +1,4 @@
-"""read: bytes or text -> pages of lines, each line with its offset in the source.
+"""read.text: extracted text -> pages of lines, each line with its offset in the source.
 
 Text input comes from PDF extractors. pdftotext separates pages with form feeds;
 other dumps (like a copy-paste of a PDF viewer) give no page signal, and there a
@@ -11,38 +11,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import InputError
-from .model import Line, Page, Source
-from .regexes import FOOTNOTE_SEPARATOR_RE, URL_LINE_RE
+from unref.errors import InputError
+from unref.model import Line, Page, Source
+from unref.text.regexes import FOOTNOTE_SEPARATOR_RE, URL_LINE_RE
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 
-def read(source: str | Path, *, text: str | None = None, max_pages: int | None = None,
-         timeout: float | None = None) -> Source:
-    """Return the pages of lines of a file (text or PDF), or of `text` when it is given."""
-    path = None if text is not None else str(source)
-    if text is None:
-        if _is_pdf(Path(source)):
-            from .pdf import MAX_PAGES, TIMEOUT, read_pdf
-
-            return read_pdf(source, max_pages=max_pages or MAX_PAGES, timeout=timeout or TIMEOUT)
-        text = _read_text_file(Path(source))
-    return read_text(text, path=path)
-
-
-def _is_pdf(path: Path) -> bool:
-    """Return True when the file starts like a PDF (a .pdf file's header may follow a little junk)."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(1024)
-    except OSError:
-        return False  # the text reader says why it cannot be read
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF") or (
-        path.suffix.lower() == ".pdf" and b"%PDF-" in head)
-
-
-def _read_text_file(path: Path) -> str:
+def read_text_file(path: Path) -> str:
     if not path.exists():
         raise InputError(str(path), "no such file")
     if path.is_dir():

@@ -6,8 +6,10 @@ import re
 import statistics
 from dataclasses import dataclass, field, replace
 
-from .errors import InputError
-from .masthead import (
+from unref.errors import InputError
+from unref.model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
+from unref.repair import Context, Printed, repair
+from unref.structure.masthead import (
     TITLE_END_RE,
     agenda_items,
     names_pattern,
@@ -16,8 +18,7 @@ from .masthead import (
     read_masthead,
     title_parts,
 )
-from .model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
-from .notes import (
+from unref.structure.notes import (
     RawNote,
     finish_notes,
     footless_notes_start,
@@ -27,9 +28,8 @@ from .notes import (
     marker_pattern,
     parse_note_area,
 )
-from .regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
-from .repair import Context, Printed, repair
-from .tracked import Tracked
+from unref.text.regexes import LIST_ITEM_RE, SIGNED_RE, STAR_NOTE_RE, TERMINAL_PUNCT
+from unref.text.tracked import Tracked
 
 # Lines that open a title block: an annexed letter's title, or the annex heading that names it.
 TITLE_BLOCK_RE = re.compile(

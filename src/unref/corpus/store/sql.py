@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from .. import __version__
-from ..iters import chunks
-from .base import (
+from unref import __version__
+from unref.corpus.iters import chunks
+from unref.corpus.store.base import (
     FACETS,
     DocumentInfo,
     Edge,
@@ -28,7 +28,7 @@ from .base import (
     now,
     redact,
 )
-from .migrations import load
+from unref.corpus.store.migrations import load
 
 DOC_COLUMNS = ("d.id, d.hash, d.path, d.symbol, d.symbols, d.title, d.doc_type, d.date, d.language, d.format,"
                " d.pages, d.ingested_at")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .regexes import URL_RE
+from unref.text.regexes import URL_RE
 
 __all__ = ["URL_RE", "Address", "addresses", "trim"]
 

@@ -20,9 +20,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 
-from ..errors import UnrefError
-from ..symbols import Symbol, normalise, parse_double, try_parse
-from .query import Query, parse_query, snippet
+from unref.corpus.store.query import Query, parse_query, snippet
+from unref.errors import UnrefError
+from unref.symbols import Symbol, normalise, parse_double, try_parse
 
 __all__ = [
     "CitationRow",

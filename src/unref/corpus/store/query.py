@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from ..errors import UnrefError
+from unref.errors import UnrefError
 
 __all__ = ["Query", "QueryError", "Snippet", "Unit", "fold", "parse_query", "snippet", "tokens", "window"]
 

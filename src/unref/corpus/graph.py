@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import UnrefError
-from .store.base import DocumentInfo, Edge, Store, best_copy, symbol_keys
-from .store.query import Snippet, window
-from .symbols import try_parse
+from unref.corpus.store.base import DocumentInfo, Edge, Store, best_copy, symbol_keys
+from unref.corpus.store.query import Snippet, window
+from unref.errors import UnrefError
+from unref.symbols import try_parse
 
 __all__ = ["LETTER_TYPES", "Link", "Member", "Node", "NotInCorpus", "cited_by", "cites", "family", "thread"]
 

@@ -14,8 +14,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from .model import Line, Metadata
-from .regexes import (
+from unref.model import Line, Metadata
+from unref.text.regexes import (
     AGENDA_ITEM_RE,
     AGENDA_RE,
     DATE_RE,

@@ -17,9 +17,9 @@ from itertools import chain
 from typing import Any, Literal, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from .errors import UnrefError
-from .store.base import DocumentInfo, Store, best_copy
-from .symbols import try_parse
+from unref.corpus.store.base import DocumentInfo, Store, best_copy
+from unref.errors import UnrefError
+from unref.symbols import try_parse
 
 __all__ = ["DEFAULT_WHAT", "FORMATS", "export"]
 

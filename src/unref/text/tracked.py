@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Line, Span
+from unref.model import Line, Span
 
 
 @dataclass(slots=True)

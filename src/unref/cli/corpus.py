@@ -1,6 +1,6 @@
 """cli_corpus: the corpus commands of `unref`: ingest, failures, search, show, cites, cited-by, family,
-thread, export and stats. Each mirrors a function of `unref.ingest`, `unref.store`, `unref.graph`
-or `unref.export`, and every one takes ``--db`` (or $UNREF_DB).
+thread, export and stats. Each mirrors a function of `unref.corpus.ingest`, `unref.corpus.store`, `unref.corpus.graph`
+or `unref.corpus.export`, and every one takes ``--db`` (or $UNREF_DB).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from .cli import app
-from .errors import UnrefError
-from .store import Filters, Store, open_store
-from .store.base import redact
-from .store.query import Snippet
+from unref.cli.app import app
+from unref.corpus.store import Filters, Store, open_store
+from unref.corpus.store.base import redact
+from unref.corpus.store.query import Snippet
+from unref.errors import UnrefError
 
 __all__ = ["app"]
 
@@ -126,8 +126,8 @@ def ingest(
     """Parse documents into the corpus: skips known content, records failures, resumes where it stopped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .ingest import IngestEvent, expand
-    from .ingest import ingest as run
+    from unref.corpus.ingest import IngestEvent, expand
+    from unref.corpus.ingest import ingest as run
 
     err_console = Console(stderr=True)
     counts = {"added": 0, "known": 0, "failed": 0}
@@ -243,7 +243,7 @@ def _render(record: dict[str, Any]) -> str:
 @app.command()
 def show(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
     """Print a stored document, found by any of its symbols (or its content hash)."""
-    from .graph import NotInCorpus
+    from unref.corpus.graph import NotInCorpus
 
     with _corpus(db, debug) as store:
         doc = store.get(symbol, language=lang)
@@ -273,7 +273,7 @@ def cites(symbol: SymbolArg, all: Annotated[bool, typer.Option(
               "--all", help="Every kind of citation (web addresses, treaties, ...), not only UN symbols.")] = False,
           format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
     """List what a document cites: a stored document by symbol, or a file parsed on the spot (a table)."""
-    from .graph import cites as run
+    from unref.corpus.graph import cites as run
 
     if Path(symbol).is_file():
         _cites_of_file(Path(symbol), format, debug)
@@ -294,7 +294,7 @@ def _cites_of_file(path: Path, format: Output, debug: bool) -> None:
     """Print every citation of one file, parsed without a corpus, as a table or JSON."""
     from rich.table import Table
 
-    from . import parse
+    from unref import parse
 
     try:
         doc = parse(path)
@@ -319,7 +319,7 @@ def _cites_of_file(path: Path, format: Output, debug: bool) -> None:
 def cited_by(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db = None,
              debug: Debug = False) -> None:
     """List the documents that cite a document (in the corpus or not), with each citing passage."""
-    from .graph import cited_by as run
+    from unref.corpus.graph import cited_by as run
 
     with _corpus(db, debug) as store:
         links = run(store, symbol, language=lang)
@@ -341,7 +341,7 @@ def cited_by(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db
 def family(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db = None,
            debug: Debug = False) -> None:
     """List a document's family: its addenda, corrigenda and revisions, and its other symbols."""
-    from .graph import family as run
+    from unref.corpus.graph import family as run
 
     with _corpus(db, debug) as store:
         members = run(store, symbol, language=lang)
@@ -356,7 +356,7 @@ def family(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: 
 def thread(symbol: SymbolArg, limit: Annotated[int, typer.Option(help="At most this many letters.", min=1)] = 500,
            format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
     """Print the correspondence thread of a letter: letters that answer or refer to each other, by date."""
-    from .graph import thread as run
+    from unref.corpus.graph import thread as run
 
     with _corpus(db, debug) as store:
         letters = run(store, symbol, language=lang, limit=limit)
@@ -386,7 +386,7 @@ def export(
     debug: Debug = False,
 ) -> None:
     """Write the citation graph or the documents as GraphML, JSON Lines or CSV, streaming."""
-    from .export import export as run
+    from unref.corpus.export import export as run
 
     with _corpus(db, debug) as store:
         if output is None:

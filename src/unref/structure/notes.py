@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import Footnote, Line
-from .regexes import INLINE_NOTE_RE, LABEL_LINE_RE, MONTHS_EN, STAR_NOTE_RE, TERMINAL_PUNCT
-from .repair import Context, repair
-from .tracked import Tracked
+from unref.model import Footnote, Line
+from unref.repair import Context, repair
+from unref.text.regexes import INLINE_NOTE_RE, LABEL_LINE_RE, MONTHS_EN, STAR_NOTE_RE, TERMINAL_PUNCT
+from unref.text.tracked import Tracked
 
 
 @dataclass

@@ -28,9 +28,9 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .errors import InputError
-from .model import Line, Page, Source
-from .regexes import (
+from unref.errors import InputError
+from unref.model import Line, Page, Source
+from unref.text.regexes import (
     BOILERPLATE_RE,
     HEADER_DATE_RE,
     HEADER_LANGUAGE_RE,

@@ -11,7 +11,7 @@
 - other bodies' documents (``data/bodies.json``), treaties, publications, letters;
 - web addresses, and short forms ("ibid.") tied to the citation they stand for.
 
-Regex fragments live in `unref.cite_patterns`.
+Regex fragments live in `unref.cite.patterns`.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from . import cite_patterns as P
-from .masthead import MONTH_NUMBERS
-from .model import Citation, Document
-from .symbols import Symbol, SymbolError, continuations, find_symbols, parse_double, try_parse
-from .urls import URL_RE, addresses
+from unref.cite import patterns as P
+from unref.model import Citation, Document
+from unref.structure.masthead import MONTH_NUMBERS
+from unref.symbols import Symbol, SymbolError, continuations, find_symbols, parse_double, try_parse
+from unref.text.urls import URL_RE, addresses
 
 __all__ = ["Body", "BodyCatalogue", "DocumentPattern", "bodies", "cite"]
 

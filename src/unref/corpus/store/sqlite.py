@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .base import PASSAGE_BITS, Passage, StoreError, passage_id
-from .query import Query, QueryError
-from .sql import SQLStore
+from unref.corpus.store.base import PASSAGE_BITS, Passage, StoreError, passage_id
+from unref.corpus.store.query import Query, QueryError
+from unref.corpus.store.sql import SQLStore
 
 __all__ = ["SQLiteStore"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .base import (
+from unref.corpus.store.base import (
     DocumentInfo,
     Edge,
     Failure,
@@ -23,7 +23,7 @@ from .base import (
     prepare,
     symbol_key,
 )
-from .query import Query, QueryError, parse_query
+from unref.corpus.store.query import Query, QueryError, parse_query
 
 __all__ = [
     "DocumentInfo",
@@ -67,7 +67,7 @@ def open_store(url: str | None = None, *, timeout: float = 10.0, read_only: bool
     """
     url = resolve_url(url)
     if url.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStore
+        from unref.corpus.store.postgres import PostgresStore
 
         return PostgresStore(url, timeout=timeout, read_only=read_only)
     if url.startswith("sqlite:"):
@@ -78,7 +78,7 @@ def open_store(url: str | None = None, *, timeout: float = 10.0, read_only: bool
         raise StoreError(f"unknown database URL {url!r}: use sqlite:///FILE or postgresql://USER:PASS@HOST/DB")
     else:
         path = url
-    from .sqlite import SQLiteStore
+    from unref.corpus.store.sqlite import SQLiteStore
 
     if path != ":memory:":
         path = str(Path(path).expanduser())

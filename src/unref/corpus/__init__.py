@@ -1,0 +1,1 @@
+"""The corpus: the store, ingest, the citation graph and exports."""

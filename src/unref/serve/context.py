@@ -1,0 +1,63 @@
+"""What every view reads from the app that serves a request: its settings, its pool of stores, its templates.
+
+api.py and pages.py import these from here, and app.py imports api.py and pages.py to mount them:
+the views never import the module that builds the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from unref.serve.corpus import Corpus
+
+__all__ = ["Settings", "corpus_of", "html", "settings_of", "symbol_view"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The server's configuration and limits."""
+
+    store_url: str
+    token: str | None = None
+    max_upload: int = 20 * 1024 * 1024  # bytes of one upload to /api/parse
+    query_timeout: float = 5.0  # seconds of database work per request
+    max_rows: int = 1000  # rows a list returns; hits a search can page through
+    page_size: int = 20  # hits per page when the client does not say
+    facet_sample: int = 100  # top hits whose documents the search page counts into facets
+    pool_size: int = 8  # database connections
+    parse_timeout: float = 60.0  # seconds to read an uploaded PDF
+    parse_max_pages: int = 300
+    parse_workers: int = 2  # uploads parsed at once
+
+
+def settings_of(request: Request) -> Settings:
+    """Return the configuration of the app that serves `request`."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def corpus_of(request: Request) -> Corpus:
+    """Return the pool of stores of the app that serves `request`."""
+    corpus: Corpus = request.app.state.corpus
+    return corpus
+
+
+def symbol_view(request: Request, view: Callable[..., dict[str, Any]], symbol: str, lang: str | None,
+                *args: Any, **options: Any) -> dict[str, Any]:
+    """Return `view(store, symbol, *args, ...)` (cites, cited by, thread, family, neighbourhood) on a lent store,
+    in `lang` where the corpus holds copies, capped at the server's row limit."""
+    with corpus_of(request).store() as store:
+        return view(store, symbol, *args, language=lang, max_rows=settings_of(request).max_rows, **options)
+
+
+def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """Return a page rendered from a template."""
+    templates: Jinja2Templates = request.app.state.templates
+    response: HTMLResponse = templates.TemplateResponse(request, template, context, status_code=status)
+    return response
