@@ -17,6 +17,7 @@ pytest.importorskip("fpdf", reason="fpdf2 makes the test PDFs: pip install -e '.
 
 from unref.errors import InputError  # noqa: E402
 from unref.model import Source  # noqa: E402
+from unref.read import looks_like_pdf, read  # noqa: E402
 from unref.read.pdf import NO_TEXT_LAYER, NoTextLayerError, read_pdf, slash_markers  # noqa: E402
 
 needs_fonts = pytest.mark.skipif(not pdfgen.have_fonts(),
@@ -198,6 +199,66 @@ def test_bad_files_give_one_clear_reason(made: Path, name: str, reason: str) -> 
         unref.parse(made / name)
     assert info.value.reason == reason
     assert str(info.value) == f"{made / name}: {reason}"
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("empty.pdf", "is empty"),
+    ("truncated.pdf", "damaged or truncated PDF (the end of the file is missing)"),
+    ("corrupt.pdf", "damaged or truncated PDF (cannot be opened)"),
+    ("encrypted.pdf", "encrypted PDF (password required)"),
+    ("scanned.pdf", NO_TEXT_LAYER),
+])
+def test_bad_bytes_give_the_same_reason(made: Path, name: str, reason: str) -> None:
+    data = (made / name).read_bytes()
+    with pytest.raises(InputError) as info:
+        read(data)
+    # Empty bytes are no PDF by their header: they are read as text, which is empty all the same.
+    assert (info.value.reason, info.value.path) == (reason, "<bytes>")
+    with pytest.raises(InputError) as named:
+        read(data, name="upload.pdf")
+    assert named.value.path == "upload.pdf"
+
+
+def test_read_from_bytes_is_read_from_the_file(made: Path, letter: Source) -> None:
+    path = made / "letter.pdf"
+    from_bytes = read(path.read_bytes())
+    assert (from_bytes.text, from_bytes.markers, from_bytes.links) == (letter.text, letter.markers, letter.links)
+    assert [ln.box for p in from_bytes.pages for ln in p.lines] == [ln.box for p in letter.pages for ln in p.lines]
+    assert from_bytes.path is None
+    with path.open("rb") as fh:
+        from_file = read(fh)
+    assert (from_file.text, from_file.path) == (letter.text, str(path))
+
+
+@pytest.mark.parametrize(("data", "text"), [
+    (b"\xef\xbb\xbfS/2025/1\nText", "S/2025/1\nText"),  # UTF-8 with a BOM
+    ("Résolution 2334\n".encode("cp1252"), "Résolution 2334\n"),  # Windows-1252
+    (b"page one\fpage two", "page one\fpage two"),
+])
+def test_text_from_bytes(data: bytes, text: str) -> None:
+    source = read(data)
+    assert (source.text, source.format, source.path) == (text, "text", None)
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"  \n", "is empty"),
+    (b"ab\x00cd" * 10, "is binary, not text"),
+])
+def test_bad_text_bytes(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError) as info:
+        read(data, name="upload.txt")
+    assert (info.value.path, info.value.reason) == ("upload.txt", reason)
+
+
+@pytest.mark.parametrize(("head", "name", "pdf"), [
+    (b"%PDF-1.7\n", None, True),
+    (b"\xef\xbb\xbf\n%PDF-1.4", None, True),
+    (b"junk %PDF-1.4", None, False),
+    (b"junk %PDF-1.4", "a.PDF", True),
+    (b"Security Council", "a.pdf", False),
+])
+def test_looks_like_pdf(head: bytes, name: str | None, pdf: bool) -> None:
+    assert looks_like_pdf(head, name) is pdf
 
 
 def test_encrypted_with_its_password(made: Path) -> None:

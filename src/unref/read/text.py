@@ -19,32 +19,47 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 
 def read_text_file(path: Path) -> str:
+    """Return the text of a file of extracted text; InputError names the file and says why it cannot be read."""
     if not path.exists():
         raise InputError(str(path), "no such file")
     if path.is_dir():
         raise InputError(str(path), "is a folder, not a file")
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(str(path), f"text file too large ({size // 1_048_576} MiB; limit 50 MiB)")
+        # The size is checked before reading, so that a huge file is never read into memory.
+        _check_size(path.stat().st_size, str(path))
         data = path.read_bytes()
     except OSError as err:
         raise InputError(str(path), f"cannot be read ({err.strerror or err})") from err
+    return decode_text(data, str(path))
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_TEXT_BYTES:
+        raise InputError(name, f"text file too large ({size // 1_048_576} MiB; limit 50 MiB)")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Return extracted text decoded from bytes: UTF-8 (with or without BOM), else Windows-1252.
+
+    The same rules as for a file: size limit, empty, PDF, binary and unknown encodings raise
+    InputError naming `name` (the file, or "<bytes>" when there is none).
+    """
+    _check_size(len(data), name)
     if not data.strip():
-        raise InputError(str(path), "is empty")
+        raise InputError(name, "is empty")
     if data.startswith(b"%PDF"):
-        raise InputError(str(path), "is a PDF; PDF reading is not available for this input")
+        raise InputError(name, "is a PDF; PDF reading is not available for this input")
     if b"\x00" in data[:4096]:
-        raise InputError(str(path), "is binary, not text")
+        raise InputError(name, "is binary, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         if text.count("\ufffd") > len(text) // 100:
-            raise InputError(str(path), "is not text in a known encoding") from None
+            raise InputError(name, "is not text in a known encoding") from None
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f\b")
     if controls > 0.02 * min(len(text), 20000):
-        raise InputError(str(path), "is binary, not text")
+        raise InputError(name, "is binary, not text")
     return text
 
 

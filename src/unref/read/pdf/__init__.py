@@ -110,23 +110,31 @@ class NoTextLayerError(InputError):
         self.pages = pages
 
 
-def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES, timeout: float = TIMEOUT,
-             password: str | None = None) -> Source:
-    """Return the pages of labelled lines of a PDF, with its link addresses and footnote markers."""
-    name = str(path)
+def read_pdf(source: str | Path | bytes, *, max_pages: int = MAX_PAGES, timeout: float = TIMEOUT,
+             password: str | None = None, name: str | None = None) -> Source:
+    """Return the pages of labelled lines of a PDF, with its link addresses and footnote markers.
+
+    `source` is a path or the PDF's bytes, read from memory (no temporary file). Errors name the
+    file: its path, or `name`, or "<bytes>"; the Source's path is the file's path or `name`.
+    """
+    path = str(source) if not isinstance(source, bytes) else name
+    label = path or "<bytes>"
     deadline = time.monotonic() + timeout
-    _check_bytes(Path(path))
-    doc = _open(name, password)
+    if isinstance(source, bytes):
+        _check_bytes(label, len(source), source[:1024], source[-4096:])
+    else:
+        _check_file(Path(source))
+    doc = _open(source if isinstance(source, bytes) else label, label, password)
     try:
         count = len(doc)
         if count > max_pages:
-            raise InputError(name, f"too many pages ({count}; the limit is {max_pages}, see --max-pages)")
+            raise InputError(label, f"too many pages ({count}; the limit is {max_pages}, see --max-pages)")
         pages: list[_PageGeometry] = []
         links: list[tuple[int, str]] = []
         for index in range(count):
             if time.monotonic() > deadline:
-                raise InputError(name, f"reading took longer than {timeout:g} s (the limit; see --timeout)")
-            page = _load_page(doc, index, name)
+                raise InputError(label, f"reading took longer than {timeout:g} s (the limit; see --timeout)")
+            page = _load_page(doc, index, label)
             try:
                 pages.append(_read_page(page, index + 1))
                 links.extend((index + 1, uri) for uri in page_links(doc, page))
@@ -135,11 +143,11 @@ def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES, timeout: float = T
     finally:
         doc.close()
     if sum(geo.chars for geo in pages) < MIN_CHARS_PER_PAGE * len(pages):
-        raise NoTextLayerError(name, len(pages))
-    return _assemble(name, pages, links)
+        raise NoTextLayerError(label, len(pages))
+    return _assemble(path, pages, links)
 
 
-def _check_bytes(path: Path) -> None:
+def _check_file(path: Path) -> None:
     """Raise InputError for files that are empty or cut short, before pdfium sees them."""
     try:
         size = path.stat().st_size
@@ -149,12 +157,17 @@ def _check_bytes(path: Path) -> None:
             tail = fh.read()
     except OSError as err:
         raise InputError(str(path), f"cannot be read ({err.strerror or err})") from err
+    _check_bytes(str(path), size, head, tail)
+
+
+def _check_bytes(name: str, size: int, head: bytes, tail: bytes) -> None:
+    """Raise InputError for a PDF that is empty or cut short, from its size, first and last bytes."""
     if size == 0 or not head.strip():
-        raise InputError(str(path), "is empty")
+        raise InputError(name, "is empty")
     if b"%PDF" not in head:
-        raise InputError(str(path), "is not a PDF (no %PDF header)")
+        raise InputError(name, "is not a PDF (no %PDF header)")
     if b"%%EOF" not in tail:
-        raise InputError(str(path), "damaged or truncated PDF (the end of the file is missing)")
+        raise InputError(name, "damaged or truncated PDF (the end of the file is missing)")
 
 
 _OPEN_ERRORS = {
@@ -166,9 +179,10 @@ _OPEN_ERRORS = {
 }
 
 
-def _open(name: str, password: str | None) -> pdfium.PdfDocument:
+def _open(source: str | bytes, name: str, password: str | None) -> pdfium.PdfDocument:
+    """Return the open document, from its path or from its bytes in memory."""
     try:
-        return pdfium.PdfDocument(name, password=password)
+        return pdfium.PdfDocument(source, password=password)
     except pdfium.PdfiumError as err:
         code = getattr(err, "err_code", None)
         reason = _OPEN_ERRORS.get(code, "damaged PDF (no pages)") if code else "damaged PDF (no pages)"
@@ -996,7 +1010,7 @@ def _indented(prev: _OutLine, line: _OutLine, after: list[_OutLine]) -> bool:
 # ================================================================================================
 
 
-def _assemble(name: str, pages: list[_PageGeometry], links: list[tuple[int, str]]) -> Source:
+def _assemble(name: str | None, pages: list[_PageGeometry], links: list[tuple[int, str]]) -> Source:
     stats = _doc_stats(pages)
     texts: list[str] = []
     out_pages: list[Page] = []
