@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 import unref
+from unref.catalogue import organ_of
 from unref.structure import read_circulation
-from unref.structure.masthead import agenda_items, iso_date, organ_of, title_parts
+from unref.structure.masthead import agenda_items, iso_date, title_parts
 from unref.text.regexes import AGENDA_RE, DATE_RE
 
 BODY = {

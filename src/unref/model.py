@@ -7,13 +7,26 @@ the JSON contract (`unref.document/1`) is produced from them by `to_json`.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SCHEMA_ID = "unref.document/1"
 
+# The kinds, written once. A paragraph's kind (the JSON schema's enum):
 ParagraphKind = Literal[
     "body", "heading", "quote", "list_item", "signature", "annex_title", "title", "masthead"
 ]
+# A source line's block, as the layout stage (or the PDF reader) labels it:
+LineKind = Literal["body", "blank", "furniture", "separator", "note", "links", "table"]
+# A citation's kind: a UN symbol (resolutions named in prose resolve to one; one that does not
+# resolve stays un_resolution), a UN decision named in prose, a web address, another body's
+# document (the kinds of data/bodies.json), a treaty, a publication, a letter named in prose,
+# a short form ("ibid.", "supra") and anything else.
+CitationKind = Literal[
+    "un_symbol", "un_resolution", "un_decision", "url", "coe_resolution", "osce_document", "icj_document",
+    "eu_document", "au_document", "treaty", "publication", "letter", "short_form", "other",
+]
+CITATION_KINDS: tuple[CitationKind, ...] = get_args(CitationKind)
+PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = get_args(ParagraphKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +90,7 @@ class Paragraph:
     """A paragraph of repaired text, with its kind and map back to the source."""
 
     id: str
-    kind: str
+    kind: ParagraphKind
     text: str
     page: int
     spans: list[Span] = field(default_factory=list)
@@ -128,12 +141,12 @@ class Signatory:
 class Citation:
     """A reference to another document: where it stands, as written, and its target.
 
-    `kind` is one of: un_symbol, un_resolution (resolved symbol of a resolution named in
+    `kind` is one of (CitationKind): un_symbol, un_resolution (resolved symbol of a resolution named in
     prose stays un_symbol when resolved), un_decision, url, coe_resolution, osce_document,
     icj_document, eu_document, au_document, treaty, publication, letter, other.
     """
 
-    kind: str
+    kind: CitationKind
     text: str
     location: str  # paragraph id or "fn:<label>"
     start: int

@@ -14,14 +14,13 @@ from ``data/series.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
-from typing import Any
 from urllib.parse import quote
+
+from unref.catalogue import data
 
 __all__ = [
     "NORMALISERS",
@@ -71,7 +70,7 @@ class Catalogue:
 @cache
 def catalogue() -> Catalogue:
     """Return the catalogue of series, bodies and document types (read once)."""
-    raw: dict[str, Any] = json.loads((files("unref") / "data" / "series.json").read_text("utf-8"))
+    raw = data("series")
     entries = tuple(
         SeriesEntry(
             prefix=tuple(item["prefix"].split("/")),

@@ -17,17 +17,16 @@ Regex fragments live in `unref.cite.patterns`.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from unref.catalogue import data, ga_first_resolutions, resolution_organs, sc_first_resolutions
 from unref.cite import patterns as P
-from unref.model import Citation, Document
+from unref.model import CITATION_KINDS, Citation, CitationKind, Document
 from unref.structure.masthead import MONTH_NUMBERS
 from unref.symbols import Symbol, SymbolError, continuations, find_symbols, parse_double, try_parse
 from unref.text.urls import URL_RE, addresses
@@ -43,7 +42,7 @@ class Body:
     """A body other than a UN organ that adopts resolutions, and how it is named."""
 
     id: str
-    kind: str
+    kind: CitationKind
     short: str
     names: tuple[str, ...]
     examples: tuple[str, ...]
@@ -53,7 +52,7 @@ class Body:
 class DocumentPattern:
     """A kind of document of another body, found by its own reference."""
 
-    kind: str
+    kind: CitationKind
     name: str
     prefilter: tuple[str, ...]
     regex: re.Pattern[str]
@@ -80,17 +79,25 @@ class BodyCatalogue:
     prefilter_re: re.Pattern[str]  # every prefilter key of every document pattern
 
 
+def _citation_kind(kind: str) -> CitationKind:
+    """Return a kind named in data/bodies.json, checked against the model's citation kinds."""
+    for known in CITATION_KINDS:
+        if kind == known:
+            return known
+    raise ValueError(f"data/bodies.json: unknown citation kind {kind!r} (known: {', '.join(CITATION_KINDS)})")
+
+
 @cache
 def bodies() -> BodyCatalogue:
     """Return the catalogue of other bodies and their documents (read once)."""
-    raw: dict[str, Any] = json.loads((files("unref") / "data" / "bodies.json").read_text("utf-8"))
+    raw = data("bodies")
     found = {
-        b["id"]: Body(b["id"], b["kind"], b["short"], tuple(b["names"]), tuple(b["examples"]))
+        b["id"]: Body(b["id"], _citation_kind(b["kind"]), b["short"], tuple(b["names"]), tuple(b["examples"]))
         for b in raw["bodies"]
     }
     documents = tuple(
         DocumentPattern(
-            kind=d["kind"],
+            kind=_citation_kind(d["kind"]),
             name=d["name"],
             prefilter=tuple(d["prefilter"]),
             regex=re.compile(P.expand(d["pattern"])),
@@ -119,31 +126,16 @@ def bodies() -> BodyCatalogue:
 
 SC, GA, HRC, ECOSOC, CHR = "SC", "GA", "HRC", "ECOSOC", "CHR"
 GENERIC = ("COUNCIL", "ASSEMBLY")
-ORGAN_NAMES = {
-    SC: "Security Council",
-    GA: "General Assembly",
-    HRC: "Human Rights Council",
-    ECOSOC: "Economic and Social Council",
-    CHR: "Commission on Human Rights",
-}
+# The organs whose resolutions prose names by number, their names and symbol prefixes (data/organs.json).
+ORGAN_NAMES = {code: organ.name for code, organ in resolution_organs().items()}
 _ORGAN_BY_NAME = {name: code for code, name in ORGAN_NAMES.items()}
 # Symbol prefixes of each organ's resolutions and decisions.
-_PREFIX = {SC: "S", GA: "A", HRC: "A/HRC", ECOSOC: "E", CHR: "E/CN.4"}
+_PREFIX = {code: organ.symbol_prefix for code, organ in resolution_organs().items()}
 
-# First Security Council resolution of some years; numbers between are interpolated.
-_SC_FIRST = {
-    1946: 1, 1950: 79, 1955: 109, 1960: 133, 1965: 199, 1970: 276, 1975: 365, 1980: 460, 1985: 560,
-    1990: 646, 1991: 678, 1992: 726, 1993: 794, 1994: 896, 1995: 969, 1996: 1036, 1997: 1090, 1998: 1145,
-    1999: 1222, 2000: 1284, 2001: 1333, 2002: 1386, 2003: 1456, 2004: 1523, 2005: 1584, 2006: 1653,
-    2007: 1735, 2008: 1795, 2009: 1858, 2010: 1903, 2011: 1963, 2012: 2033, 2013: 2089, 2014: 2133,
-    2015: 2196, 2016: 2259, 2017: 2336, 2018: 2398, 2019: 2453, 2020: 2505, 2021: 2562, 2022: 2620,
-    2023: 2672, 2024: 2720, 2025: 2768,
-}
+# First Security Council resolution of some years; numbers between are interpolated (data/organs.json).
+_SC_FIRST = sc_first_resolutions()
 # First General Assembly resolution of the regular sessions I to XXX (roman-session numbering).
-_GA_FIRST = (
-    1, 108, 182, 287, 359, 501, 610, 702, 801, 906, 1001, 1133, 1237, 1353, 1472, 1626, 1733, 1876, 1993,
-    2008, 2124, 2270, 2391, 2499, 2616, 2738, 2860, 3007, 3201, 3357, 3541,
-)
+_GA_FIRST = ga_first_resolutions()
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -1147,7 +1139,7 @@ def _named_citation(n: _Named, organ: str | None, how: str, ctx: _Context) -> Ci
     if n.printed:
         fields["printed"] = n.printed  # the number as OCR left it; the target is its reading
     pin = _pinpoint(n.unit.text, n.start, n.end)
-    unresolved_kind = "un_decision" if n.decision else "un_resolution"
+    unresolved_kind: CitationKind = "un_decision" if n.decision else "un_resolution"
     if organ and organ.startswith("body:"):
         body = bodies().bodies[organ[5:]]
         item = _item_text(n)
@@ -1173,7 +1165,7 @@ def _named_citation(n: _Named, organ: str | None, how: str, ctx: _Context) -> Ci
         return None
     if organ in ORGAN_NAMES:
         fields["organ"] = ORGAN_NAMES[organ]
-    kind = "un_decision" if n.decision else "un_symbol"
+    kind: CitationKind = "un_decision" if n.decision else "un_symbol"
     return Citation(kind, text, n.unit.location, n.start, n.end, target=str(sym), url=sym.url(ctx.language),
                     pinpoint=pin, fields=fields)
 

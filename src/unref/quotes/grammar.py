@@ -25,7 +25,7 @@ from functools import cache
 
 import regex
 
-from unref.structure.masthead import names_pattern, principal_organ_names
+from unref.catalogue import names_pattern, principal_organ_names
 
 
 @cache

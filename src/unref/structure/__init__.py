@@ -5,16 +5,25 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
+from unref.catalogue import names_pattern, organ_of, principal_organ_names
 from unref.errors import InputError
-from unref.model import Document, Footnote, FootnoteRef, Line, Metadata, Paragraph, Signatory, Source
+from unref.model import (
+    Document,
+    Footnote,
+    FootnoteRef,
+    Line,
+    Metadata,
+    Paragraph,
+    ParagraphKind,
+    Signatory,
+    Source,
+)
 from unref.repair import Context, Printed, repair
 from unref.structure.masthead import (
     TITLE_END_RE,
     agenda_items,
-    names_pattern,
-    organ_of,
-    principal_organ_names,
     read_masthead,
     title_parts,
 )
@@ -94,7 +103,7 @@ class Block:
     """Lines that make one paragraph, before repair."""
 
     lines: list[Line] = field(default_factory=list)
-    kind: str = "body"
+    kind: ParagraphKind | Literal["title_block"] = "body"
 
 
 def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
@@ -173,7 +182,7 @@ def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
     return blocks
 
 
-def _kind(text: str, width: int) -> str:
+def _kind(text: str, width: int) -> ParagraphKind:
     if SIGNED_RE.match(text):
         return "signature"
     if ANNEX_RE.match(text) and len(text) < 200:
@@ -308,6 +317,7 @@ def structure(source: Source) -> Document:
             continue
         tracked.append(t)
         pid = f"p{len(paragraphs) + 1}"
+        kind: ParagraphKind
         if block.kind == "title_block":
             kind = "annex_title" if ANNEX_RE.match(t.text) else "title"
         else:

@@ -6,14 +6,10 @@ of them are masthead, and what they mean.
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
-from typing import Any
 
+from unref.catalogue import organ_misread, organ_of
 from unref.model import Line, Metadata
 from unref.text.regexes import (
     AGENDA_ITEM_RE,
@@ -86,46 +82,6 @@ LETTER_START_RE = re.compile(
     r"|Идентичные письма|Вербальная нота)"
 )
 TITLE_END_RE = re.compile(r"(?:addressed to|adressée? (?:au|à)|dirigida al?|на имя)\s+\S.*[^,\s]$")
-
-
-@cache
-def _organ_data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((files("unref") / "data" / "organs.json").read_text(encoding="utf-8"))
-    return data
-
-
-@cache
-def organ_names() -> dict[str, str]:
-    """Return a map from every printed organ name, and the forms running text uses (lower case), to its English name."""
-    data = _organ_data()
-    out: dict[str, str] = {}
-    for table in (data["organs"], data["in_text"]):
-        for english, names in table.items():
-            for name in names:
-                out[_norm(name)] = english
-    return out
-
-
-@cache
-def principal_organ_names() -> tuple[str, ...]:
-    """Return the names of the principal organs in every language and form, longest first."""
-    data = _organ_data()
-    names = {n for organ in data["principal"] for table in (data["organs"], data["in_text"]) for n in table[organ]}
-    return tuple(sorted(names, key=lambda n: (-len(n), n)))
-
-
-def names_pattern(names: tuple[str, ...]) -> str:
-    """Return a regex alternation of names, longest first, any run of spaces matching between their words."""
-    return "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in names)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("'", "’")).strip().lower()
-
-
-def organ_of(text: str) -> str | None:
-    """Return the English organ name when the line is an organ's name, else None."""
-    return organ_names().get(_norm(text))
 
 
 def iso_date(match: re.Match[str]) -> str | None:
@@ -306,15 +262,8 @@ def _body_run(window: list[Line], i: int, before_session: bool) -> tuple[str, in
         return organ_of(name) or name, k  # a known body's name wrapped over two lines
     nxt = next((window[j].text.strip() for j in range(k, min(k + 3, len(window))) if window[j].text.strip()), "")
     if _is_header(nxt) or organ_of(nxt) or (before_session and (_BYLINE_RE.match(nxt) or _FORWARD_RE.match(nxt))):
-        return (organ_of(name) or _known_organ_like(name) or name), k
+        return (organ_of(name) or organ_misread(name) or name), k
     return None
-
-
-def _known_organ_like(name: str) -> str | None:
-    """Return the known organ that a name misread by OCR stands for ("Secuflty Council"), else None."""
-    key = _norm(name)
-    close = difflib.get_close_matches(key, list(organ_names()), n=1, cutoff=0.85)
-    return organ_names()[close[0]] if close and abs(len(close[0]) - len(key)) <= 2 else None
 
 
 def read_masthead(lines: list[Line], width: int) -> Masthead:
