@@ -21,7 +21,7 @@ from conftest_db import (  # noqa: F401  (fixtures)
     store_fixture,
     with_schema,
 )
-from unref.corpus.store import Failure, Filters, QueryError, Store, StoreError, open_store, parse_query, prepare
+from unref.corpus.store import Failure, Filters, QueryError, Store, StoreError, errors, open_store, parse_query, prepare
 from unref.corpus.store.base import expand_record, symbol_key
 from unref.corpus.store.query import fold, snippet
 
@@ -453,3 +453,67 @@ def test_bad_query_through_the_store(store: Store) -> None:
 def test_bad_filters() -> None:
     with pytest.raises(StoreError, match="YYYY"):
         Filters(date_from="March 2025")
+
+
+# --- Named decisions of the store (no database) ------------------------------------------------
+
+
+@pytest.mark.parametrize(("citation_", "target", "base"), [
+    ({"kind": "un_symbol", "target": "S/RES/2334 (2016)*"}, "S/RES/2334 (2016)", "S/RES/2334 (2016)"),
+    ({"kind": "un_symbol", "target": "A/79/796/Add.1"}, "A/79/796/Add.1", "A/79/796"),
+    ({"kind": "un_symbol", "target": None}, None, None),
+    ({"kind": "url", "target": "https://www.un.org/"}, "https://www.un.org/", None),
+])
+def test_citation_row_keys_symbols(citation_: dict[str, Any], target: str | None, base: str | None) -> None:
+    from unref.corpus.store.base import _citation_row
+
+    row = _citation_row(0, citation_)
+    assert (row.target, row.target_base, row.resolved, row.text) == (target, base, 1, "")
+
+
+@pytest.mark.parametrize(("items", "pairs"), [
+    (None, ()),
+    ({}, ()),
+    ({"General Assembly": ["34 (b)", 34, "34 (b)"]}, (("General Assembly", "34 (b)"), ("General Assembly", "34"))),
+])
+def test_agenda_items_once_each(items: Any, pairs: tuple[tuple[str, str], ...]) -> None:
+    from unref.corpus.store.base import _agenda_items
+
+    assert _agenda_items({"agenda_items": items}) == pairs
+
+
+@pytest.mark.parametrize(("wanted", "exhaustive", "window"), [
+    (10, False, 4000), (2000, False, 6000), (10, True, None),
+])
+def test_search_window(wanted: int, exhaustive: bool, window: int | None) -> None:
+    from unref.corpus.store.sqlite import SQLiteStore
+
+    with SQLiteStore(":memory:") as s:
+        assert s._window(wanted, exhaustive) == window
+
+
+@pytest.mark.parametrize(("prefix", "sqlite", "postgres"), [
+    ("S/2025/", ("s.symbol GLOB ?", "S/2025/*"), ("s.symbol LIKE ?", "S/2025/%")),
+    ("A/C.3_[x]*", ("s.symbol GLOB ?", "A/C.3_[[]x][*]*"), ("s.symbol LIKE ?", "A/C.3\\_[x]*%")),
+    ("50%\\", ("s.symbol GLOB ?", "50%\\*"), ("s.symbol LIKE ?", "50\\%\\\\%")),
+])
+def test_symbol_prefix_per_dialect(prefix: str, sqlite: tuple[str, str], postgres: tuple[str, str]) -> None:
+    from unref.corpus.store.postgres import PostgresStore
+    from unref.corpus.store.sqlite import SQLiteStore
+
+    assert SQLiteStore._symbol_prefix(prefix) == sqlite
+    assert PostgresStore._symbol_prefix(prefix) == postgres
+
+
+@pytest.mark.parametrize(("error", "message"), [
+    (errors.UnknownDatabase("mysql://x"), "unknown database URL 'mysql://x': use sqlite:///FILE or postgresql://"),
+    (errors.NoCorpus("a.db", "a.db"), "no unref corpus at a.db: build one with `unref ingest FILES --db a.db`"),
+    (errors.NeedsMigration("a.db", 2), "the corpus at a.db needs migration 2 of this unref: `unref stats --db URL`"),
+    (errors.BadMigration(" CREATE TABLE x (\n"), "incomplete statement in a migration: CREATE TABLE x ("),
+    (errors.MissingFeature("no FTS5"), "no FTS5"),
+    (errors.CannotOpen("locked"), "locked"),
+    (errors.BadFilter("date from must be YYYY"), "date from must be YYYY"),
+])
+def test_one_error_class_per_failure(error: StoreError, message: str) -> None:
+    assert isinstance(error, StoreError)
+    assert str(error).startswith(message)

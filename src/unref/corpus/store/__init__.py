@@ -18,24 +18,40 @@ from unref.corpus.store.base import (
     Hit,
     Prepared,
     Store,
-    StoreError,
     content_hash,
     prepare,
     symbol_key,
 )
+from unref.corpus.store.errors import (
+    BadFilter,
+    BadMigration,
+    CannotOpen,
+    MissingFeature,
+    NeedsMigration,
+    NoCorpus,
+    StoreError,
+    UnknownDatabase,
+)
 from unref.corpus.store.query import Query, QueryError, parse_query
 
 __all__ = [
+    "BadFilter",
+    "BadMigration",
+    "CannotOpen",
     "DocumentInfo",
     "Edge",
     "Failure",
     "Filters",
     "Hit",
+    "MissingFeature",
+    "NeedsMigration",
+    "NoCorpus",
     "Prepared",
     "Query",
     "QueryError",
     "Store",
     "StoreError",
+    "UnknownDatabase",
     "content_hash",
     "default_url",
     "open_store",
@@ -75,7 +91,7 @@ def open_store(url: str | None = None, *, timeout: float = 10.0, read_only: bool
         path = path[1:] if path.startswith("/") else path  # sqlite:///rel.db, sqlite:////abs.db
         path = path.split("?", 1)[0] or ":memory:"
     elif "://" in url:
-        raise StoreError(f"unknown database URL {url!r}: use sqlite:///FILE or postgresql://USER:PASS@HOST/DB")
+        raise UnknownDatabase(url)
     else:
         path = url
     from unref.corpus.store.sqlite import SQLiteStore

@@ -12,7 +12,7 @@ import json
 import re
 import zlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 
+from unref.corpus.store.errors import BadFilter, StoreError
 from unref.corpus.store.query import Query, parse_query, snippet
 from unref.errors import UnrefError
 from unref.symbols import Symbol, normalise, parse_double, try_parse
@@ -42,13 +43,6 @@ __all__ = [
     "redact",
     "symbol_key",
 ]
-
-
-class StoreError(UnrefError):
-    """The corpus database cannot be opened or used, with the reason in one line."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(None, reason)
 
 
 def now() -> str:
@@ -159,10 +153,9 @@ class Prepared:
         return self.symbols[0] if self.symbols else None
 
 
-def prepare(record: dict[str, Any], *, hash: str, path: str | None = None) -> Prepared:
-    """Return the rows of an ``unref.document/1`` record, ready for `Store.add`."""
+def _split_passages(record: dict[str, Any], slim: dict[str, Any]) -> list[Passage]:
+    """Return the paragraphs then the footnotes of a record as passages; `slim` keeps them without their text."""
     passages: list[Passage] = []
-    slim = dict(record)
     slim["paragraphs"] = []
     for p in record.get("paragraphs", []):
         passages.append(Passage(len(passages), "paragraph", p["id"], p.get("kind") or "body", p.get("page"), p["text"]))
@@ -171,27 +164,45 @@ def prepare(record: dict[str, Any], *, hash: str, path: str | None = None) -> Pr
     for fn in record.get("footnotes", []):
         passages.append(Passage(len(passages), "footnote", f"fn:{fn['label']}", "footnote", fn.get("page"), fn["text"]))
         slim["footnotes"].append({k: v for k, v in fn.items() if k != "text"})
-    citations = []
-    for i, c in enumerate(record.get("citations", [])):
-        target = c.get("target")
-        is_symbol = c.get("kind") == "un_symbol" and target
-        citations.append(CitationRow(
-            seq=i, kind=c["kind"], target=symbol_key(target) if is_symbol else target,
-            target_base=_base_key(target) if is_symbol else None, text=c.get("text") or "",
-            location=c.get("location") or "", start=int(c.get("start") or 0), end=int(c.get("end") or 0),
-            url=c.get("url"), resolved=int(bool(c.get("resolved", True))),
-        ))
+    return passages
+
+
+def _citation_row(seq: int, c: dict[str, Any]) -> CitationRow:
+    """Return a record's citation as a row: a UN symbol's target is stored as its key, with its base."""
+    target = c.get("target")
+    key, base = (symbol_key(target), _base_key(target)) if c.get("kind") == "un_symbol" and target else (target, None)
+    return CitationRow(
+        seq=seq, kind=c["kind"], target=key, target_base=base, text=c.get("text") or "",
+        location=c.get("location") or "", start=int(c.get("start") or 0), end=int(c.get("end") or 0),
+        url=c.get("url"), resolved=int(bool(c.get("resolved", True))),
+    )
+
+
+def _agenda_items(record: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Return the record's agenda items as (organ, item) pairs, each once, in order."""
+    agenda = tuple((organ, str(item)) for organ, items in (record.get("agenda_items") or {}).items() for item in items)
+    return tuple(dict.fromkeys(agenda))
+
+
+def _compressed(slim: dict[str, Any]) -> bytes:
+    """Return the record without passage texts as compact JSON, compressed with zlib."""
+    return zlib.compress(json.dumps(slim, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+
+
+def prepare(record: dict[str, Any], *, hash: str, path: str | None = None) -> Prepared:
+    """Return the rows of an ``unref.document/1`` record, ready for `Store.add`."""
+    slim = dict(record)
+    passages = _split_passages(record, slim)
+    citations = [_citation_row(i, c) for i, c in enumerate(record.get("citations", []))]
     if len(passages) >= 1 << PASSAGE_BITS:
         raise UnrefError(path, f"too many paragraphs and footnotes to store ({len(passages)})")
     symbols = tuple(dict.fromkeys(symbol_key(s) for s in record.get("symbols", [])))
-    agenda = tuple((organ, str(item)) for organ, items in (record.get("agenda_items") or {}).items() for item in items)
     return Prepared(
         hash=hash, path=path, symbols=symbols, bases=tuple(_base_key(s) or s for s in symbols),
         title=record.get("title"), doc_type=record.get("doc_type"), date=record.get("date"),
         language=record.get("language"), format=record.get("format") or "text", pages=int(record.get("pages") or 0),
-        organs=tuple(dict.fromkeys(record.get("organs") or [])), agenda_items=tuple(dict.fromkeys(agenda)),
-        record=zlib.compress(json.dumps(slim, ensure_ascii=False, separators=(",", ":")).encode(), 6),
-        passages=tuple(passages), citations=tuple(citations),
+        organs=tuple(dict.fromkeys(record.get("organs") or [])), agenda_items=_agenda_items(record),
+        record=_compressed(slim), passages=tuple(passages), citations=tuple(citations),
     )
 
 
@@ -317,19 +328,18 @@ class Filters:
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is not None and not DATE_RE.fullmatch(value):
-                raise StoreError(f"{name.replace('_', ' ')} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+                raise BadFilter(f"{name.replace('_', ' ')} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
 
-    def where(self, backend: str = "sqlite") -> tuple[str, list[Any]]:
-        """Return SQL conditions on the documents table (alias d) and their parameters, `?` style."""
+    def where(self, prefix_match: Callable[[str], tuple[str, str]]) -> tuple[str, list[Any]]:
+        """Return SQL conditions on the documents table (alias d) and their parameters, `?` style.
+
+        `prefix_match` is the dialect's condition on a symbol (alias s) that starts with a prefix,
+        and its parameter (`Store._symbol_prefix`).
+        """
         sql: list[str] = []
         args: list[Any] = []
-        if self.symbol_prefix:  # GLOB and LIKE: case-sensitive, and the planners can estimate them
-            if backend == "postgres":
-                condition = "s.symbol LIKE ?"
-                pattern = re.sub(r"([\\%_])", r"\\\1", self.symbol_prefix) + "%"
-            else:
-                condition = "s.symbol GLOB ?"
-                pattern = re.sub(r"([*?\[])", r"[\1]", self.symbol_prefix) + "*"
+        if self.symbol_prefix:
+            condition, pattern = prefix_match(self.symbol_prefix)
             sql.append(f"EXISTS (SELECT 1 FROM symbols s WHERE s.document_id = d.id AND {condition})")
             args.append(pattern)
         if self.organ:
@@ -519,6 +529,11 @@ class Store(ABC):
     def _passages(self, ids: list[int]) -> dict[int, tuple[DocumentInfo, str, str, int | None, str]]:
         """Return (document, ref, kind, page, text) of these passages, by id."""
 
+    @staticmethod
+    @abstractmethod
+    def _symbol_prefix(prefix: str) -> tuple[str, str]:
+        """Return the dialect's condition that a symbol (alias s) starts with `prefix`, and its parameter."""
+
     @abstractmethod
     def _has_earlier_copy(self, symbol: str, passage: int, text: str, where: str, args: list[Any]) -> bool:
         """Return whether a document holding `symbol` and passing the filters has `text` before passage id `passage`."""
@@ -541,8 +556,8 @@ class Store(ABC):
         if after is not None and offset:
             raise ValueError("search takes an offset or an after position, not both")
         parsed = parse_query(query) if isinstance(query, str) else query
-        where, args = (filters or Filters()).where(self.backend)
-        window = None if exhaustive else max(self.search_window, (offset + limit) * 3)
+        where, args = (filters or Filters()).where(self._symbol_prefix)
+        window = self._window(offset + limit, exhaustive)
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
         skip, sql_offset, cursor = (offset, 0, after) if distinct else (0, offset, after)
@@ -554,14 +569,7 @@ class Store(ABC):
                 cursor = (score, pid)
                 doc, ref, kind, page, text = rows[pid]
                 if distinct:
-                    key = (doc.symbol or doc.hash, text)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    # Copies of a passage have one score, so they follow one another: one shown on
-                    # an earlier page can only be a tie of the position this page starts after.
-                    if (after is not None and score == after[0] and doc.symbol
-                            and self._has_earlier_copy(doc.symbol, pid, text, where, args)):
+                    if self._copy_shown(seen, doc, pid, score, text, after, (where, args)):
                         continue
                     if skip:
                         skip -= 1
@@ -574,6 +582,23 @@ class Store(ABC):
                 break
             sql_offset = 0  # the next batch starts after the cursor
         return hits
+
+    def _window(self, wanted: int, exhaustive: bool) -> int | None:
+        """Return how many matches a search ranks (None: all): `search_window`, or more for a deep page."""
+        return None if exhaustive else max(self.search_window, wanted * 3)
+
+    def _copy_shown(self, seen: set[tuple[str, str]], doc: DocumentInfo, pid: int, score: float, text: str,
+                    after: tuple[float, int] | None, filters: tuple[str, list[Any]]) -> bool:
+        """Return whether a passage is a copy of one already shown: on this page (in `seen`, which it
+        joins otherwise) or, for a tie of the position the page starts `after`, on an earlier page."""
+        key = (doc.symbol or doc.hash, text)
+        if key in seen:
+            return True
+        seen.add(key)
+        # Copies of a passage have one score, so they follow one another: one shown on
+        # an earlier page can only be a tie of the position this page starts after.
+        return bool(after is not None and score == after[0] and doc.symbol
+                    and self._has_earlier_copy(doc.symbol, pid, text, *filters))
 
     def named(self, query: str) -> DocumentInfo | None:
         """Return the stored document that a search query made of one symbol names ("S/2025/260",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from uuid import uuid4
 
-from unref.corpus.store.base import Passage, StoreError, passage_id, redact
+from unref.corpus.store.base import Passage, passage_id, redact
+from unref.corpus.store.errors import CannotOpen, MissingFeature
 from unref.corpus.store.query import Query, QueryError, fold
 from unref.corpus.store.sql import SQLStore
 
@@ -27,7 +29,7 @@ class PostgresStore(SQLStore):
         try:
             import psycopg
         except ImportError as err:  # pragma: no cover - psycopg is a dependency
-            raise StoreError("PostgreSQL needs psycopg: pip install 'psycopg[binary]'") from err
+            raise MissingFeature("PostgreSQL needs psycopg: pip install 'psycopg[binary]'") from err
         self.url = url
         self.timeout = timeout
         self.read_only = read_only
@@ -42,7 +44,7 @@ class PostgresStore(SQLStore):
                 self.migrate()
         except psycopg.Error as err:  # cannot connect, no schema to create tables in, no rights, ...
             reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-            raise StoreError(f"cannot use PostgreSQL at {redact(url)}: {reason}") from err
+            raise CannotOpen(f"cannot use PostgreSQL at {redact(url)}: {reason}") from err
 
     def close(self) -> None:
         """Close the connection."""
@@ -123,6 +125,11 @@ class PostgresStore(SQLStore):
         return int(row[0]) if row else 0
 
     # -- search ----------------------------------------------------------------------
+
+    @staticmethod
+    def _symbol_prefix(prefix: str) -> tuple[str, str]:
+        # LIKE: case-sensitive, and the planner can estimate it; a \ % or _ of the prefix is matched as itself.
+        return "s.symbol LIKE ?", re.sub(r"([\\%_])", r"\\\1", prefix) + "%"
 
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
                     window: int | None, after: tuple[float, int] | None = None) -> list[tuple[int, float]]:

@@ -41,7 +41,8 @@ def _fold_token(token: str) -> str:
     if token.isascii():
         return token.lower()
     # Canonical decomposition only (NFD): accents go, as FTS5's remove_diacritics does; ligatures stay.
-    return MARKS_RE.sub("", unicodedata.normalize("NFD", token.lower()))
+    folded: str = MARKS_RE.sub("", unicodedata.normalize("NFD", token.lower()))  # `regex` has no type hints
+    return folded
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:

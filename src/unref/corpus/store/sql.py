@@ -23,11 +23,11 @@ from unref.corpus.store.base import (
     Passage,
     Prepared,
     Store,
-    StoreError,
     expand_record,
     now,
     redact,
 )
+from unref.corpus.store.errors import NeedsMigration, NoCorpus
 from unref.corpus.store.migrations import load
 
 DOC_COLUMNS = ("d.id, d.hash, d.path, d.symbol, d.symbols, d.title, d.doc_type, d.date, d.language, d.format,"
@@ -180,11 +180,10 @@ class SQLStore(Store):
         steps = load(self.backend)
         applied = self._applied()
         if not applied:
-            raise StoreError(f"no unref corpus at {redact(self.url)}: build one with `unref ingest FILES --db URL`")
+            raise NoCorpus(redact(self.url), "URL")
         missing = sorted(s.version for s in steps if s.version not in applied)
         if missing:
-            raise StoreError(f"the corpus at {redact(self.url)} needs migration {missing[0]} of this unref:"
-                             " `unref stats --db URL` migrates it")
+            raise NeedsMigration(redact(self.url), missing[0])
 
     def migrations(self) -> list[tuple[int, str, str]]:
         """Return the applied migrations: (version, name, applied at)."""
@@ -279,7 +278,7 @@ class SQLStore(Store):
 
     def iter_documents(self, filters: Filters | None = None) -> Iterator[DocumentInfo]:
         """Yield every document's metadata (those that pass `filters`), in ingest order, streaming."""
-        where, args = filters.where(self.backend) if filters is not None else ("", [])
+        where, args = filters.where(self._symbol_prefix) if filters is not None else ("", [])
         sql = f"SELECT {DOC_COLUMNS} FROM documents d {'WHERE ' + where if where else ''} ORDER BY d.id"
         for row in self._stream(sql, args):
             yield _doc(row)

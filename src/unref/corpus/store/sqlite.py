@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from unref.corpus.store.base import PASSAGE_BITS, Passage, StoreError, passage_id
+from unref.corpus.store.base import PASSAGE_BITS, Passage, passage_id
+from unref.corpus.store.errors import BadMigration, CannotOpen, MissingFeature, NoCorpus
 from unref.corpus.store.query import Query, QueryError
 from unref.corpus.store.sql import SQLStore
 
@@ -38,7 +40,7 @@ class SQLiteStore(SQLStore):
         self.read_only = read_only
         memory = self.path == ":memory:"
         if read_only and not memory and not Path(self.path).is_file():
-            raise StoreError(f"no unref corpus at {self.path}: build one with `unref ingest FILES --db {self.path}`")
+            raise NoCorpus(self.path, self.path)
         if not memory and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -51,14 +53,14 @@ class SQLiteStore(SQLStore):
                 if not (read_only and "journal_mode" in pragma):  # WAL is a property of the file, set by writers
                     self.conn.execute(pragma)
             if not self._has_fts5():
-                raise StoreError("this Python's SQLite has no FTS5 full-text search")
+                raise MissingFeature("this Python's SQLite has no FTS5 full-text search")
             if read_only:
                 self.conn.execute("PRAGMA query_only = ON")
                 self.check_schema()
             else:
                 self.migrate()
         except sqlite3.DatabaseError as err:
-            raise StoreError(f"cannot open the SQLite corpus {self.path}: {err}") from err
+            raise CannotOpen(f"cannot open the SQLite corpus {self.path}: {err}") from err
 
     def _has_fts5(self) -> bool:
         try:
@@ -102,7 +104,7 @@ class SQLiteStore(SQLStore):
                 self.conn.execute(statement)
                 statement = ""
         if statement.strip():
-            raise StoreError(f"incomplete statement in a migration: {statement.strip()[:80]}")
+            raise BadMigration(statement)
 
     def _stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Sequence[Any]]:
         yield from self.conn.execute(sql, args)
@@ -122,6 +124,11 @@ class SQLiteStore(SQLStore):
         return sum(p.stat().st_size for p in Path(self.path).parent.glob(Path(self.path).name + "*"))
 
     # -- search ----------------------------------------------------------------------
+
+    @staticmethod
+    def _symbol_prefix(prefix: str) -> tuple[str, str]:
+        # GLOB: case-sensitive, and the planner can estimate it; a * ? or [ of the prefix is matched as itself.
+        return "s.symbol GLOB ?", re.sub(r"([*?\[])", r"[\1]", prefix) + "*"
 
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
                     window: int | None, after: tuple[float, int] | None = None) -> list[tuple[int, float]]:
