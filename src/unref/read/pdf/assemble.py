@@ -1,0 +1,134 @@
+"""read.pdf.assemble: labelled lines of every page -> the Source: its text, lines with boxes, markers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unref.model import Line, Page, Source
+from unref.read.pdf.geometry import PageGeometry, doc_stats
+from unref.read.pdf.glyphs import note_text, to_frame
+from unref.read.pdf.labels import label_page
+from unref.read.pdf.order import OutLine
+
+# A note that starts with its label in the style of the 1990s ("1/ A/42/521-S/19085, annex."), and its marker.
+SLASH_NOTE_RE = re.compile(r"^\s*(\d{1,3}|[a-z])/\s")
+SLASH_MARKER_RE = re.compile(r"(?<=\S )(\d{1,3}|[a-z])/(?=[\s,.;:)]|$)")
+_RTL_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LTR_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff]")
+
+
+def assemble(name: str | None, pages: list[PageGeometry], links: list[tuple[int, str]]) -> Source:
+    stats = doc_stats(pages)
+    texts: list[str] = []
+    out_pages: list[Page] = []
+    markers: list[tuple[int, str]] = []
+    pos = 0
+    empty_pages = []
+    for k, geo in enumerate(pages):
+        if k:
+            texts.append("\f")
+            pos += 1
+        page = Page(number=geo.number, width=geo.width, height=geo.height)
+        if geo.scanned:
+            empty_pages.append(geo.number)
+        for j, line in enumerate(label_page(geo, stats)):
+            if j:
+                texts.append("\n")
+                pos += 1
+            text, line_markers = _line_text(line)
+            box = _page_box(line) if line.frags else None
+            size = line.frags[0].size if line.frags else None
+            page.lines.append(Line(text=text, start=pos, page=geo.number, box=box, font_size=size, kind=line.kind))
+            if line.kind in ("body", "table"):
+                markers.extend((pos + off, label) for off, label in line_markers)
+            texts.append(text)
+            pos += len(text)
+        markers.extend(slash_markers(page.lines))
+        out_pages.append(page)
+    text = "".join(texts)
+    source = Source(path=name, text=text, pages=out_pages, format="pdf", style="pdf", links=links,
+                    markers=markers)
+    if empty_pages:
+        source.warnings.append(f"pages without a text layer: {_ranges(empty_pages)} (scanned; OCR needed)")
+    return source
+
+
+def _page_box(line: OutLine) -> tuple[float, float, float, float]:
+    """Return the line's box in the page's own coordinates (left, bottom, right, top)."""
+    y0 = min(f.base for f in line.frags)
+    y1 = max(f.top for f in line.frags)
+    row = line.frags[0].row
+    if not row.turn:
+        return (line.x0, y0, line.x1, y1)
+    dx, dy = row.offset
+    return to_frame((4 - row.turn) % 4, line.x0 - dx, y0 - dy, line.x1 - dx, y1 - dy)
+
+
+def slash_markers(lines: list[Line]) -> list[tuple[int, str]]:
+    """Return the "1/" markers of a page's body whose notes stand at the foot of the same page.
+
+    Documents of the 1990s print markers as "1/" on the line, not raised: the text finds them,
+    and the page's notes ("1/ A/42/521") say which labels to look for.
+    """
+    labels = {m.group(1) for ln in lines if ln.kind == "note" and (m := SLASH_NOTE_RE.match(ln.text))}
+    out: list[tuple[int, str]] = []
+    for ln in lines:
+        if ln.kind != "body" or not labels:
+            continue
+        for m in SLASH_MARKER_RE.finditer(ln.text):
+            if m.group(1) in labels:
+                out.append((ln.start + m.start(1), m.group(1)))
+                labels.discard(m.group(1))
+    return out
+
+
+def _line_text(line: OutLine) -> tuple[str, list[tuple[int, str]]]:
+    notes = line.kind == "note"
+    parts: list[str] = []
+    markers: list[tuple[int, str]] = []
+    pos = 0
+    for k, frag in enumerate(line.frags):
+        text, ms = note_text(frag) if notes and k == 0 else frag.content()
+        if k:
+            parts.append(" ")
+            pos += 1
+        markers.extend((pos + off, label) for off, label in ms)
+        parts.append(text)
+        pos += len(text)
+    text = "".join(parts)
+    if _RTL_RE.search(text):
+        return _visual_to_logical(text), []
+    return text, markers
+
+
+def _visual_to_logical(text: str) -> str:
+    """Return a right-to-left line in reading order; runs of Latin letters and digits keep theirs."""
+    words = text.split(" ")
+    runs: list[tuple[bool, list[str]]] = []
+    for w in words:
+        rtl = not (_LTR_RE.search(w) and not _RTL_RE.search(w))
+        if runs and runs[-1][0] == rtl:
+            runs[-1][1].append(w)
+        else:
+            runs.append((rtl, [w]))
+    out: list[str] = []
+    for rtl, ws in reversed(runs):
+        if rtl:
+            out.extend(w[::-1] for w in reversed(ws))
+        else:
+            out.extend(ws)
+    return " ".join(out)
+
+
+def _ranges(numbers: list[int]) -> str:
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(f"{start}" if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(spans)

@@ -1,0 +1,128 @@
+"""read.pdf.geometry: one page's rows, turned text, rules and images, and the document's body size.
+
+Geometry is read page by page; the labels are set after the whole document is read, from
+figures of the whole document (DocStats).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from unref.read.pdf.glyphs import Row, build_rows, page_runs, to_frame
+
+MIN_CHARS_PER_PAGE = 12  # fewer printed characters than this per page: a scan with a stamp at most
+RULE_MAX_HEIGHT_PT = 2.5  # the footnote rule: a thin, short, horizontal path
+RULE_WIDTH_PT = (36.0, 260.0)
+
+
+# ================================================================================================
+# One page: geometry first, labels after the whole document is read
+# ================================================================================================
+
+
+@dataclass(slots=True)
+class PageGeometry:
+    number: int
+    width: float
+    height: float
+    rows: list[Row]  # upright text, top to bottom
+    turned: list[Row]  # text at another angle than most of the page's
+    rules: list[tuple[float, float, float, float]]  # thin horizontal paths: left, bottom, right, top
+    chars: int
+    scanned: bool = False  # an image fills the page and there is (almost) no text: OCR needed
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
+    width, height = page.get_size()
+    tp = page.get_textpage()
+    try:
+        by_angle = page_runs(tp.raw)
+    finally:
+        tp.close()
+    chars = sum(len(r.glyphs) for v in by_angle.values() for r in v)
+    main_q = max(by_angle, key=lambda q: sum(len(r.glyphs) for r in by_angle[q])) if by_angle else 0
+    rows = build_rows(by_angle.get(main_q, []))
+    turned = [row for q, runs in by_angle.items() if q != main_q for row in build_rows(runs, q)]
+    if main_q in (1, 3):
+        width, height = height, width
+    rules, image_area = _page_objects(page, main_q)
+    if main_q:
+        # The frame's origin moved with the turn: shift rows so the page spans 0..width, 0..height.
+        dx, dy = _frame_offset(main_q, page.get_size())
+        for row in rows:
+            _shift_row(row, dx, dy)
+            row.turn, row.offset = main_q, (dx, dy)
+        rules = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in rules]
+    return PageGeometry(number, width, height, rows, turned, rules, chars,
+                         scanned=chars < MIN_CHARS_PER_PAGE and image_area > 0.25 * width * height)
+
+
+def _frame_offset(q: int, size: tuple[float, float]) -> tuple[float, float]:
+    w, h = size
+    return {1: (0.0, w), 2: (w, h), 3: (h, 0.0)}.get(q, (0.0, 0.0))
+
+
+def _shift_row(row: Row, dx: float, dy: float) -> None:
+    row.glyphs = [(c, a + dx, b + dy, x + dx, y + dy, s) for c, a, b, x, y, s in row.glyphs]
+    row.y0 += dy
+    row.y1 += dy
+
+
+def _page_objects(page: pdfium.PdfPage, q: int) -> tuple[list[tuple[float, float, float, float]], float]:
+    """Return the page's thin horizontal paths (the footnote rule is one) and the area its images cover."""
+    rules: list[tuple[float, float, float, float]] = []
+    image_area = 0.0
+    raw_page = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(raw_page)
+    if count > 5000:  # a drawing, not a page of text: no rule worth the time
+        return rules, image_area
+    lf, bf, rf, tf = (ctypes.c_float() for _ in range(4))
+    path_type, image_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
+    for i in range(count):
+        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (path_type, image_type) or not pdfium_c.FPDFPageObj_GetBounds(obj, lf, bf, rf, tf):
+            continue
+        box = to_frame(q, lf.value, bf.value, rf.value, tf.value)
+        w, h = box[2] - box[0], box[3] - box[1]
+        if kind == image_type:
+            image_area += w * h
+        elif h <= RULE_MAX_HEIGHT_PT and RULE_WIDTH_PT[0] <= w <= RULE_WIDTH_PT[1]:
+            rules.append(box)
+    return rules, image_area
+
+
+@dataclass(slots=True)
+class DocStats:
+    body_size: float
+    big_gap: float  # white space between two rows wider than this parts blocks (paragraphs)
+
+
+def doc_stats(pages: list[PageGeometry]) -> DocStats:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for row in page.rows:
+            sizes[round(row.size, 1)] += len(row.glyphs)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    pitches: Counter[float] = Counter()
+    heights: list[float] = []
+    for page in pages:
+        prev = None
+        for row in page.rows:
+            if abs(row.size - body) > 0.3 or len(row.glyphs) < 20:
+                prev = None
+                continue
+            heights.append(row.y1 - row.y0)
+            if prev is not None and 0 < prev.y0 - row.y0 < 3 * body:
+                pitches[round(prev.y0 - row.y0, 0)] += 1
+            prev = row
+    if not pitches or not heights:
+        return DocStats(body, 0.6 * body)
+    usual_gap = pitches.most_common(1)[0][0] - statistics.median(heights)
+    return DocStats(body, max(0.55 * body, usual_gap + 0.4 * body))

@@ -1,0 +1,400 @@
+"""read.pdf.glyphs: a page's glyphs -> runs -> rows -> fragments, and the text of a fragment.
+
+pypdfium2 gives every glyph with its box and font size. Runs are glyphs drawn one after the other;
+rows are runs on one baseline; fragments are the pieces of a row between wide gaps (columns, tab
+stops). A fragment's text takes its word spaces from the gaps between glyphs, so a justified word
+is never split and two words are never glued; superscripts are glued as note markers.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+# A glyph in its reading frame: character, left, bottom, right, top (points), font size.
+Glyph = tuple[str, float, float, float, float, float]
+
+# --- Tuning: every figure is a fraction of the font size ---------------------------------------
+SPACE_GAP = 0.18  # a gap wider than this between two glyphs is a word space...
+SPACED_GAP = 0.22  # ...or this, in rows whose producer prints its spaces (then letters may stand apart)
+FRAGMENT_GAP = 1.6  # a gap wider than this splits a line into fragments (columns, tab stops)
+SUPERSCRIPT_SIZE = 0.86  # a superscript is at most this size of its line's text...
+SUPERSCRIPT_RISE = 0.2  # ...and its bottom stands at least this far above the line's
+# A superscript that marks a note: "1", "12", "a", "*", "**", "†".
+MARKER_LABEL_RE = re.compile(r"^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$")
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+
+
+# ================================================================================================
+# Glyphs
+# ================================================================================================
+
+
+def _page_text(tp: Any, count: int) -> str:
+    """Return the page's characters, one per pdfium character index."""
+    buf = ctypes.create_string_buffer((count + 1) * 2)
+    got = pdfium_c.FPDFText_GetText(tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return text
+    # Characters beyond the BMP take two UTF-16 units: fall back to one call per character.
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(count))
+
+
+def _quadrant(angle: float) -> int:
+    """Return 0-3: the glyph's rotation (radians) in quarter turns counter-clockwise."""
+    return round(angle / (math.pi / 2)) % 4
+
+
+def to_frame(q: int, l: float, b: float, r: float, t: float) -> tuple[float, float, float, float]:  # noqa: E741
+    """Return a box turned by q quarter turns clockwise, so that its text reads left to right."""
+    if q == 0:
+        return l, b, r, t
+    if q == 1:
+        return b, -r, t, -l
+    if q == 2:
+        return -r, -t, -l, -b
+    return -t, l, -b, r
+
+
+@dataclass(slots=True, eq=False)
+class Run:
+    """Glyphs drawn one after the other on one line in one font: the unit rows are built from."""
+
+    glyphs: list[Glyph]
+    y0: float
+    y1: float
+    size: float
+    x0: float
+    x1: float
+    spaced: bool = False  # holds a printed space
+
+
+def page_runs(tp: Any) -> dict[int, list[Run]]:
+    """Return the printed glyphs of a text page as runs, by rotation, each in its reading frame.
+
+    This loop sees every glyph of every page, so it does as little as it can: a glyph's size
+    and angle are asked for only where its box's height changes (a new font or size).
+    """
+    count = pdfium_c.FPDFText_CountChars(tp)
+    if count <= 0:
+        return {}
+    text = _page_text(tp, count)
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_size = pdfium_c.FPDFText_GetFontSize
+    get_matrix = pdfium_c.FPDFText_GetMatrix
+    matrix = pdfium_c.FS_MATRIX()
+    mref = ctypes.byref(matrix)
+    out: dict[int, list[Run]] = {}
+    runs = out.setdefault(0, [])
+    glyphs: list[Glyph] = []
+    run = Run(glyphs, 0.0, 0.0, 0.0, 0.0, 0.0)
+    low = high = -1.0
+    size = 0.0
+    q = 0
+    px0 = px1 = pb = 0.0
+    back = far = 0.0
+    for i, ch in enumerate(text):
+        if ch == "\r" or ch == "\n":
+            continue
+        get_box(tp, i, ref)
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+        height = top - bottom
+        if height < 0.01 and right - left < 0.01:
+            continue  # a space or break that pdfium made up, not a printed glyph
+        # Glyph boxes of one font differ a little in height (accents, tall letters); sizes differ more.
+        new_font = q or not low < height < high
+        if new_font:
+            low, high = 0.96 * height, 1.04 * height
+            size = get_size(tp, i)
+            if get_matrix(tp, i, mref):
+                # Some producers print at size 1 and scale the text matrix: the printed size is the product.
+                scale = math.hypot(matrix.c, matrix.d)
+                size = round(size * scale if scale > 0.01 else size, 2)
+                q = _quadrant(math.atan2(matrix.b, matrix.a))
+            runs = out.setdefault(q, [])
+            back = max(2.0, 0.5 * size)
+            far = 6.0 * max(size, 1.0)
+            if q:
+                left, bottom, right, top = to_frame(q, left, bottom, right, top)
+        elif q:
+            left, bottom, right, top = to_frame(q, left, bottom, right, top)
+        if ch < " " or ch >= "\ue000" or ch == "\xa0":
+            ch = _clean_char(ch)
+            if not ch:
+                continue
+        # A ligature's letters ("ffi") share one box: they go on in the run like any next glyph.
+        if new_font or abs(bottom - pb) > 0.3 * size or (left < px1 - back and left != px0) or left - px1 > far:
+            glyphs = []
+            run = Run(glyphs, bottom, top, size, left, right)
+            runs.append(run)
+        if ch == " ":
+            run.spaced = True
+        glyphs.append((ch, left, bottom, right, top, size))
+        px0, px1, pb = left, right, bottom
+    for group in out.values():
+        for run in group:
+            run.x1 = max(run.x1, run.glyphs[-1][3])
+    return {k: v for k, v in out.items() if v}
+
+
+def _clean_char(ch: str) -> str:
+    if ch in ("\x02", "\ufffe"):  # pdfium marks a hyphen at the end of a line this way
+        return "-"
+    if ch in ("\t", "\xa0"):
+        return " "
+    if ch in _LIGATURES:
+        return _LIGATURES[ch]
+    if "\uf020" <= ch <= "\uf0ff":  # symbol fonts put ASCII in the private use area
+        return chr(ord(ch) - 0xF000)
+    if "\ue000" <= ch <= "\uf8ff" or ch == "\uffff":
+        return ""
+    if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc":
+        # Arabic presentation forms: the letters themselves. The line is reversed into reading
+        # order later, glyph by glyph, so a ligature's letters are given in visual order here.
+        return unicodedata.normalize("NFKC", ch)[::-1]
+    return ch if ch >= " " else ""
+
+
+# ================================================================================================
+# Rows (lines of glyphs on one baseline) and fragments (pieces of a row between wide gaps)
+# ================================================================================================
+
+
+@dataclass(slots=True, eq=False)
+class Row:
+    """Glyphs that share a baseline, left to right, with the band of their main text."""
+
+    runs: list[Run]
+    y0: float
+    y1: float
+    size: float
+    glyphs: list[Glyph] = field(default_factory=list)
+    spaced: bool = False  # some of its runs print their spaces
+    turn: int = 0  # quarter turns of its text: its glyphs are in that turned frame...
+    offset: tuple[float, float] = (0.0, 0.0)  # ...moved by this much
+    bases: dict[int, float] = field(default_factory=dict)  # bottom of its runs, by rounded font size
+
+
+@dataclass(slots=True, eq=False)
+class Fragment:
+    """A piece of a row between wide gaps: a column of a table, one side of a masthead."""
+
+    row: Row
+    glyphs: list[Glyph]
+    x0: float
+    x1: float
+    size: float  # the font size of most of its glyphs
+    base: float  # the bottom of those glyphs' boxes...
+    top: float  # ...and their top
+    _text: tuple[str, list[tuple[int, str]]] | None = None
+
+    @property
+    def y0(self) -> float:
+        """Return the bottom of the row's main text."""
+        return self.row.y0
+
+    @property
+    def y1(self) -> float:
+        """Return the top of the row's main text."""
+        return self.row.y1
+
+    @property
+    def text(self) -> str:
+        """Return the fragment's text, superscript markers glued to the word before them."""
+        return self.content()[0]
+
+    def content(self) -> tuple[str, list[tuple[int, str]]]:
+        """Return the text and its markers as (offset, label); computed once."""
+        if self._text is None:
+            self._text = fragment_text(self)
+        return self._text
+
+
+def build_rows(runs: list[Run], turn: int = 0) -> list[Row]:
+    """Return the rows of the runs, top to bottom: runs whose main bands overlap share a row."""
+    rows: list[Row] = []
+    for run in sorted(runs, key=lambda r: -(r.y0 + r.y1)):
+        y0, y1 = run.y0, run.y1
+        best = None
+        best_overlap = 0.0
+        for row in rows[-4:]:
+            overlap = min(y1, row.y1) - max(y0, row.y0)
+            if overlap < 0.5 * min(y1 - y0, row.y1 - row.y0) or overlap <= best_overlap:
+                continue
+            if (run.size > 2 * row.size or row.size > 2 * run.size) and not _touches(run, row):
+                continue  # a big initial or logo letter is not part of the line beside it
+            base = row.bases.get(round(run.size))
+            if base is not None and abs(base - y0) > 0.25 * run.size:
+                continue  # text of one size on another baseline: a line set tightly above or below
+            best, best_overlap = row, overlap
+        if best is None:
+            rows.append(Row([run], y0, y1, run.size, turn=turn, bases={round(run.size): y0}))
+        else:
+            best.runs.append(run)
+            best.bases.setdefault(round(run.size), y0)
+    for row in rows:
+        _finish_row(row)
+    rows.sort(key=lambda r: -(r.y0 + r.y1))
+    return rows
+
+
+def _touches(run: Run, row: Row) -> bool:
+    """Return True when the run stands right beside one of the row's runs ("S" + "/2025/31")."""
+    near = 0.5 * min(run.size, row.size)
+    return any(run.x0 - near <= r.x1 and r.x0 - near <= run.x1 for r in row.runs)
+
+
+def _finish_row(row: Row) -> None:
+    """Order the row's glyphs left to right; its size and band are those of most of its glyphs."""
+    runs = sorted(row.runs, key=lambda r: r.x0)
+    row.spaced = any(r.spaced for r in runs)
+    if all(b.x0 >= a.x1 - 1.0 for a, b in pairwise(runs)):
+        row.glyphs = [g for r in runs for g in r.glyphs]
+    else:
+        row.glyphs = _drop_overprint(sorted((g for r in runs for g in r.glyphs), key=lambda g: g[1]))
+    if len(runs) > 1:
+        weight: dict[float, int] = {}
+        for r in runs:
+            weight[r.size] = weight.get(r.size, 0) + len(r.glyphs)
+        row.size = max(weight, key=lambda k: weight[k])
+        main = next(r for r in runs if r.size == row.size)
+        row.y0, row.y1 = main.y0, main.y1
+
+
+def _main_size(glyphs: list[Glyph]) -> float:
+    """Return the font size that most of the glyphs have."""
+    sizes = {g[5] for g in glyphs}
+    if len(sizes) == 1:
+        return sizes.pop()
+    counts = Counter(g[5] for g in glyphs if g[0] != " ")
+    return counts.most_common(1)[0][0] if counts else max(sizes)
+
+
+def _drop_overprint(glyphs: list[Glyph]) -> list[Glyph]:
+    """Drop glyphs printed twice at almost the same place (fake bold)."""
+    out: list[Glyph] = []
+    for g in glyphs:
+        if out:
+            p = out[-1]
+            if p[0] == g[0] and abs(p[1] - g[1]) < 0.25 * max(p[3] - p[1], 0.5) and abs(p[2] - g[2]) < 1.0:
+                continue
+        out.append(g)
+    return out
+
+
+def fragments(row: Row) -> list[Fragment]:
+    """Return the pieces of a row between gaps wider than FRAGMENT_GAP."""
+    out: list[Fragment] = []
+    limit = FRAGMENT_GAP * max(row.size, 1.0)
+    start = 0
+    right = -1e9
+    glyphs = row.glyphs
+    for k, g in enumerate(glyphs):
+        if g[0] == " ":
+            continue
+        if g[1] - right > limit and k > start:
+            out.append(_fragment(row, glyphs[start:k]))
+            start = k
+        if g[3] > right:
+            right = g[3]
+    if start < len(glyphs):
+        out.append(_fragment(row, glyphs[start:]))
+    return [f for f in out if f.glyphs]
+
+
+def _fragment(row: Row, glyphs: list[Glyph]) -> Fragment:
+    while glyphs and glyphs[-1][0] == " ":
+        glyphs.pop()
+    while glyphs and glyphs[0][0] == " ":
+        glyphs.pop(0)
+    if not glyphs:
+        return Fragment(row, glyphs, 0.0, 0.0, row.size, row.y0, row.y1)
+    size = _main_size(glyphs)
+    main = next(g for g in glyphs if g[5] == size)
+    return Fragment(row, glyphs, glyphs[0][1], glyphs[-1][3], size, main[2], main[4])
+
+
+# ================================================================================================
+# Text of a fragment: word spaces from gaps, superscripts glued as markers
+# ================================================================================================
+
+
+def fragment_text(frag: Fragment) -> tuple[str, list[tuple[int, str]]]:
+    """Return the text of a fragment and its superscript markers as (offset in the text, label).
+
+    A superscript is glued to the word before it ("war.1"), never spaced from it.
+    """
+    parts: list[str] = []
+    markers: list[tuple[int, str]] = []
+    length = 0
+    prev: Glyph | None = None
+    sup_start = -1
+    space_pending = False
+    word_gap = SPACED_GAP if frag.row.spaced else SPACE_GAP
+    sup_size = SUPERSCRIPT_SIZE * frag.size
+    sup_base = frag.base + SUPERSCRIPT_RISE * frag.size
+    for g in frag.glyphs:
+        ch = g[0]
+        if ch == " ":
+            space_pending = prev is not None
+            continue
+        sup = g[5] <= sup_size and g[2] >= sup_base
+        if prev is not None:
+            if sup and sup_start < 0:
+                # A marker is glued to the word before it ("war.1"), but not to a number ("in 2023. 2"),
+                # where it would read as one with it ("2023.2"). Source.markers has it exactly either way.
+                space = prev[0].isdigit() or (prev[0] in ".,;:)" and _after_digit(parts))
+            elif sup_start >= 0 and not sup:
+                gap = g[1] - prev[3]
+                space = space_pending or gap > word_gap * g[5] or (ch.isalnum() and gap > 0.05 * g[5])
+            else:
+                space = space_pending or g[1] - prev[3] > word_gap * (g[5] if g[5] > prev[5] else prev[5])
+            if space:
+                parts.append(" ")
+                length += 1
+        if sup:
+            if sup_start < 0:
+                sup_start = length
+        elif sup_start >= 0:
+            _close_marker(parts, sup_start, length, markers)
+            sup_start = -1
+        parts.append(ch)
+        length += len(ch)
+        prev = g
+        space_pending = False
+    if sup_start >= 0:
+        _close_marker(parts, sup_start, length, markers)
+    return "".join(parts), markers
+
+
+def _after_digit(parts: list[str]) -> bool:
+    return len(parts) > 1 and parts[-2][-1:].isdigit()
+
+
+def note_text(frag: Fragment) -> tuple[str, list[tuple[int, str]]]:
+    """Return the text of a note's first fragment: a raised label at its start is followed by a space."""
+    text, markers = frag.content()
+    if markers and markers[0][0] == 0:
+        label = markers[0][1]
+        return label + " " + text[len(label):].lstrip(), markers[1:]
+    return text, markers
+
+
+def _close_marker(parts: list[str], start: int, end: int, markers: list[tuple[int, str]]) -> None:
+    text = "".join(parts)[start:end]
+    pos = start
+    for piece in re.split(r"([,\s]+)", text):
+        if piece and MARKER_LABEL_RE.match(piece):
+            markers.append((pos, piece))
+        pos += len(piece)
