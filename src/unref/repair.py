@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -256,106 +256,266 @@ class Printed:
                 and not any(self.hyphenated_at(token, i) for i in range(1, len(token))))
 
 
+# Scores for the hypothesis that a hyphen stood inside a glued token, each named after its evidence;
+# the higher, the surer. `_line_joins` takes the best split near where the line should have ended.
+SCORE_PRINTED = 12.0  # the document prints the pair with its hyphen: "Portau" is "Port-au"
+SCORE_PRINTED_ACRONYM = 11.0  # a mixed-case acronym the document hyphenates: "CoEGRETA" is "CoE-GRETA"
+SCORE_CASE_CHANGE = 10.0  # a small letter, then a capital: "TerPetrosyan", "SecretaryGeneral"
+SCORE_ACRONYM_THEN_WORD = 9.0  # capitals, then a common small word: "UNMISSfacilitated"
+SCORE_ACRONYM_THEN_NAME = 8.0  # capitals, then a capitalized word: "CoECommissioner" is "CoE" + "Commissioner"
+# "Co|ECommissioner" leaves one capital before a word: "CoE|Commissioner" (SCORE_ACRONYM_THEN_NAME) is likelier.
+SCORE_CASE_CHANGE_LONE_CAPITAL = 7.0
+SCORE_PREFIX = 6.0  # a compound prefix and a word, "non|refoulement", plus a tenth of the word's zipf
+SCORE_TWO_WORDS = 4.0  # two common words, "watch|in" in an address, plus a tenth of the rarer one's zipf
+SCORE_NUMBER_GLUED = 5.0  # a number glued to a common word: "10year" is "10-" + "year review"
+SCORE_COMPOUND_SPACE = 3.0  # a compound whose hyphen became a space at the join: "risk based", "non governmental"
+
+# Word frequency tolerances (wordfreq zipf) for the scores above.
+WHOLE_WORD_ZIPF = 3.5  # a token this common is one word: it lost no hyphen
+COMMON_WORD_ZIPF = 3.0  # a piece this common is a word of its own
+PREFIX_PARTNER_ZIPF = 1.2  # a compound prefix takes a word of any frequency above this ("non-refoulement")
+ADDRESS_SHORT_WORD_ZIPF = 5.0  # in a web address a two-letter second piece counts when this common ("in")
+MIN_PIECE = 2  # each side of a split has two letters or more
+
+# Where a lost join is looked for: from this many characters before the line's full width to this many after.
+JOIN_WINDOW_BEFORE = 22
+JOIN_WINDOW_AFTER = 6
+JOIN_WORD_EDGE = 2  # a word takes part when it reaches this many characters into the window
+DISTANCE_PER_POINT = 6  # a split loses a point for each this many characters between it and the full width
+# A join this sure is kept even inside a word the document prints whole elsewhere, and moves the next one.
+SURE_JOIN = 6.0
+# "troop-" + "and police-contributing": a suspended hyphen keeps its space.
+_SUSPENDED_AT_JOIN = frozenset(["and", "or", "et", "ou", "y", "o"])
+
+Candidate = tuple[float, Edit]
+
+
 def _split_score(token: str, i: int, lang: str, printed: Printed | None = None, in_url: bool = False) -> float:
     """Score the hypothesis that a hyphen stood inside `token` before index i (0 = no)."""
-    a, b = token[:i], token[i:]
     if printed is not None and printed.hyphenated_at(token, i):
-        return 12.0  # the document prints "Port-au-Prince": "Portau" is "Port-au"
-    if len(a) < 2 or len(b) < 2:
+        return SCORE_PRINTED
+    a, b = token[:i], token[i:]
+    if len(a) < MIN_PIECE or len(b) < MIN_PIECE:
         return 0.0
-    if printed is not None and a in printed.heads and a[-1].isupper() and not a.isupper() and b[0].isupper():
-        # A mixed-case acronym the document writes with a hyphen ("CoE-ECRI"): "CoEGRETA" is "CoE-GRETA".
-        return 11.0
+    # Every case score is above 0: a split with no change of case is judged by frequencies.
+    return _case_score(a, b, lang, printed) or _frequency_score(token, a, b, lang, in_url)
+
+
+def _case_score(a: str, b: str, lang: str, printed: Printed | None) -> float:
+    """Score a split of two pieces by the change of case between them (0 = the case says nothing)."""
+    if printed is not None and _printed_acronym(a, b, printed):
+        return SCORE_PRINTED_ACRONYM
     if a[-1].islower() and b[0].isupper():
-        # "Co|ECommissioner" leaves one capital before a word: "CoE|Commissioner" (below) is likelier.
-        return 7.0 if b[1:2].isupper() and b[2:3].islower() else 10.0  # TerPetrosyan, SecretaryGeneral
-    if a[-1].isupper() and b[0].isupper() and b[1:2].islower() and len(a) >= 2:
-        return 8.0  # CoECommissioner: "CoE" + "Commissioner"
-    if a.isupper() and b.islower() and len(b) >= 3 and zipf(b, lang) >= 3.0:
-        return 9.0  # UNMISSfacilitated: "UNMISS" + "facilitated"
-    whole = zipf(token.lower(), lang)
-    za, zb = zipf(a.lower(), lang), zipf(b.lower(), lang)
-    if whole >= 3.5:
-        return 0.0
-    if a.lower() in COMPOUND_PREFIXES and zb >= 1.2:
-        return 6.0 + zb / 10
-    # "smear|ed", "христиан|ок" are a word and its ending; in an address "watch|in" is two words.
-    if za >= 3.0 and zb >= 3.0 and (len(b) >= 3 or (in_url and zb >= 5.0)):
-        return 4.0 + min(za, zb) / 10
+        return SCORE_CASE_CHANGE_LONE_CAPITAL if _lone_capital(b) else SCORE_CASE_CHANGE
+    if a[-1].isupper() and b[0].isupper() and b[1:2].islower():
+        return SCORE_ACRONYM_THEN_NAME
+    if a.isupper() and b.islower() and len(b) >= 3 and zipf(b, lang) >= COMMON_WORD_ZIPF:
+        return SCORE_ACRONYM_THEN_WORD
     return 0.0
+
+
+def _printed_acronym(a: str, b: str, printed: Printed) -> bool:
+    """Return whether `a` is a mixed-case acronym the document prints before a hyphen ("CoE") and `b` a name."""
+    return a in printed.heads and a[-1].isupper() and not a.isupper() and b[0].isupper()
+
+
+def _lone_capital(b: str) -> bool:
+    """Return whether `b` opens with one capital before a capitalized word ("ECommissioner")."""
+    return b[1:2].isupper() and b[2:3].islower()
+
+
+def _frequency_score(token: str, a: str, b: str, lang: str, in_url: bool) -> float:
+    """Score a split of a token of one case by word frequencies: a prefix and a word, or two words (0 = no)."""
+    if zipf(token.lower(), lang) >= WHOLE_WORD_ZIPF:
+        return 0.0
+    zb = zipf(b.lower(), lang)
+    if a.lower() in COMPOUND_PREFIXES and zb >= PREFIX_PARTNER_ZIPF:
+        return SCORE_PREFIX + zb / 10
+    za = zipf(a.lower(), lang)
+    if _two_words(za, zb, len(b), in_url):
+        return SCORE_TWO_WORDS + min(za, zb) / 10
+    return 0.0
+
+
+def _two_words(za: float, zb: float, len_b: int, in_url: bool) -> bool:
+    """Return whether two pieces of these frequencies are two words.
+
+    "smear|ed", "христиан|ок" are a word and its ending; in an address "watch|in" is two words.
+    """
+    return za >= COMMON_WORD_ZIPF and zb >= COMMON_WORD_ZIPF and (
+        len_b >= 3 or (in_url and zb >= ADDRESS_SHORT_WORD_ZIPF))
+
+
+def _rests_on_frequency(score: float) -> bool:
+    """Return whether a split score rests on word frequencies alone: a change of case ("TerrorismFinancing")
+    scores SCORE_CASE_CHANGE_LONE_CAPITAL or more, and still says join where the document prints the token whole."""
+    return 0 < score < SCORE_CASE_CHANGE_LONE_CAPITAL
+
+
+def _two_plain_words(score: float) -> bool:
+    """Return whether a split score is that of two common words (SCORE_TWO_WORDS, below SCORE_PREFIX)."""
+    return SCORE_TWO_WORDS <= score < SCORE_PREFIX
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Return whether `pos` falls inside one of the (start, end) spans."""
+    return any(a <= pos < b for a, b in spans)
+
+
+def _join_count(line: str, width: int) -> int:
+    """Return how many line ends a line glued from several has lost: one at least, none without a width."""
+    return max(1, round(len(line) / width) - 1) if width else 0
+
+
+def _better(best: Candidate | None, other: Candidate | None) -> Candidate | None:
+    """Return the better candidate; the first one on a tie."""
+    if other is not None and (best is None or other[0] > best[0]):
+        return other
+    return best
+
+
+def _keep_join(score: float, whole_found: bool) -> bool:
+    """Return whether the best join near a line end is kept: a sure one always, another unless the
+    window holds a word the document prints whole elsewhere (no hyphen was lost there)."""
+    return not whole_found or score >= SURE_JOIN
+
+
+def _shift_after(target: int, best: Candidate) -> int:
+    """Return how far a join found before its column moves the next line end back; only a sure join moves it."""
+    return max(0, target - best[1][0]) if best[0] >= SURE_JOIN else 0
 
 
 def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None) -> list[Edit]:
     """Find where pdftotext glued the next line to this one and restore the hyphen."""
     edits: list[Edit] = []
-    count = max(1, round(len(line) / width) - 1) if width else 0
     urls = [(m.start(), m.end()) for m in _URL_IN_LINE_RE.finditer(line)]
+    words = list(_WORD_RE.finditer(line))
+    pieces = list(_WORD_OR_NUMBER_RE.finditer(line))
     shift = 0  # a join found before its column moves the next one back by as much
-    for k in range(1, count + 1):
+    for k in range(1, _join_count(line, width) + 1):
         target = width * k - shift
-        lo, hi = target - 22, target + 6
-        best: tuple[float, Edit] | None = None
-        whole_found = False  # the join falls inside a word the document prints so elsewhere: no hyphen was lost
-        for m in _WORD_RE.finditer(line):
-            token = m.group()
-            if m.end() - 2 < lo or m.start() + 2 > hi:
-                continue
-            in_url = any(a <= m.start() < b for a, b in urls)
-            whole: bool | None = None  # decided when a split is first considered
-            for i in range(2, len(token) - 1):
-                pos = m.start() + i
-                if not lo <= pos <= hi:
-                    continue
-                s = _split_score(token, i, lang, printed, in_url)
-                if 0 < s < 7.0 and printed is not None:  # a change of case ("TerrorismFinancing") still says join
-                    if whole is None:
-                        whole = printed.whole_elsewhere(token, lang, in_url)
-                    if whole:
-                        whole_found = True
-                        continue
-                if s == 12.0 and in_url and printed is not None:
-                    # The document's hyphen counts in an address when another address prints it after the
-                    # same few characters: "en/newyork/" where another has "en/new-york/".
-                    lead = line[max(0, m.start() - 4):m.start()].lower()
-                    if lead + f"{token[:i]}-{token[i:]}".lower() not in printed.lower:
-                        s = 0.0
-                if s > 0 and any(a <= pos < b for a, b in urls) and not (
-                        token[i - 1].islower() and token[i].islower() and (4.0 <= s < 6.0 or s == 12.0)):
-                    # In a web address only a split of two plain words is plausible, or one that the
-                    # document prints: "en/newyork/meeting" where another address has "en/new-york/".
-                    s = 0.0
-                if s > 0:
-                    s -= abs(pos - target) / 6
-                    # "troop-" + "and police-contributing": a suspended hyphen keeps its space.
-                    repl = "- " if token[i:].lower() in ("and", "or", "et", "ou", "y", "o") else "-"
-                    if best is None or s > best[0]:
-                        best = (s, (pos, pos, repl))
-        words = list(re.finditer(rf"\d+|{LETTERS}+", line))
-        for wa, wb in itertools.pairwise(words):
-            pos = wa.end()
-            if not lo <= pos <= hi:
-                continue
-            a, b = wa.group(), wb.group()
-            if pos == wb.start():  # "10year": a number glued to a word ("10-" + "year review")
-                alone = wa.start() == 0 or line[wa.start() - 1] not in "%/=&#.-"  # not "%27", "A/79", "v1.2"
-                if a.isdigit() and alone and b.islower() and len(b) >= 3 and zipf(b, lang) >= 3.0 and (
-                        not any(x <= pos < y for x, y in urls)):
-                    s = 5.0 - abs(pos - target) / 6
-                    if best is None or s > best[0]:
-                        best = (s, (pos, pos, "-"))
-                continue
-            if line[pos:wb.start()] != " ":
-                continue
-            if b.islower() and (b in COMPOUND_HEADS or a.lower() in COMPOUND_PREFIXES) and (
-                a.isdigit() or a.islower()
-            ):
-                s = 3.0 - abs(pos - target) / 6
-                if best is None or s > best[0]:
-                    best = (s, (pos, pos + 1, "-"))
-        if best is not None and (not whole_found or best[0] >= 6.0):
+        best, whole_found = _best_split(line, words, target, lang, printed, urls)
+        best = _better(best, _best_gap(line, pieces, target, lang, urls))
+        if best is not None and _keep_join(best[0], whole_found):
             edits.append(best[1])
-            shift += max(0, target - best[1][0]) if best[0] >= 6.0 else 0  # only a sure join moves the next
+            shift += _shift_after(target, best)
     return edits
+
+
+def _best_split(line: str, words: list[re.Match[str]], target: int, lang: str, printed: Printed | None,
+                urls: list[tuple[int, int]]) -> tuple[Candidate | None, bool]:
+    """Return the best hyphen inside a word near column `target`, and whether the window holds a word
+    the document prints whole elsewhere."""
+    lo, hi = target - JOIN_WINDOW_BEFORE, target + JOIN_WINDOW_AFTER
+    best: Candidate | None = None
+    whole_found = False
+    for m in words:
+        if m.end() - JOIN_WORD_EDGE < lo or m.start() + JOIN_WORD_EDGE > hi:
+            continue
+        found, whole = _best_split_in_word(line, m, target, lang, printed, urls)
+        whole_found = whole_found or whole
+        best = _better(best, found)
+    return best, whole_found
+
+
+def _best_split_in_word(line: str, m: re.Match[str], target: int, lang: str, printed: Printed | None,
+                        urls: list[tuple[int, int]]) -> tuple[Candidate | None, bool]:
+    """Return the best hyphen inside one word near column `target`, and whether the word is one the
+    document prints whole elsewhere (then a split on frequencies alone is no candidate)."""
+    token, start = m.group(), m.start()
+    in_url = _in_spans(start, urls)
+    whole: bool | None = None  # decided when a split is first considered: it costs a count over the document
+    whole_found = False
+    best: Candidate | None = None
+    # Splits leave two letters before and one after, within the window.
+    for i in range(max(2, target - JOIN_WINDOW_BEFORE - start), min(len(token) - 1, target + JOIN_WINDOW_AFTER
+                                                                      - start + 1)):
+        s = _split_score(token, i, lang, printed, in_url)
+        if printed is not None and _rests_on_frequency(s):
+            if whole is None:
+                whole = printed.whole_elsewhere(token, lang, in_url)
+            if whole:
+                whole_found = True
+                continue
+        s = _address_score(line, start, token, i, s, printed, in_url, urls)
+        if s > 0:
+            pos = start + i
+            s -= abs(pos - target) / DISTANCE_PER_POINT
+            if best is None or s > best[0]:
+                best = (s, (pos, pos, _join_hyphen(token[i:])))
+    return best, whole_found
+
+
+def _join_hyphen(after: str) -> str:
+    """Return the hyphen to restore before `after`: a suspended one keeps its space ("troop- and police-")."""
+    return "- " if after.lower() in _SUSPENDED_AT_JOIN else "-"
+
+
+def _address_score(line: str, start: int, token: str, i: int, score: float, printed: Printed | None,
+                   in_url: bool, urls: list[tuple[int, int]]) -> float:
+    """Return the score of a split in a web address: in one, only two plain words or the document's hyphen count."""
+    if score == SCORE_PRINTED and in_url and printed is not None and not _printed_in_other_address(
+            line, start, token, i, printed):
+        return 0.0
+    if score > 0 and _in_spans(start + i, urls) and not _plain_split_in_address(token, i, score):
+        return 0.0
+    return score
+
+
+def _printed_in_other_address(line: str, start: int, token: str, i: int, printed: Printed) -> bool:
+    """Return whether another address prints the hyphen after the same few characters.
+
+    The document's hyphen counts in an address only so: "en/newyork/" where another has "en/new-york/".
+    """
+    lead = line[max(0, start - 4):start].lower()
+    return lead + f"{token[:i]}-{token[i:]}".lower() in printed.lower
+
+
+def _plain_split_in_address(token: str, i: int, score: float) -> bool:
+    """Return whether a split inside a web address is plausible: two small-letter words, or one the
+    document prints ("en/newyork/meeting" where another address has "en/new-york/")."""
+    return token[i - 1].islower() and token[i].islower() and (_two_plain_words(score) or score == SCORE_PRINTED)
+
+
+def _best_gap(line: str, pieces: list[re.Match[str]], target: int, lang: str,
+              urls: list[tuple[int, int]]) -> Candidate | None:
+    """Return the best hyphen between two words or a number and a word near column `target`, or None."""
+    lo, hi = target - JOIN_WINDOW_BEFORE, target + JOIN_WINDOW_AFTER
+    best: Candidate | None = None
+    for wa, wb in itertools.pairwise(pieces):
+        pos = wa.end()
+        if not lo <= pos <= hi:
+            continue
+        if pos == wb.start():
+            if not _number_glued(line, wa, wb, lang, urls):
+                continue
+            s, edit = SCORE_NUMBER_GLUED, (pos, pos, "-")
+        elif line[pos:wb.start()] == " " and _compound_space(wa.group(), wb.group()):
+            s, edit = SCORE_COMPOUND_SPACE, (pos, pos + 1, "-")
+        else:
+            continue
+        s -= abs(pos - target) / DISTANCE_PER_POINT
+        if best is None or s > best[0]:
+            best = (s, edit)
+    return best
+
+
+def _number_glued(line: str, wa: re.Match[str], wb: re.Match[str], lang: str, urls: list[tuple[int, int]]) -> bool:
+    """Return whether a number glued to a word lost a hyphen ("10year" of "10-" + "year review").
+
+    Not a number that belongs to a code ("%27", "A/79", "v1.2"), nor one inside a web address.
+    """
+    a, b = wa.group(), wb.group()
+    return (a.isdigit() and (wa.start() == 0 or line[wa.start() - 1] not in "%/=&#.-") and b.islower()
+            and len(b) >= 3 and zipf(b, lang) >= COMMON_WORD_ZIPF and not _in_spans(wa.end(), urls))
+
+
+def _compound_space(a: str, b: str) -> bool:
+    """Return whether "a b" is a compound whose hyphen became a space: "risk based", "non governmental", "10 year"."""
+    return b.islower() and (b in COMPOUND_HEADS or a.lower() in COMPOUND_PREFIXES) and (a.isdigit() or a.islower())
+
+
+_WORD_OR_NUMBER_RE = re.compile(rf"\d+|{LETTERS}+")
 
 
 _URL_IN_LINE_RE = re.compile(rf"{URL_HEAD}\S+", re.I)
@@ -535,6 +695,15 @@ def _weak(part: str, lang: str) -> bool:
     return zipf(part.lower(), lang) < 3.0
 
 
+# Tolerances of should_join, in wordfreq zipf.
+JOINED_ZIPF = 3.0  # the pair joined must be a word at least this common
+JOINED_ZIPF_WEAK = 2.5  # or this common, when a piece of three letters or more is no word of its own
+SHORT_WORD_ZIPF = 5.0  # "and", "its": a very common short word that lost a letter to the word before
+LETTER_PIECE_ZIPF = 4.0  # what is left of it ("nd", "ts") is rarer than this ...
+LETTER_PIECE_MARGIN = 1.5  # ... and at least this much rarer than the whole
+JOIN_MARGIN = 8.0  # a pair joins when the whole is no rarer than its pieces together less this
+
+
 @lru_cache(maxsize=200_000)
 def should_join(a: str, b: str, lang: str) -> bool:
     """Return True when "a b" is one word split by a space, judged by word frequencies.
@@ -543,21 +712,29 @@ def should_join(a: str, b: str, lang: str) -> bool:
     """
     if not b[0].islower() or (a.isupper() and len(a) > 1):
         return False
-    joined = (a + b).lower()
-    zj = zipf(joined, lang)
+    zj = zipf((a + b).lower(), lang)
     weak = _weak(a, lang) or _weak(b, lang)
-    if zj < (2.5 if weak and min(len(a), len(b)) >= 3 else 3.0):
+    if zj < (JOINED_ZIPF_WEAK if weak and min(len(a), len(b)) >= 3 else JOINED_ZIPF):
         return False
     za, zb = zipf(a.lower(), lang), zipf(b.lower(), lang)
-    # A letter split off a very common short word: "a nd", "i ts" ("nd", "ts" are abbreviations).
-    if min(len(a), len(b)) == 1 and max(len(a), len(b)) <= 3 and zj >= 5.0:
-        short = zb if len(a) == 1 else za
-        if short < 4.0 and zj >= short + 1.5:
-            return True
+    if _letter_split_off(a, b, zj, za, zb):
+        return True
     # Never join two real words, except two one-letter words, which no sentence puts side by side.
     if not (weak or (len(a) == 1 and len(b) == 1)):
         return False
-    return zj >= za + zb - 8.0
+    return zj >= za + zb - JOIN_MARGIN
+
+
+def _letter_split_off(a: str, b: str, zj: float, za: float, zb: float) -> bool:
+    """Return whether one letter was split off a very common short word: "a nd", "i ts".
+
+    `zj`, `za` and `zb` are the frequencies of the whole and its pieces; "nd" and "ts" are
+    abbreviations, so what is left must be much rarer than the whole, not unknown.
+    """
+    if min(len(a), len(b)) != 1 or max(len(a), len(b)) > 3 or zj < SHORT_WORD_ZIPF:
+        return False
+    short = zb if len(a) == 1 else za
+    return short < LETTER_PIECE_ZIPF and zj >= short + LETTER_PIECE_MARGIN
 
 
 def _printed_whole(a: str, b: str, text: str, start: int, printed: Printed) -> bool:
@@ -748,6 +925,9 @@ _PIECES_RE = re.compile(
     rf"(?<![\w\-/@])({LETTERS}{{2,}} )?((?:{LETTERS} )+{LETTERS})(?: ({LETTERS}{{2,}}))?(?![\w\-/@])")
 
 
+MIN_WEAK_LETTERS = 2  # single letters join a piece when two of them or more are no word ("a", "I" are)
+
+
 def join_letter_pieces(t: Tracked, ctx: Context) -> Tracked:
     """Join a word that justification broke into a piece and single letters ("ceasef i r e").
 
@@ -760,31 +940,44 @@ def join_letter_pieces(t: Tracked, ctx: Context) -> Tracked:
         return t
     edits: list[Edit] = []
     for m in _PIECES_RE.finditer(t.text):
-        letters = m.group(2).split(" ")
-        if sum(1 for x in letters if _weak(x, ctx.lang)) < 2:
+        if sum(1 for x in m.group(2).split(" ") if _weak(x, ctx.lang)) < MIN_WEAK_LETTERS:
             continue
-        head, tail = (m.group(1) or "").strip(), m.group(3) or ""
-        # The letters join a piece that is no word on its own ("ceasef"), never each other alone ("a b c").
-        weak_head, weak_tail = bool(head) and _weak(head, ctx.lang), bool(tail) and _weak(tail, ctx.lang)
-        spans = [(m.start(1), m.end(3)), (m.start(1), m.end(2)), (m.start(2), m.end(3))]
-        best: tuple[int, int] | None = None
-        for (start, end), ok in zip(spans, (weak_head and weak_tail, weak_head, weak_tail), strict=True):
-            if not ok:
-                continue
-            whole = t.text[start:end].replace(" ", "")
-            if zipf(whole.lower(), ctx.lang) >= 3.0 or ctx.printed.glued.get(whole.lower()):
-                best = (start, end)
-                break
-        if best is None:
-            continue
-        start, end = best
-        whole = t.text[start:end].replace(" ", "")
-        i = ctx.printed.hyphen_in(whole) if whole.lower() in ctx.printed.glued else 0
-        edits.extend((k, k + 1, "") for k in range(start, end) if t.text[k] == " ")
-        if i:
-            pos = [k for k in range(start, end) if t.text[k] != " "][i]
-            edits.append((pos, pos, "-"))
+        span = _pieces_word(t.text, m, ctx.lang, ctx.printed)
+        if span is not None:
+            edits.extend(_pieces_edits(t.text, span[0], span[1], ctx.printed))
     return t.edit(edits)
+
+
+def _pieces_word(text: str, m: re.Match[str], lang: str, printed: Printed) -> tuple[int, int] | None:
+    """Return the span of the word that single letters make with the piece before them, after them or both.
+
+    The letters join a piece that is no word on its own ("ceasef"), never each other alone ("a b c");
+    the widest span that makes a word, or a word the document prints, wins.
+    """
+    head, tail = (m.group(1) or "").strip(), m.group(3) or ""
+    weak_head, weak_tail = bool(head) and _weak(head, lang), bool(tail) and _weak(tail, lang)
+    spans = ((m.start(1), m.end(3), weak_head and weak_tail), (m.start(1), m.end(2), weak_head),
+             (m.start(2), m.end(3), weak_tail))
+    for start, end, ok in spans:
+        if ok and _word_or_printed(text[start:end].replace(" ", ""), lang, printed):
+            return start, end
+    return None
+
+
+def _word_or_printed(whole: str, lang: str, printed: Printed) -> bool:
+    """Return whether pieces joined make a common word, or one the document prints with a hyphen."""
+    return zipf(whole.lower(), lang) >= COMMON_WORD_ZIPF or bool(printed.glued.get(whole.lower()))
+
+
+def _pieces_edits(text: str, start: int, end: int, printed: Printed) -> list[Edit]:
+    """Return the edits that join text[start:end] into one word, with the hyphen the document prints in it."""
+    whole = text[start:end].replace(" ", "")
+    i = printed.hyphen_in(whole) if whole.lower() in printed.glued else 0
+    edits: list[Edit] = [(k, k + 1, "") for k in range(start, end) if text[k] == " "]
+    if i:
+        pos = [k for k in range(start, end) if text[k] != " "][i]
+        edits.append((pos, pos, "-"))
+    return edits
 
 
 _SPACED_HINT_2_RE = re.compile(rf" {LETTERS} {LETTERS}(?!\w)")
@@ -851,10 +1044,28 @@ STEPS: list[tuple[str, Step]] = [
 ]
 
 
-def repair(t: Tracked, ctx: Context | None = None) -> Tracked:
-    """Return the text with every repair step applied in order."""
+def select_steps(names: str | Iterable[str]) -> list[tuple[str, Step]]:
+    """Return the steps of STEPS with these names (one name or several), in the order of STEPS.
+
+    The order is the pipeline's whatever the order of `names`: each step expects what the steps
+    before it leave. An unknown name raises ValueError, which lists the known ones.
+    """
+    chosen = {names} if isinstance(names, str) else set(names)
+    known = [name for name, _ in STEPS]
+    unknown = chosen.difference(known)
+    if unknown:
+        raise ValueError(f"unknown repair step(s): {', '.join(sorted(unknown))}; known steps: {', '.join(known)}")
+    return [(name, step) for name, step in STEPS if name in chosen]
+
+
+def repair(t: Tracked, ctx: Context | None = None, steps: str | Iterable[str] | None = None) -> Tracked:
+    """Return the text with the repair steps applied in order: all of STEPS, or only those named in `steps`.
+
+    `repair(t, ctx, steps=("join_line_end_hyphens", "join_lines"))` runs those two, in the order of STEPS;
+    an unknown name raises ValueError.
+    """
     ctx = ctx or Context()
-    for _name, step in STEPS:
+    for _name, step in STEPS if steps is None else select_steps(steps):
         t = step(t, ctx)
     return t
 

@@ -1,0 +1,336 @@
+"""The named decisions inside the repair steps, one table each.
+
+`test_repair.py` shows what each step does to a text; these tables show the scores, tolerances
+and yes/no decisions those steps are made of, so that a change to one rule shows which case moved.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from unref.repair import (
+    SCORE_ACRONYM_THEN_NAME,
+    SCORE_ACRONYM_THEN_WORD,
+    SCORE_CASE_CHANGE,
+    SCORE_CASE_CHANGE_LONE_CAPITAL,
+    SCORE_PREFIX,
+    SCORE_PRINTED,
+    SCORE_PRINTED_ACRONYM,
+    SCORE_TWO_WORDS,
+    STEPS,
+    SURE_JOIN,
+    Candidate,
+    Context,
+    Printed,
+    _address_score,
+    _best_gap,
+    _better,
+    _case_score,
+    _compound_space,
+    _frequency_score,
+    _join_count,
+    _join_hyphen,
+    _keep_join,
+    _letter_split_off,
+    _line_joins,
+    _number_glued,
+    _pieces_edits,
+    _pieces_word,
+    _plain_split_in_address,
+    _printed_in_other_address,
+    _rests_on_frequency,
+    _shift_after,
+    _split_score,
+    _two_plain_words,
+    _two_words,
+    _word_or_printed,
+    repair,
+    select_steps,
+)
+from unref.text.tracked import Tracked
+
+PRINTED = Printed.of("Port-au-Prince, the CoE-ECRI report, cease-fire and www.un.org/en/new-york/x")
+
+
+# --- _split_score: which evidence says a hyphen stood inside a glued token ------------------
+
+@pytest.mark.parametrize(("token", "i", "printed", "in_url", "expected"), [
+    ("Portau", 4, PRINTED, False, SCORE_PRINTED),  # the document prints "Port-au"
+    ("CoEGRETA", 3, PRINTED, False, SCORE_PRINTED_ACRONYM),  # and "CoE-" before a name
+    ("TerPetrosyan", 3, None, False, SCORE_CASE_CHANGE),
+    ("CoECommissioner", 3, None, False, SCORE_ACRONYM_THEN_NAME),
+    ("CoECommissioner", 2, None, False, SCORE_CASE_CHANGE_LONE_CAPITAL),  # "Co|ECommissioner": less likely
+    ("UNMISSfacilitated", 6, None, False, SCORE_ACRONYM_THEN_WORD),
+    ("aX", 1, None, False, 0.0),  # a piece of one letter
+    ("government", 6, None, False, 0.0),  # a common word whole
+    ("smeared", 5, None, False, 0.0),  # a word and its ending
+    ("watchin", 5, None, False, 0.0),  # "in" is too short a second word in prose ...
+])
+def test_split_score(token: str, i: int, printed: Printed | None, in_url: bool, expected: float) -> None:
+    assert _split_score(token, i, "en", printed, in_url) == expected
+
+
+@pytest.mark.parametrize(("token", "i", "in_url", "low", "high"), [
+    ("nonrefoulement", 3, False, SCORE_PREFIX, SCORE_CASE_CHANGE_LONE_CAPITAL),  # a prefix and a word
+    ("watchin", 5, True, SCORE_TWO_WORDS, SCORE_PREFIX),  # ... but two words in an address
+    ("CoEGRETA", 3, False, SCORE_TWO_WORDS, SCORE_PREFIX),  # without the document: two words, a weaker case
+])
+def test_split_score_by_frequency(token: str, i: int, in_url: bool, low: float, high: float) -> None:
+    assert low < _split_score(token, i, "en", None, in_url) < high
+
+
+@pytest.mark.parametrize(("a", "b", "printed", "expected"), [
+    ("CoE", "GRETA", PRINTED, SCORE_PRINTED_ACRONYM),
+    ("Ter", "Petrosyan", None, SCORE_CASE_CHANGE),
+    ("Co", "ECommissioner", None, SCORE_CASE_CHANGE_LONE_CAPITAL),
+    ("CoE", "Commissioner", None, SCORE_ACRONYM_THEN_NAME),
+    ("UNMISS", "facilitated", None, SCORE_ACRONYM_THEN_WORD),
+    ("UNMISS", "xq", None, 0.0),  # a second piece too short to be a word after an acronym
+    ("govern", "ment", None, 0.0),  # one case: the case says nothing
+])
+def test_case_score(a: str, b: str, printed: Printed | None, expected: float) -> None:
+    assert _case_score(a, b, "en", printed) == expected
+
+
+@pytest.mark.parametrize(("token", "i", "in_url", "scored"), [
+    ("nonrefoulement", 3, False, True),
+    ("international", 5, False, False),  # common whole: no split
+    ("watchin", 5, False, False),
+    ("watchin", 5, True, True),
+    ("smeared", 5, False, False),
+])
+def test_frequency_score(token: str, i: int, in_url: bool, scored: bool) -> None:
+    assert (_frequency_score(token, token[:i], token[i:], "en", in_url) > 0) is scored
+
+
+@pytest.mark.parametrize(("za", "zb", "len_b", "in_url", "expected"), [
+    (4.0, 4.0, 3, False, True),
+    (2.9, 4.0, 3, False, False),  # a rare first piece
+    (4.0, 5.5, 2, False, False),  # two letters make no word in prose
+    (4.0, 5.5, 2, True, True),  # but a very common one does in an address ("in")
+    (4.0, 4.5, 2, True, False),
+])
+def test_two_words(za: float, zb: float, len_b: int, in_url: bool, expected: bool) -> None:
+    assert _two_words(za, zb, len_b, in_url) is expected
+
+
+@pytest.mark.parametrize(("score", "frequency", "two_words"), [
+    (0.0, False, False),
+    (4.5, True, True),
+    (6.2, True, False),  # a prefix
+    (SCORE_CASE_CHANGE_LONE_CAPITAL, False, False),
+    (SCORE_PRINTED, False, False),
+])
+def test_score_bands(score: float, frequency: bool, two_words: bool) -> None:
+    assert _rests_on_frequency(score) is frequency
+    assert _two_plain_words(score) is two_words
+
+
+# --- _line_joins: where near a line end a join is kept ---------------------------------------
+
+@pytest.mark.parametrize(("length", "width", "expected"), [
+    (100, 0, 0),  # no width, no join
+    (100, 60, 1),  # at least one
+    (180, 60, 2),
+    (240, 60, 3),
+])
+def test_join_count(length: int, width: int, expected: int) -> None:
+    assert _join_count("x" * length, width) == expected
+
+
+A: Candidate = (5.0, (10, 10, "-"))
+B: Candidate = (7.0, (12, 12, "-"))
+C: Candidate = (5.0, (14, 14, "-"))
+
+
+@pytest.mark.parametrize(("best", "other", "expected"), [
+    (None, None, None),
+    (None, A, A),
+    (A, None, A),
+    (A, B, B),
+    (B, A, B),
+    (A, C, A),  # a tie keeps the first
+])
+def test_better(best: Candidate | None, other: Candidate | None, expected: Candidate | None) -> None:
+    assert _better(best, other) == expected
+
+
+@pytest.mark.parametrize(("score", "whole_found", "expected"), [
+    (1.0, False, True),
+    (-0.5, False, True),  # the best candidate near the line end, however weak
+    (5.9, True, False),  # a word the document prints whole sits in the window
+    (SURE_JOIN, True, True),
+])
+def test_keep_join(score: float, whole_found: bool, expected: bool) -> None:
+    assert _keep_join(score, whole_found) is expected
+
+
+@pytest.mark.parametrize(("target", "best", "expected"), [
+    (60, (SURE_JOIN, (50, 50, "-")), 10),  # a sure join before its column
+    (60, (SURE_JOIN, (62, 62, "-")), 0),  # after it: no shift back
+    (60, (5.0, (50, 50, "-")), 0),  # not sure: no shift
+])
+def test_shift_after(target: int, best: Candidate, expected: int) -> None:
+    assert _shift_after(target, best) == expected
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    ("and", "- "),  # "troop- and police-contributing"
+    ("Or", "- "),
+    ("y", "- "),
+    ("Prince", "-"),
+    ("andante", "-"),
+])
+def test_join_hyphen(after: str, expected: str) -> None:
+    assert _join_hyphen(after) == expected
+
+
+URL_LINE = "see www.un.org/en/newyork/meeting now"
+
+
+@pytest.mark.parametrize(("printed", "token", "expected"), [
+    (PRINTED, "newyork", True),  # another address prints "en/new-york/"
+    (Printed.of("New-York"), "newyork", False),  # printed, but not after the same characters
+])
+def test_printed_in_other_address(printed: Printed, token: str, expected: bool) -> None:
+    start = URL_LINE.index(token)
+    assert _printed_in_other_address(URL_LINE, start, token, 3, printed) is expected
+
+
+@pytest.mark.parametrize(("token", "i", "score", "expected"), [
+    ("newyork", 3, SCORE_PRINTED, True),
+    ("watchin", 5, 4.5, True),
+    ("watchin", 5, 6.3, False),  # a prefix score is no plain pair of words
+    ("TerPetrosyan", 3, SCORE_CASE_CHANGE, False),  # a change of case in an address is its own spelling
+])
+def test_plain_split_in_address(token: str, i: int, score: float, expected: bool) -> None:
+    assert _plain_split_in_address(token, i, score) is expected
+
+
+@pytest.mark.parametrize(("line", "token", "score", "printed", "expected"), [
+    (URL_LINE, "newyork", SCORE_PRINTED, PRINTED, SCORE_PRINTED),
+    (URL_LINE, "newyork", SCORE_PRINTED, Printed.of("New-York"), 0.0),
+    (URL_LINE, "meeting", SCORE_CASE_CHANGE, None, 0.0),
+    ("the newyork office", "newyork", SCORE_CASE_CHANGE, None, SCORE_CASE_CHANGE),  # no address
+])
+def test_address_score(line: str, token: str, score: float, printed: Printed | None, expected: float) -> None:
+    urls = [(m.start(), m.end()) for m in re.finditer(r"www\.\S+", line)]
+    start = line.index(token)
+    in_url = any(a <= start < b for a, b in urls)
+    assert _address_score(line, start, token, 3, score, printed, in_url, urls) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("a 10year review", True),
+    ("a 10xq review", False),  # no word after the number
+    ("at %27year", False),  # an escape in an address
+    ("in A/79year", False),  # a symbol
+    ("v1.2year", False),
+    ("a 10Year review", False),  # a capital opens a name
+])
+def test_number_glued(line: str, expected: bool) -> None:
+    pieces = list(re.finditer(r"\d+|[^\W\d_]+", line))
+    wa, wb = next((a, b) for a, b in itertools.pairwise(pieces) if a.group().isdigit() and a.end() == b.start())
+    assert _number_glued(line, wa, wb, "en", []) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("risk", "based", True),
+    ("non", "governmental", True),
+    ("10", "year", True),
+    ("Risk", "based", False),  # a capital: a name's end, not a compound
+    ("risk", "Based", False),
+    ("the", "report", False),
+])
+def test_compound_space(a: str, b: str, expected: bool) -> None:
+    assert _compound_space(a, b) is expected
+
+
+def test_best_gap_prefers_the_higher_score() -> None:
+    line = "a 10year risk based"
+    pieces = list(re.finditer(r"\d+|[^\W\d_]+", line))
+    best = _best_gap(line, pieces, line.index("year"), "en", [])
+    assert best is not None and best[1] == (4, 4, "-")  # the glued number, not the compound space
+
+
+def test_line_joins_finds_the_join_at_the_full_width() -> None:
+    line = "x" * 40 + " the TerPetrosyan case " + "y" * 40
+    assert _line_joins(line, line.index("Petrosyan"), "en") == [(line.index("Petrosyan"),) * 2 + ("-",)]
+
+
+# --- should_join ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("a", "nd", True),  # "nd" is an abbreviation, much rarer than "and"
+    ("i", "ts", True),
+    ("the", "re", False),  # no letter alone
+    ("a", "lso", True),  # the longer piece may have three letters
+    ("Februa", "ry", False),  # no letter alone: for the rule of weak pieces
+])
+def test_letter_split_off(a: str, b: str, expected: bool) -> None:
+    from unref.text.words import zipf
+
+    zj, za, zb = zipf((a + b).lower(), "en"), zipf(a, "en"), zipf(b, "en")
+    assert _letter_split_off(a, b, zj, za, zb) is expected
+
+
+# --- join_letter_pieces ----------------------------------------------------------------------------
+
+_PIECES = re.compile(r"(?<![\w\-/@])([^\W\d_]{2,} )?((?:[^\W\d_] )+[^\W\d_])(?: ([^\W\d_]{2,}))?(?![\w\-/@])")
+
+
+@pytest.mark.parametrize(("whole", "printed", "expected"), [
+    ("ceasefire", Printed(), True),  # a word
+    ("ceasefxre", Printed(), False),
+    ("vicechairx", Printed.of("vice-chairx"), True),  # the document prints it, with its hyphen
+])
+def test_word_or_printed(whole: str, printed: Printed, expected: bool) -> None:
+    assert _word_or_printed(whole, "en", printed) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a ceasef i r e now", "ceasef i r e"),  # the piece before
+    ("the c o m mittee met", "c o m mittee"),  # the piece after
+    ("a b c", None),  # letters alone never join each other
+])
+def test_pieces_word(text: str, expected: str | None) -> None:
+    m = next(_PIECES.finditer(text))
+    span = _pieces_word(text, m, "en", Printed())
+    assert (text[span[0]:span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(("text", "printed", "expected"), [
+    ("ceasef i r e", Printed(), "ceasefire"),
+    ("ceasef i r e", Printed.of("the cease-fire held"), "cease-fire"),
+])
+def test_pieces_edits(text: str, printed: Printed, expected: str) -> None:
+    t = Tracked.from_source(text, 0)
+    assert t.edit(_pieces_edits(text, 0, len(text), printed)).text == expected
+
+
+# --- STEPS: each named and selectable ------------------------------------------------------------
+
+def test_select_steps_keeps_the_pipeline_order() -> None:
+    chosen = select_steps(["join_lines", "join_line_end_hyphens"])
+    assert [name for name, _ in chosen] == ["join_line_end_hyphens", "join_lines"]
+    assert select_steps("join_lines") == [("join_lines", dict(STEPS)["join_lines"])]
+
+
+def test_an_unknown_step_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="join_linez") as err:
+        select_steps(["join_lines", "join_linez"])
+    assert all(name in str(err.value) for name, _ in STEPS)
+
+
+@pytest.mark.parametrize(("steps", "expected"), [
+    (None, "Nagorno-Karabakh, the Secretary-General"),  # the default runs every step
+    (("join_line_end_hyphens", "join_lines"), "Nagorno-Karabakh, the Secretary General"),
+    (("join_lines",), "Nagorno- Karabakh, the Secretary General"),
+    ((), "Nagorno-\nKarabakh, the Secretary General"),
+])
+def test_repair_runs_the_steps_named(steps: tuple[str, ...] | None, expected: str) -> None:
+    t = Tracked.from_source("Nagorno-\nKarabakh, the Secretary General", 0)
+    assert repair(t, Context(), steps=steps).text == expected
