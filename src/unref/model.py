@@ -6,7 +6,9 @@ the JSON contract (`unref.document/1`) is produced from them by `to_json`.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 SCHEMA_ID = "unref.document/1"
@@ -271,3 +273,47 @@ class Document:
             "links": [{"page": page, "uri": uri} for page, uri in self.links],
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_json(cls, record: Mapping[str, Any]) -> Document:
+        """Return the Document of a record that `to_json` gave, with or without spans.
+
+        The inverse of `to_json`: ``Document.from_json(d.to_json()).to_json() == d.to_json()``, and
+        the same with ``spans=False`` (the paragraphs and footnotes then have no spans). The Document
+        shares no list or dict with the record. Raises ValueError when the record is not in the
+        schema `unref.document/1` or lacks one of its keys.
+        """
+        if not isinstance(record, Mapping) or record.get("schema") != SCHEMA_ID:
+            raise ValueError(f"not a {SCHEMA_ID} record")
+        try:
+            return cls(
+                source=record["source"], format=record["format"], metadata=_metadata_from_json(record),
+                paragraphs=[Paragraph(**_spans_from_json(p)) for p in record["paragraphs"]],
+                footnotes=[Footnote(**_spans_from_json(f)) for f in record["footnotes"]],
+                footnote_refs=[FootnoteRef(**r) for r in record["footnote_refs"]],
+                citations=[Citation(**copy.deepcopy(c)) for c in record["citations"]],
+                quotes=[Quote(**q) for q in record["quotes"]],
+                warnings=list(record["warnings"]), pages=record["pages"],
+                links=[(link["page"], link["uri"]) for link in record["links"]],
+            )
+        except (KeyError, TypeError) as err:  # a key missing, or one that no field takes
+            raise ValueError(f"not a {SCHEMA_ID} record: {type(err).__name__}: {err}") from None
+
+
+def _metadata_from_json(record: Mapping[str, Any]) -> Metadata:
+    """Return the Metadata of a record: `to_json` writes each of its fields as a top-level key."""
+    values = {f.name: copy.deepcopy(record[f.name]) for f in fields(Metadata)}
+    values["signatories"] = [Signatory(**s) for s in values["signatories"]]
+    return Metadata(**values)
+
+
+def _spans_from_json(item: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the fields of a paragraph or footnote record, its spans as Spans again.
+
+    `to_json` writes a span as [start, end, source_start, source_end], and no spans at all
+    with ``spans=False``: then the item has none.
+    """
+    values = dict(item)
+    if "spans" in values:
+        values["spans"] = [Span(*span) for span in values["spans"]]
+    return values
