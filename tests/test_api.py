@@ -28,6 +28,7 @@ from unref.model import (
     Signatory,
     Span,
 )
+from unref.render import markdown_block, with_note_markers
 
 LETTER = FIXTURES / "letter.txt"
 SRC = Path(unref.__file__).resolve().parent
@@ -400,3 +401,30 @@ def test_library_errors_name_no_cli_option(messages: list[tuple[int, str]]) -> N
 ])
 def test_what_names_an_option(text: str, names_an_option: bool) -> None:
     assert bool(FLAG_RE.search(text)) is names_an_option
+
+
+# ---------------------------------------------------------------------------
+# Rendering
+
+
+@pytest.mark.parametrize(("kind", "text", "markdown"), [
+    ("title", "Letter dated 1 May", "## Letter dated 1 May"),
+    ("annex_title", "Annex", "## Annex"),
+    ("heading", "I. Introduction", "### I. Introduction"),
+    ("quote", "line one\nline two", "> line one\n> line two"),
+    ("signature", "(Signed) A. Name\nPermanent Representative", "(Signed) A. Name  \nPermanent Representative"),
+    ("body", "1. The Council,\nacting", "1. The Council,\nacting"),
+    ("list_item", "(a) first", "(a) first"),
+])
+def test_markdown_block(kind: Any, text: str, markdown: str) -> None:
+    assert markdown_block(kind, text) == markdown
+
+
+@pytest.mark.parametrize(("text", "refs", "marked"), [
+    ("No notes.", [], "No notes."),
+    ("See below. And more.", [(10, "1")], "See below.[^1] And more."),
+    ("One two", [(3, "1"), (7, "2")], "One[^1] two[^2]"),
+    ("One two", [(7, "2"), (3, "1")], "One[^1] two[^2]"),  # in any order
+])
+def test_note_markers_in_markdown(text: str, refs: list[tuple[int, str]], marked: str) -> None:
+    assert with_note_markers(text, [FootnoteRef(label, "p1", offset) for offset, label in refs]) == marked
