@@ -7,6 +7,7 @@ of them are masthead, and what they mean.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unref.catalogue import organ_misread, organ_of
@@ -231,235 +232,441 @@ def _is_header(text: str) -> bool:
     )
 
 
-def _body_run(window: list[Line], i: int, before_session: bool) -> tuple[str, int] | None:
-    """Return (name, index past the run) when a block of the masthead starts at line i with a body's name."""
+def _ends_name(lines: list[str], text: str) -> bool:
+    """Return whether a line ends a body's name that `lines` began: a blank, another masthead item, a by-line,
+    a resolution's heading or another organ's name."""
+    if not text or _is_header(text):
+        return True
+    return bool(lines) and bool(_BYLINE_RE.match(text) or _FORWARD_RE.match(text) or organ_of(text))
+
+
+def _heads_second_body(lines: list[str], text: str) -> bool:
+    """Return whether a line names a second body under a complete body's name.
+
+    "Human Rights Council" over "Working Group on the Universal Periodic Review": the block's head is the
+    first body; the one under it is part of its session's description."""
+    if not lines:
+        return False
+    so_far = " ".join(lines)
+    return (not _NAME_OPEN_RE.search(so_far) and not text[:1].islower() and bool(_BODY_START_RE.match(text))
+            and bool(_BODY_START_RE.match(so_far) or _BODY_END_RE.search(so_far)))
+
+
+def _is_sentence_line(text: str) -> bool:
+    """Return whether a line is a sentence, or a line the extractor joined with the masthead's other column."""
+    return len(text) > 70 or text.endswith((".", ";")) or bool(DISTR_RE.search(text) or DATE_RE.search(text))
+
+
+def _block_end(window: list[Line], k: int) -> int:
+    """Return the index of the first blank line or masthead item from line k on."""
+    while k < len(window) and window[k].text.strip() and not _is_header(window[k].text.strip()):
+        k += 1
+    return k
+
+
+def _name_lines(window: list[Line], i: int) -> tuple[list[str], int] | None:
+    """Return the lines of a body's name that starts at line i (at most 7) and the index past them; None when
+    a sentence comes first."""
     lines: list[str] = []
     k = i
     while k < len(window) and len(lines) < 7:
         text = window[k].text.strip()
-        if not text or _is_header(text) or (lines and (_BYLINE_RE.match(text) or _FORWARD_RE.match(text))):
+        if _ends_name(lines, text):
             break
-        if lines and organ_of(text):
+        if _heads_second_body(lines, text):
+            k = _block_end(window, k)
             break
-        so_far = " ".join(lines)
-        if lines and not _NAME_OPEN_RE.search(so_far) and not text[:1].islower() and _BODY_START_RE.match(text) \
-                and (_BODY_START_RE.match(so_far) or _BODY_END_RE.search(so_far)):
-            # "Human Rights Council" over "Working Group on the Universal Periodic Review": the block's head
-            # is the first body; the one under it is part of its session's description.
-            while k < len(window) and window[k].text.strip() and not _is_header(window[k].text.strip()):
-                k += 1
-            break
-        if len(text) > 70 or text.endswith((".", ";")) or DISTR_RE.search(text) or DATE_RE.search(text):
-            return None  # a sentence, or a line the extractor joined with the masthead's other column
+        if _is_sentence_line(text):
+            return None
         lines.append(text)
         k += 1
-    if not lines:
+    return lines, k
+
+
+def _is_body_name(name: str) -> bool:
+    """Return whether a name reads as a body's and ends where a name can end."""
+    return bool(_BODY_START_RE.match(name) or _BODY_END_RE.search(name)) and not _NAME_OPEN_RE.search(name)
+
+
+def _block_follows(window: list[Line], k: int, before_session: bool) -> bool:
+    """Return whether the next printed line (of the next three) continues a masthead block: a masthead item,
+    an organ, or, before any session, the title's by-line or heading."""
+    nxt = next((window[j].text.strip() for j in range(k, min(k + 3, len(window))) if window[j].text.strip()), "")
+    return bool(_is_header(nxt) or organ_of(nxt)
+                or (before_session and (_BYLINE_RE.match(nxt) or _FORWARD_RE.match(nxt))))
+
+
+def _body_run(window: list[Line], i: int, before_session: bool) -> tuple[str, int] | None:
+    """Return (name, index past the run) when a block of the masthead starts at line i with a body's name."""
+    run = _name_lines(window, i)
+    if run is None or not run[0]:
         return None
+    lines, k = run
     name = re.sub(r"\s+", " ", " ".join(lines)).strip()
-    if not (_BODY_START_RE.match(name) or _BODY_END_RE.search(name)) or _NAME_OPEN_RE.search(name):
+    if not _is_body_name(name):
         return None
     if organ_of(name):
         return organ_of(name) or name, k  # a known body's name wrapped over two lines
-    nxt = next((window[j].text.strip() for j in range(k, min(k + 3, len(window))) if window[j].text.strip()), "")
-    if _is_header(nxt) or organ_of(nxt) or (before_session and (_BYLINE_RE.match(nxt) or _FORWARD_RE.match(nxt))):
+    if _block_follows(window, k, before_session):
         return (organ_of(name) or organ_misread(name) or name), k
     return None
 
 
-def read_masthead(lines: list[Line], width: int) -> Masthead:
-    """Read the masthead from the body lines of page 1."""
-    md = Metadata()
-    result = Masthead(metadata=md)
-    current_organ: str | None = None
-    seen_distr = False
-    seen_session = False
-    last_masthead = -1
-    last_kind = ""  # what the last masthead line was: "symbol", "organ", "session", "agenda", ...
-    chain = ""  # the same, or "" when a line that is no masthead item came after it
-    window = lines[:60]
-    title_at = None
-    anchor = ""
-    body_end: dict[int, str] = {}  # index past a body's run -> its name
-    letter_at = next((i for i, ln in enumerate(window) if LETTER_START_RE.match(ln.text)), None)
+# Kinds of masthead line under which a session line of the same block may stand.
+_SESSION_CHAINS = ("organ", "session", "distr", "date", "original", "language", "symbol", "cover")
+# Kinds of masthead line after which a body's name may head a block with no blank line between.
+_BLOCK_AFTER = ("symbol", "distr", "date", "original")
+# "A /79/PV.64": an extractor's space after the series.
+_SPACED_SERIES_RE = re.compile(r"^([A-Z]{1,6}) /(?=\S)")
+# "Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69," over "71, 120, 123 and 135".
+_AGENDA_WRAPS_RE = re.compile(r"^(?:Agenda items|Items|Points|Temas|Пункты)\s+[\d ,()a-z]+,$")
+_AGENDA_REST_RE = re.compile(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\([a-z]{1,4}\))?)?$")
+# Any line: the organ rule asks the catalogue, not a pattern.
+_ANY_RE = re.compile("")
 
-    def take(i: int, text: str) -> str:
-        """Read one masthead item; return its kind, or "" when the line is none."""
-        nonlocal current_organ, seen_distr, seen_session
-        organ = organ_of(text)
-        text = re.sub(r"^([A-Z]{1,6}) /(?=\S)", r"\1/", text)  # "A /79/PV.64"
-        if SYMBOL_LINE_RE.match(text) and i < 25:
-            for sym in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text):
-                sym = re.sub(r"\s+", " ", sym.replace("*", "").strip())  # "A/79/843*": the star marks a note
-                if sym not in md.symbols:
-                    md.symbols.append(sym)
-            return "symbol"
-        if UN_LINE_RE.match(text) and i < 12:
-            return "un"
-        if organ:
-            current_organ = organ
-            if organ not in md.organs:
-                md.organs.append(organ)
-            return "organ"
-        if DISTR_RE.match(text) and i < 30:
-            seen_distr = True
-            kind = DISTR_RE.match(text)
-            md.distribution = (kind.group("kind") if kind else None) or md.distribution
-            return "distr"
-        if LIMITED_RE.match(text) and seen_distr and not md.distribution:
-            md.distribution = text.title()
-            return "distr"
-        if (m := DATE_RE.search(text)) and md.date is None and len(text) < 60 and i < 40:
-            md.date = iso_date(m)
-            return "date" if not text[:1].islower() else ""  # "on 30 April 1993" ends a sentence of the text
-        if m := ORIGINAL_RE.match(text):
-            md.original_language = LANGUAGE_NAMES.get(m.group("lang").lower().strip(".,"))
-            seen_distr = True
-            return "original"
-        if _LANGUAGE_LINE_RE.match(text) and (seen_distr or md.symbols):
-            if last_kind == "original" and not md.original_language:
-                md.original_language = LANGUAGE_NAMES.get(text.lower())  # "ORIGINAL:" over "ENGLISH"
-            return "original" if text.upper().startswith("ORIGINAL") else "language"
-        if (m := AGENDA_RE.match(text)) and len(text) < 120:
-            items = agenda_items(m.group("items"))
-            organ_key = current_organ or "General Assembly"
-            if items:
-                md.agenda_items.setdefault(organ_key, [])
-                md.agenda_items[organ_key].extend(x for x in items if x not in md.agenda_items[organ_key])
-            return "agenda"
-        chained = chain in ("organ", "session", "distr", "date", "original", "language", "symbol", "cover")
-        if SESSION_RE.match(text) and current_organ and len(text) < 60 and not text[:1].islower() and chained:
-            md.sessions.setdefault(current_organ, text)
-            seen_session = True
-            return "session"
-        if _PLACE_DATE_RE.match(text) and len(text) < 70 and chain in ("organ", "session") and \
-                re.search(r"\d{4}", text):
-            return "session"  # "New York, 18–26 February 2025" under a body's session
-        if _COVER_RE.match(text) and (seen_distr or md.symbols):
-            return "cover"
-        return ""
 
-    i = 0
-    while i < len(window):
-        line = window[i]
-        text = line.text.strip()
-        if not text:
-            i += 1
-            continue
+class _Reader:
+    """Page 1 read line by line: what the masthead gave so far, and where the title stands."""
+
+    def __init__(self, lines: list[Line], width: int) -> None:
+        self.lines = lines
+        self.width = width
+        self.md = Metadata()
+        self.result = Masthead(metadata=self.md)
+        self.window = lines[:60]
+        self.current_organ: str | None = None
+        self.seen_distr = False
+        self.seen_session = False
+        self.last_masthead = -1
+        self.last_kind = ""  # what the last masthead line was: "symbol", "organ", "session", "agenda", ...
+        self.chain = ""  # the same, or "" when a line that is no masthead item came after it
+        self.anchor = ""  # the kind of the title's heading (see _anchor)
+        self.body_end: dict[int, str] = {}  # index past a body's run -> its name
+        self.letter_at = next((i for i, ln in enumerate(self.window) if LETTER_START_RE.match(ln.text)), None)
+
+    # --- The masthead's lines, up to the title ---------------------------------------------------
+
+    def read_items(self) -> int | None:
+        """Read the masthead's lines; return the index of the title's heading, or None when none stands."""
+        i = 0
+        while i < len(self.window):
+            if not self.window[i].text.strip():
+                i += 1
+                continue
+            if self._title_starts(i):
+                return i
+            i = self._read_line(i)
+        return None
+
+    def _title_starts(self, i: int) -> bool:
+        """Return whether line i heads the title (and keep the heading's kind in anchor)."""
+        md = self.md
         # An Official Records cover prints its title before the organ's name.
-        anchor = _anchor(window, i, letter_at, seen_distr or bool(md.organs) or (bool(md.symbols) and i < 10))
+        anchor = _anchor(self.window, i, self.letter_at, self.seen_distr or bool(md.organs)
+                         or (bool(md.symbols) and i < 10))
         if anchor == "numbered":
             # A committee's document may go from its subject title straight to its first paragraph
             # ("Concluding observations on the sixth periodic report of ..." over "1.").
-            anchor = "section" if body_end else ""
-        if anchor and not (anchor == "back" and last_kind == "agenda" and last_masthead == i - 1):
-            title_at = i
-            break
-        anchor = ""
-        if not md.symbols and (resolution := _resolution_head(window, i)):
-            md.symbols.append(resolution)
-            if "Security Council" not in md.organs:
-                md.organs.append("Security Council")
-            result.used.add(line.start)
-            last_masthead = i
-            i += 1
-            continue
+            anchor = "section" if self.body_end else ""
+        if anchor and not (anchor == "back" and self.last_kind == "agenda" and self.last_masthead == i - 1):
+            self.anchor = anchor
+            return True
+        return False
+
+    def _read_line(self, i: int) -> int:
+        """Read the line at i: a resolution's heading, a body heading a block, or masthead items; return the
+        index of the next line to read."""
+        if not self.md.symbols and (resolution := _resolution_head(self.window, i)):
+            self._take_resolution_head(i, resolution)
+            return i + 1
+        if self._may_head_block(i) and (run := _body_run(self.window, i, not self.seen_session)):
+            return self._take_body_run(i, *run)
+        return self._take_items(i)
+
+    def _take_resolution_head(self, i: int, symbol: str) -> None:
+        """Take a Security Council resolution's heading as its symbol."""
+        self.md.symbols.append(symbol)
+        if "Security Council" not in self.md.organs:
+            self.md.organs.append("Security Council")
+        self.result.used.add(self.window[i].start)
+        self.last_masthead = i
+
+    def _may_head_block(self, i: int) -> bool:
+        """Return whether a body's name may head a block of the masthead at line i.
+
+        A body heads a block of the masthead only: before it stand masthead items and at most a few short
+        lines of the emblem ("TD", "Conference", "on Trade and"), never the text ("The Security Council,")."""
+        window = self.window
+        text = window[i].text.strip()
         prev_blank = i == 0 or not window[i - 1].text.strip()
-        # A body heads a block of the masthead only: before it stand masthead items and at most a few short
-        # lines of the emblem ("TD", "Conference", "on Trade and"), never the text ("The Security Council,").
-        untaken = [ln.text.strip() for ln in window[:i] if ln.text.strip() and ln.start not in result.used]
-        in_head = len(untaken) <= 8 and not any(len(t) > 45 or t.endswith((",", ".", ";")) for t in untaken)
-        if (prev_blank or (last_masthead == i - 1 and last_kind in ("symbol", "distr", "date", "original"))) \
-                and i < 40 and in_head and not organ_of(text) and not _is_header(text) and not UN_LINE_RE.match(text) \
-                and (run := _body_run(window, i, not seen_session)):
-            name, past = run
-            current_organ = name
-            if name not in md.organs:
-                md.organs.append(name)
-            for ln in window[i:past]:
-                result.used.add(ln.start)
-            last_masthead, last_kind, chain = past - 1, "organ", "organ"
-            body_end[past] = name
-            i = past
-            continue
-        nxt = window[i + 1] if i + 1 < len(window) else None
-        if nxt and re.match(r"^(?:Agenda items|Items|Points|Temas|Пункты)\s+[\d ,()a-z]+,$", text) and \
-                re.match(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\([a-z]{1,4}\))?)?$", nxt.text.strip()):
-            # "Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69," over "71, 120, 123 and 135"
-            result.used.add(nxt.start)
-            text = f"{text} {nxt.text.strip()}"
-            i += 1
-        kinds = [take(i, part) for part in _parts(text)]
+        after_item = self.last_masthead == i - 1 and self.last_kind in _BLOCK_AFTER
+        if not (prev_blank or after_item) or i >= 40 or not self._in_head(i):
+            return False
+        return not organ_of(text) and not _is_header(text) and not UN_LINE_RE.match(text)
+
+    def _in_head(self, i: int) -> bool:
+        """Return whether the lines above i that are no masthead item are few and short (the emblem's)."""
+        untaken = [ln.text.strip() for ln in self.window[:i] if ln.text.strip() and ln.start not in self.result.used]
+        return len(untaken) <= 8 and not any(len(t) > 45 or t.endswith((",", ".", ";")) for t in untaken)
+
+    def _take_body_run(self, i: int, name: str, past: int) -> int:
+        """Take the lines from i to past as the name of the body that heads a block; return past."""
+        self.current_organ = name
+        if name not in self.md.organs:
+            self.md.organs.append(name)
+        for ln in self.window[i:past]:
+            self.result.used.add(ln.start)
+        self.last_masthead, self.last_kind, self.chain = past - 1, "organ", "organ"
+        self.body_end[past] = name
+        return past
+
+    def _take_items(self, i: int) -> int:
+        """Read the masthead items of line i (two where an extractor joined columns); return the next index."""
+        line = self.window[i]
+        text, i = self._join_wrapped_agenda(i, line.text.strip())
+        kinds = [self._take(i, part) for part in _parts(text)]
         if any(kinds):
-            result.used.add(line.start)
-            last_masthead = i
-            last_kind = next(k for k in reversed(kinds) if k)
-        chain = last_kind if any(kinds) else ""  # after a line of a title or text no session of a block follows
-        i += 1
-    if title_at is None or any("/PV." in sym for sym in md.symbols):
-        return result  # a meeting record has no title of its own
-    for j in range(title_at, min(title_at + 12, len(window) - 1)):
-        organ = organ_of(window[j].text)
-        if organ and _COVER_RE.match(window[j + 1].text.strip()) and organ not in md.organs:
-            md.organs.append(organ)  # an Official Records cover names its organ under the title
-            result.used.add(window[j].start)
-    tail = _groups(window, last_masthead + 1, title_at)
-    agenda_lines: list[Line] = []
-    if tail and last_kind == "agenda" and tail[0][0] is window[last_masthead + 1]:
-        agenda_lines = tail.pop(0)  # the agenda item's title, printed under its number
-    subject: list[Line] = []
-    if anchor in ("letter", "back", "section") and tail:
-        joined = [" ".join(ln.text.strip() for ln in group) for group in tail]
-        if m := _REQUEST_RE.match(joined[0]):
-            # The request's line is the agenda title; the proposed item after it is the subject.
-            n = len(m.group().split())
-            first = tail[0]
-            words = 0
-            for k, ln in enumerate(first):
-                words += len(ln.text.split())
-                if words >= n:
-                    agenda_lines += first[: k + 1]
-                    tail[0] = first[k + 1 :]
-                    break
-            tail = [g for g in tail if g]
-            subject = tail[-1] if tail else []
-        elif anchor != "letter":
-            subject = tail[-1]
-            if any(re.match(r"^\d{1,3}\.?$", ln.text.strip()) for ln in subject):
-                subject = []  # a paragraph number: the text has begun
-            text = " ".join(ln.text.strip() for ln in subject)
-            if len(subject) > 6 or text.endswith((".", ",", ";", ":")) or any(len(ln.text.strip()) > 0.95 * width >= 57
-                                                              for ln in subject[:-1]):
-                subject = []  # a paragraph of text, not a title
-    for group in tail:
-        if group is not subject:
-            agenda_lines += group
-    # Lines between the masthead blocks and the title are the agenda item titles.
-    titles: list[str] = []
-    for ln in agenda_lines:
-        text = ln.text.strip()
-        result.used.add(ln.start)  # a masthead line: kept as a paragraph of kind masthead
-        if titles and (text[:1].islower() or titles[-1].endswith((",", " for", " of", " and", " the"))):
-            titles[-1] += " " + text  # an agenda item's title wrapped over two lines
-        else:
-            titles.append(text)
-    md.agenda_titles = titles
-    if subject:
-        result.title_lines = subject
-    elif anchor == "forward":
-        result.title_lines = _forward_title(window, title_at)
-    elif anchor in ("letter", "back", "self"):
-        result.title_lines = _title_lines(lines[title_at:], width)
-    title = re.sub(r"\s+", " ", " ".join(ln.text.strip() for ln in result.title_lines)).strip()
-    if anchor == "forward":
-        title = re.sub(_NUMBER, "", title)  # "48/161. The situation in Central America", "2025/5.", "ES-11/1."
-    title = _strip_markers(title)
-    head_at = title_at
-    while head_at > 0 and not window[head_at - 1].text.strip():
-        head_at -= 1
-    if title and head_at in body_end and re.match(r"Report on the\b", title) and not subject:
-        title = f"{body_end[head_at]}: {title}"  # an Official Records cover: "Commission ...: Report on the ..."
-    md.title = title or None
-    return result
+            self.result.used.add(line.start)
+            self.last_masthead = i
+            self.last_kind = next(k for k in reversed(kinds) if k)
+        self.chain = self.last_kind if any(kinds) else ""  # after a line of a title or text no session follows
+        return i + 1
+
+    def _join_wrapped_agenda(self, i: int, text: str) -> tuple[str, int]:
+        """Return a list of agenda items wrapped over two lines as one, with the index of its last line."""
+        nxt = self.window[i + 1] if i + 1 < len(self.window) else None
+        if nxt and _AGENDA_WRAPS_RE.match(text) and _AGENDA_REST_RE.match(nxt.text.strip()):
+            self.result.used.add(nxt.start)
+            return f"{text} {nxt.text.strip()}", i + 1
+        return text, i
+
+    def _take(self, i: int, raw: str) -> str:
+        """Read one masthead item by the first rule that takes it; return its kind, or "" when the line is none."""
+        text = _SPACED_SERIES_RE.sub(r"\1/", raw)
+        for find, limit, handler in _ITEM_RULES:
+            if limit is not None and i >= limit:
+                continue
+            if (m := find(text)) and (kind := handler(self, raw, text, m)) is not None:
+                return kind
+        return ""
+
+    # --- Handlers of _ITEM_RULES: each returns the item's kind, "" for a line that is none (no other
+    # --- rule is tried), or None when the rule does not take the line after all.
+
+    def _symbol(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """A symbol line: one symbol, or several joined by dashes ("A/79/359–S/2024/684")."""
+        for sym in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text):
+            sym = re.sub(r"\s+", " ", sym.replace("*", "").strip())  # "A/79/843*": the star marks a note
+            if sym not in self.md.symbols:
+                self.md.symbols.append(sym)
+        return "symbol"
+
+    def _un(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """The emblem's "United Nations" (or its letter "A", "S", "E")."""
+        return "un"
+
+    def _organ(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """An organ's name, as printed on the line (the catalogue knows it)."""
+        organ = organ_of(raw)
+        if not organ:
+            return None
+        self.current_organ = organ
+        if organ not in self.md.organs:
+            self.md.organs.append(organ)
+        return "organ"
+
+    def _distr(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """"Distr.: General"."""
+        self.seen_distr = True
+        self.md.distribution = m.group("kind") or self.md.distribution
+        return "distr"
+
+    def _limited(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """"GENERAL" or "LIMITED" under a bare "Distr." line."""
+        if not self.seen_distr or self.md.distribution:
+            return None
+        self.md.distribution = text.title()
+        return "distr"
+
+    def _date(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """The document's date: the first short line that holds one."""
+        if self.md.date is not None or len(text) >= 60:
+            return None
+        self.md.date = iso_date(m)
+        return "date" if not text[:1].islower() else ""  # "on 30 April 1993" ends a sentence of the text
+
+    def _original(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """"Original: English"."""
+        self.md.original_language = LANGUAGE_NAMES.get(m.group("lang").lower().strip(".,"))
+        self.seen_distr = True
+        return "original"
+
+    def _language(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """A language alone: "English" over "Original: French"; "ORIGINAL:" over "ENGLISH"."""
+        if not (self.seen_distr or self.md.symbols):
+            return None
+        if self.last_kind == "original" and not self.md.original_language:
+            self.md.original_language = LANGUAGE_NAMES.get(text.lower())  # "ORIGINAL:" over "ENGLISH"
+        return "original" if text.upper().startswith("ORIGINAL") else "language"
+
+    def _agenda(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """"Agenda items 32, 60 and 132": the items of the block's organ (the General Assembly's by default)."""
+        if len(text) >= 120:
+            return None
+        items = agenda_items(m.group("items"))
+        organ_key = self.current_organ or "General Assembly"
+        if items:
+            self.md.agenda_items.setdefault(organ_key, [])
+            self.md.agenda_items[organ_key].extend(x for x in items if x not in self.md.agenda_items[organ_key])
+        return "agenda"
+
+    def _session(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """A session of the block's organ, in a chain of masthead lines under it."""
+        if not (self.current_organ and len(text) < 60 and not text[:1].islower() and self.chain in _SESSION_CHAINS):
+            return None
+        self.md.sessions.setdefault(self.current_organ, text)
+        self.seen_session = True
+        return "session"
+
+    def _place_date(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """"New York, 18–26 February 2025" under a body's session."""
+        if len(text) >= 70 or self.chain not in ("organ", "session") or not re.search(r"\d{4}", text):
+            return None
+        return "session"
+
+    def _cover(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """An Official Records cover's line, or an executive board's "For decision"."""
+        return "cover" if self.seen_distr or self.md.symbols else None
+
+    # --- The title and the agenda item titles above it -------------------------------------------
+
+    def read_title(self, at: int) -> None:
+        """Read the title whose heading stands at line `at`, and the agenda item titles above it."""
+        self._take_cover_organs(at)
+        agenda_lines, subject = self._tail(at)
+        self.md.agenda_titles = self._take_agenda_titles(agenda_lines)
+        self.result.title_lines = self._title_lines(at, subject)
+        self.md.title = self._title_text(at, subject) or None
+
+    def _take_cover_organs(self, at: int) -> None:
+        """An Official Records cover names its organ under the title."""
+        window = self.window
+        for j in range(at, min(at + 12, len(window) - 1)):
+            organ = organ_of(window[j].text)
+            if organ and _COVER_RE.match(window[j + 1].text.strip()) and organ not in self.md.organs:
+                self.md.organs.append(organ)
+                self.result.used.add(window[j].start)
+
+    def _tail(self, at: int) -> tuple[list[Line], list[Line]]:
+        """Return the lines between the masthead and the title's heading that are agenda item titles, and the
+        group of them that is the subject title (or [])."""
+        window = self.window
+        tail = _groups(window, self.last_masthead + 1, at)
+        agenda_lines: list[Line] = []
+        if tail and self.last_kind == "agenda" and tail[0][0] is window[self.last_masthead + 1]:
+            agenda_lines = tail.pop(0)  # the agenda item's title, printed under its number
+        subject: list[Line] = []
+        if self.anchor in ("letter", "back", "section") and tail:
+            if m := _REQUEST_RE.match(" ".join(ln.text.strip() for ln in tail[0])):
+                # The request's line is the agenda title; the proposed item after it is the subject.
+                agenda_lines, tail = _split_request(tail, len(m.group().split()), agenda_lines)
+                subject = tail[-1] if tail else []
+            elif self.anchor != "letter":
+                subject = _subject_or_none(tail[-1], self.width)
+        for group in tail:
+            if group is not subject:
+                agenda_lines += group
+        return agenda_lines, subject
+
+    def _take_agenda_titles(self, agenda_lines: list[Line]) -> list[str]:
+        """Return the agenda item titles: the lines between the masthead blocks and the title."""
+        titles: list[str] = []
+        for ln in agenda_lines:
+            text = ln.text.strip()
+            self.result.used.add(ln.start)  # a masthead line: kept as a paragraph of kind masthead
+            if titles and (text[:1].islower() or titles[-1].endswith((",", " for", " of", " and", " the"))):
+                titles[-1] += " " + text  # an agenda item's title wrapped over two lines
+            else:
+                titles.append(text)
+        return titles
+
+    def _title_lines(self, at: int, subject: list[Line]) -> list[Line]:
+        """Return the title's lines: the subject title, or those its heading decides."""
+        if subject:
+            return subject
+        if self.anchor == "forward":
+            return _forward_title(self.window, at)
+        if self.anchor in ("letter", "back", "self"):
+            return _title_lines(self.lines[at:], self.width)
+        return []
+
+    def _title_text(self, at: int, subject: list[Line]) -> str:
+        """Return the title as one line, without a resolution's number or note markers."""
+        title = re.sub(r"\s+", " ", " ".join(ln.text.strip() for ln in self.result.title_lines)).strip()
+        if self.anchor == "forward":
+            title = re.sub(_NUMBER, "", title)  # "48/161. The situation in Central America", "2025/5.", "ES-11/1."
+        title = _strip_markers(title)
+        head_at = at
+        while head_at > 0 and not self.window[head_at - 1].text.strip():
+            head_at -= 1
+        if title and head_at in self.body_end and re.match(r"Report on the\b", title) and not subject:
+            # An Official Records cover: "Commission ...: Report on the ..."
+            title = f"{self.body_end[head_at]}: {title}"
+        return title
+
+
+# The masthead items, in the order they are tried: (how the line is matched, the first line index past which
+# the rule no longer applies, or None, handler). Symbols stand in the top 25 lines, the emblem in the top 12,
+# "Distr." in the top 30 and the document's date in the top 40.
+_Handler = Callable[[_Reader, str, str, re.Match[str]], str | None]
+_ITEM_RULES: tuple[tuple[Callable[[str], re.Match[str] | None], int | None, _Handler], ...] = (
+    (SYMBOL_LINE_RE.match, 25, _Reader._symbol),
+    (UN_LINE_RE.match, 12, _Reader._un),
+    (_ANY_RE.match, None, _Reader._organ),
+    (DISTR_RE.match, 30, _Reader._distr),
+    (LIMITED_RE.match, None, _Reader._limited),
+    (DATE_RE.search, 40, _Reader._date),
+    (ORIGINAL_RE.match, None, _Reader._original),
+    (_LANGUAGE_LINE_RE.match, None, _Reader._language),
+    (AGENDA_RE.match, None, _Reader._agenda),
+    (SESSION_RE.match, None, _Reader._session),
+    (_PLACE_DATE_RE.match, None, _Reader._place_date),
+    (_COVER_RE.match, None, _Reader._cover),
+)
+
+
+def _split_request(tail: list[list[Line]], n: int, agenda_lines: list[Line]) -> tuple[list[Line], list[list[Line]]]:
+    """Return the agenda lines with the request's own lines (its first n words) added, and the groups left."""
+    first = tail[0]
+    words = 0
+    for k, ln in enumerate(first):
+        words += len(ln.text.split())
+        if words >= n:
+            agenda_lines += first[: k + 1]
+            tail[0] = first[k + 1 :]
+            break
+    return agenda_lines, [g for g in tail if g]
+
+
+def _subject_or_none(group: list[Line], width: int) -> list[Line]:
+    """Return the group above the title's heading when it reads as a subject title, else []."""
+    if any(re.match(r"^\d{1,3}\.?$", ln.text.strip()) for ln in group):
+        return []  # a paragraph number: the text has begun
+    text = " ".join(ln.text.strip() for ln in group)
+    if len(group) > 6 or text.endswith((".", ",", ";", ":")) or any(len(ln.text.strip()) > 0.95 * width >= 57
+                                                                   for ln in group[:-1]):
+        return []  # a paragraph of text, not a title
+    return group
+
+
+def read_masthead(lines: list[Line], width: int) -> Masthead:
+    """Read the masthead from the body lines of page 1."""
+    reader = _Reader(lines, width)
+    title_at = reader.read_items()
+    if title_at is None or any("/PV." in sym for sym in reader.md.symbols):
+        return reader.result  # a meeting record has no title of its own
+    reader.read_title(title_at)
+    return reader.result
 
 
 def _anchor(window: list[Line], i: int, letter_at: int | None, in_masthead: bool) -> str:
@@ -548,24 +755,42 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
             if out:
                 break
             continue
-        if not letter and out and (len(text) > (0.9 * width if width >= 60 else 80) or _TITLE_STOP_RE.match(text)
-                                   or organ_of(text) or _BYLINE_RE.match(text)):
+        if not letter and out and _ends_short_title(text, width):
             break  # reports and resolutions: the title is the short lines under the heading
         out.append(line)
-        joined = " ".join(ln.text.strip() for ln in out)
-        if not letter or not TITLE_END_RE.search(joined) or re.search(_OPEN_END, text):
-            continue
-        after = next((ln.text.strip() for ln in window[k + 1 : k + 2]), "")
-        if re.match(r"^(?:and|et|y|и) (?:the|to|of|la|le|el|al|à)\b", after):
-            continue  # "addressed to the Secretary-General, the President of the General Assembly / and the ..."
-
-        if _SENDER_AFTER_RE.search(joined) and len(re.split(r"\b(?:par|por)\b", joined)[-1].split()) <= 2:
-            continue  # "adressée au Secrétaire général par le / Représentant permanent ...": the sender follows
-        after = next((ln.text.strip() for ln in window[k + 1 : k + 2]), "")
-        if after and len(after.split()) <= 2 and after[:1].isupper() and (not width or len(after) < 0.5 * width):
-            out.append(window[k + 1])  # "на имя Председателя Совета / Безопасности": the last word of a name
-        break
+        if letter and _addressee_ends(" ".join(ln.text.strip() for ln in out), text, _line_after(window, k)):
+            if _is_last_word_of_name(_line_after(window, k), width):
+                out.append(window[k + 1])  # "на имя Председателя Совета / Безопасности": the last word of a name
+            break
     return out
+
+
+def _line_after(window: list[Line], k: int) -> str:
+    """Return the text of the line after k, stripped, or "" at the window's end."""
+    return next((ln.text.strip() for ln in window[k + 1 : k + 2]), "")
+
+
+def _ends_short_title(text: str, width: int) -> bool:
+    """Return whether a line ends the title of a report or resolution: a full line of text, a line of the body
+    (_TITLE_STOP_RE), an organ's name or a by-line."""
+    return (len(text) > (0.9 * width if width >= 60 else 80) or bool(_TITLE_STOP_RE.match(text))
+            or bool(organ_of(text)) or bool(_BYLINE_RE.match(text)))
+
+
+def _addressee_ends(joined: str, text: str, after: str) -> bool:
+    """Return whether a letter's title ends with its last line `text`: it has named its addressee, the line
+    does not end open, and no other addressee or sender follows."""
+    if not TITLE_END_RE.search(joined) or re.search(_OPEN_END, text):
+        return False
+    if re.match(r"^(?:and|et|y|и) (?:the|to|of|la|le|el|al|à)\b", after):
+        return False  # "addressed to the Secretary-General, the President of the General Assembly / and the ..."
+    # "adressée au Secrétaire général par le / Représentant permanent ...": the sender follows
+    return not (_SENDER_AFTER_RE.search(joined) and len(re.split(r"\b(?:par|por)\b", joined)[-1].split()) <= 2)
+
+
+def _is_last_word_of_name(after: str, width: int) -> bool:
+    """Return whether the line after a letter's title is the last word or two of the addressee's name."""
+    return bool(after) and len(after.split()) <= 2 and after[:1].isupper() and (not width or len(after) < 0.5 * width)
 
 
 # A line that cannot end a title, and a sender named after the addressee (French, Spanish order).
