@@ -8,8 +8,9 @@ import pytest
 
 import unref
 from conftest import FIXTURES
-from unref.cite import _sc_plausible, bodies, cite
+from unref.cite import bodies, cite
 from unref.cite import patterns as P
+from unref.cite.organs import sc_plausible
 from unref.model import Citation, Document, Footnote, Metadata, Paragraph
 
 
@@ -493,7 +494,7 @@ def test_url_is_not_joined_to_the_next_word() -> None:
      (1325, 2000, True), (242, 1967, True), (2334, 2016, True), (2334, 2006, False)],
 )
 def test_security_council_numbers_fit_their_year(number: int, year: int, ok: bool) -> None:
-    assert _sc_plausible(number, year) is ok
+    assert sc_plausible(number, year) is ok
 
 
 def test_citations_in_the_parsed_letter() -> None:

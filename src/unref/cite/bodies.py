@@ -1,0 +1,200 @@
+"""Other bodies' documents (``data/bodies.json``), letters and publications.
+
+`bodies()` reads the catalogue of other bodies once and builds from it, with the UN organs of
+`unref.cite.patterns`, the one regex that names every organ and body (`BodyCatalogue.organ_re`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from unref.catalogue import data
+from unref.cite import patterns as P
+from unref.cite.around import iso
+from unref.cite.context import Context, Unit
+from unref.cite.organs import GENERIC
+from unref.model import CITATION_KINDS, Citation, CitationKind
+from unref.symbols import find_symbols
+
+__all__ = [
+    "Body",
+    "BodyCatalogue",
+    "DocumentPattern",
+    "bodies",
+    "letters",
+    "organ_of_match",
+    "other_documents",
+    "publications",
+]
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A body other than a UN organ that adopts resolutions, and how it is named."""
+
+    id: str
+    kind: CitationKind
+    short: str
+    names: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPattern:
+    """A kind of document of another body, found by its own reference."""
+
+    kind: CitationKind
+    name: str
+    prefilter: tuple[str, ...]
+    regex: re.Pattern[str]
+    targets: tuple[str, ...]
+    examples: tuple[tuple[str, str], ...]  # (text, target)
+
+    def target(self, m: re.Match[str]) -> str | None:
+        """Return the first target template whose named groups all matched, filled in."""
+        groups = {k: re.sub(r"\s+", " ", v) for k, v in m.groupdict().items() if v is not None}
+        for template in self.targets:
+            names = re.findall(r"{(\w+)}", template)
+            if all(name in groups for name in names):
+                return template.format(**groups)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class BodyCatalogue:
+    """Other bodies, their document patterns, and one regex naming every organ and body."""
+
+    bodies: dict[str, Body]
+    documents: tuple[DocumentPattern, ...]
+    organ_re: re.Pattern[str]
+    prefilter_re: re.Pattern[str]  # every prefilter key of every document pattern
+
+
+def _citation_kind(kind: str) -> CitationKind:
+    """Return a kind named in data/bodies.json, checked against the model's citation kinds."""
+    for known in CITATION_KINDS:
+        if kind == known:
+            return known
+    raise ValueError(f"data/bodies.json: unknown citation kind {kind!r} (known: {', '.join(CITATION_KINDS)})")
+
+
+@cache
+def bodies() -> BodyCatalogue:
+    """Return the catalogue of other bodies and their documents (read once)."""
+    raw = data("bodies")
+    found = {
+        b["id"]: Body(b["id"], _citation_kind(b["kind"]), b["short"], tuple(b["names"]), tuple(b["examples"]))
+        for b in raw["bodies"]
+    }
+    documents = tuple(
+        DocumentPattern(
+            kind=_citation_kind(d["kind"]),
+            name=d["name"],
+            prefilter=tuple(d["prefilter"]),
+            regex=re.compile(P.expand(d["pattern"])),
+            targets=tuple(d["target"]) if isinstance(d["target"], list) else (d["target"],),
+            examples=tuple((e["text"], e["target"]) for e in d["examples"]),
+        )
+        for d in raw["documents"]
+    )
+    # Specific UN organs first, then other bodies, then the generic "Council" and "Assembly":
+    # at one position the first alternative wins, and the leftmost position wins over all.
+    specific = [o for o in P.UN_ORGANS if o.organ not in GENERIC]
+    generic = [o for o in P.UN_ORGANS if o.organ in GENERIC]
+    parts = [f"(?P<un_{o.organ}>{o.pattern})" for o in specific]
+    for b in found.values():
+        names = "|".join(n.replace(" ", P.WS + "+") for n in b.names)
+        parts.append(f"(?P<body_{b.id}>{names})")
+    parts += [f"(?P<un_{o.organ}>{o.pattern})" for o in generic]
+    organ_re = re.compile(rf"(?<![\w\-])(?:{'|'.join(parts)})(?![\w\-])")
+    keys = sorted({key for d in documents for key in d.prefilter}, key=len, reverse=True)
+    prefilter_re = re.compile("|".join(re.escape(key) for key in keys))
+    return BodyCatalogue(found, documents, organ_re, prefilter_re)
+
+
+def organ_of_match(m: re.Match[str]) -> str:
+    """Return "SC", "GA", ... or "body:<id>" for a match of the organ regex."""
+    group = m.lastgroup or ""
+    return group[3:] if group.startswith("un_") else "body:" + group[5:]
+
+
+def other_documents(unit: Unit) -> list[Citation]:
+    """Return citations of other bodies' documents found by the patterns of data/bodies.json."""
+    catalogue = bodies()
+    present = {m.group() for m in catalogue.prefilter_re.finditer(unit.text)}
+    if not present:
+        return []
+    out = []
+    for pattern in catalogue.documents:
+        if present.isdisjoint(pattern.prefilter):
+            continue
+        for m in pattern.regex.finditer(unit.text):
+            target = pattern.target(m)
+            fields = {k: v for k, v in m.groupdict().items() if v is not None}
+            out.append(Citation(pattern.kind, m.group(), unit.location, m.start(), m.end(), target=target,
+                                fields={"source": pattern.name, **fields}))
+    return out
+
+
+def letters(unit: Unit, ctx: Context) -> list[Citation]:
+    """Return letter citations for letters and interviews cited without a UN symbol.
+
+    The document's own letters (its title, "the annex to the present letter") are not citations.
+    """
+    text = unit.text
+    out = []
+    if "dated" in text and unit.kind not in ("title", "annex_title", "heading", "masthead"):
+        for m in P.LETTER_RE.finditer(text):
+            if _symbol_follows(text, m.end()) or iso(m["date"]) in ctx.own_dates:
+                continue  # the symbol is the citation (its date is read there), or the letter is this one
+            fields = {"date": iso(m["date"]), "sender": m["sender"], "addressee": m["addressee"]}
+            out.append(Citation("letter", m.group(), unit.location, m.start(), m.end(),
+                                target=f"Letter dated {m['date']}" + (f" from {m['sender']}" if m["sender"] else ""),
+                                fields={k: v for k, v in fields.items() if v}))
+    if "nterview" in text:
+        for m in P.INTERVIEW_RE.finditer(text):
+            out.append(Citation("letter", m.group(), unit.location, m.start(), m.end(),
+                                target=f"Interview with {m['person']}", fields={"interview": m["person"]}))
+    return out
+
+
+def _symbol_follows(text: str, end: int) -> bool:
+    tail = text[end : end + 40]
+    return any(s < 12 for s, _e, _sym in find_symbols(tail))
+
+
+def publications(unit: Unit) -> list[Citation]:
+    """Return publication citations: authors and title before an imprint "(Place, Publisher, 2016)"."""
+    text = unit.text
+    if "(" not in text:
+        return []
+    out = []
+    for m in P.IMPRINT_RE.finditer(text):
+        start = _publication_start(text, m.start())
+        segment = text[start : m.start()].rstrip().rstrip(",")
+        authors = None
+        for head in [0, *(w.start() for w in P.CAPITAL_WORD_RE.finditer(segment))]:
+            authors = P.AUTHORS_RE.match(segment[head:])
+            if authors:
+                start, segment = start + head, segment[head:]
+                break
+        title = (authors["title"] if authors else segment).strip().strip("“”\"").strip()
+        if len(title.split()) < 2 or (not m["place"] and not authors) or any(ch.isdigit() for ch in m["publisher"]):
+            continue
+        fields = {"authors": authors["authors"] if authors else None, "editors": bool(authors and authors["eds"]),
+                  "title": title, "place": m["place"], "publisher": m["publisher"].strip(), "year": m["year"]}
+        target = (f"{fields['authors']}, " if fields["authors"] else "") + f"{title} ({m['year']})"
+        out.append(Citation("publication", text[start : m.end()], unit.location, start, m.end(), target=target,
+                            fields={k: v for k, v in fields.items() if v}))
+    return out
+
+
+def _publication_start(text: str, imprint: int) -> int:
+    """Return where the citation ending at an imprint starts: after "; ", a sentence end or "See"."""
+    window_start = max(0, imprint - 300)
+    start = window_start
+    for lead in P.PUBLICATION_LEAD_RE.finditer(text, window_start, imprint):
+        start = lead.end()
+    inner = P.IN_WORK_RE.search(text, start, imprint)
+    return inner.end() if inner else start

@@ -1,0 +1,260 @@
+"""Resolutions and decisions named in words: the lists of numbers after "resolution", and the organ beside them.
+
+Each number of a list becomes a `Named` mention; `unref.cite.resolve` finds whose it is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from unref.cite import patterns as P
+from unref.cite.bodies import bodies, organ_of_match
+from unref.cite.context import Unit
+from unref.cite.organs import SC, sc_plausible
+
+__all__ = ["Named", "named_mentions"]
+
+
+@dataclass(slots=True)
+class Named:
+    """One number of a resolution or decision named in words."""
+
+    unit: Unit
+    start: int
+    end: int
+    keyword_start: int
+    list_end: int
+    decision: bool
+    form: str  # year, roman, yslash, session, bare
+    number: str
+    when: str | None  # the year, roman session or session
+    letter: str | None
+    explicit: str | None  # organ code or "body:<id>" written next to the mention
+    explicit_name: str | None = None  # the name as written
+    printed: str | None = None  # a number OCR damaged, as printed ("S11 (1982)")
+
+
+def named_mentions(unit: Unit, before: Unit | None = None) -> list[Named]:
+    """Return each number of each resolution or decision list named in the unit's text.
+
+    `before` is the paragraph before; when it ends with the keyword ("pursuant to Security Council
+    resolution" at a page or column break), a list that opens this paragraph is its list.
+    """
+    text = unit.text
+    out = _carried_list(unit, before) if before is not None else []
+    if not P.RES_PREFILTER_RE.search(text):
+        return out
+    consumed = out[-1].list_end if out else 0
+    for kw in P.RES_KEYWORD_RE.finditer(text):
+        if kw.start() < consumed or (unit.kind in ("heading", "title") and kw.start() == 0):
+            continue  # "Decision 1" heading the document's own decision
+        items = _list_items(text, kw.end())
+        if not items:
+            continue
+        list_end = items[-1].end
+        consumed = list_end
+        date = P.DATE_AFTER_RE.match(text, list_end)
+        explicit = _organ_next_to(text, kw.start(), date.end() if date else list_end)
+        if kw["unscr"]:
+            explicit = (SC, kw["unscr"])
+        for item in items:
+            out += _named_items(unit, item, (kw.start(), kw.end(), bool(kw["dec"])), list_end, explicit)
+    return out
+
+
+def _carried_list(unit: Unit, before: Unit) -> list[Named]:
+    """Return the list that opens `unit` when the paragraph before ends with its keyword.
+
+    Only numbers with their year or session are read so: a bare number opening a paragraph is
+    more often its own number ("resolution" then "1. The Council ...").
+    """
+    if before.footnote or unit.footnote:
+        return []
+    # The keyword ends the text but for blanks (WS is white space to str.rstrip) and has at most 11
+    # letters: the search starts near the end (its look-behinds still see the text before).
+    btext = before.text
+    kw = P.RES_KEYWORD_END_RE.search(btext, max(0, len(btext.rstrip()) - 40))
+    if kw is None:
+        return []
+    items = _list_items(unit.text, 0)
+    if not items or items[0].start != 0 or any(item.form == "bare" for item in items):
+        return []
+    list_end = items[-1].end
+    date = P.DATE_AFTER_RE.match(unit.text, list_end)
+    explicit = _organ_next_to(before.text, kw.start(), len(before.text)) or _organ_next_to(
+        unit.text, 0, date.end() if date else list_end
+    )
+    if kw["unscr"]:
+        explicit = (SC, kw["unscr"])
+    out = []
+    for item in items:
+        out += _named_items(unit, item, (0, 0, bool(kw["dec"])), list_end, explicit)
+    return out
+
+
+@dataclass(slots=True)
+class _Item:
+    """One number of a list as read: its span, form, number, year or session, part letters."""
+
+    start: int
+    end: int
+    form: str  # year, roman, yslash, session, bare
+    number: str
+    when: str | None
+    letters: str | None = None
+    printed: str | None = None  # a number OCR damaged, as printed ("S11 (1982)" read as 511)
+
+
+def _item(m: re.Match[str]) -> _Item:
+    """Return the item of a match of RES_ITEM_RE."""
+    if m["num"]:
+        form = "year" if m["year"] else "roman"
+        number, when, letters = m["num"], m["year"] or m["roman"], m["letters"]
+    elif m["scnum"]:
+        form, number, when, letters = "year", m["scnum"], m["scyear"], None
+    elif m["yslash"]:
+        form, number, when, letters = "yslash", m["ynum"], m["yslash"], m["yletters"]
+    elif m["session"]:
+        form, number, when, letters = "session", m["snum"], m["session"], m["sletters"]
+    else:
+        form, number, when, letters = "bare", m["bare"], None, None
+    when = re.sub(P.DASH, "-", when).translate(P.CYRILLIC_ROMAN) if when else None
+    return _Item(m.start(), m.end(), form, number, when, letters)
+
+
+def _list_items(text: str, pos: int) -> list[_Item]:
+    """Return the numbers of a list that starts at `pos`: "822 (1993), 853 (1993) and 874 (1993)".
+
+    A list of year-form numbers (the Security Council's) also goes on through OCR damage: a lost
+    comma, a point read for one, a number read with letters or broken ("S11 (1982)", "512.(1982)",
+    "387 1976)"). Such a number is kept only when the Council's numbering and the list's order
+    leave one reading; one that cannot be read is passed over when clean numbers follow it.
+    """
+    entries: list[_Item | re.Match[str]] = []  # clean items, and damaged numbers still to be read
+    m = P.RES_ITEM_RE.match(text, pos)
+    damaged = _damaged_at(text, pos) if m is None or m["bare"] else None
+    if damaged:
+        entries.append(damaged)
+    elif m:
+        entries.append(_item(m))
+    while entries:
+        last = entries[-1]
+        end = last.end if isinstance(last, _Item) else last.end()
+        years = all(isinstance(e, re.Match) or e.form == "year" for e in entries)
+        sep = P.LIST_SEP_RE.match(text, end)
+        weak = sep is None
+        if weak:
+            sep = P.LIST_WEAK_SEP_RE.match(text, end) if years else None
+            if sep is None:
+                break
+        assert sep is not None
+        m = P.RES_ITEM_RE.match(text, sep.end())
+        if m and m["bare"] and entries and isinstance(entries[0], _Item) and entries[0].form != "bare":
+            m = None  # "resolution 1701 (2006), 30 days": a bare number only continues a bare list
+        if m and (not weak or (m["year"] and _ascends(entries, int(m["num"])))):
+            entries.append(_item(m))
+            continue
+        damaged = _damaged_at(text, sep.end()) if years else None
+        if damaged is None:
+            break
+        entries.append(damaged)
+    return _read_damaged(entries)
+
+
+def _ascends(entries: list[_Item | re.Match[str]], number: int) -> bool:
+    """Return whether `number` comes after the last clean number of the list (Council lists ascend)."""
+    clean = [int(e.number) for e in entries if isinstance(e, _Item)]
+    return bool(clean) and clean[-1] < number
+
+
+def _damaged_at(text: str, pos: int) -> re.Match[str] | None:
+    """Return a year-form number that OCR damaged at `pos` ("S11 (1982)", "387 1976)"), if one stands there."""
+    m = P.DAMAGED_ITEM_RE.match(text, pos)
+    if m is None or not re.search(r"\d", m["dnum"]):
+        return None
+    if re.fullmatch(r"\d+", m["dnum"]) and not m["stray"] and m["open"] and not m["close"]:
+        return None  # undamaged: RES_ITEM_RE reads it, or it is not a number of a list
+    return m
+
+
+def _read_damaged(entries: list[_Item | re.Match[str]]) -> list[_Item]:
+    """Return the list's items, each damaged number read from its neighbours or left out.
+
+    The Security Council numbers its resolutions in one series and its lists ascend, so a damaged
+    number is read when exactly one reading lies between its clean neighbours and fits its year
+    (`sc_plausible`). With both neighbours known a letter may stand for any digit ("SB2" between
+    981 and 983 is 982); with one, only for the digit it resembles ("S11" is 511).
+    """
+    items: list[_Item] = []
+    for i, entry in enumerate(entries):
+        if isinstance(entry, _Item):
+            items.append(entry)
+            continue
+        before = entries[i - 1] if i > 0 else None
+        after = entries[i + 1] if i + 1 < len(entries) else None
+        low = int(before.number) if isinstance(before, _Item) else None
+        high = int(after.number) if isinstance(after, _Item) else None
+        number = _repaired_number(entry, low, high, first=i == 0)
+        if number is not None:
+            items.append(_Item(entry.start(), entry.end(), "year", str(number), entry["dyear"],
+                               printed=re.sub(r"\s+", " ", entry.group())))
+        elif after is None:
+            break  # an unreadable number ends the list
+    return items
+
+
+def _repaired_number(m: re.Match[str], low: int | None, high: int | None, first: bool) -> int | None:
+    """Return the one reading of a damaged number that fits its year and its neighbours, or None."""
+    raw = m["dnum"].replace(" ", "").replace("\u00a0", "")
+    if low is None and high is None and not first:
+        return None
+    if low is not None and high is not None and not raw.isdigit():
+        readings = {int("".join(d)) for d in _digit_choices(raw)}
+    else:
+        mapped = raw.translate(P.OCR_DIGITS)
+        readings = {int(mapped)} if mapped.isdigit() else set()
+    year = int(m["dyear"])
+    fits = {
+        n for n in readings
+        if sc_plausible(n, year) and (low is None or low < n) and (high is None or n < high) and n > 0
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _digit_choices(raw: str) -> Iterator[tuple[str, ...]]:
+    """Yield every digit string a damaged number may stand for: each letter any digit."""
+    return itertools.product(*[(ch,) if ch.isdigit() else tuple("0123456789") for ch in raw])
+
+
+def _named_items(
+    unit: Unit, item: _Item, kw: tuple[int, int, bool], list_end: int, explicit: tuple[str, str] | None
+) -> list[Named]:
+    """Return the mentions of one item; `kw` is the keyword's (start, end, is a decision)."""
+    kw_start, kw_end, decision = kw
+    start = kw_start if item.start == kw_end else item.start
+    parts = re.findall(r"[A-H]", item.letters) if item.letters else [None]
+    code, name = explicit or (None, None)
+    return [
+        Named(unit, start, item.end, kw_start, list_end, decision, item.form, item.number, item.when,
+               letter, code, name, printed=item.printed)
+        for letter in parts
+    ]
+
+
+def _organ_next_to(text: str, keyword: int, list_end: int) -> tuple[str, str] | None:
+    """Return (code, name) of the organ or body named right before the keyword or right after the list."""
+    organ_re = bodies().organ_re
+    window_start = max(0, keyword - 160)
+    found = None
+    for m in organ_re.finditer(text, window_start, keyword):
+        if P.ORGAN_FILLER_BEFORE_RE.match(text[m.end() : keyword]):
+            found = (organ_of_match(m), m.group())
+    if found:
+        return found
+    after = organ_re.search(text, list_end, min(len(text), list_end + 160))
+    if after and P.ORGAN_FILLER_AFTER_RE.match(text[list_end : after.start()]):
+        return organ_of_match(after), after.group()
+    return None
