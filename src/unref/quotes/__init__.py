@@ -47,6 +47,14 @@ def _refs_in(refs: list[FootnoteRef], pid: str) -> list[FootnoteRef]:
     return [r for r in refs if r.paragraph == pid]
 
 
+# A quotation of fewer words than this is a phrase or a term taken up in the text, not somebody's words.
+MIN_QUOTE_WORDS = 6
+# Paragraph kinds that quote no one: their quotation marks hold titles and names.
+_UNQUOTED_KINDS = ("title", "heading", "signature", "masthead")
+# Paragraph kinds that a block quotation is set as, after an intro that ends with a colon.
+_BLOCK_KINDS = ("body", "quote", "list_item")
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     """Return the quotations of a document with their attribution and footnote."""
     quotes: list[Quote] = []
@@ -55,56 +63,103 @@ def find_quotes(doc: Document) -> list[Quote]:
     ctx = Context(addressee=_single_addressee(doc))
     i = 0
     while i < len(paras):
-        p = paras[i]
-        intro = paras[i - 1] if i > 0 else None
-        if intro is not None and intro.text.rstrip().endswith(":") and p.kind in ("body", "quote", "list_item"):
-            ctx.last_source = None
-            who = attribution(intro.text, ctx)
-            marked = _marked_block(p)
-            if marked or (who is not None and _unmarked_block(p, intro)):
-                group = [p]
-                j = i + 1
-                bulleted = bool(_BULLET_RE.match(p.text))
-                while bulleted and j < len(paras) and _BULLET_RE.match(paras[j].text):
-                    group.append(paras[j])
-                    j += 1
-                note = None
-                for q in group:
-                    r = _refs_in(refs, q.id)
-                    if r:
-                        note = r[-1].label
-                        break
-                if note is None and j < len(paras) and len(paras[j].text) < 200 and paras[j].text.startswith("("):
-                    r = _refs_in(refs, paras[j].id)
-                    note = r[0].label if r else None
-                for q in group:
-                    if q.kind == "body":
-                        q.kind = "quote"  # an indented block quotation
-                    text = _BULLET_RE.sub("", q.text).strip()
-                    quotes.append(Quote(text=text.strip("“”\"« »"), location=q.id, start=0, end=len(q.text),
-                                        attributed_to=who, footnote=note, block=True))
-                i = j
-                continue
-        inline = _inline_quotes(p, refs, ctx)
+        block = _block_quotes(paras, i, refs, ctx)
+        if block is not None:
+            found, i = block
+            quotes.extend(found)
+            continue
+        inline = _inline_quotes(paras[i], refs, ctx)
         if not inline:
             ctx.last_source = None  # "he" reaches back one paragraph at most
         quotes.extend(inline)
         i += 1
     for fn in doc.footnotes:
-        ctx.last_source = None
-        spans = quote_spans(fn.text)
-        masked = mask(fn.text, spans)
-        whos: list[str | None] = []
-        for k, s in enumerate(spans):
-            found = _source_of(fn.text, masked, spans, k, ctx, whos[-1] if whos else None)
-            whos.append(found)
-            if len(fn.text[s.start : s.end].split()) < 6:
-                continue
-            if found:
-                ctx.last_source = found
-                quotes.append(Quote(text=fn.text[s.start : s.end], location=f"fn:{fn.label}", start=s.start,
-                                    end=s.end, attributed_to=found, footnote=fn.label))
+        quotes.extend(_footnote_quotes(fn.text, fn.label, ctx))
     return quotes
+
+
+def _block_quotes(paras: list[Paragraph], i: int, refs: list[FootnoteRef],
+                  ctx: Context) -> tuple[list[Quote], int] | None:
+    """Return the quotations of the block that paragraph i opens, and the index of the paragraph after it.
+
+    A block follows an intro that ends with a colon, and is marked as quoted or is the words of the
+    speaker the intro names. None when paragraph i opens no block.
+    """
+    p = paras[i]
+    if i == 0 or not _announces_block(paras[i - 1], p):
+        return None
+    intro = paras[i - 1]
+    ctx.last_source = None
+    who = attribution(intro.text, ctx)
+    if not (_marked_block(p) or (who is not None and _unmarked_block(p, intro))):
+        return None
+    j = _block_end(paras, i)
+    group = paras[i:j]
+    note = _block_note(group, paras, j, refs)
+    return [_block_quote(q, who, note) for q in group], j
+
+
+def _announces_block(intro: Paragraph, p: Paragraph) -> bool:
+    """Say whether `intro` may announce a block quotation in `p`: it ends with a colon, and `p` is running text."""
+    return intro.text.rstrip().endswith(":") and p.kind in _BLOCK_KINDS
+
+
+def _block_end(paras: list[Paragraph], i: int) -> int:
+    """Return the index after the block that paragraph i opens: a bulleted block runs on over its bullets."""
+    j = i + 1
+    if _BULLET_RE.match(paras[i].text):
+        while j < len(paras) and _BULLET_RE.match(paras[j].text):
+            j += 1
+    return j
+
+
+def _block_note(group: list[Paragraph], paras: list[Paragraph], j: int, refs: list[FootnoteRef]) -> str | None:
+    """Return the footnote of a block: the last marker of its first paragraph that has one, or the first
+    marker of a short bracketed line after it that gives the source ("(Statement of 4 May)")."""
+    for q in group:
+        r = _refs_in(refs, q.id)
+        if r:
+            return r[-1].label
+    if j < len(paras) and _source_line(paras[j]):
+        r = _refs_in(refs, paras[j].id)
+        return r[0].label if r else None
+    return None
+
+
+def _source_line(p: Paragraph) -> bool:
+    """Say whether a paragraph after a block is a short line in brackets that gives the block's source."""
+    return len(p.text) < 200 and p.text.startswith("(")
+
+
+def _block_quote(q: Paragraph, who: str | None, note: str | None) -> Quote:
+    """Return the quotation of one paragraph of a block; a body paragraph becomes an indented block quotation."""
+    if q.kind == "body":
+        q.kind = "quote"  # an indented block quotation
+    text = _BULLET_RE.sub("", q.text).strip()
+    return Quote(text=text.strip("“”\"« »"), location=q.id, start=0, end=len(q.text),
+                 attributed_to=who, footnote=note, block=True)
+
+
+def _footnote_quotes(text: str, label: str, ctx: Context) -> list[Quote]:
+    """Return the quotations of a footnote's text that name their source; a footnote is its own context."""
+    ctx.last_source = None
+    spans = quote_spans(text)
+    masked = mask(text, spans)
+    out: list[Quote] = []
+    before: str | None = None  # the source of the quotation before, in this footnote
+    for k, s in enumerate(spans):
+        found = _source_of(text, masked, spans, k, ctx, before)
+        before = found
+        if found and _long_enough(text, s):
+            ctx.last_source = found
+            out.append(Quote(text=text[s.start : s.end], location=f"fn:{label}", start=s.start,
+                             end=s.end, attributed_to=found, footnote=label))
+    return out
+
+
+def _long_enough(text: str, s: Span) -> bool:
+    """Say whether a quotation has words enough to be somebody's words (MIN_QUOTE_WORDS)."""
+    return len(text[s.start : s.end].split()) >= MIN_QUOTE_WORDS
 
 
 def _single_addressee(doc: Document) -> str | None:
@@ -166,34 +221,45 @@ def _source_of(text: str, masked: str, spans: list[Span], k: int, ctx: Context, 
 
 
 def _inline_quotes(p: Paragraph, refs: list[FootnoteRef], ctx: Context) -> list[Quote]:
+    """Return the quotations inside a paragraph's running text that name their source, with their footnote."""
     out: list[Quote] = []
-    if p.kind in ("title", "heading", "signature", "masthead"):
+    if p.kind in _UNQUOTED_KINDS:
         return out
     spans = quote_spans(p.text)
     if not spans:
         return out
     masked = mask(p.text, spans)
-    found = [s for s in spans if len(p.text[s.start : s.end].split()) >= 6]
+    found = [s for s in spans if _long_enough(p.text, s)]
     para_refs = sorted(_refs_in(refs, p.id), key=lambda r: r.offset)
-    whos: list[str | None] = []
+    before: str | None = None  # the source of the quotation before, in this paragraph
     for k, s in enumerate(spans):
-        who = _source_of(p.text, masked, spans, k, ctx, whos[-1] if whos else None)
-        whos.append(who)
+        who = _source_of(p.text, masked, spans, k, ctx, before)
+        before = who
         if who is not None:
             ctx.last_source = who
         if who is None or s not in found:
             continue
-        note = None
-        for ref in para_refs:
-            if ref.offset >= s.end:
-                # The marker may close a run of quotations from the same source.
-                between = [n for n in found if n.start > s.end and n.end <= ref.offset + 1]
-                same = all(_source_of(p.text, masked, spans, spans.index(n), ctx, who) in (None, who)
-                           for n in between)
-                sentences = len(rx.findall(r"[.;] [A-Z]", masked[s.end : ref.offset]))
-                if same and sentences <= (2 if between else 0):
-                    note = ref.label
-                break
+        note = _closing_note(p.text, masked, spans, s, found, para_refs, ctx, who)
         out.append(Quote(text=p.text[s.start : s.end], location=p.id, start=s.start, end=s.end, attributed_to=who,
                          footnote=note))
     return out
+
+
+# Between a quotation and the marker that closes a run of quotations, at most this many sentences start.
+MAX_SENTENCES_IN_RUN = 2
+
+
+def _closing_note(text: str, masked: str, spans: list[Span], s: Span, found: list[Span],
+                  para_refs: list[FootnoteRef], ctx: Context, who: str) -> str | None:
+    """Return the footnote whose marker closes quotation `s`: the first marker after it.
+
+    Right after the quotation, or after a run of quotations from the same source in at most
+    MAX_SENTENCES_IN_RUN sentences; a marker further on belongs to other words.
+    """
+    ref = next((r for r in para_refs if r.offset >= s.end), None)
+    if ref is None:
+        return None
+    between = [n for n in found if n.start > s.end and n.end <= ref.offset + 1]
+    same = all(_source_of(text, masked, spans, spans.index(n), ctx, who) in (None, who) for n in between)
+    sentences = len(rx.findall(r"[.;] [A-Z]", masked[s.end : ref.offset]))
+    return ref.label if same and sentences <= (MAX_SENTENCES_IN_RUN if between else 0) else None

@@ -46,11 +46,13 @@ class rx:
 
     @staticmethod
     def sub(pattern: str, repl: str, string: str) -> str:
-        return _compiled(pattern).sub(repl, string)
+        out: str = _compiled(pattern).sub(repl, string)  # regex's stubs say Any
+        return out
 
     @staticmethod
     def findall(pattern: str, string: str) -> list[str]:
-        return _compiled(pattern).findall(string)
+        out: list[str] = _compiled(pattern).findall(string)  # regex's stubs say Any
+        return out
 
 # --- 1. Spans ------------------------------------------------------------------------------
 
@@ -401,6 +403,13 @@ def _split_phrases(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# "I", "we" and "you" name the sender and the addressee, not a third speaker.
+_PERSONAL_PRONOUNS = frozenset(["i", "we", "you"])
+_RELATIVE_PRONOUNS = frozenset(["who", "which"])
+# "As Balkan Insight reported,": "As" opens the phrase of the subject, not an adverbial.
+_AS_BEFORE_NAME = r"^(?:[Aa]s|[Cc]omme|[Cc]omo)\s+(?=\p{Lu})"
+
+
 def subject_before(pre: str, ctx: Context | None = None) -> str | None:
     """Return the subject of a verb that follows `pre` (the sentence up to the verb), or None.
 
@@ -410,53 +419,110 @@ def subject_before(pre: str, ctx: Context | None = None) -> str | None:
     An appositive name wins over the role before it ("the President, Philemon Yang, noted").
     """
     phrases = _split_phrases(pre)
+    last = len(phrases) - 1
     pronoun = None
     relative = False
-    for k in range(len(phrases) - 1, -1, -1):
-        phrase = _TRAILING_FILLER_RE.sub("", phrases[k][1]) if k == len(phrases) - 1 else phrases[k][1]
-        phrase = _CONJUNCTION_RE.sub("", phrase.strip())
+    for k in range(last, -1, -1):
+        phrase = _bare_phrase(phrases[k][1], k == last)
         if not phrase:
             continue  # "…, but publicly declared": the subject is before the conjunction
         p = _PRONOUN_END_RE.search(phrase)
         if p is not None:
             pronoun = p.group("p").lower()
-            if pronoun == "you":
-                return ctx.addressee if ctx else None
-            if pronoun in ("i", "we"):
-                return None  # the sender speaking of its own words is not a quotation of another
-            relative = pronoun in ("who", "which")
+            if pronoun in _PERSONAL_PRONOUNS:
+                return _personal_speaker(pronoun, ctx)
+            relative = pronoun in _RELATIVE_PRONOUNS
             continue  # "he", "which": the name is further back
         if _RELATIVE_RE.match(phrase):
             relative = True
             continue
-        if k == len(phrases) - 1:
-            phrase = rx.sub(r"^(?:[Aa]s|[Cc]omme|[Cc]omo)\s+(?=\p{Lu})", "", phrase)  # "As Balkan Insight reported,"
-        if k < len(phrases) - 1 and _ADVERBIAL_RE.match(phrase) and not relative:
+        if k == last:
+            phrase = rx.sub(_AS_BEFORE_NAME, "", phrase)
+        elif _ADVERBIAL_RE.match(phrase) and not relative:
             continue  # "In a speech on 4 January, he stated": the scene, not the speaker
-        if k > 0 and _DESCRIPTOR_RE.match(phrase) and pronoun is None:
-            # "Nedim Ademovic, former chief of staff of the Court’s president, said": a description
-            # set off after the name.
-            head = _np_at_end(phrases[k - 1][1].strip())
-            if head is not None and _NP_WHOLE_RE.fullmatch(_CONJUNCTION_RE.sub("", phrases[k - 1][1].strip())):
-                return head
-        who = _np_at_end(phrase, antecedent=relative)
-        if who is not None and pronoun is not None and not relative and not _NP_WHOLE_RE.fullmatch(phrase):
-            who = None  # "he" names the subject or an appositive, not the object of another verb
+        head = _name_before_description(phrase, phrases, k) if pronoun is None else None
+        if head is not None:
+            return head
+        who = _subject_in(phrase, relative, pronoun)
         if who is not None:
-            # "Jirair Libaridian, who was adviser to the President, Levon Ter-Petrossian, at the time,
-            # admitted": a relative clause runs on over the names in it; its antecedent speaks.
-            if not relative:
-                for j in range(k - 1, 0, -1):
-                    if _RELATIVE_RE.match(phrases[j][1].strip()):
-                        head = _np_at_end(phrases[j - 1][1].strip(), antecedent=True)
-                        if head is not None:
-                            return head
-            return who  # an appositive name comes first: "the President, Philemon Yang, noted"
-        if _ADVERBIAL_RE.match(phrase) or pronoun is not None:
-            continue  # a scene-setting phrase, or a pronoun still looking for its name
-        return None  # a clause with a verb of its own: its subject is not this verb's
-    if pronoun is not None and ctx is not None and pronoun not in ("who", "which"):
+            # An appositive name comes first ("the President, Philemon Yang, noted"), unless a
+            # relative clause runs on over it: then its antecedent speaks.
+            return who if relative else (_antecedent_of_relative(phrases, k) or who)
+        if not _passed_over(phrase, pronoun):
+            return None  # a clause with a verb of its own: its subject is not this verb's
+    return _pronoun_source(pronoun, ctx)
+
+
+def _passed_over(phrase: str, pronoun: str | None) -> bool:
+    """Say whether a phrase that names no subject is passed over to the phrase before: a scene-setting
+    phrase, or any phrase while a pronoun after it is still looking for its name."""
+    return _ADVERBIAL_RE.match(phrase) is not None or pronoun is not None
+
+
+def _bare_phrase(phrase: str, last: bool) -> str:
+    """Return a phrase without the conjunction that opens it, and the last one without the filler words
+    and punctuation between it and the verb ("the Minister has also", "and the Minister")."""
+    if last:
+        phrase = _TRAILING_FILLER_RE.sub("", phrase)
+    bare: str = _CONJUNCTION_RE.sub("", phrase.strip())  # regex's stubs say Any
+    return bare
+
+
+def _personal_speaker(pronoun: str, ctx: Context | None) -> str | None:
+    """Return who "you" is (the letter's one addressee); "I" and "we" are the sender, whose own words
+    are not a quotation of another."""
+    if pronoun == "you":
+        return ctx.addressee if ctx else None
+    return None
+
+
+def _pronoun_source(pronoun: str | None, ctx: Context | None) -> str | None:
+    """Return who a pronoun left without a name in its sentence refers to: the source of the quotation before.
+
+    A relative pronoun with no antecedent names no one.
+    """
+    if pronoun is not None and ctx is not None and pronoun not in _RELATIVE_PRONOUNS:
         return ctx.last_source
+    return None
+
+
+def _name_before_description(phrase: str, phrases: list[tuple[int, str]], k: int) -> str | None:
+    """Return the name set off before a description of it, when `phrase` (the k-th) is one.
+
+    "Nedim Ademovic, former chief of staff of the Court’s president, said": the name speaks.
+    """
+    if k == 0 or not _DESCRIPTOR_RE.match(phrase):
+        return None
+    before = phrases[k - 1][1].strip()
+    head = _np_at_end(before)
+    if head is not None and _NP_WHOLE_RE.fullmatch(_CONJUNCTION_RE.sub("", before)):
+        return head
+    return None
+
+
+def _subject_in(phrase: str, relative: bool, pronoun: str | None) -> str | None:
+    """Return the name that ends a phrase, as the subject of the verb after it.
+
+    After a pronoun ("X, he said") the name must be the whole phrase, the subject or an
+    appositive, not the object of another verb.
+    """
+    who = _np_at_end(phrase, antecedent=relative)
+    if who is not None and pronoun is not None and not relative and not _NP_WHOLE_RE.fullmatch(phrase):
+        return None
+    return who
+
+
+def _antecedent_of_relative(phrases: list[tuple[int, str]], k: int) -> str | None:
+    """Return the antecedent of a relative clause among the phrases before the k-th, or None.
+
+    "Jirair Libaridian, who was adviser to the President, Levon Ter-Petrossian, at the time,
+    admitted": a relative clause runs on over the names in it; its antecedent speaks.
+    """
+    for j in range(k - 1, 0, -1):
+        if _RELATIVE_RE.match(phrases[j][1].strip()):
+            head = _np_at_end(phrases[j - 1][1].strip(), antecedent=True)
+            if head is not None:
+                return head
     return None
 
 
@@ -468,45 +534,91 @@ def find_source(masked: str, start: int, end: int, ctx: Context | None = None) -
     a principal organ named in the sentence.
     """
     clause = masked[start:end]
+    verbs = [m for m in _VERB_RE.finditer(clause) if not _in_brackets(clause, m.start())]
+    found = _according_sources(clause)
+    subject = _subject_source(clause, verbs, ctx)
+    if subject is not None:
+        found.append(subject)
+    found.extend(_possessive_sources(clause))
+    if not found:
+        grounds = _grounds_source(clause, verbs)
+        if grounds is not None:
+            found.append(grounds)
+    found.extend(_organ_text_sources(clause, verbs))
+    if found:
+        return max(found, key=lambda f: f.pos)  # the nearest to the quotation; the first on a tie
+    return _addressee_source(clause, ctx)
+
+
+def _according_sources(clause: str) -> list[Found]:
+    """Return the sources named by "according to X", "as stated by X", "selon X", "según X"."""
     found: list[Found] = []
-    who: str | None
     for m in _ACCORDING_RE.finditer(clause):
         who = clean(m.group("name") or m.group("np"))
         if _valid(who):
             found.append(Found(who, "according", m.start()))
-    verbs = [m for m in _VERB_RE.finditer(clause) if not _in_brackets(clause, m.start())]
-    if verbs:
-        v = verbs[-1]
-        pre = clause[: v.start()]
-        if _PASSIVE_BEFORE_RE.search(pre):
-            who = _agent_after(clause[v.end():], ctx)
-        else:
-            who = subject_before(pre, ctx)
-            if who is None and rx.match(r"^\s*(?:and|but|while|as well as)\s*$", pre.split(",")[-1] or "") \
-                    and ctx is not None:
-                who = ctx.last_source  # "… condemned “…” and called for “…”": the same subject
-        if who is not None:
-            found.append(Found(who, "subject", v.start()))
+    return found
+
+
+def _subject_source(clause: str, verbs: list[regex.Match[str]], ctx: Context | None) -> Found | None:
+    """Return the subject of the last reporting verb of the clause (or the agent of a passive one), or None."""
+    if not verbs:
+        return None
+    v = verbs[-1]
+    pre = clause[: v.start()]
+    if _PASSIVE_BEFORE_RE.search(pre):
+        who = _agent_after(clause[v.end():], ctx)
+    else:
+        who = subject_before(pre, ctx)
+        if who is None and ctx is not None and _goes_on(pre):
+            who = ctx.last_source  # "… condemned “…” and called for “…”": the same subject
+    return Found(who, "subject", v.start()) if who is not None else None
+
+
+def _goes_on(pre: str) -> bool:
+    """Say whether the words before a verb, since the last comma, only join it to the verb before ("and")."""
+    return rx.match(r"^\s*(?:and|but|while|as well as)\s*$", pre.split(",")[-1]) is not None
+
+
+def _possessive_sources(clause: str) -> list[Found]:
+    """Return the possessors of words: "X’s statement", "the statement of X"."""
+    found: list[Found] = []
     for m in _POSSESSIVE_RE.finditer(clause):
         who = clean(m.group("owner") or m.group("owner2") or "")
         if _valid(who):
             found.append(Found(who, "possessive", m.start()))
+    return found
+
+
+def _grounds_source(clause: str, verbs: list[regex.Match[str]]) -> Found | None:
+    """Return the main subject of a sentence whose words are reported by "on the grounds that" or a
+    participle after a comma ("…, saying that the HR today is “…”"), or None."""
+    grounds = _grounds_at(clause, verbs)
+    if grounds is None:
+        return None
+    who = _main_subject(clause[: grounds.start()])
+    return Found(who, "grounds", grounds.start()) if who is not None else None
+
+
+def _grounds_at(clause: str, verbs: list[regex.Match[str]]) -> regex.Match[str] | None:
+    """Return where a clause ends with "on the grounds that", or with a reporting participle after a
+    comma that no reporting verb follows, or None."""
     grounds = rx.search(r"\bon the grounds? (?:of|that)\s*$", clause)
     if grounds is None and (not verbs or verbs[-1].start() < max(0, clause.rfind(","))):
-        # "…, saying that the HR today is “…”": a participle reports the words of the main subject.
         grounds = rx.search(r",\s+(?:saying|stating|adding|noting|declaring|stressing|warning|arguing|insisting"
-                               r"|explaining|claiming|asserting|affirming|emphasi[sz]ing|underlining)\b[^,]*$", clause)
-    if grounds is not None and not found:
-        who = _main_subject(clause[: grounds.start()])
-        if who is not None:
-            found.append(Found(who, "grounds", grounds.start()))
-    # A text of an organ named nearer the quotation than any speaker: "… welcomes the acknowledgment
-    # in General Assembly resolution 77/335, in paragraph 77: “Notes that …”".
-    for m in _organ_text_re().finditer(clause):
-        if not verbs or verbs[-1].start() < m.start():  # a verb after the text governs the quotation
-            found.append(Found(m.group("who"), "organ", m.start()))
-    if found:
-        return max(found, key=lambda f: f.pos)
+                            r"|explaining|claiming|asserting|affirming|emphasi[sz]ing|underlining)\b[^,]*$", clause)
+    return grounds
+
+
+def _organ_text_sources(clause: str, verbs: list[regex.Match[str]]) -> list[Found]:
+    """Return the texts of principal organs named after the last reporting verb (a verb after a text governs
+    the quotation): "… welcomes the acknowledgment in General Assembly resolution 77/335, in paragraph 77: “…”"."""
+    return [Found(m.group("who"), "organ", m.start()) for m in _organ_text_re().finditer(clause)
+            if not verbs or verbs[-1].start() < m.start()]
+
+
+def _addressee_source(clause: str, ctx: Context | None) -> Found | None:
+    """Return the letter's addressee when the clause speaks of "your" words ("your statement"), or None."""
     if ctx is not None and ctx.addressee and rx.search(r"\b[Yy]our\s+(?:\p{Ll}+\s+){0,2}" + _WORDS, clause):
         return Found(ctx.addressee, "addressee", 0)
     return None
