@@ -13,8 +13,7 @@ import pytest
 
 import unref
 from unref.catalogue import organ_of
-from unref.structure import read_circulation
-from unref.structure.masthead import agenda_items, iso_date, title_parts
+from unref.structure.masthead import agenda_items, iso_date, read_circulation, title_parts
 from unref.text.regexes import AGENDA_RE, DATE_RE
 
 BODY = {
@@ -1123,6 +1122,6 @@ def test_bodies_and_titles(case: str, masthead: str, expected: dict[str, Any]) -
     "report of the United Nations Iraq-Kuwait Boundary Demarcation Commission enclosed therewith;",
 ])
 def test_text_lines_are_no_title_headings(line: str) -> None:
-    from unref.structure.masthead import _BYLINE_RE, _FORWARD_RE
+    from unref.structure.masthead.reader import _BYLINE_RE, _FORWARD_RE
 
     assert not _BYLINE_RE.match(line) and not _FORWARD_RE.match(line)

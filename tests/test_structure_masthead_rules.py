@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from unref.model import Line
-from unref.structure.masthead import (
+from unref.structure.masthead.reader import (
     _addressee_ends,
     _ends_short_title,
     _is_body_name,

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from unref.model import Footnote, Line
+from unref.model import Footnote, FootnoteRef, Line, Paragraph, Source
 from unref.repair import Context, repair
+from unref.structure.paragraphs import estimate_width
 from unref.text.regexes import INLINE_NOTE_RE, LABEL_LINE_RE, MONTHS_EN, STAR_NOTE_RE, TERMINAL_PUNCT
 from unref.text.tracked import Tracked
 
@@ -330,3 +331,199 @@ def glued_number_markers(text: str, label: str, start: int = 0) -> list[tuple[in
         if _MONEY_BEFORE_RE.search(before) or _YEAR_BEFORE_RE.search(before):
             out.append((start + m.start(), start + m.end()))
     return out
+
+
+# --- Note areas of a source's pages -----------------------------------------------------------
+
+NOTES_HEADING_RE = re.compile(r"^\s*(?:Notes|Endnotes|Notas|Примечания)\s*$")
+
+
+def split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
+    """Return body lines across pages and the raw notes of every footnote area."""
+    body: list[Line] = []
+    raw: list[RawNote] = []
+    width = estimate_width([ln for p in source.pages for ln in p.lines if ln.kind == "body"])
+    last = 0  # the highest note number so far: a document numbers its notes in one sequence
+    for page in source.pages:
+        page_body = [ln for ln in page.lines if ln.kind in ("body", "blank")]
+        notes = [ln for ln in page.lines if ln.kind == "note"]
+        # Star notes ("* Reissued for technical reasons") may stand at the foot without a rule, and
+        # so may numbered notes where the extractor dropped a drawn rule.
+        if not notes and source.style != "dump":
+            start = _star_notes_start(page_body)
+            if start is None:
+                start = footless_notes_start(page_body, last + 1, width)
+            if start is not None:
+                for ln in page_body[start:]:
+                    if ln.kind == "body":
+                        ln.kind = "note"
+                notes = [ln for ln in page_body[start:] if ln.kind == "note"]
+                page_body = page_body[:start]
+        body.extend(page_body)
+        page_notes = parse_note_area(notes, page.number, width)
+        raw.extend(page_notes)
+        last = max([last, *(int(n.label) for n in page_notes if n.label.isdigit())])
+    # Endnotes under a "Notes" heading after the body.
+    for i in range(len(body) - 1, max(-1, len(body) - 2000), -1):
+        if NOTES_HEADING_RE.match(body[i].text) and i > len(body) // 3:
+            tail = [ln for ln in body[i + 1 :] if ln.kind == "body"]
+            raw.extend(parse_note_area(tail, 0, width, endnotes=True))  # page 0: link anywhere
+            body = body[:i]
+            break
+    return body, raw
+
+
+def _star_notes_start(page_body: list[Line]) -> int | None:
+    """Return the index where star notes begin at the foot of a page, or None.
+
+    A star note ("* Circulated in the language of submission only") stands in the last lines of
+    the page, set off by a blank line or, where the extractor printed none, told by its marker in
+    the body above ("(see annexes),*"). Its label may stand on a line of its own ("*")."""
+    printed = [i for i, ln in enumerate(page_body) if ln.kind == "body"]
+    if len(printed) <= 3:
+        return None
+    for i in printed[-6:]:
+        text = page_body[i].text
+        m = STAR_NOTE_RE.match(text)
+        alone = text.strip() in ("*", "**", "***") and i != printed[-1]
+        if not (m or alone) or i == 0:
+            continue
+        if m and page_body[i - 1].kind == "blank":
+            return i
+        above = "\n".join(ln.text for ln in page_body[:i] if ln.kind == "body")
+        if has_marker_evidence(above, m.group(1) if m else text.strip()):
+            return i
+    return None
+
+
+# --- Linking each note to its marker in the body ----------------------------------------------
+
+def _page_ranges(source: Source) -> dict[int, tuple[int, int]]:
+    """Return page number -> [start, end) of its lines' source offsets."""
+    out = {}
+    for page in source.pages:
+        if page.lines:
+            out[page.number] = (page.lines[0].start, page.lines[-1].end + 1)
+    return out
+
+
+_MARKER_LIST_SEP_RE = re.compile(r"(?<=[*†‡§])\s*,\s*$")
+
+
+def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes: list[Footnote],
+                 source: Source) -> list[FootnoteRef]:
+    """Find each footnote's marker in the body, remove it from the text and return the refs."""
+    ranges = _page_ranges(source)
+    refs: list[FootnoteRef] = []
+    deletions: dict[int, list[tuple[int, int, str]]] = {}
+    cursor = (0, 0)  # (paragraph index, offset): markers come in reading order
+    recorded = _recorded_markers(source, tracked)
+    for note in footnotes:
+        found = _recorded_marker(note, recorded, tracked, ranges) or _find_marker(
+            note, paragraphs, tracked, cursor, ranges)
+        if found is None:
+            continue
+        pi, start, end, exact = found
+        deletions.setdefault(pi, []).append((start, end, note.id or note.label))
+        if exact:  # a marker found off its note's page does not move the reading position
+            cursor = (pi, end)
+        if tracked[pi].text[start:end].endswith("/"):
+            # Older documents cite one note again with the same "2/" marker further on.
+            for pj, qs, qe in _repeated_slash_markers(note.label, tracked, pi, end):
+                deletions.setdefault(pj, []).append((qs, qe, note.id or note.label))
+    for pi, dels in deletions.items():
+        t = tracked[pi]
+        edits = []
+        removed = 0
+        dels = sorted(dels)
+        for k, (start, end, fid) in enumerate(dels):
+            cut_start = start - 1 if start > 0 and t.text[start - 1] == " " else start
+            if sep := _MARKER_LIST_SEP_RE.search(t.text, 0, start):
+                cut_start = sep.start()  # "Iraq:* , **": the comma between two markers goes with them
+            if (k + 1 < len(dels) and t.text[start:end].isdigit()
+                    and re.fullmatch(r",\s?", t.text[end:dels[k + 1][0]])):
+                end = dels[k + 1][0]  # so does the comma of "Riga. 28,29"
+            edits.append((cut_start, end, ""))
+            label = next(n.label for n in footnotes if (n.id or n.label) == fid)
+            refs.append(FootnoteRef(label=label, paragraph=paragraphs[pi].id, offset=cut_start - removed,
+                                    footnote=fid))
+            removed += end - cut_start
+        t = t.edit(edits)
+        tracked[pi] = t
+        paragraphs[pi].text = t.text
+    refs.sort(key=lambda r: (int(r.paragraph[1:]), r.offset))
+    return refs
+
+
+def _recorded_markers(source: Source, tracked: list[Tracked]) -> dict[str, list[tuple[int, int, int]]]:
+    """Return label -> [(source offset, paragraph index, offset)] for markers geometry found (PDF)."""
+    if not source.markers:
+        return {}
+    where: dict[int, tuple[int, int]] = {}
+    wanted = {offset for offset, _ in source.markers}
+    for pi, t in enumerate(tracked):
+        for i, src in enumerate(t.offsets):
+            if src in wanted and src not in where:
+                where[src] = (pi, i)
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for offset, label in source.markers:
+        if offset in where:
+            out.setdefault(label, []).append((offset, *where[offset]))
+    return out
+
+
+def _recorded_marker(note: Footnote, recorded: dict[str, list[tuple[int, int, int]]], tracked: list[Tracked],
+                     ranges: dict[int, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
+    lo, hi = ranges.get(note.page, (0, 1 << 62))
+    for k, (src, pi, i) in enumerate(recorded.get(note.label, [])):
+        if lo <= src < hi:
+            del recorded[note.label][k]
+            text = tracked[pi].text
+            end = i + len(note.label)
+            if text[i:end] != note.label:
+                return None
+            if end < len(text) and text[end] == "/":
+                end += 1
+            return pi, i, end, True
+    return None
+
+
+def _repeated_slash_markers(label: str, tracked: list[Tracked], pi: int, end: int) -> list[tuple[int, int, int]]:
+    pattern = re.compile(rf"(?<=\S )(?<![\d/]){re.escape(label)}/(?=[\s,.;:)]|$)")
+    out = []
+    for pj in range(pi, len(tracked)):
+        for m in pattern.finditer(tracked[pj].text, end if pj == pi else 0):
+            if is_marker_at(tracked[pj].text, m.start(), m.end()):
+                out.append((pj, m.start(), m.end()))
+    return out
+
+
+def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked],
+                 cursor: tuple[int, int], ranges: dict[int, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
+    pattern = marker_pattern(note.label)
+    lo, hi = ranges.get(note.page, (0, 1 << 62))
+    fallback = None
+    for pi in range(cursor[0], len(paragraphs)):
+        if paragraphs[pi].kind == "signature" or (paragraphs[pi].kind == "masthead" and note.label.isdigit()):
+            continue
+        t = tracked[pi]
+        from_pos = cursor[1] if pi == cursor[0] else 0
+        for m in pattern.finditer(t.text, from_pos):
+            if not is_marker_at(t.text, m.start(), m.end()):
+                continue
+            src = t.offsets[m.start()]
+            if lo <= src < hi:
+                return pi, m.start(), m.end(), True
+            if fallback is None and hi <= src < ranges.get(note.page + 1, (hi, hi))[1]:
+                # Off its note's page, a marker is taken only from the next page: further on, the
+                # same number is another note's marker or a number of the text.
+                fallback = (pi, m.start(), m.end(), False)
+    # A marker glued to a number ("$10.182", "in 2022.2") only on its note's page.
+    for pi in range(cursor[0], len(paragraphs)):
+        if paragraphs[pi].kind in ("signature", "masthead"):
+            continue
+        t = tracked[pi]
+        for start, end in glued_number_markers(t.text, note.label, cursor[1] if pi == cursor[0] else 0):
+            if lo <= t.offsets[start] < hi:
+                return pi, start, end, True
+    return fallback

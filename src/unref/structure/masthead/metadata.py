@@ -1,0 +1,153 @@
+"""Metadata that the masthead does not print: the text's language, the request to circulate a letter,
+the signatories, the sender and addressee of a letter, and the document's type."""
+
+from __future__ import annotations
+
+import re
+
+from unref.catalogue import names_pattern, organ_of, principal_organ_names
+from unref.model import Document, Metadata, Signatory
+from unref.structure.masthead.reader import agenda_items, title_parts
+from unref.text.regexes import SIGNED_RE
+
+STOPWORDS = {
+    "en": {"the", "of", "and", "to", "in", "that", "is", "for", "on", "with"},
+    "fr": {"le", "la", "les", "des", "et", "du", "une", "est", "dans", "sur"},
+    "es": {"el", "los", "las", "del", "y", "que", "por", "una", "con", "para"},
+}
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def detect_language(text: str) -> str | None:
+    """Return the ISO 639-1 code of the text's language (en, fr, es, ru, ar, zh), or None."""
+    sample = text[:30000]
+    letters = _LETTER_RE.findall(sample)
+    if not letters:
+        return None
+    n = len(letters)
+    if len(_CYRILLIC_RE.findall(sample)) > 0.3 * n:
+        return "ru"
+    if len(_ARABIC_RE.findall(sample)) > 0.3 * n:
+        return "ar"
+    if len(_CJK_RE.findall(sample)) > 0.2 * n:
+        return "zh"
+    words = re.findall(r"[a-záéíóúñçèêàâôûü’']+", sample.lower())
+    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 3 else None
+
+
+_CIRCULATE_RE = re.compile(
+    r"(?:circulated|circulate|distribuer|distribuir|circular|распространить|распространены)\b(?P<rest>.{0,400})",
+    re.I | re.S,
+)
+_ORGAN_MENTION_RE = re.compile(names_pattern(principal_organ_names()), re.I)
+
+
+def read_circulation(text: str) -> dict[str, list[str]] | None:
+    """Return organ -> agenda items named in a request to circulate the letter, or None."""
+    m = _CIRCULATE_RE.search(text)
+    if not m:
+        return None
+    rest = m.group("rest")
+    rest = rest.split(". ")[0] if ". " in rest else rest
+    out: dict[str, list[str]] = {}
+    mentions = list(_ORGAN_MENTION_RE.finditer(rest))
+    for k, om in enumerate(mentions):
+        organ = organ_of(om.group()) or om.group()
+        seg = rest[om.end(): mentions[k + 1].start() if k + 1 < len(mentions) else len(rest)]
+        items: list[str] = []
+        im = re.search(r"(?:agenda items?|points? [\d ,()a-z]+de l[’']ordre du jour|temas? [\d ,()a-z]+del programa"
+                       r"|пункт(?:ам|ов|а)? [\d ,()a-z]+повестки дня|items?|points?|temas?|пункт\w*)"
+                       r"\s*(?P<items>[\d ,()a-z\-–]*(?:\s*(?:and|et|y|и)\s*\d+(?:\s*\([a-z]\))?)?)", seg, re.I)
+        if im:
+            # "point 40 de l’ordre du jour" holds its items before the words that name them.
+            items = agenda_items(im.group("items")) or agenda_items(im.group())
+        out.setdefault(organ, [])
+        out[organ].extend(x for x in items if x not in out[organ])
+    return out or None
+
+
+def finish_metadata(doc: Document) -> None:
+    """Fill in the metadata that the body gives: signatories, circulation, sender and addressee, type."""
+    md: Metadata = doc.metadata
+    for p in doc.paragraphs:
+        if p.kind == "signature":
+            lines = p.text.split("\n")
+            m = SIGNED_RE.match(lines[0])
+            name = (m.group("name") if m else lines[0]).strip()
+            if name:
+                md.signatories.append(Signatory(
+                    name=name,
+                    title=lines[1].strip() if len(lines) > 1 else None,
+                    function=", ".join(ln.strip() for ln in lines[2:]) or None,
+                    section=p.section,
+                ))
+        if md.circulation is None and p.kind in ("body", "list_item"):
+            circ = read_circulation(p.text) if re.search(r"circulat|distribu|распростран", p.text, re.I) else None
+            if circ:
+                md.circulation = {"organs": list(circ), "agenda_items": circ, "paragraph": p.id}
+                for organ, items in circ.items():
+                    if organ not in md.organs:
+                        md.organs.append(organ)
+                    if items and not md.agenda_items.get(organ):
+                        md.agenda_items[organ] = list(items)
+    md.sender, md.addressee = title_parts(md.title)
+    md.doc_type = doc_type(md, doc)
+
+
+def doc_type(md: Metadata, doc: Document) -> str | None:
+    """Return the document type from the symbol, the title and the first paragraphs."""
+    symbols = " ".join(md.symbols)
+    first = [p for p in doc.paragraphs if p.kind != "masthead"][:8]
+    at = next((k for k, p in enumerate(first) if p.kind == "title"), None)
+    first = first[: at + 3] if at is not None else first[:4]  # the title and the by-line under it
+    body = [p.text for p in first]
+    head = " ".join([*md.agenda_titles, *body])
+    title = md.title or ""
+    if "/PV." in symbols or "/SR." in symbols:
+        return "meeting_record"  # verbatim and summary records
+    if "/RES/" in symbols:
+        return "resolution"
+    if "/DEC/" in symbols:
+        return "decision"
+    # A subject title can stand above a letter's own heading ("Observer status for ..." over "Letter dated ...").
+    headings = [title, *(p.text for p in first if p.kind == "title")]
+    checks = [
+        (r"^(?:Identical letters|Lettres identiques|Cartas idénticas|Идентичные письма)", "identical_letters"),
+        (r"^(?:Note verbale|Nota verbal|Вербальная нота)", "note_verbale"),
+        (r"^(?:Letter|Lettre|Carta|Письмо)", "letter"),
+        (r"^(?:Note by|Note du|Nota d)", "note"),
+        (r"^(?:Report|Rapport|Informe|Доклад)", "report"),
+        (r"^(?:Resolution adopted|Résolution adoptée|Resolución aprobada|RESOLUCION APROBADA)", "resolution"),
+        (r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional)", "agenda"),
+    ]
+    for pattern, kind in checks[:3]:
+        if any(re.match(pattern, heading, re.I) for heading in headings):
+            return kind
+    for pattern, kind in checks[3:]:
+        if re.match(pattern, title, re.I):
+            return kind
+    # A draft names itself in its sponsors' line: "Iraq: draft resolution", "Draft decision submitted to ...".
+    sponsors = [p.text for p in doc.paragraphs[:40] if p.kind != "masthead"][:12]
+    if any(re.search(r":[\s*,]*draft resolution\s*$", text, re.I) for text in sponsors):
+        return "draft_resolution"
+    if re.search(r"draft resolution|projet de résolution|proyecto de resolución|проект резолюции", head, re.I):
+        return "draft_resolution"
+    if re.search(r"draft decision|projet de décision|proyecto de decisión", head, re.I):
+        return "draft_decision"
+    if re.search(r"\bNote by the (?:Secretary-General|Secretariat)\b|\bNote du Secrétaire|\bNota del Secretari",
+                 head, re.I):
+        return "note"
+    # A report names itself in its title ("Annual report on evaluation, 2024", "Draft report") or in its
+    # by-line ("Report of the Secretary-General", "Progress report by the UNCTAD secretariat").
+    if re.search(r"\breport\b|\brapport\b|\binforme\b|доклад", title, re.I) or re.search(
+            r"\breport of\b|\bannual report\b|\bRapport d|\bInforme d|\bДоклад\b", head, re.I) or any(
+            re.match(r"(?:[\w\-]+ ){0,3}report (?:by|on) the\b", text, re.I) for text in body):
+        return "report"
+    return "other" if md.symbols else None
