@@ -18,10 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import FIXTURES
 from unref.cli import app
+from unref.cli.app import message, reporting
+from unref.errors import UnrefError
 
 LETTER = FIXTURES / "letter.txt"
 Run = subprocess.CompletedProcess[str]
@@ -199,3 +202,42 @@ def test_cites_of_a_file_lists_its_citations() -> None:
     assert {"A/80/999", "A/HRC/61/40", "https://www.example.org/reports/2026/valley.pdf"} <= targets
     table = unref("cites", LETTER)
     assert table.returncode == 0 and "A/HRC/61/40" in table.stdout
+
+
+# --- The one error handler: one line, and the option of a limit that the library reports -------------
+
+
+class _Limit(UnrefError):
+    """An error that reports a limit as unref.errors.LimitError does: by its `limit`, naming no option."""
+
+    def __init__(self, path: str | None, reason: str, limit: str) -> None:
+        super().__init__(path, reason)
+        self.limit = limit
+
+
+@pytest.mark.parametrize(("err", "line"), [
+    (UnrefError("a.pdf", "encrypted PDF (password required)"), "a.pdf: encrypted PDF (password required)"),
+    (_Limit("a.pdf", "too many pages (2001; the limit is 2000)", "max_pages"),
+     "a.pdf: too many pages (2001; the limit is 2000, see --max-pages)"),
+    (_Limit("a.pdf", "reading took longer than 120 s (the limit)", "timeout"),
+     "a.pdf: reading took longer than 120 s (the limit; see --timeout)"),
+    (_Limit("a.pdf", "reading took longer than 120 s", "timeout"),
+     "a.pdf: reading took longer than 120 s (see --timeout)"),
+    (_Limit("a.pdf", "took too long (the limit; see --timeout)", "timeout"),  # names its option already
+     "a.pdf: took too long (the limit; see --timeout)"),
+    (_Limit(None, "over some limit (a limit)", "depth"), "over some limit (a limit)"),  # a limit without an option
+    (ValueError("bad value\nsecond line"), "ValueError: bad value"),
+    (KeyError(), "KeyError: "),
+])
+def test_error_message(err: Exception, line: str) -> None:
+    assert message(err) == line
+
+
+@pytest.mark.parametrize(("err", "code"), [(UnrefError(None, "no"), 2), (OSError("disk"), 1)])
+def test_fail_exit_codes(err: Exception, code: int, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(typer.Exit) as info, reporting(debug=False):
+        raise err
+    assert info.value.exit_code == code
+    assert capsys.readouterr().err == f"unref: error: {message(err)}\n"
+    with pytest.raises(type(err)), reporting(debug=True):
+        raise err

@@ -1,13 +1,38 @@
-"""The `unref` Typer application, and what every command shares: one error handler and resource limits."""
+"""The `unref` Typer application, and what every command shares: its options, one error handler, resource limits.
+
+The options that several commands take (--db, --debug, --max-pages, --timeout, --max-memory) are
+defined here once, as Annotated aliases, so that they read and behave alike in every command.
+Every command reports an error through `fail` (or `reporting`, which calls it): one line on
+stderr, exit 2 for unref's own errors and 1 for others, a traceback with --debug.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, NoReturn
 
+import click
 import typer
 
 from unref.errors import UnrefError
+
+__all__ = [
+    "LIMIT_FLAGS",
+    "Db",
+    "Debug",
+    "MaxPages",
+    "ProcessMemory",
+    "ReadTimeout",
+    "WorkerMemory",
+    "app",
+    "fail",
+    "limit_resources",
+    "message",
+    "reporting",
+]
 
 app = typer.Typer(
     name="unref",
@@ -17,16 +42,75 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# ---------------------------------------------------------------------------
+# Options that several commands share
 
-def fail(err: Exception, debug: bool) -> None:
-    """Print one line that names the file and the reason (a traceback with --debug), and exit non-zero."""
+Db = Annotated[str | None, typer.Option(
+    "--db", envvar="UNREF_DB", show_envvar=True,
+    help="Corpus database: sqlite:///FILE (relative), sqlite:////ABS/PATH, a file path, or "
+         "postgresql://USER:PASS@HOST/DB. Default: unref.sqlite3 in the user's data folder.")]
+Debug = Annotated[bool, typer.Option(help="Show tracebacks on errors.")]
+MaxPages = Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.", min=1)]
+ReadTimeout = Annotated[float, typer.Option(help="Give up reading a PDF after this many seconds.", min=1)]
+ProcessMemory = Annotated[int, typer.Option(help="Memory limit of the process in MiB (0: none).", min=0)]
+WorkerMemory = Annotated[int, typer.Option(help="Memory limit of each worker in MiB (0: none).", min=0)]
+
+# ---------------------------------------------------------------------------
+# The one error handler
+
+#: For each limit that a library error can report (its `limit`: the keyword of `unref.parse` that sets it),
+#: the option that sets it, and how it joins the reason inside its closing parenthesis. The library names
+#: no option; the CLI adds it, as the messages were before: "too many pages (2001; the limit is 2000,
+#: see --max-pages)", "reading took longer than 120 s (the limit; see --timeout)".
+LIMIT_FLAGS: dict[str, tuple[str, str]] = {
+    "max_pages": ("--max-pages", ", see "),
+    "timeout": ("--timeout", "; see "),
+    "max_memory": ("--max-memory", "; see "),
+}
+
+
+def _flag_hint(err: UnrefError) -> str:
+    """Return the error's message with the option that sets the limit it reports, when it reports one."""
+    text = str(err)
+    flag, joint = LIMIT_FLAGS.get(getattr(err, "limit", None) or "", ("", ""))  # LimitError.limit
+    if not flag or flag in text:  # not a limit, or the message names the option already
+        return text
+    if text.endswith(")"):
+        return f"{text[:-1]}{joint}{flag})"
+    return f"{text} (see {flag})"
+
+
+def message(err: BaseException) -> str:
+    """Return the one line that reports an error: unref's own as it is (with the option of a limit it
+    reports), any other with its type and the first line of its message."""
+    if isinstance(err, UnrefError):
+        return _flag_hint(err)
+    lines = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {lines[0] if lines else ''}"
+
+
+def fail(err: Exception, debug: bool) -> NoReturn:
+    """Print one line that names the file and the reason (a traceback with --debug), and exit non-zero:
+    2 for unref's own errors (bad input, a limit, a corpus that is not there), 1 for any other."""
     if debug:
         raise err
-    if isinstance(err, UnrefError):
-        typer.echo(f"unref: error: {err}", err=True)
-        raise typer.Exit(2)
-    typer.echo(f"unref: error: {type(err).__name__}: {err}", err=True)
-    raise typer.Exit(1)
+    typer.echo(f"unref: error: {message(err)}", err=True)
+    raise typer.Exit(2 if isinstance(err, UnrefError) else 1)
+
+
+@contextmanager
+def reporting(debug: bool) -> Iterator[None]:
+    """Run a command's work, reporting any error through `fail`; Typer's own exits and aborts go through."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, click.ClickException):
+        raise
+    except Exception as err:  # one clear line, never a traceback unless --debug
+        fail(err, debug)
+
+
+# ---------------------------------------------------------------------------
+# Resource limits
 
 
 def limit_resources(max_memory_mib: int, timeout: float) -> None:

@@ -1,4 +1,4 @@
-"""cli_corpus: the corpus commands of `unref`: ingest, failures, search, show, cites, cited-by, family,
+"""The corpus commands of `unref`: ingest, failures, search, show, cites, cited-by, family,
 thread, export and stats. Each mirrors a function of `unref.corpus.ingest`, `unref.corpus.store`, `unref.corpus.graph`
 or `unref.corpus.export`, and every one takes ``--db`` (or $UNREF_DB).
 """
@@ -13,16 +13,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from unref.cli.app import app
+from unref.cli.app import Db, Debug, MaxPages, ReadTimeout, WorkerMemory, app, reporting
 from unref.corpus.store import Filters, Store, open_store
 from unref.corpus.store.base import redact
 from unref.corpus.store.query import Snippet
-from unref.errors import UnrefError
 
 __all__ = ["app"]
 
@@ -49,13 +47,9 @@ class ExportWhat(StrEnum):
     documents = "documents"
 
 
-Db = Annotated[str | None, typer.Option(
-    "--db", envvar="UNREF_DB", show_envvar=True,
-    help="Corpus database: sqlite:///FILE (relative), sqlite:////ABS/PATH, a file path, or "
-         "postgresql://USER:PASS@HOST/DB. Default: unref.sqlite3 in the user's data folder.")]
+# Options of the corpus commands only; those that other commands share (--db, --debug, ...) are in cli/app.py.
 Fmt = Annotated[Output, typer.Option("--format", "-f", help="Output format.")]
 Lang = Annotated[str | None, typer.Option("--lang", help="Prefer the copy in this language (en, fr, ...).")]
-Debug = Annotated[bool, typer.Option(help="Show tracebacks on errors.")]
 SymbolArg = Annotated[str, typer.Argument(help="A document symbol, e.g. S/2025/260 or \"S/RES/822 (1993)\".")]
 
 
@@ -65,27 +59,17 @@ def _console() -> Console:
 
 @contextmanager
 def _corpus(db: str | None, debug: bool, *, read_only: bool = True) -> Iterator[Store]:
-    """Open the store; report an error in one line: exit 2 for unref's own, 1 for others (a database failing).
+    """Open the store; report an error in one line (`reporting`: exit 2 for unref's own, 1 for others, such
+    as a database failing), and an interruption with what it leaves.
 
     Commands that only read open it read-only: a mistyped --db is an error, not a new empty corpus.
     """
     try:
-        with open_store(db, read_only=read_only) as store:
+        with reporting(debug), open_store(db, read_only=read_only) as store:
             yield store
-    except (typer.Exit, typer.Abort, click.ClickException):
-        raise
     except KeyboardInterrupt:
         typer.echo("unref: interrupted; what was committed stays, and a rerun goes on from there", err=True)
         raise typer.Exit(130) from None
-    except Exception as err:
-        if debug:
-            raise
-        if isinstance(err, UnrefError):
-            typer.echo(f"unref: error: {err}", err=True)
-            raise typer.Exit(2) from None
-        first = str(err).strip().splitlines()[0] if str(err).strip() else ""
-        typer.echo(f"unref: error: {type(err).__name__}: {first}", err=True)
-        raise typer.Exit(1) from None
 
 
 def _json(data: Any) -> None:
@@ -116,9 +100,9 @@ def ingest(
     force: Annotated[bool, typer.Option(help="Parse every file again and replace what is stored.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when a file failed.")] = False,
-    timeout: Annotated[float, typer.Option(help="Give up reading a PDF after this many seconds.", min=1)] = 120.0,
-    max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.", min=1)] = 2000,
-    max_memory: Annotated[int, typer.Option(help="Memory limit of each worker in MiB (0: none).", min=0)] = 2048,
+    timeout: ReadTimeout = 120.0,
+    max_pages: MaxPages = 2000,
+    max_memory: WorkerMemory = 2048,
     format: Fmt = Output.text,
     db: Db = None,
     debug: Debug = False,
@@ -197,16 +181,10 @@ def search(
 ) -> None:
     """Search paragraphs and footnotes; print ranked passages with the matches highlighted."""
     with _corpus(db, debug) as store:
-        try:
-            filters = Filters(symbol_prefix=symbol_prefix, organ=organ, doc_type=type, date_from=date_from,
-                              date_to=date_to, language=lang, agenda_item=agenda_item)
-            hits = store.search(query, filters, limit=limit, offset=offset, exhaustive=exhaustive)
-            named = store.named(query) if not offset else None
-        except UnrefError as err:
-            if debug:
-                raise
-            typer.echo(f"unref: error: {err}", err=True)
-            raise typer.Exit(2) from None
+        filters = Filters(symbol_prefix=symbol_prefix, organ=organ, doc_type=type, date_from=date_from,
+                          date_to=date_to, language=lang, agenda_item=agenda_item)
+        hits = store.search(query, filters, limit=limit, offset=offset, exhaustive=exhaustive)
+        named = store.named(query) if not offset else None
     if format is Output.json:
         _json([h.to_json() for h in hits])
         return
@@ -248,8 +226,7 @@ def show(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db
     with _corpus(db, debug) as store:
         doc = store.get(symbol, language=lang)
         if doc is None:
-            typer.echo(f"unref: error: {NotInCorpus(symbol)}", err=True)
-            raise typer.Exit(2)
+            raise NotInCorpus(symbol)
         record = store.record(doc.id)
     if format is Output.json:
         _json(record)
@@ -296,13 +273,8 @@ def _cites_of_file(path: Path, format: Output, debug: bool) -> None:
 
     from unref import parse
 
-    try:
+    with reporting(debug):
         doc = parse(path)
-    except Exception as err:  # one clear line, never a traceback unless --debug
-        if debug:
-            raise
-        typer.echo(f"unref: error: {err}", err=True)
-        raise typer.Exit(2) from None
     found = doc.citations
     if format is Output.json:
         _json([{"kind": c.kind, "text": c.text, "target": c.target, "location": c.location, "url": c.url,

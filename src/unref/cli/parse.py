@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from unref import __version__
-from unref.cli.app import app, fail, limit_resources
+from unref.cli.app import Debug, MaxPages, ProcessMemory, ReadTimeout, app, fail, limit_resources
 from unref.errors import UnrefError
 from unref.render import to_markdown, to_text
 
@@ -33,10 +33,10 @@ def parse(
     spans: Annotated[bool, typer.Option(help="Include the map back to source offsets in JSON.")] = True,
     allow_empty: Annotated[bool, typer.Option(
         help="Print an empty document with a warning for a PDF without a text layer, instead of failing.")] = False,
-    max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.", min=1)] = 2000,
-    timeout: Annotated[float, typer.Option(help="Give up reading a PDF after this many seconds.", min=1)] = 120.0,
-    max_memory: Annotated[int, typer.Option(help="Memory limit of the process in MiB (0: none).", min=0)] = 2048,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks on errors.")] = False,
+    max_pages: MaxPages = 2000,
+    timeout: ReadTimeout = 120.0,
+    max_memory: ProcessMemory = 2048,
+    debug: Debug = False,
 ) -> None:
     """Parse one document and print it as JSON (unref.document/1), text or Markdown."""
     from unref import parse as parse_document
@@ -46,10 +46,8 @@ def parse(
         doc = parse_document(file, allow_empty=allow_empty, max_pages=max_pages, timeout=timeout)
     except MemoryError:
         fail(UnrefError(str(file), f"out of memory (the limit is {max_memory} MiB; see --max-memory)"), debug)
-        return
     except Exception as err:  # one clear line, never a traceback unless --debug
         fail(err, debug)
-        return
     if format is Format.json:
         sys.stdout.write(json.dumps(doc.to_json(spans=spans), ensure_ascii=False, indent=1) + "\n")
     elif format is Format.text:

@@ -1,4 +1,4 @@
-"""cli_serve: `unref serve`, the web reader and REST API over a corpus (mirrors `unref.serve.create_app`)."""
+"""`unref serve`, the web reader and REST API over a corpus (mirrors `unref.serve.create_app`)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from unref.cli.app import app
-from unref.errors import UnrefError
+from unref.cli.app import Db, Debug, app, reporting
 
 __all__ = ["app", "serve"]
 
@@ -16,10 +15,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 @app.command()
 def serve(
-    db: Annotated[str | None, typer.Option(
-        "--db", envvar="UNREF_DB", show_envvar=True,
-        help="Corpus database: sqlite:///FILE (relative), sqlite:////ABS/PATH, a file path, or "
-             "postgresql://USER:PASS@HOST/DB. Default: unref.sqlite3 in the user's data folder.")] = None,
+    db: Db = None,
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     token: Annotated[str | None, typer.Option(
@@ -30,7 +26,7 @@ def serve(
     max_rows: Annotated[int, typer.Option(help="Rows a list returns, and hits a search can page through.",
                                           min=1)] = 1000,
     max_upload: Annotated[int, typer.Option(help="Largest upload to /api/parse, in MiB.", min=1)] = 20,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks on errors.")] = False,
+    debug: Debug = False,
 ) -> None:
     """Serve the corpus: search, read documents and follow citations in a browser, or through the REST API."""
     import uvicorn
@@ -40,14 +36,9 @@ def serve(
     from unref.serve import create_app
 
     url = resolve_url(db)
-    try:
+    with reporting(debug):
         application = create_app(url, token=token, query_timeout=timeout, max_rows=max_rows,
                                  max_upload=max_upload * 1024 * 1024)
-    except UnrefError as err:
-        if debug:
-            raise
-        typer.echo(f"unref: error: {err}", err=True)
-        raise typer.Exit(2) from None
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"unref: serving {redact(url)} at http://{shown}:{port}/ (read-only"
                f"{'; uploads to /api/parse need the token' if token else ''}); Ctrl-C stops", err=True)
