@@ -237,3 +237,31 @@ def test_the_sudan_uae_exchange_is_a_thread(tmp_path: Path) -> None:
         assert [x.node.symbol for x in thread(store, "S/2025/277")] == ["S/2025/239", "S/2025/260", "S/2025/277"]
         [link] = cited_by(store, "S/2025/239")
         assert link.source.symbol == "S/2025/260" and link.passage and "(S/2025/239)" in link.passage.text
+
+
+# --- Named decisions of the thread ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("items", "item", "after"), [
+    ([], "S/2026/1", ["S/2026/1"]),
+    (["S/2026/1"], "S/2026/1", ["S/2026/1"]),  # a letter cited twice is one link
+    (["S/2026/1"], "S/2026/2", ["S/2026/1", "S/2026/2"]),
+])
+def test_add_once(items: list[str], item: str, after: list[str]) -> None:
+    from unref.corpus.graph import _add_once
+
+    _add_once(items, item)
+    assert items == after
+
+
+@pytest.mark.parametrize(("date", "symbol", "key"), [
+    ("2026-01-05", "S/2026/9", ("2026-01-05", "S/2026/9")),
+    (None, "S/2026/9", ("", "S/2026/9")),  # undated letters first
+])
+def test_date_order(date: str | None, symbol: str, key: tuple[str, str]) -> None:
+    from unref.corpus.graph import Letter, Node, _date_order
+    from unref.corpus.store import DocumentInfo
+
+    doc = DocumentInfo(1, "h", None, symbol, (symbol,), None, "letter", date, "en", "text", 1, "now")
+    assert _date_order(Letter(Node(symbol, doc))) == key
+    assert _date_order(Letter(Node(symbol))) == ("", symbol)

@@ -239,24 +239,42 @@ def thread(store: Store, symbol: str, *, language: str | None = None, limit: int
     following citations between letters both ways: those it answers or refers to, those that
     answer or refer to it, and so on, up to `limit` letters (the nearest ones).
     """
+    members = _reach(store, symbol, language, limit)
+    letters = {work: Letter(Node(work, doc, _url(work, doc.language))) for work, doc in members.items()}
+    _link_letters(store, members.values(), letters)
+    return sorted(letters.values(), key=_date_order)
+
+
+def _reach(store: Store, symbol: str, language: str | None, limit: int) -> dict[str, DocumentInfo]:
+    """Return the letters of the thread by work: this one's, then ring by ring of neighbours, the first `limit`."""
     members = _best_by_work(_copies(store, symbol), language)
     frontier = dict(members)
     while frontier and len(members) < limit:
         frontier = {w: d for w, d in _neighbours(store, frontier.values(), language).items() if w not in members}
         members.update(frontier)
-    members = dict(list(members.items())[:limit])
-    letters = {work: Letter(Node(work, doc, _url(work, doc.language))) for work, doc in members.items()}
-    copies = store.documents({s for d in members.values() for s in d.symbols})
+    return dict(list(members.items())[:limit])
+
+
+def _link_letters(store: Store, members: Iterable[DocumentInfo], letters: dict[str, Letter]) -> None:
+    """Fill in which letters of the thread each one refers to and is referred to by (any copy citing any symbol)."""
+    copies = store.documents({s for d in members for s in d.symbols})
     holder = {s: _work(d) for d in copies for s in d.symbols if _work(d) in letters}
     for e in store.citations_from([d.id for d in copies]):
         src, dst = _work(e.source), holder.get(e.target or "")
         if src in letters and dst is not None and dst != src:
-            if dst not in letters[src].refers_to:
-                letters[src].refers_to.append(dst)
-            if src not in letters[dst].referred_by:
-                letters[dst].referred_by.append(src)
-    return sorted(letters.values(), key=lambda x: ((x.node.document.date if x.node.document else None) or "",
-                                                   x.node.symbol))
+            _add_once(letters[src].refers_to, dst)
+            _add_once(letters[dst].referred_by, src)
+
+
+def _add_once(items: list[str], item: str) -> None:
+    """Append `item` unless the list holds it already: a letter cited twice is one link."""
+    if item not in items:
+        items.append(item)
+
+
+def _date_order(letter: Letter) -> tuple[str, str]:
+    """Return the sort key of a thread's letter: its date (undated first), then its symbol."""
+    return (letter.node.document.date if letter.node.document else None) or "", letter.node.symbol
 
 
 def _neighbours(store: Store, docs: Iterable[DocumentInfo], language: str | None) -> dict[str, DocumentInfo]:
