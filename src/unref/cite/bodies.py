@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from unref.catalogue import data
 from unref.cite import patterns as P
 from unref.cite.around import iso
 from unref.cite.context import Context, Unit
-from unref.cite.organs import GENERIC
+from unref.cite.organs import GENERIC, Organ, OtherBody, organ_named
 from unref.model import CITATION_KINDS, Citation, CitationKind
 from unref.symbols import find_symbols
 
@@ -69,6 +70,7 @@ class BodyCatalogue:
     documents: tuple[DocumentPattern, ...]
     organ_re: re.Pattern[str]
     prefilter_re: re.Pattern[str]  # every prefilter key of every document pattern
+    organ_groups: dict[str, Organ]  # the organ or body each named group of `organ_re` names
 
 
 def _citation_kind(kind: str) -> CitationKind:
@@ -87,19 +89,31 @@ def bodies() -> BodyCatalogue:
         b["id"]: Body(b["id"], _citation_kind(b["kind"]), b["short"], tuple(b["names"]), tuple(b["examples"]))
         for b in raw["bodies"]
     }
-    documents = tuple(
-        DocumentPattern(
-            kind=_citation_kind(d["kind"]),
-            name=d["name"],
-            prefilter=tuple(d["prefilter"]),
-            regex=re.compile(P.expand(d["pattern"])),
-            targets=tuple(d["target"]) if isinstance(d["target"], list) else (d["target"],),
-            examples=tuple((e["text"], e["target"]) for e in d["examples"]),
-        )
-        for d in raw["documents"]
+    documents = tuple(_document_pattern(d) for d in raw["documents"])
+    keys = sorted({key for d in documents for key in d.prefilter}, key=len, reverse=True)
+    prefilter_re = re.compile("|".join(re.escape(key) for key in keys))
+    organ_re, groups = _organ_regex(found)
+    return BodyCatalogue(found, documents, organ_re, prefilter_re, groups)
+
+
+def _document_pattern(d: dict[str, Any]) -> DocumentPattern:
+    """Return the document pattern of one entry of data/bodies.json "documents"."""
+    return DocumentPattern(
+        kind=_citation_kind(d["kind"]),
+        name=d["name"],
+        prefilter=tuple(d["prefilter"]),
+        regex=re.compile(P.expand(d["pattern"])),
+        targets=tuple(d["target"]) if isinstance(d["target"], list) else (d["target"],),
+        examples=tuple((e["text"], e["target"]) for e in d["examples"]),
     )
-    # Specific UN organs first, then other bodies, then the generic "Council" and "Assembly":
-    # at one position the first alternative wins, and the leftmost position wins over all.
+
+
+def _organ_regex(found: dict[str, Body]) -> tuple[re.Pattern[str], dict[str, Organ]]:
+    """Return the regex naming every UN organ and other body, a named group each, and what each group names.
+
+    Specific UN organs first, then other bodies, then the generic "Council" and "Assembly":
+    at one position the first alternative wins, and the leftmost position wins over all.
+    """
     specific = [o for o in P.UN_ORGANS if o.organ not in GENERIC]
     generic = [o for o in P.UN_ORGANS if o.organ in GENERIC]
     parts = [f"(?P<un_{o.organ}>{o.pattern})" for o in specific]
@@ -108,15 +122,14 @@ def bodies() -> BodyCatalogue:
         parts.append(f"(?P<body_{b.id}>{names})")
     parts += [f"(?P<un_{o.organ}>{o.pattern})" for o in generic]
     organ_re = re.compile(rf"(?<![\w\-])(?:{'|'.join(parts)})(?![\w\-])")
-    keys = sorted({key for d in documents for key in d.prefilter}, key=len, reverse=True)
-    prefilter_re = re.compile("|".join(re.escape(key) for key in keys))
-    return BodyCatalogue(found, documents, organ_re, prefilter_re)
+    groups: dict[str, Organ] = {f"un_{o.organ}": organ_named(o.organ) for o in P.UN_ORGANS}
+    groups.update({f"body_{b.id}": OtherBody(b.id) for b in found.values()})
+    return organ_re, groups
 
 
-def organ_of_match(m: re.Match[str]) -> str:
-    """Return "SC", "GA", ... or "body:<id>" for a match of the organ regex."""
-    group = m.lastgroup or ""
-    return group[3:] if group.startswith("un_") else "body:" + group[5:]
+def organ_of_match(m: re.Match[str]) -> Organ:
+    """Return the UN organ, other body or generic name that a match of the organ regex names."""
+    return bodies().organ_groups[m.lastgroup or ""]
 
 
 def other_documents(unit: Unit) -> list[Citation]:

@@ -8,8 +8,8 @@ from typing import Any
 
 from unref.cite import patterns as P
 from unref.cite.around import iso
-from unref.cite.organs import ORGAN_BY_NAME, organ_of_symbol
-from unref.model import Citation, Document
+from unref.cite.organs import ORGAN_BY_NAME, ResolutionOrgan, organ_of_symbol
+from unref.model import Citation, Document, Metadata
 from unref.symbols import try_parse
 
 __all__ = ["Context", "Unit", "canon"]
@@ -31,7 +31,7 @@ class Context:
     """Facts of the document that resolution needs, and what earlier citations taught."""
 
     own: set[str]
-    organs: list[str]  # organ codes of the document, its own symbols first
+    organs: list[ResolutionOrgan]  # the document's organs, those of its own symbols first
     language: str
     year: int | None
     own_dates: set[str | None] = field(default_factory=set)  # dates of the letters the document is
@@ -39,21 +39,24 @@ class Context:
 
     @classmethod
     def of(cls, doc: Document) -> Context:
+        """Return the context of `doc`: its own symbols, organs, language, year and dates."""
         md = doc.metadata
-        organs: list[str] = []
-        for text in md.symbols:
-            sym = try_parse(text)
-            code = organ_of_symbol(sym) if sym else None
-            if code and code not in organs:
-                organs.append(code)
-        for name in md.organs:
-            code = ORGAN_BY_NAME.get(name)
-            if code and code not in organs:
-                organs.append(code)
         year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
         own_dates = {iso(m.group()) for m in P.DATE_RE.finditer((md.title or "")[:120])}
-        return cls({canon(s) for s in md.symbols}, organs, (md.language or "en").lower()[:2], year,
+        return cls({canon(s) for s in md.symbols}, _document_organs(md), (md.language or "en").lower()[:2], year,
                    own_dates - {None})
+
+
+def _document_organs(md: Metadata) -> list[ResolutionOrgan]:
+    """Return the document's organs, once each: those of its own symbols first, then those its metadata names."""
+    symbols = [try_parse(text) for text in md.symbols]
+    candidates = [organ_of_symbol(sym) if sym else None for sym in symbols]
+    candidates += [ORGAN_BY_NAME.get(name) for name in md.organs]
+    organs: list[ResolutionOrgan] = []
+    for organ in candidates:
+        if organ and organ not in organs:
+            organs.append(organ)
+    return organs
 
 
 def canon(symbol: str) -> str:

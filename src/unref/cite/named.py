@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from unref.cite import patterns as P
 from unref.cite.bodies import bodies, organ_of_match
 from unref.cite.context import Unit
-from unref.cite.organs import SC, sc_plausible
+from unref.cite.organs import SC, Organ, sc_plausible
 
 __all__ = ["Named", "named_mentions"]
 
@@ -32,7 +32,7 @@ class Named:
     number: str
     when: str | None  # the year, roman session or session
     letter: str | None
-    explicit: str | None  # organ code or "body:<id>" written next to the mention
+    explicit: Organ | None  # the organ or body written next to the mention
     explicit_name: str | None = None  # the name as written
     printed: str | None = None  # a number OCR damaged, as printed ("S11 (1982)")
 
@@ -230,22 +230,22 @@ def _digit_choices(raw: str) -> Iterator[tuple[str, ...]]:
 
 
 def _named_items(
-    unit: Unit, item: _Item, kw: tuple[int, int, bool], list_end: int, explicit: tuple[str, str] | None
+    unit: Unit, item: _Item, kw: tuple[int, int, bool], list_end: int, explicit: tuple[Organ, str] | None
 ) -> list[Named]:
     """Return the mentions of one item; `kw` is the keyword's (start, end, is a decision)."""
     kw_start, kw_end, decision = kw
     start = kw_start if item.start == kw_end else item.start
     parts = re.findall(r"[A-H]", item.letters) if item.letters else [None]
-    code, name = explicit or (None, None)
+    organ, name = explicit or (None, None)
     return [
         Named(unit, start, item.end, kw_start, list_end, decision, item.form, item.number, item.when,
-               letter, code, name, printed=item.printed)
+              letter, organ, name, printed=item.printed)
         for letter in parts
     ]
 
 
-def _organ_next_to(text: str, keyword: int, list_end: int) -> tuple[str, str] | None:
-    """Return (code, name) of the organ or body named right before the keyword or right after the list."""
+def _organ_next_to(text: str, keyword: int, list_end: int) -> tuple[Organ, str] | None:
+    """Return (organ, name) of the organ or body named right before the keyword or right after the list."""
     organ_re = bodies().organ_re
     window_start = max(0, keyword - 160)
     found = None

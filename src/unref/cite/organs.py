@@ -1,39 +1,76 @@
 """The UN organs whose resolutions prose names by number, and the forms of their numbers.
 
-The organs, their English names and symbol prefixes, and the numbering tables come from the
-catalogue (``data/organs.json``); this module holds what the cite stage asks of them: whose
-symbol a document's is, and whether a resolution number can date from a year or a session.
+An organ named next to a resolution is a value, one of three kinds:
+
+- `ResolutionOrgan` (from the catalogue, ``data/organs.json``): SC, GA, HRC, ECOSOC, CHR, with the English
+  name metadata reports and the prefix of their resolutions' symbols;
+- `OtherBody`: a body of ``data/bodies.json`` (the Parliamentary Assembly of the Council of Europe, ...);
+- `Generic`: "the Council" or "the Assembly", which the document and the number's form make concrete.
+
+The numbering tables come from the catalogue too; this module holds what the cite stage asks of
+them: whose symbol a document's is, and whether a resolution number can date from a year or a session.
 """
 
 from __future__ import annotations
 
-from unref.catalogue import ga_first_resolutions, resolution_organs, sc_first_resolutions
+from dataclasses import dataclass
+
+from unref.catalogue import ResolutionOrgan, ga_first_resolutions, resolution_organs, sc_first_resolutions
 from unref.symbols import Symbol
 
 __all__ = [
+    "ASSEMBLY",
     "CHR",
+    "COUNCIL",
     "ECOSOC",
     "GA",
     "GA_FIRST",
     "GENERIC",
     "HRC",
+    "ORGANS",
     "ORGAN_BY_NAME",
-    "ORGAN_NAMES",
-    "PREFIX",
     "SC",
     "SC_FIRST",
+    "Generic",
+    "Organ",
+    "OtherBody",
+    "ResolutionOrgan",
     "ga_roman_plausible",
+    "organ_named",
     "organ_of_symbol",
     "sc_plausible",
 ]
 
-SC, GA, HRC, ECOSOC, CHR = "SC", "GA", "HRC", "ECOSOC", "CHR"
-GENERIC = ("COUNCIL", "ASSEMBLY")
-# The organs whose resolutions prose names by number, their names and symbol prefixes (data/organs.json).
-ORGAN_NAMES = {code: organ.name for code, organ in resolution_organs().items()}
-ORGAN_BY_NAME = {name: code for code, name in ORGAN_NAMES.items()}
-# Symbol prefixes of each organ's resolutions and decisions.
-PREFIX = {code: organ.symbol_prefix for code, organ in resolution_organs().items()}
+
+@dataclass(frozen=True, slots=True)
+class OtherBody:
+    """A body other than a UN organ that adopts resolutions (``data/bodies.json``), by its id."""
+
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Generic:
+    """A name that stands for an organ only in context: "the Council", "the Assembly"."""
+
+    code: str  # COUNCIL or ASSEMBLY, as `unref.cite.patterns.UN_ORGANS` names them
+
+
+Organ = ResolutionOrgan | OtherBody | Generic
+
+# The organs whose resolutions prose names by number, by code (data/organs.json).
+ORGANS: dict[str, ResolutionOrgan] = resolution_organs()
+SC, GA, HRC, ECOSOC, CHR = (ORGANS[code] for code in ("SC", "GA", "HRC", "ECOSOC", "CHR"))
+COUNCIL, ASSEMBLY = Generic("COUNCIL"), Generic("ASSEMBLY")
+GENERIC: dict[str, Generic] = {g.code: g for g in (COUNCIL, ASSEMBLY)}
+# The organ of a document whose metadata names it (its English name).
+ORGAN_BY_NAME: dict[str, ResolutionOrgan] = {organ.name: organ for organ in ORGANS.values()}
+
+
+def organ_named(code: str) -> ResolutionOrgan | Generic:
+    """Return the organ of a code of `unref.cite.patterns.UN_ORGANS`: "SC" is the Security Council."""
+    return ORGANS[code] if code in ORGANS else GENERIC[code]
+
 
 # First Security Council resolution of some years; numbers between are interpolated (data/organs.json).
 SC_FIRST = sc_first_resolutions()
@@ -43,6 +80,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _roman(text: str) -> int:
+    """Return the value of a roman numeral: "XV" is 15, "XLIV" 44."""
     total = 0
     for i, ch in enumerate(text):
         value = _ROMAN_VALUES[ch]
@@ -80,7 +118,9 @@ def ga_roman_plausible(number: int, session: str) -> bool:
     return GA_FIRST[s - 1] - 60 <= number <= GA_FIRST[s] + 60
 
 
-def organ_of_symbol(sym: Symbol) -> str | None:
+def organ_of_symbol(sym: Symbol) -> ResolutionOrgan | None:
+    """Return the organ whose documents carry this symbol's series: S is the Security Council's, A/HRC the
+    Human Rights Council's, E/CN.4 the Commission on Human Rights'."""
     parts = sym.parts
     if parts[0] == "S":
         return SC

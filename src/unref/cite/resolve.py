@@ -2,13 +2,15 @@
 
 The organ is known from the words next to the mention, its sentence, an earlier citation of the
 same number, the document's own organs, or the form of the number; when none tells, the mention
-is left unresolved with the reason.
+is left unresolved with the reason. Whether an organ can have issued a number is a rule per organ
+(`_RESOLUTION_RULES`, `_DECISION_RULES`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from unref.cite import patterns as P
@@ -17,14 +19,18 @@ from unref.cite.bodies import bodies, organ_of_match
 from unref.cite.context import Context, canon
 from unref.cite.named import Named
 from unref.cite.organs import (
+    ASSEMBLY,
     CHR,
+    COUNCIL,
     ECOSOC,
     GA,
     GA_FIRST,
     HRC,
-    ORGAN_NAMES,
-    PREFIX,
     SC,
+    Generic,
+    Organ,
+    OtherBody,
+    ResolutionOrgan,
     ga_roman_plausible,
     sc_plausible,
 )
@@ -32,6 +38,17 @@ from unref.model import Citation, CitationKind
 from unref.symbols import Symbol, try_parse
 
 __all__ = ["resolve_all"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Remembered:
+    """The target an earlier citation of the same number resolved to."""
+
+    target: str
+
+
+# What a mention resolves to: a UN organ, another body, an earlier citation's target, or nothing.
+_Resolution = ResolutionOrgan | OtherBody | _Remembered | None
 
 
 def resolve_all(named: list[Named], ctx: Context) -> None:
@@ -48,38 +65,41 @@ def resolve_all(named: list[Named], ctx: Context) -> None:
             n.unit.citations.append(citation)
 
 
-def _resolve(n: Named, ctx: Context) -> tuple[str | None, str]:
-    """Return (organ code, "body:<id>" or "=<symbol>", how it was found), or (None, why not)."""
-    if n.explicit and n.explicit.startswith("body:"):
+def _resolve(n: Named, ctx: Context) -> tuple[_Resolution, str]:
+    """Return (what the mention resolves to, how it was found), or (None, why not)."""
+    if isinstance(n.explicit, OtherBody):
         return n.explicit, "words"
     organ, how = _find_organ(n, ctx)
-    if organ and not organ.startswith("="):
+    if isinstance(organ, ResolutionOrgan):
         _remember(n, organ, ctx)
     return organ, how
 
 
-def _find_organ(n: Named, ctx: Context) -> tuple[str | None, str]:
+def _find_organ(n: Named, ctx: Context) -> tuple[ResolutionOrgan | _Remembered | None, str]:
+    """Return the organ of a mention and where it was found: its words, its sentence, an earlier citation of
+    the number, the document's organs, the form of the number; or (None, why not)."""
     if n.explicit:
         organ = _concrete(n.explicit, n, ctx)
         if organ:
             return organ, "words"
-    for code in _sentence_organs(n):
-        organ = _concrete(code, n, ctx)
+    for name in _sentence_organs(n):
+        organ = _concrete(name, n, ctx)
         if organ:
             return organ, "sentence"
     remembered = ctx.memory.get(_key(n)) or ctx.memory.get(("num", n.decision, n.number))
     if remembered:
-        return "=" + remembered, "earlier citation"
-    for code in ctx.organs:
-        if _compatible(code, n, ctx):
-            return code, "document"
+        return _Remembered(remembered), "earlier citation"
+    for organ in ctx.organs:
+        if _compatible(organ, n, ctx):
+            return organ, "document"
     default = _default_organ(n, ctx)
     if default:
         return default, "number form"
     return None, _reason(n)
 
 
-def _remember(n: Named, organ: str, ctx: Context) -> None:
+def _remember(n: Named, organ: ResolutionOrgan, ctx: Context) -> None:
+    """Remember the target of a resolved mention, for later mentions of the same number."""
     target = _target(n, organ)
     if target:
         ctx.memory.setdefault(_key(n), target)
@@ -88,21 +108,23 @@ def _remember(n: Named, organ: str, ctx: Context) -> None:
 
 
 def _key(n: Named) -> tuple[Any, ...]:
+    """Return the memory key of a mention: its number in its form."""
     return ("form", n.decision, n.form, n.number, n.when)
 
 
-def _sentence_organs(n: Named) -> list[str]:
+def _sentence_organs(n: Named) -> list[ResolutionOrgan | Generic]:
     """Return the UN organs named in the mention's sentence, nearest first."""
     text = n.unit.text
     start, end = _sentence(text, n.keyword_start, n.list_end)
-    found = []
+    found: list[tuple[int, ResolutionOrgan | Generic]] = []
     for m in bodies().organ_re.finditer(text, start, end):
-        code = organ_of_match(m)
-        if code.startswith("body:") or n.keyword_start <= m.start() < n.list_end:
+        organ = organ_of_match(m)
+        if isinstance(organ, OtherBody) or n.keyword_start <= m.start() < n.list_end:
             continue
         distance = n.keyword_start - m.end() if m.end() <= n.keyword_start else m.start() - n.list_end + 1
-        found.append((distance, code))
-    return [code for _d, code in sorted(found)]
+        found.append((distance, organ))
+    # At one distance, by code, as the codes themselves were sorted before organs were values.
+    return [organ for _d, organ in sorted(found, key=lambda item: (item[0], item[1].code))]
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -114,53 +136,128 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right.start() if right else len(text)
 
 
-def _concrete(code: str, n: Named, ctx: Context) -> str | None:
+# "The Council" is the document's council first, then the Security Council, ECOSOC, the Human Rights Council.
+_COUNCILS = (SC, ECOSOC, HRC)
+
+
+def _concrete(name: Organ, n: Named, ctx: Context) -> ResolutionOrgan | None:
     """Return the organ a (possibly generic) name stands for, if the mention's number fits it."""
-    if code == "ASSEMBLY":
-        code = GA
-    if code == "COUNCIL":
-        councils = [o for o in ctx.organs if o in (SC, ECOSOC, HRC)] + [SC, ECOSOC, HRC]
+    if name == COUNCIL:
+        councils = [o for o in ctx.organs if o in _COUNCILS] + list(_COUNCILS)
         return next((o for o in councils if _compatible(o, n, ctx)), None)
-    return code if _compatible(code, n, ctx) else None
+    organ = GA if name == ASSEMBLY else name
+    return organ if isinstance(organ, ResolutionOrgan) and _compatible(organ, n, ctx) else None
 
 
-def _compatible(organ: str, n: Named, ctx: Context) -> bool:
+# ---------------------------------------------------------------------------
+# Which organ can have issued a number: a rule per organ
+
+
+def _compatible(organ: ResolutionOrgan, n: Named, ctx: Context) -> bool:
     """Return whether the organ issues resolutions (or decisions) numbered in the mention's form."""
-    number = int(n.number)
-    when = n.when or ""
-    special = when.startswith(("S-", "ES-"))
-    max_ga = (ctx.year or 2030) - 1945 + 1
-    if n.decision:
-        return (
-            (organ == GA and n.form == "session" and (special or 31 <= int(when) <= max_ga))
-            or (organ == HRC and n.form == "session")
-            or (organ in (ECOSOC, CHR) and n.form == "yslash")
-        )
-    if organ in (ECOSOC, CHR) and n.form == "roman" and n.explicit == organ:
+    rule = (_DECISION_RULES if n.decision else _RESOLUTION_RULES).get(organ)
+    return rule is not None and rule(n, ctx)
+
+
+def _special(when: str) -> bool:
+    """Return whether a session is a special or emergency special one: S-27, ES-10."""
+    return when.startswith(("S-", "ES-"))
+
+
+def _ga_session(when: str, ctx: Context) -> bool:
+    """Return whether the Assembly numbered by `when` (session/number) at the document's date.
+
+    It numbers so from its thirty-first session (1976); session N opens in 1945 + N.
+    """
+    return _special(when) or 31 <= int(when) <= (ctx.year or 2030) - 1945 + 1
+
+
+def _roman_named(organ: ResolutionOrgan, n: Named) -> bool:
+    """Return whether the words name the organ of a roman-session number: "Economic and Social Council
+    resolution 1503 (XLVIII)" is the Council's even where the number fits an Assembly session."""
+    return n.form == "roman" and n.explicit == organ
+
+
+def _other_roman(n: Named) -> bool:
+    """Return whether a roman-session number does not fit the Assembly's session.
+
+    ECOSOC and the Commission numbered like the early Assembly; a number that fits the
+    Assembly's session is the Assembly's unless the words say otherwise.
+    """
+    return n.form == "roman" and not ga_roman_plausible(int(n.number), n.when or "")
+
+
+def _sc_resolution(n: Named, ctx: Context) -> bool:
+    """The Security Council: one series with the year, 822 (1993), that fits the year; or a bare number."""
+    return n.form == "bare" or (n.form == "year" and sc_plausible(int(n.number), int(n.when or "")))
+
+
+def _ga_resolution(n: Named, ctx: Context) -> bool:
+    """The General Assembly: roman sessions until 1975, 217 A (III); session/number since, 47/118."""
+    number, when = int(n.number), n.when or ""
+    if n.form == "roman":
+        return ga_roman_plausible(number, when)
+    if n.form == "bare":  # "General Assembly resolution 2186": the Assembly's one series up to 1975
+        return n.explicit in (GA, ASSEMBLY) and 0 < number < GA_FIRST[-1]
+    return n.form == "session" and number <= 500 and _ga_session(when, ctx)
+
+
+def _hrc_resolution(n: Named, ctx: Context) -> bool:
+    """The Human Rights Council: session/number since 2006, three regular sessions a year, and special ones."""
+    number, when = int(n.number), n.when or ""
+    max_hrc = 3 * ((ctx.year or 2030) - 2006) + 3
+    in_range = when.startswith("S-") or (not _special(when) and int(when) <= max_hrc)
+    return n.form == "session" and number <= 80 and in_range
+
+
+def _ecosoc_resolution(n: Named, ctx: Context) -> bool:
+    """The Economic and Social Council: year/number since 1978, 1996/31; roman sessions before."""
+    number, when = int(n.number), n.when or ""
+    if _roman_named(ECOSOC, n):
         return True
-    if organ == SC:
-        return n.form == "bare" or (n.form == "year" and sc_plausible(number, int(when)))
-    if organ == GA:
-        if n.form == "roman":
-            return ga_roman_plausible(number, when)
-        if n.form == "bare":  # "General Assembly resolution 2186": the Assembly's one series up to 1975
-            return n.explicit in (GA, "ASSEMBLY") and 0 < number < GA_FIRST[-1]
-        return n.form == "session" and number <= 500 and (special or 31 <= int(when) <= max_ga)
-    if organ == HRC:
-        max_hrc = 3 * ((ctx.year or 2030) - 2006) + 3
-        in_range = when.startswith("S-") or (not special and int(when) <= max_hrc)
-        return n.form == "session" and number <= 80 and in_range
-    # ECOSOC and the Commission numbered like the early Assembly; a number that fits the
-    # Assembly's session is the Assembly's unless the words say otherwise.
-    other_roman = n.form == "roman" and not ga_roman_plausible(number, when)
-    if organ == ECOSOC:
-        return (n.form == "yslash" and int(when) >= 1978) or (other_roman and number <= 2200)
-    if organ == CHR:
-        return (n.form == "yslash" and 1978 <= int(when) <= 2006) or (other_roman and number <= 200)
-    return False
+    return (n.form == "yslash" and int(when) >= 1978) or (_other_roman(n) and number <= 2200)
 
 
-def _default_organ(n: Named, ctx: Context) -> str | None:
+def _chr_resolution(n: Named, ctx: Context) -> bool:
+    """The Commission on Human Rights: year/number from 1978 until it ended in 2006; roman sessions before."""
+    number, when = int(n.number), n.when or ""
+    if _roman_named(CHR, n):
+        return True
+    return (n.form == "yslash" and 1978 <= int(when) <= 2006) or (_other_roman(n) and number <= 200)
+
+
+def _ga_decision(n: Named, ctx: Context) -> bool:
+    """General Assembly decisions are numbered by session: 48/472."""
+    return n.form == "session" and _ga_session(n.when or "", ctx)
+
+
+def _hrc_decision(n: Named, ctx: Context) -> bool:
+    """Human Rights Council decisions are numbered by session: 19/115."""
+    return n.form == "session"
+
+
+def _yslash_decision(n: Named, ctx: Context) -> bool:
+    """ECOSOC and Commission decisions are numbered by year: 1996/297."""
+    return n.form == "yslash"
+
+
+_Rule = Callable[[Named, Context], bool]
+_RESOLUTION_RULES: dict[ResolutionOrgan, _Rule] = {
+    SC: _sc_resolution,
+    GA: _ga_resolution,
+    HRC: _hrc_resolution,
+    ECOSOC: _ecosoc_resolution,
+    CHR: _chr_resolution,
+}
+_DECISION_RULES: dict[ResolutionOrgan, _Rule] = {
+    GA: _ga_decision,
+    HRC: _hrc_decision,
+    ECOSOC: _yslash_decision,
+    CHR: _yslash_decision,
+}
+
+
+def _default_organ(n: Named, ctx: Context) -> ResolutionOrgan | None:
     """Return the organ the form of the number implies when nothing else names one."""
     if n.form == "year" and _compatible(SC, n, ctx):
         return SC
@@ -170,6 +267,7 @@ def _default_organ(n: Named, ctx: Context) -> str | None:
 
 
 def _reason(n: Named) -> str:
+    """Return why a mention is left unresolved."""
     word = "decision" if n.decision else "resolution"
     if n.form == "bare":
         return f"the {word} is named without its year or session"
@@ -178,11 +276,15 @@ def _reason(n: Named) -> str:
     return f"no organ is named, and the document does not say whose {word} {n.number} is"
 
 
-def _target(n: Named, organ: str) -> str | None:
-    """Return the canonical symbol text of a mention resolved to a UN organ."""
-    if organ.startswith("="):
-        return organ[1:]
-    prefix = PREFIX[organ]
+# ---------------------------------------------------------------------------
+# The citation of a mention
+
+
+def _target(n: Named, organ: ResolutionOrgan | _Remembered) -> str | None:
+    """Return the canonical symbol text of a mention resolved to a UN organ (or to an earlier citation)."""
+    if isinstance(organ, _Remembered):
+        return organ.target
+    prefix = organ.symbol_prefix
     kind = "DEC" if n.decision else "RES"
     letter = f" {n.letter}" if n.letter and not n.decision else ""  # "decision 48/472 A": A/DEC/48/472
     if n.form == "bare":
@@ -211,26 +313,64 @@ def _item_text(n: Named) -> str:
     return f"{n.when}/{n.number}" if n.when else n.number
 
 
-def _named_citation(n: Named, organ: str | None, how: str, ctx: Context) -> Citation | None:
+def _named_citation(n: Named, organ: _Resolution, how: str, ctx: Context) -> Citation | None:
     """Return the citation of a resolved (or unresolved) mention, or None for the document's own."""
     text = n.unit.text[n.start : n.end]
+    fields = _mention_fields(n, organ, how)
+    pin = pinpoint(n.unit.text, n.start, n.end)
+    if isinstance(organ, OtherBody):
+        return _body_citation(n, organ, text, pin, fields)
+    target = _resolved_target(n, organ, ctx)
+    sym = _symbol_of(target) if target else None
+    if sym is None:
+        reason = None if organ else how
+        why = reason or _reason(n) if n.form == "bare" or not target else f"{target} is not a valid symbol"
+        _add_organ_name(fields, organ)
+        kind: CitationKind = "un_decision" if n.decision else "un_resolution"
+        return Citation(kind, text, n.unit.location, n.start, n.end, resolved=False, reason=why,
+                        pinpoint=pin, fields=fields)
+    if canon(str(sym)) in ctx.own or canon(str(sym.base)) in ctx.own:
+        return None
+    _add_organ_name(fields, organ)
+    kind = "un_decision" if n.decision else "un_symbol"
+    return Citation(kind, text, n.unit.location, n.start, n.end, target=str(sym), url=sym.url(ctx.language),
+                    pinpoint=pin, fields=fields)
+
+
+def _mention_fields(n: Named, organ: _Resolution, how: str) -> dict[str, Any]:
+    """Return the fields every citation of a mention carries: how its organ was found, its part, its print."""
     fields: dict[str, Any] = {"named_in_prose": True}
-    reason = None if organ else how
     if organ:
         fields["organ_from"] = how
     if n.letter:
         fields["part"] = n.letter
     if n.printed:
         fields["printed"] = n.printed  # the number as OCR left it; the target is its reading
-    pin = pinpoint(n.unit.text, n.start, n.end)
-    unresolved_kind: CitationKind = "un_decision" if n.decision else "un_resolution"
-    if organ and organ.startswith("body:"):
-        body = bodies().bodies[organ[5:]]
-        item = _item_text(n)
-        name = body.short or re.sub(r"\s+", " ", n.explicit_name or "")
-        return Citation(body.kind, text, n.unit.location, n.start, n.end,
-                        target=f"{name} {'decision' if n.decision else 'resolution'} {item}".strip(), pinpoint=pin,
-                        fields={**fields, "body": body.id, "body_name": n.explicit_name})
+    return fields
+
+
+def _add_organ_name(fields: dict[str, Any], organ: _Resolution) -> None:
+    """Add the English name of the UN organ a mention resolved to (none for an earlier citation's target)."""
+    if isinstance(organ, ResolutionOrgan):
+        fields["organ"] = organ.name
+
+
+def _body_citation(n: Named, organ: OtherBody, text: str, pin: str | None, fields: dict[str, Any]) -> Citation:
+    """Return the citation of another body's resolution or decision: "PACE resolution 1416 (2005)"."""
+    body = bodies().bodies[organ.id]
+    item = _item_text(n)
+    name = body.short or re.sub(r"\s+", " ", n.explicit_name or "")
+    return Citation(body.kind, text, n.unit.location, n.start, n.end,
+                    target=f"{name} {'decision' if n.decision else 'resolution'} {item}".strip(), pinpoint=pin,
+                    fields={**fields, "body": body.id, "body_name": n.explicit_name})
+
+
+def _resolved_target(n: Named, organ: ResolutionOrgan | _Remembered | None, ctx: Context) -> str | None:
+    """Return the target of a mention resolved to a UN organ or an earlier citation, or None.
+
+    A bare number ("resolution 1701") has a target only when an earlier citation gave its number one,
+    or when the words name the Assembly and the number lies in its one series.
+    """
     target = _target(n, organ) if organ else None
     if organ and n.form == "bare":
         target = ctx.memory.get(("num", n.decision, n.number))
@@ -238,17 +378,4 @@ def _named_citation(n: Named, organ: str | None, how: str, ctx: Context) -> Cita
             # The Assembly numbered its resolutions in one series until 1975, so the number names
             # one; its session is not printed and the symbol is kept as printed (GOLD.md), A/RES/2186.
             target = f"A/RES/{n.number}"
-    sym = _symbol_of(target) if target else None
-    if sym is None:
-        why = reason or _reason(n) if n.form == "bare" or not target else f"{target} is not a valid symbol"
-        if organ in ORGAN_NAMES:
-            fields["organ"] = ORGAN_NAMES[organ]
-        return Citation(unresolved_kind, text, n.unit.location, n.start, n.end, resolved=False, reason=why,
-                        pinpoint=pin, fields=fields)
-    if canon(str(sym)) in ctx.own or canon(str(sym.base)) in ctx.own:
-        return None
-    if organ in ORGAN_NAMES:
-        fields["organ"] = ORGAN_NAMES[organ]
-    kind: CitationKind = "un_decision" if n.decision else "un_symbol"
-    return Citation(kind, text, n.unit.location, n.start, n.end, target=str(sym), url=sym.url(ctx.language),
-                    pinpoint=pin, fields=fields)
+    return target
