@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from unref.model import Footnote, FootnoteRef, Line, Paragraph, Source
+from unref.model import Footnote, FootnoteRef, Line, Page, Paragraph, Source
 from unref.repair import Context, repair
 from unref.structure.paragraphs import estimate_width
 from unref.text.regexes import INLINE_NOTE_RE, LABEL_LINE_RE, MONTHS_EN, STAR_NOTE_RE, TERMINAL_PUNCT
@@ -345,32 +345,41 @@ def split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
     width = estimate_width([ln for p in source.pages for ln in p.lines if ln.kind == "body"])
     last = 0  # the highest note number so far: a document numbers its notes in one sequence
     for page in source.pages:
-        page_body = [ln for ln in page.lines if ln.kind in ("body", "blank")]
-        notes = [ln for ln in page.lines if ln.kind == "note"]
-        # Star notes ("* Reissued for technical reasons") may stand at the foot without a rule, and
-        # so may numbered notes where the extractor dropped a drawn rule.
-        if not notes and source.style != "dump":
-            start = _star_notes_start(page_body)
-            if start is None:
-                start = footless_notes_start(page_body, last + 1, width)
-            if start is not None:
-                for ln in page_body[start:]:
-                    if ln.kind == "body":
-                        ln.kind = "note"
-                notes = [ln for ln in page_body[start:] if ln.kind == "note"]
-                page_body = page_body[:start]
+        page_body, notes = _page_areas(page, source.style, last + 1, width)
         body.extend(page_body)
         page_notes = parse_note_area(notes, page.number, width)
         raw.extend(page_notes)
         last = max([last, *(int(n.label) for n in page_notes if n.label.isdigit())])
-    # Endnotes under a "Notes" heading after the body.
+    return _split_off_endnotes(body, raw, width), raw
+
+
+def _page_areas(page: Page, style: str, expected: int, width: int) -> tuple[list[Line], list[Line]]:
+    """Return a page's body (and blank) lines and the lines of its footnote area."""
+    page_body = [ln for ln in page.lines if ln.kind in ("body", "blank")]
+    notes = [ln for ln in page.lines if ln.kind == "note"]
+    if notes or style == "dump":
+        return page_body, notes
+    # Star notes ("* Reissued for technical reasons") may stand at the foot without a rule, and
+    # so may numbered notes where the extractor dropped a drawn rule.
+    start = _star_notes_start(page_body)
+    if start is None:
+        start = footless_notes_start(page_body, expected, width)
+    if start is None:
+        return page_body, notes
+    for ln in page_body[start:]:
+        if ln.kind == "body":
+            ln.kind = "note"
+    return page_body[:start], [ln for ln in page_body[start:] if ln.kind == "note"]
+
+
+def _split_off_endnotes(body: list[Line], raw: list[RawNote], width: int) -> list[Line]:
+    """Return the body without its endnotes (under a "Notes" heading after the body); add them to raw."""
     for i in range(len(body) - 1, max(-1, len(body) - 2000), -1):
         if NOTES_HEADING_RE.match(body[i].text) and i > len(body) // 3:
             tail = [ln for ln in body[i + 1 :] if ln.kind == "body"]
             raw.extend(parse_note_area(tail, 0, width, endnotes=True))  # page 0: link anywhere
-            body = body[:i]
-            break
-    return body, raw
+            return body[:i]
+    return body
 
 
 def _star_notes_start(page_body: list[Line]) -> int | None:
@@ -386,17 +395,25 @@ def _star_notes_start(page_body: list[Line]) -> int | None:
         text = page_body[i].text
         m = STAR_NOTE_RE.match(text)
         alone = text.strip() in ("*", "**", "***") and i != printed[-1]
-        if not (m or alone) or i == 0:
-            continue
-        if m and page_body[i - 1].kind == "blank":
-            return i
-        above = "\n".join(ln.text for ln in page_body[:i] if ln.kind == "body")
-        if has_marker_evidence(above, m.group(1) if m else text.strip()):
+        if (m or alone) and i != 0 and _star_note_opens(page_body, i, m):
             return i
     return None
 
 
+def _star_note_opens(page_body: list[Line], i: int, m: re.Match[str] | None) -> bool:
+    """Return whether the star note (or star alone) at line i opens a note area: a blank line stands above a
+    note, or the body above holds its marker."""
+    if m and page_body[i - 1].kind == "blank":
+        return True
+    above = "\n".join(ln.text for ln in page_body[:i] if ln.kind == "body")
+    return has_marker_evidence(above, m.group(1) if m else page_body[i].text.strip())
+
+
 # --- Linking each note to its marker in the body ----------------------------------------------
+
+# Where a note's marker was found: (paragraph index, start, end, on its note's page).
+_Found = tuple[int, int, int, bool]
+
 
 def _page_ranges(source: Source) -> dict[int, tuple[int, int]]:
     """Return page number -> [start, end) of its lines' source offsets."""
@@ -413,8 +430,18 @@ _MARKER_LIST_SEP_RE = re.compile(r"(?<=[*†‡§])\s*,\s*$")
 def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes: list[Footnote],
                  source: Source) -> list[FootnoteRef]:
     """Find each footnote's marker in the body, remove it from the text and return the refs."""
-    ranges = _page_ranges(source)
+    deletions = _marker_places(paragraphs, tracked, footnotes, source)
     refs: list[FootnoteRef] = []
+    for pi, dels in deletions.items():
+        refs.extend(_cut_markers(pi, sorted(dels), paragraphs, tracked, footnotes))
+    refs.sort(key=lambda r: (int(r.paragraph[1:]), r.offset))
+    return refs
+
+
+def _marker_places(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes: list[Footnote],
+                   source: Source) -> dict[int, list[tuple[int, int, str]]]:
+    """Return paragraph index -> [(start, end, note id)] of each note's marker(s), found in reading order."""
+    ranges = _page_ranges(source)
     deletions: dict[int, list[tuple[int, int, str]]] = {}
     cursor = (0, 0)  # (paragraph index, offset): markers come in reading order
     recorded = _recorded_markers(source, tracked)
@@ -431,28 +458,38 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
             # Older documents cite one note again with the same "2/" marker further on.
             for pj, qs, qe in _repeated_slash_markers(note.label, tracked, pi, end):
                 deletions.setdefault(pj, []).append((qs, qe, note.id or note.label))
-    for pi, dels in deletions.items():
-        t = tracked[pi]
-        edits = []
-        removed = 0
-        dels = sorted(dels)
-        for k, (start, end, fid) in enumerate(dels):
-            cut_start = start - 1 if start > 0 and t.text[start - 1] == " " else start
-            if sep := _MARKER_LIST_SEP_RE.search(t.text, 0, start):
-                cut_start = sep.start()  # "Iraq:* , **": the comma between two markers goes with them
-            if (k + 1 < len(dels) and t.text[start:end].isdigit()
-                    and re.fullmatch(r",\s?", t.text[end:dels[k + 1][0]])):
-                end = dels[k + 1][0]  # so does the comma of "Riga. 28,29"
-            edits.append((cut_start, end, ""))
-            label = next(n.label for n in footnotes if (n.id or n.label) == fid)
-            refs.append(FootnoteRef(label=label, paragraph=paragraphs[pi].id, offset=cut_start - removed,
-                                    footnote=fid))
-            removed += end - cut_start
-        t = t.edit(edits)
-        tracked[pi] = t
-        paragraphs[pi].text = t.text
-    refs.sort(key=lambda r: (int(r.paragraph[1:]), r.offset))
+    return deletions
+
+
+def _cut_markers(pi: int, dels: list[tuple[int, int, str]], paragraphs: list[Paragraph], tracked: list[Tracked],
+                 footnotes: list[Footnote]) -> list[FootnoteRef]:
+    """Remove the markers at dels (sorted) from paragraph pi; return their refs."""
+    t = tracked[pi]
+    edits = []
+    refs = []
+    removed = 0
+    for k, (_, _, fid) in enumerate(dels):
+        cut_start, end = _cut_bounds(t.text, dels, k)
+        edits.append((cut_start, end, ""))
+        label = next(n.label for n in footnotes if (n.id or n.label) == fid)
+        refs.append(FootnoteRef(label=label, paragraph=paragraphs[pi].id, offset=cut_start - removed, footnote=fid))
+        removed += end - cut_start
+    t = t.edit(edits)
+    tracked[pi] = t
+    paragraphs[pi].text = t.text
     return refs
+
+
+def _cut_bounds(text: str, dels: list[tuple[int, int, str]], k: int) -> tuple[int, int]:
+    """Return what to cut for the k-th marker: the marker, the space before it, and the separators of a list
+    of markers."""
+    start, end, _ = dels[k]
+    cut_start = start - 1 if start > 0 and text[start - 1] == " " else start
+    if sep := _MARKER_LIST_SEP_RE.search(text, 0, start):
+        cut_start = sep.start()  # "Iraq:* , **": the comma between two markers goes with them
+    if k + 1 < len(dels) and text[start:end].isdigit() and re.fullmatch(r",\s?", text[end:dels[k + 1][0]]):
+        end = dels[k + 1][0]  # so does the comma of "Riga. 28,29"
+    return cut_start, end
 
 
 def _recorded_markers(source: Source, tracked: list[Tracked]) -> dict[str, list[tuple[int, int, int]]]:
@@ -500,6 +537,17 @@ def _repeated_slash_markers(label: str, tracked: list[Tracked], pi: int, end: in
 
 def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked],
                  cursor: tuple[int, int], ranges: dict[int, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
+    """Return (paragraph index, start, end, on its note's page) of a note's marker from the cursor on, or None."""
+    lo, hi = ranges.get(note.page, (0, 1 << 62))
+    exact, fallback = _pattern_marker(note, paragraphs, tracked, cursor, ranges)
+    if exact is not None:
+        return exact
+    return _glued_marker(note.label, paragraphs, tracked, cursor, (lo, hi)) or fallback
+
+
+def _pattern_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked], cursor: tuple[int, int],
+                    ranges: dict[int, tuple[int, int]]) -> tuple[_Found | None, _Found | None]:
+    """Return the first marker of the note's pattern on its page, else None and the first on the next page."""
     pattern = marker_pattern(note.label)
     lo, hi = ranges.get(note.page, (0, 1 << 62))
     fallback = None
@@ -513,17 +561,24 @@ def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Trac
                 continue
             src = t.offsets[m.start()]
             if lo <= src < hi:
-                return pi, m.start(), m.end(), True
+                return (pi, m.start(), m.end(), True), None
             if fallback is None and hi <= src < ranges.get(note.page + 1, (hi, hi))[1]:
                 # Off its note's page, a marker is taken only from the next page: further on, the
                 # same number is another note's marker or a number of the text.
                 fallback = (pi, m.start(), m.end(), False)
-    # A marker glued to a number ("$10.182", "in 2022.2") only on its note's page.
+    return None, fallback
+
+
+def _glued_marker(label: str, paragraphs: list[Paragraph], tracked: list[Tracked], cursor: tuple[int, int],
+                  page: tuple[int, int]) -> _Found | None:
+    """Return a marker glued to a number ("$10.182", "in 2022.2"), only on its note's page (source offsets
+    [lo, hi)), or None."""
+    lo, hi = page
     for pi in range(cursor[0], len(paragraphs)):
         if paragraphs[pi].kind in ("signature", "masthead"):
             continue
         t = tracked[pi]
-        for start, end in glued_number_markers(t.text, note.label, cursor[1] if pi == cursor[0] else 0):
+        for start, end in glued_number_markers(t.text, label, cursor[1] if pi == cursor[0] else 0):
             if lo <= t.offsets[start] < hi:
                 return pi, start, end, True
-    return fallback
+    return None

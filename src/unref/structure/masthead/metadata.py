@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from unref.catalogue import names_pattern, organ_of, principal_organ_names
-from unref.model import Document, Metadata, Signatory
+from unref.model import Document, Metadata, Paragraph, Signatory
 from unref.structure.masthead.reader import agenda_items, title_parts
 from unref.text.regexes import SIGNED_RE
 
@@ -78,76 +78,98 @@ def finish_metadata(doc: Document) -> None:
     md: Metadata = doc.metadata
     for p in doc.paragraphs:
         if p.kind == "signature":
-            lines = p.text.split("\n")
-            m = SIGNED_RE.match(lines[0])
-            name = (m.group("name") if m else lines[0]).strip()
-            if name:
-                md.signatories.append(Signatory(
-                    name=name,
-                    title=lines[1].strip() if len(lines) > 1 else None,
-                    function=", ".join(ln.strip() for ln in lines[2:]) or None,
-                    section=p.section,
-                ))
+            _take_signatory(md, p)
         if md.circulation is None and p.kind in ("body", "list_item"):
-            circ = read_circulation(p.text) if re.search(r"circulat|distribu|распростран", p.text, re.I) else None
-            if circ:
-                md.circulation = {"organs": list(circ), "agenda_items": circ, "paragraph": p.id}
-                for organ, items in circ.items():
-                    if organ not in md.organs:
-                        md.organs.append(organ)
-                    if items and not md.agenda_items.get(organ):
-                        md.agenda_items[organ] = list(items)
+            _take_circulation(md, p)
     md.sender, md.addressee = title_parts(md.title)
     md.doc_type = doc_type(md, doc)
 
 
+def _take_signatory(md: Metadata, p: Paragraph) -> None:
+    """Add the signatory of a signature paragraph: name, then title, then function, one a line."""
+    lines = p.text.split("\n")
+    m = SIGNED_RE.match(lines[0])
+    name = (m.group("name") if m else lines[0]).strip()
+    if name:
+        md.signatories.append(Signatory(
+            name=name,
+            title=lines[1].strip() if len(lines) > 1 else None,
+            function=", ".join(ln.strip() for ln in lines[2:]) or None,
+            section=p.section,
+        ))
+
+
+def _take_circulation(md: Metadata, p: Paragraph) -> None:
+    """Take a request to circulate the letter: its organs and their agenda items join the masthead's."""
+    circ = read_circulation(p.text) if re.search(r"circulat|distribu|распростран", p.text, re.I) else None
+    if not circ:
+        return
+    md.circulation = {"organs": list(circ), "agenda_items": circ, "paragraph": p.id}
+    for organ, items in circ.items():
+        if organ not in md.organs:
+            md.organs.append(organ)
+        if items and not md.agenda_items.get(organ):
+            md.agenda_items[organ] = list(items)
+
+
+# What decides a document's type, tried in order: (type, what is read, how, pattern). What is read: the
+# symbols (joined by spaces), the headings (the title and the title paragraphs among the first ones: a
+# subject title can stand above a letter's own heading, "Observer status for ..." over "Letter dated ..."),
+# the title, the sponsors' lines (the first 12 paragraphs), the head (agenda titles and the first paragraphs
+# up to the by-line under the title) and the first paragraphs one by one. How: "match" at the start, or
+# "search" anywhere; the first rule that finds its pattern in any text read decides.
+_DOC_TYPE_RULES: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
+    ("meeting_record", "symbols", "search", re.compile(r"/PV\.|/SR\.")),  # verbatim and summary records
+    ("resolution", "symbols", "search", re.compile(r"/RES/")),
+    ("decision", "symbols", "search", re.compile(r"/DEC/")),
+    ("identical_letters", "headings", "match",
+     re.compile(r"^(?:Identical letters|Lettres identiques|Cartas idénticas|Идентичные письма)", re.I)),
+    ("note_verbale", "headings", "match", re.compile(r"^(?:Note verbale|Nota verbal|Вербальная нота)", re.I)),
+    ("letter", "headings", "match", re.compile(r"^(?:Letter|Lettre|Carta|Письмо)", re.I)),
+    ("note", "title", "match", re.compile(r"^(?:Note by|Note du|Nota d)", re.I)),
+    ("report", "title", "match", re.compile(r"^(?:Report|Rapport|Informe|Доклад)", re.I)),
+    ("resolution", "title", "match",
+     re.compile(r"^(?:Resolution adopted|Résolution adoptée|Resolución aprobada|RESOLUCION APROBADA)", re.I)),
+    ("agenda", "title", "match", re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional)",
+                                            re.I)),
+    # A draft names itself in its sponsors' line: "Iraq: draft resolution", "Draft decision submitted to ...".
+    ("draft_resolution", "sponsors", "search", re.compile(r":[\s*,]*draft resolution\s*$", re.I)),
+    ("draft_resolution", "head", "search",
+     re.compile(r"draft resolution|projet de résolution|proyecto de resolución|проект резолюции", re.I)),
+    ("draft_decision", "head", "search", re.compile(r"draft decision|projet de décision|proyecto de decisión", re.I)),
+    ("note", "head", "search", re.compile(
+        r"\bNote by the (?:Secretary-General|Secretariat)\b|\bNote du Secrétaire|\bNota del Secretari", re.I)),
+    # A report names itself in its title ("Annual report on evaluation, 2024", "Draft report") or in its
+    # by-line ("Report of the Secretary-General", "Progress report by the UNCTAD secretariat").
+    ("report", "title", "search", re.compile(r"\breport\b|\brapport\b|\binforme\b|доклад", re.I)),
+    ("report", "head", "search",
+     re.compile(r"\breport of\b|\bannual report\b|\bRapport d|\bInforme d|\bДоклад\b", re.I)),
+    ("report", "body", "match", re.compile(r"(?:[\w\-]+ ){0,3}report (?:by|on) the\b", re.I)),
+)
+
+
 def doc_type(md: Metadata, doc: Document) -> str | None:
-    """Return the document type from the symbol, the title and the first paragraphs."""
-    symbols = " ".join(md.symbols)
+    """Return the document type from the symbol, the title and the first paragraphs (_DOC_TYPE_RULES)."""
+    read = _type_evidence(md, doc)
+    for kind, where, how, pattern in _DOC_TYPE_RULES:
+        find = pattern.match if how == "match" else pattern.search
+        if any(find(text) for text in read[where]):
+            return kind
+    return "other" if md.symbols else None
+
+
+def _type_evidence(md: Metadata, doc: Document) -> dict[str, list[str]]:
+    """Return the texts that _DOC_TYPE_RULES read, by name."""
     first = [p for p in doc.paragraphs if p.kind != "masthead"][:8]
     at = next((k for k, p in enumerate(first) if p.kind == "title"), None)
     first = first[: at + 3] if at is not None else first[:4]  # the title and the by-line under it
     body = [p.text for p in first]
-    head = " ".join([*md.agenda_titles, *body])
     title = md.title or ""
-    if "/PV." in symbols or "/SR." in symbols:
-        return "meeting_record"  # verbatim and summary records
-    if "/RES/" in symbols:
-        return "resolution"
-    if "/DEC/" in symbols:
-        return "decision"
-    # A subject title can stand above a letter's own heading ("Observer status for ..." over "Letter dated ...").
-    headings = [title, *(p.text for p in first if p.kind == "title")]
-    checks = [
-        (r"^(?:Identical letters|Lettres identiques|Cartas idénticas|Идентичные письма)", "identical_letters"),
-        (r"^(?:Note verbale|Nota verbal|Вербальная нота)", "note_verbale"),
-        (r"^(?:Letter|Lettre|Carta|Письмо)", "letter"),
-        (r"^(?:Note by|Note du|Nota d)", "note"),
-        (r"^(?:Report|Rapport|Informe|Доклад)", "report"),
-        (r"^(?:Resolution adopted|Résolution adoptée|Resolución aprobada|RESOLUCION APROBADA)", "resolution"),
-        (r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional)", "agenda"),
-    ]
-    for pattern, kind in checks[:3]:
-        if any(re.match(pattern, heading, re.I) for heading in headings):
-            return kind
-    for pattern, kind in checks[3:]:
-        if re.match(pattern, title, re.I):
-            return kind
-    # A draft names itself in its sponsors' line: "Iraq: draft resolution", "Draft decision submitted to ...".
-    sponsors = [p.text for p in doc.paragraphs[:40] if p.kind != "masthead"][:12]
-    if any(re.search(r":[\s*,]*draft resolution\s*$", text, re.I) for text in sponsors):
-        return "draft_resolution"
-    if re.search(r"draft resolution|projet de résolution|proyecto de resolución|проект резолюции", head, re.I):
-        return "draft_resolution"
-    if re.search(r"draft decision|projet de décision|proyecto de decisión", head, re.I):
-        return "draft_decision"
-    if re.search(r"\bNote by the (?:Secretary-General|Secretariat)\b|\bNote du Secrétaire|\bNota del Secretari",
-                 head, re.I):
-        return "note"
-    # A report names itself in its title ("Annual report on evaluation, 2024", "Draft report") or in its
-    # by-line ("Report of the Secretary-General", "Progress report by the UNCTAD secretariat").
-    if re.search(r"\breport\b|\brapport\b|\binforme\b|доклад", title, re.I) or re.search(
-            r"\breport of\b|\bannual report\b|\bRapport d|\bInforme d|\bДоклад\b", head, re.I) or any(
-            re.match(r"(?:[\w\-]+ ){0,3}report (?:by|on) the\b", text, re.I) for text in body):
-        return "report"
-    return "other" if md.symbols else None
+    return {
+        "symbols": [" ".join(md.symbols)],
+        "headings": [title, *(p.text for p in first if p.kind == "title")],
+        "title": [title],
+        "sponsors": [p.text for p in doc.paragraphs[:40] if p.kind != "masthead"][:12],
+        "head": [" ".join([*md.agenda_titles, *body])],
+        "body": body,
+    }
