@@ -533,3 +533,76 @@ def test_cli_serve_is_registered() -> None:
     command = typer.main.get_command(app).commands["serve"]  # type: ignore[attr-defined]
     assert command.help and all(getattr(p, "help", None) for p in command.params if p.name != "help")
 
+
+
+# --- Named decisions of the pages and the markup -------------------------------------------------
+
+
+@pytest.mark.parametrize(("offset", "expected"), [
+    (-3, 0), (2, 2), (5, 9),  # inside the citation [4, 9): after it, so the link stays whole
+    (4, 4), (9, 9), (99, 12),
+])
+def test_place_markers(offset: int, expected: int) -> None:
+    from unref.serve.markup import _place_markers
+
+    marker = Marker(offset, "1", None)
+    assert _place_markers([marker], [Mark(4, 9, "cite", "/x")], 12) == {expected: [marker]}
+
+
+@pytest.mark.parametrize(("pos", "open_", "closes"), [(5, None, False), (5, Mark(1, 5, "cite"), True),
+                                                      (4, Mark(1, 5, "cite"), False)])
+def test_closed_at(pos: int, open_: Mark | None, closes: bool) -> None:
+    from unref.serve.markup import _closed_at
+
+    tags, still = _closed_at(pos, open_)
+    assert (bool(tags), still) == (closes, None if closes else open_)
+
+
+@pytest.mark.parametrize(("pos", "opens"), [(1, True), (2, False)])
+def test_opened_at(pos: int, opens: bool) -> None:
+    from unref.serve.markup import _opened_at
+
+    mark, before = Mark(1, 5, "quote", title="q"), Mark(0, 9, "cite")
+    tags, now_open = _opened_at(pos, {1: mark}, before)
+    assert (bool(tags), now_open) == (opens, mark if opens else before)
+
+
+@pytest.mark.parametrize(("linked", "note_id", "text"), [
+    (None, None, ""),  # a marker whose note was not found
+    ({"anchor": "fn:1", "html": "<i>n</i>", "text": "n"}, "fn:1", "n"),
+])
+def test_page_marker(linked: dict[str, Any] | None, note_id: str | None, text: str) -> None:
+    from unref.serve.pages import _marker
+
+    marker = _marker({"offset": "7", "label": 1}, linked)
+    assert (marker.offset, marker.label, marker.note_id, marker.note_text) == (7, "1", note_id, text)
+
+
+@pytest.mark.parametrize(("page_href", "hrefs"), [
+    (None, [None, None, None]),
+    ("/documents/S/1/source", ["/documents/S/1/source#page=1", None, "/documents/S/1/source#page=2"]),
+])
+def test_paragraphs_link_each_page_once(page_href: str | None, hrefs: list[str | None]) -> None:
+    from unref.serve.pages import _paragraphs
+
+    record = {"paragraphs": [{"id": "p0", "kind": "masthead", "text": "S/1", "page": 1},
+                             {"id": "p1", "text": "a", "page": 1}, {"id": "p2", "text": "b", "page": 1},
+                             {"id": "p3", "text": "c", "page": 2}]}
+    paragraphs, masthead = _paragraphs(record, page_href, {}, {})
+    assert masthead == ["S/1"]
+    assert [p["page_href"] for p in paragraphs] == hrefs
+
+
+@pytest.mark.parametrize(("path", "twin"), [
+    ("/documents/{symbol:path}/family.json", True), ("/documents/{symbol:path}/family", False),
+    ("/documents/{symbol:path}.json", True), ("/documents/{symbol:path}", False), (None, False),
+])
+def test_is_twin(path: str | None, twin: bool) -> None:
+    from types import SimpleNamespace
+
+    from starlette.requests import Request
+
+    from unref.serve.pages import is_twin
+
+    scope = {"type": "http", "route": SimpleNamespace(path=path)} if path else {"type": "http"}
+    assert is_twin(Request(scope)) is twin

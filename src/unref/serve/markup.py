@@ -109,19 +109,44 @@ def _marker(k: Marker) -> Markup:
     ).format(text=k.note_text, label=k.label, anchor=k.note_id, note=k.note_html)
 
 
+def _place_markers(markers: Iterable[Marker], cites: list[Mark], size: int) -> dict[int, list[Marker]]:
+    """Return the footnote markers by the offset they go at: within the text, and after a citation that holds
+    one (links stay whole)."""
+    at: dict[int, list[Marker]] = {}
+    for k in markers:
+        offset = max(0, min(size, k.offset))
+        for c in cites:
+            if c.start < offset < c.end:
+                offset = c.end
+        at.setdefault(offset, []).append(k)
+    return at
+
+
+def _closed_at(pos: int, mark: Mark | None) -> tuple[list[Markup], Mark | None]:
+    """Return the closing tag of the open `mark` if it ends at `pos`, and the mark still open after `pos`."""
+    if mark is not None and mark.end == pos:
+        return [_close(mark)], None
+    return [], mark
+
+
+def _opened_at(pos: int, starts: dict[int, Mark], mark: Mark | None) -> tuple[list[Markup], Mark | None]:
+    """Return the opening tag of the mark that starts at `pos`, if one does, and the mark open after `pos`."""
+    if pos in starts:
+        return [_open(starts[pos])], starts[pos]
+    return [], mark
+
+
 def annotate(text: str, marks: Iterable[Mark] = (), markers: Iterable[Marker] = ()) -> Markup:
-    """Return `text` as HTML with citations linked, quotations marked and footnote markers placed."""
+    """Return `text` as HTML with citations linked, quotations marked and footnote markers placed.
+
+    At each cut the tags go in this order: a citation closes, then a quotation (a citation nests
+    inside a quotation), the markers placed there, a quotation opens, then a citation.
+    """
     size = len(text)
     marks = list(marks)
     cites = _clean((m for m in marks if m.kind == "cite"), size)
     quotes = _nest([m for m in marks if m.kind == "quote"], cites, size)
-    at: dict[int, list[Marker]] = {}
-    for k in markers:
-        offset = max(0, min(size, k.offset))
-        for c in cites:  # a marker inside a citation goes after it: links stay whole
-            if c.start < offset < c.end:
-                offset = c.end
-        at.setdefault(offset, []).append(k)
+    at = _place_markers(markers, cites, size)
     starts = {m.start: m for m in cites}
     qstarts = {m.start: m for m in quotes}
     cuts = sorted({0, size, *at, *(m.start for m in cites + quotes), *(m.end for m in cites + quotes)})
@@ -129,19 +154,11 @@ def annotate(text: str, marks: Iterable[Mark] = (), markers: Iterable[Marker] = 
     cite: Mark | None = None
     quote_: Mark | None = None
     for i, pos in enumerate(cuts):
-        if cite is not None and cite.end == pos:
-            out.append(_close(cite))
-            cite = None
-        if quote_ is not None and quote_.end == pos:
-            out.append(_close(quote_))
-            quote_ = None
-        out += [_marker(k) for k in at.get(pos, [])]
-        if pos in qstarts:
-            quote_ = qstarts[pos]
-            out.append(_open(quote_))
-        if pos in starts:
-            cite = starts[pos]
-            out.append(_open(cite))
+        closing_cite, cite = _closed_at(pos, cite)
+        closing_quote, quote_ = _closed_at(pos, quote_)
+        opening_quote, quote_ = _opened_at(pos, qstarts, quote_)
+        opening_cite, cite = _opened_at(pos, starts, cite)
+        out += closing_cite + closing_quote + [_marker(k) for k in at.get(pos, [])] + opening_quote + opening_cite
         if i + 1 < len(cuts):
             out.append(escape(text[pos:cuts[i + 1]]))
     return Markup("").join(out)

@@ -159,14 +159,18 @@ def _quote_mark(q: dict[str, Any]) -> Mark:
     return Mark(int(q.get("start") or 0), int(q.get("end") or 0), "quote", title=title, by=by)
 
 
-def reader(store: Store, doc: DocumentInfo, record: dict[str, Any]) -> dict[str, Any]:
-    """Return what the document page shows: its facts, paragraphs and notes as escaped HTML, and its links."""
-    held = _in_corpus(store, record)
+def _marks(record: dict[str, Any], held: set[str]) -> dict[str, list[Mark]]:
+    """Return the citations and quotations of a record as marks, by the paragraph or note they stand in."""
     marks: dict[str, list[Mark]] = {}
     for c in record.get("citations", []):
         marks.setdefault(c.get("location") or "", []).append(_citation_mark(c, held))
     for q in record.get("quotes", []):
         marks.setdefault(q.get("location") or "", []).append(_quote_mark(q))
+    return marks
+
+
+def _notes(record: dict[str, Any], marks: dict[str, list[Mark]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Return the footnotes as the page lists them (anchor, label, text, HTML), and each by its id (or anchor)."""
     notes = []
     by_id: dict[str, dict[str, Any]] = {}
     for fn in record.get("footnotes", []):
@@ -175,13 +179,30 @@ def reader(store: Store, doc: DocumentInfo, record: dict[str, Any]) -> dict[str,
                 "html": annotate(fn.get("text") or "", marks.get(f"fn:{fn['label']}", []))}
         notes.append(note)
         by_id.setdefault(fn.get("id") or anchor, note)
+    return notes, by_id
+
+
+def _marker(ref: dict[str, Any], linked: dict[str, Any] | None) -> Marker:
+    """Return a footnote marker with the note it links to, or alone when its note was not found."""
+    if linked is None:
+        return Marker(int(ref.get("offset") or 0), str(ref["label"]), None, Markup(), "")
+    return Marker(int(ref.get("offset") or 0), str(ref["label"]), linked["anchor"], linked["html"], linked["text"])
+
+
+def _markers(record: dict[str, Any], by_id: dict[str, Any]) -> dict[str, list[Marker]]:
+    """Return the footnote markers of a record by the paragraph they stand in."""
     markers: dict[str, list[Marker]] = {}
     for ref in record.get("footnote_refs", []):
-        linked = by_id.get(ref.get("footnote") or "")
-        markers.setdefault(ref["paragraph"], []).append(Marker(
-            int(ref.get("offset") or 0), str(ref["label"]), linked["anchor"] if linked else None,
-            linked["html"] if linked else Markup(), linked["text"] if linked else ""))
-    source = _source_file(doc)
+        markers.setdefault(ref["paragraph"], []).append(_marker(ref, by_id.get(ref.get("footnote") or "")))
+    return markers
+
+
+def _paragraphs(record: dict[str, Any], page_href: str | None, marks: dict[str, list[Mark]],
+                markers: dict[str, list[Marker]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Return the body paragraphs as the page shows them, and the masthead's lines apart.
+
+    The first paragraph of each page links to that page of the source PDF, when there is one (`page_href`).
+    """
     paragraphs, masthead, page = [], [], 0
     for p in record.get("paragraphs", []):
         if p.get("kind") == "masthead":
@@ -191,9 +212,19 @@ def reader(store: Store, doc: DocumentInfo, record: dict[str, Any]) -> dict[str,
         page = p.get("page") or page
         paragraphs.append({
             "id": p["id"], "kind": p.get("kind") or "body", "page": p.get("page"),
-            "page_href": doc_href(doc_name(doc), "/source") + f"#page={page}" if source and first_on_page else None,
+            "page_href": page_href + f"#page={page}" if page_href and first_on_page else None,
             "html": annotate(p.get("text") or "", marks.get(p["id"], []), markers.get(p["id"], [])),
         })
+    return paragraphs, masthead
+
+
+def reader(store: Store, doc: DocumentInfo, record: dict[str, Any]) -> dict[str, Any]:
+    """Return what the document page shows: its facts, paragraphs and notes as escaped HTML, and its links."""
+    marks = _marks(record, _in_corpus(store, record))
+    notes, by_id = _notes(record, marks)
+    source = _source_file(doc)
+    page_href = doc_href(doc_name(doc), "/source") if source else None
+    paragraphs, masthead = _paragraphs(record, page_href, marks, _markers(record, by_id))
     return {"doc": doc, "record": record, "name": doc_name(doc), "paragraphs": paragraphs, "masthead": masthead,
             "notes": notes, "source": bool(source), "is_letter": record.get("doc_type") in LETTER_TYPES,
             "agenda": [f"{organ}: {', '.join(items)}" for organ, items in (record.get("agenda_items") or {}).items()]}
@@ -202,45 +233,47 @@ def reader(store: Store, doc: DocumentInfo, record: dict[str, Any]) -> dict[str,
 Lang = Annotated[str | None, Query(max_length=10)]
 
 
-@router.get("/documents/{symbol:path}/graph.json")
-def graph_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
-    """The neighbourhood page's data: the document, what it cites and what cites it."""
-    return JSONResponse(symbol_view(request, neighbourhood, symbol, lang))
+def is_twin(request: Request) -> bool:
+    """Return whether the route that took the request is a page's `.json` twin (which returns the page's data)."""
+    return str(getattr(request.scope.get("route"), "path", "")).endswith(".json")
+
+
+# A page and its .json twin are one function on two routes: it computes the data once and returns it as JSON
+# for the twin, or renders the page. The twin's route comes first, so that "family.json" is never a symbol.
 
 
 @router.get("/documents/{symbol:path}/graph")
+@router.get("/documents/{symbol:path}/graph.json")
 def graph_page(request: Request, symbol: str, lang: Lang = None) -> Response:
-    """The citation neighbourhood: a drawing, and the same links as tables."""
+    """The citation neighbourhood: a drawing, and the same links as tables (graph.json: the document, what it
+    cites and what cites it)."""
     view = symbol_view(request, neighbourhood, symbol, lang)
+    if is_twin(request):
+        return JSONResponse(view)
     diagram = layout(view)
     nodes = [dataclasses.asdict(n) for n in diagram.nodes]
     return html(request, "graph.html", {"view": view, "diagram": diagram, "graph_nodes": nodes,
                                         "twin": doc_href(symbol, "/graph.json")})
 
 
-@router.get("/documents/{symbol:path}/family.json")
-def family_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
-    """The family page's data, as /api/documents/{symbol}/family gives it."""
-    return JSONResponse(symbol_view(request, family_view, symbol, lang))
-
-
 @router.get("/documents/{symbol:path}/family")
+@router.get("/documents/{symbol:path}/family.json")
 def family_page(request: Request, symbol: str, lang: Lang = None) -> Response:
-    """A document's family: its addenda, corrigenda and revisions, and its other symbols."""
+    """A document's family: its addenda, corrigenda and revisions, and its other symbols (family.json: as
+    /api/documents/{symbol}/family gives it)."""
     view = symbol_view(request, family_view, symbol, lang)
+    if is_twin(request):
+        return JSONResponse(view)
     return html(request, "family.html", {"view": view, "twin": doc_href(symbol, "/family.json")})
 
 
-@router.get("/documents/{symbol:path}/thread.json")
-def thread_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
-    """The thread page's data."""
-    return JSONResponse(symbol_view(request, thread_view, symbol, lang))
-
-
 @router.get("/documents/{symbol:path}/thread")
+@router.get("/documents/{symbol:path}/thread.json")
 def thread_page(request: Request, symbol: str, lang: Lang = None) -> Response:
-    """The correspondence thread of a letter, in date order."""
+    """The correspondence thread of a letter, in date order (thread.json: the same letters as data)."""
     view = symbol_view(request, thread_view, symbol, lang)
+    if is_twin(request):
+        return JSONResponse(view)
     return html(request, "thread.html", {"view": view, "twin": doc_href(symbol, "/thread.json")})
 
 
@@ -258,19 +291,16 @@ def source_file(request: Request, symbol: str, lang: Lang = None) -> FileRespons
                         filename=doc_name(doc).replace("/", "_") + ".pdf")
 
 
-@router.get("/documents/{symbol:path}.json")
-def document_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
-    """The document in unref.document/1, as /api/documents/{symbol} gives it."""
-    with corpus_of(request).store() as store:
-        _, record = document(store, symbol, lang)
-    return JSONResponse(record)
-
-
 @router.get("/documents/{symbol:path}")
+@router.get("/documents/{symbol:path}.json")
 def document_page(request: Request, symbol: str, lang: Lang = None) -> Response:
-    """The reader: repaired text, notes at their markers, citations as links, quotations attributed."""
+    """The reader: repaired text, notes at their markers, citations as links, quotations attributed (the .json
+    twin: the document in unref.document/1, as /api/documents/{symbol} gives it)."""
+    twin = is_twin(request)
     with corpus_of(request).store() as store:
         doc, record = document(store, symbol, lang)
-        view = reader(store, doc, record)
+        view = None if twin else reader(store, doc, record)
+    if view is None:
+        return JSONResponse(record)
     view["twin"] = doc_href(symbol, ".json")
     return html(request, "document.html", view)
