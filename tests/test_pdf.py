@@ -19,6 +19,9 @@ from unref.errors import InputError  # noqa: E402
 from unref.model import Source  # noqa: E402
 from unref.read import looks_like_pdf, read  # noqa: E402
 from unref.read.pdf import NO_TEXT_LAYER, NoTextLayerError, read_pdf, slash_markers  # noqa: E402
+from unref.read.pdf.glyphs import SPACE_GAP, Fragment, Glyph, Row, _space_at_marker_edge  # noqa: E402
+from unref.read.pdf.labels import _is_head_row, _small_print_start  # noqa: E402
+from unref.read.pdf.order import _bands, _blocks  # noqa: E402
 
 needs_fonts = pytest.mark.skipif(not pdfgen.have_fonts(),
                                  reason=f"the DejaVu fonts for non-Latin test text are not in {pdfgen.FONT_DIR}")
@@ -344,3 +347,64 @@ def test_corpus_landscape_heads_are_furniture() -> None:
     page = source.pages[2]
     assert "A/79/794" in [ln.text for ln in page.lines if ln.kind == "furniture"]
     assert any(ln.kind == "table" for ln in page.lines)
+
+
+# --- Decisions of the PDF reader, one table each ----------------------------------------------------------
+
+
+def _glyph(ch: str, left: float, right: float, size: float = 10.0, bottom: float = 100.0) -> Glyph:
+    return (ch, left, bottom, right, bottom + size, size)
+
+
+@pytest.mark.parametrize(("opens", "prev", "parts", "g", "pending", "space"), [
+    (True, _glyph(".", 10, 12), list("war."), _glyph("1", 12, 14, 6, 104), False, False),  # war.1
+    (True, _glyph("3", 10, 15), list("2023"), _glyph("2", 15, 18, 6, 104), False, True),  # 2023 2: not 20232
+    (True, _glyph(".", 10, 12), list("2023."), _glyph("2", 12, 15, 6, 104), False, True),  # 2023. 2
+    (False, _glyph("1", 12, 14, 6, 104), list("war.1"), _glyph("T", 14, 20), False, False),  # 1The: no gap
+    (False, _glyph("1", 12, 14, 6, 104), list("war.1"), _glyph("T", 15, 20), False, True),  # a gap before a letter
+    (False, _glyph("1", 12, 14, 6, 104), list("war.1"), _glyph(",", 14.6, 16), False, False),  # 1, glued
+    (False, _glyph("1", 12, 14, 6, 104), list("war.1"), _glyph(",", 14, 16), True, True),  # a printed space
+])
+def test_space_at_marker_edge(opens: bool, prev: Glyph, parts: list[str], g: Glyph, pending: bool,
+                              space: bool) -> None:
+    assert _space_at_marker_edge(opens, g, prev, parts, pending, SPACE_GAP) is space
+
+
+def _frag(text: str, y0: float, size: float = 10.0, x0: float = 72.0, x1: float = 300.0) -> Fragment:
+    row = Row([], y0, y0 + size, size)
+    return Fragment(row, [], x0, x1, size, y0, y0 + size, (text, []))
+
+
+@pytest.mark.parametrize(("tops", "big", "blocks"), [
+    ([700, 688, 676], 6.0, 0),  # one paragraph: no white space taller than `big`
+    ([700, 688, 650], 6.0, 2),  # a paragraph break
+    ([700, 650, 600], 6.0, 3),
+    ([700], 6.0, 0),  # one band: nothing to cut
+])
+def test_blocks(tops: list[float], big: float, blocks: int) -> None:
+    frags = [_frag("text", y) for y in tops]
+    assert len(_blocks(_bands(frags), big)) == blocks
+
+
+@pytest.mark.parametrize(("sizes", "start"), [
+    ([10, 10, 8, 8], 2),
+    ([10, 10], 2),  # no small print at the foot
+    ([8, 8], 0),  # all small print
+    ([10, 8, 10], 3),  # small print that does not end the page
+])
+def test_small_print_start(sizes: list[float], start: int) -> None:
+    rows = [Row([], 700 - 12 * i, 710 - 12 * i, s) for i, s in enumerate(sizes)]
+    assert _small_print_start(rows, 9.2) == start
+
+
+@pytest.mark.parametrize(("texts", "sizes", "page", "head"), [
+    (["S/2025/999"], [8.4], 2, True),
+    (["S/2025/999", "Letter to the President"], [8.4, 8.4], 2, True),  # a head's title in its small print
+    (["S/2025/999", "Letter to the President"], [8.4, 10.0], 2, False),  # body text beside it
+    (["S/2025/999"], [8.4], 1, False),  # on page 1 a symbol is the masthead's
+    (["25-02826 (E)"], [8.4], 1, True),  # a job number is furniture everywhere
+    (["Security Council"], [10.0], 2, False),
+])
+def test_is_head_row(texts: list[str], sizes: list[float], page: int, head: bool) -> None:
+    group = [_frag(t, 760, s) for t, s in zip(texts, sizes, strict=True)]
+    assert _is_head_row(group, page, 0.92 * 10.0) is head

@@ -91,8 +91,6 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_size = pdfium_c.FPDFText_GetFontSize
-    get_matrix = pdfium_c.FPDFText_GetMatrix
     matrix = pdfium_c.FS_MATRIX()
     mref = ctypes.byref(matrix)
     out: dict[int, list[Run]] = {}
@@ -105,7 +103,7 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
     px0 = px1 = pb = 0.0
     back = far = 0.0
     for i, ch in enumerate(text):
-        if ch == "\r" or ch == "\n":
+        if ch in "\r\n":  # one character: a carriage return or a line feed, not a glyph
             continue
         get_box(tp, i, ref)
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
@@ -116,18 +114,11 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
         new_font = q or not low < height < high
         if new_font:
             low, high = 0.96 * height, 1.04 * height
-            size = get_size(tp, i)
-            if get_matrix(tp, i, mref):
-                # Some producers print at size 1 and scale the text matrix: the printed size is the product.
-                scale = math.hypot(matrix.c, matrix.d)
-                size = round(size * scale if scale > 0.01 else size, 2)
-                q = _quadrant(math.atan2(matrix.b, matrix.a))
+            size, q = _font_at(tp, i, q, matrix, mref)
             runs = out.setdefault(q, [])
             back = max(2.0, 0.5 * size)
             far = 6.0 * max(size, 1.0)
-            if q:
-                left, bottom, right, top = to_frame(q, left, bottom, right, top)
-        elif q:
+        if q:
             left, bottom, right, top = to_frame(q, left, bottom, right, top)
         if ch < " " or ch >= "\ue000" or ch == "\xa0":
             ch = _clean_char(ch)
@@ -142,6 +133,25 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
             run.spaced = True
         glyphs.append((ch, left, bottom, right, top, size))
         px0, px1, pb = left, right, bottom
+    return _finish_runs(out)
+
+
+def _font_at(tp: Any, i: int, q: int, matrix: Any, mref: Any) -> tuple[float, int]:
+    """Return the printed size and the quarter turns of the glyph at index i.
+
+    Asked only where a new font or size starts. When pdfium gives no matrix, the turn stays `q`.
+    """
+    size = pdfium_c.FPDFText_GetFontSize(tp, i)
+    if pdfium_c.FPDFText_GetMatrix(tp, i, mref):
+        # Some producers print at size 1 and scale the text matrix: the printed size is the product.
+        scale = math.hypot(matrix.c, matrix.d)
+        size = round(size * scale if scale > 0.01 else size, 2)
+        q = _quadrant(math.atan2(matrix.b, matrix.a))
+    return size, q
+
+
+def _finish_runs(out: dict[int, list[Run]]) -> dict[int, list[Run]]:
+    """Return the runs by rotation, without rotations that kept none; each run reaches its last glyph."""
     for group in out.values():
         for run in group:
             run.x1 = max(run.x1, run.glyphs[-1][3])
@@ -333,7 +343,9 @@ def _fragment(row: Row, glyphs: list[Glyph]) -> Fragment:
 def fragment_text(frag: Fragment) -> tuple[str, list[tuple[int, str]]]:
     """Return the text of a fragment and its superscript markers as (offset in the text, label).
 
-    A superscript is glued to the word before it ("war.1"), never spaced from it.
+    A superscript is glued to the word before it ("war.1"), never spaced from it. This loop sees
+    every glyph: the common case (no marker starts or ends at the glyph) is decided inline, the
+    edges of a marker by _space_at_marker_edge.
     """
     parts: list[str] = []
     markers: list[tuple[int, str]] = []
@@ -350,25 +362,20 @@ def fragment_text(frag: Fragment) -> tuple[str, list[tuple[int, str]]]:
             space_pending = prev is not None
             continue
         sup = g[5] <= sup_size and g[2] >= sup_base
-        if prev is not None:
-            if sup and sup_start < 0:
-                # A marker is glued to the word before it ("war.1"), but not to a number ("in 2023. 2"),
-                # where it would read as one with it ("2023.2"). Source.markers has it exactly either way.
-                space = prev[0].isdigit() or (prev[0] in ".,;:)" and _after_digit(parts))
-            elif sup_start >= 0 and not sup:
-                gap = g[1] - prev[3]
-                space = space_pending or gap > word_gap * g[5] or (ch.isalnum() and gap > 0.05 * g[5])
-            else:
-                space = space_pending or g[1] - prev[3] > word_gap * (g[5] if g[5] > prev[5] else prev[5])
-            if space:
+        if (sup_start >= 0) == sup:  # within a marker, or within plain text
+            if prev is not None and (
+                    space_pending or g[1] - prev[3] > word_gap * (g[5] if g[5] > prev[5] else prev[5])):
                 parts.append(" ")
                 length += 1
-        if sup:
-            if sup_start < 0:
+        else:  # a marker starts or ends at this glyph
+            if prev is not None and _space_at_marker_edge(sup, g, prev, parts, space_pending, word_gap):
+                parts.append(" ")
+                length += 1
+            if sup:
                 sup_start = length
-        elif sup_start >= 0:
-            _close_marker(parts, sup_start, length, markers)
-            sup_start = -1
+            else:
+                _close_marker(parts, sup_start, length, markers)
+                sup_start = -1
         parts.append(ch)
         length += len(ch)
         prev = g
@@ -376,6 +383,17 @@ def fragment_text(frag: Fragment) -> tuple[str, list[tuple[int, str]]]:
     if sup_start >= 0:
         _close_marker(parts, sup_start, length, markers)
     return "".join(parts), markers
+
+
+def _space_at_marker_edge(opens: bool, g: Glyph, prev: Glyph, parts: list[str], space_pending: bool,
+                          word_gap: float) -> bool:
+    """Return True when a space goes before glyph g, where a marker opens (`opens`) or closes at it."""
+    if opens:
+        # A marker is glued to the word before it ("war.1"), but not to a number ("in 2023. 2"),
+        # where it would read as one with it ("2023.2"). Source.markers has it exactly either way.
+        return prev[0].isdigit() or (prev[0] in ".,;:)" and _after_digit(parts))
+    gap = g[1] - prev[3]
+    return space_pending or gap > word_gap * g[5] or (g[0].isalnum() and gap > 0.05 * g[5])
 
 
 def _after_digit(parts: list[str]) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from unref.read.pdf.geometry import DocStats, PageGeometry
 from unref.read.pdf.glyphs import Fragment, Row, fragments
-from unref.read.pdf.order import WORD_RE, OutLine, reading_order
+from unref.read.pdf.order import WORD_RE, OutLine, group_by_row, reading_order
 from unref.text.regexes import (
     BOILERPLATE_RE,
     HEADER_DATE_RE,
@@ -55,34 +55,58 @@ NOTES_HEADING_RE = re.compile(r"^\s*(?:Notes|Endnotes|Notas|Примечания
 
 
 def label_page(page: PageGeometry, stats: DocStats) -> list[OutLine]:
-    """Return the page's lines in reading order, each with its kind."""
+    """Return the page's lines in reading order, each with its kind.
+
+    Running heads first, then the body (a meeting record's notice before it), the footnote rule and
+    the notes, the running feet, and text at another angle (a stamp, a margin note) as furniture.
+    """
     frags = [f for row in page.rows for f in fragments(row)]
     heads, feet, flow = _split_furniture(frags, page, stats)
-    notice = _record_notice(flow, stats)
-    if notice:
-        taken = {id(f) for f in notice}
-        flow = [f for f in flow if id(f) not in taken]
-    sep_y, sep_frag = _separator(flow, page, stats)
-    if sep_y is not None:
-        body = [f for f in flow if f.y0 > sep_y and f is not sep_frag]
-        notes = [f for f in flow if f.y1 <= sep_y + 0.5 and f is not sep_frag]
-    else:
-        body, notes = _notes_by_size(flow, page, stats)
+    notice, flow = _take_record_notice(flow, stats)
+    body, sep_frag, notes = _split_notes(flow, page, stats)
     out: list[OutLine] = [OutLine([f], "furniture") for f in heads]
-    if notice:
-        # The notice at the foot of a meeting record's first page stands apart from the speeches, which
-        # run on to the next page: it is read first, as a paragraph of its own.
-        out.extend(OutLine(line.frags, "body") for line in reading_order(notice, stats.big_gap))
-        out.append(OutLine([], "blank"))
+    out.extend(_notice_lines(notice, stats))
     out.extend(_with_breaks(reading_order(body, stats.big_gap)))
     if sep_frag is not None:
         out.append(OutLine([sep_frag], "separator"))
-    for line in reading_order(notes, stats.big_gap):
-        out.append(OutLine(line.frags, "table" if line.kind == "table" else "note"))
+    out.extend(OutLine(line.frags, "table" if line.kind == "table" else "note")
+               for line in reading_order(notes, stats.big_gap))
     out.extend(OutLine([f], "furniture") for f in feet)
-    for row in page.turned:
-        out.extend(OutLine([f], "furniture") for f in fragments(row))
+    out.extend(OutLine([f], "furniture") for row in page.turned for f in fragments(row))
     return out
+
+
+def _take_record_notice(flow: list[Fragment], stats: DocStats) -> tuple[list[Fragment], list[Fragment]]:
+    """Return (the meeting record's notice, the rest of the flow); the notice is [] on most pages."""
+    notice = _record_notice(flow, stats)
+    if not notice:
+        return notice, flow
+    taken = {id(f) for f in notice}
+    return notice, [f for f in flow if id(f) not in taken]
+
+
+def _notice_lines(notice: list[Fragment], stats: DocStats) -> list[OutLine]:
+    """Return the lines of a meeting record's notice, as a paragraph of its own.
+
+    The notice at the foot of a meeting record's first page stands apart from the speeches, which
+    run on to the next page: it is read first, as a paragraph of its own.
+    """
+    if not notice:
+        return []
+    return [*(OutLine(line.frags, "body") for line in reading_order(notice, stats.big_gap)), OutLine([], "blank")]
+
+
+def _split_notes(flow: list[Fragment], page: PageGeometry, stats: DocStats
+                 ) -> tuple[list[Fragment], Fragment | None, list[Fragment]]:
+    """Return (body, the rule when printed as underscores, notes): the notes stand under the footnote
+    rule, or, where no rule is found, they are the block of smaller print at the page's foot."""
+    sep_y, sep_frag = _separator(flow, page, stats)
+    if sep_y is None:
+        body, notes = _notes_by_size(flow, page, stats)
+        return body, None, notes
+    body = [f for f in flow if f.y0 > sep_y and f is not sep_frag]
+    notes = [f for f in flow if f.y1 <= sep_y + 0.5 and f is not sep_frag]
+    return body, sep_frag, notes
 
 
 def _split_furniture(frags: list[Fragment], page: PageGeometry, stats: DocStats
@@ -92,34 +116,45 @@ def _split_furniture(frags: list[Fragment], page: PageGeometry, stats: DocStats
     Heads are read from the top edge down and feet from the bottom edge up, each row
     while it holds nothing but furniture; the first row of text ends the search.
     """
-    by_row: dict[int, list[Fragment]] = {}
-    for f in frags:
-        by_row.setdefault(id(f.row), []).append(f)
-    rows = sorted(by_row.values(), key=lambda g: -(g[0].y0 + g[0].y1))
+    rows = sorted(group_by_row(frags), key=lambda g: -(g[0].y0 + g[0].y1))
+    heads = _running_heads(rows, page, stats)
+    feet = _running_feet(rows, page, heads)
+    taken = {id(f) for f in heads} | {id(f) for f in feet}
+    return heads, feet, [f for f in frags if id(f) not in taken]
+
+
+def _running_heads(rows: list[list[Fragment]], page: PageGeometry, stats: DocStats) -> list[Fragment]:
+    """Return the fragments of the rows at the page's top edge that hold nothing but a running head."""
     heads: list[Fragment] = []
-    feet: list[Fragment] = []
     top = page.height * (1 - EDGE_ZONE)
-    bottom = page.height * EDGE_ZONE
     small = stats.body_size * 0.92
     for group in rows:
-        if group[0].y0 < top:
-            break
-        texts = [f.text.strip() for f in group]
-        marks = [_is_head(t, page.number) for t in texts]
-        if not any(marks):
-            break
-        # A running head may carry the title beside the symbol, in the head's small print.
-        if not all(m or (page.number > 1 and f.size <= small) for m, f in zip(marks, group, strict=True)):
+        if group[0].y0 < top or not _is_head_row(group, page.number, small):
             break
         heads.extend(group)
+    return heads
+
+
+def _is_head_row(group: list[Fragment], page: int, small: float) -> bool:
+    """Return True when a row is a running head: a head's text in some fragment, and in every other
+    one too, or (after page 1) the small print of a title that a running head carries beside the symbol."""
+    marks = [_is_head(f.text.strip(), page) for f in group]
+    if not any(marks):
+        return False
+    return all(m or (page > 1 and f.size <= small) for m, f in zip(marks, group, strict=True))
+
+
+def _running_feet(rows: list[list[Fragment]], page: PageGeometry, heads: list[Fragment]) -> list[Fragment]:
+    """Return the fragments of the rows at the page's bottom edge that hold nothing but a running foot."""
+    feet: list[Fragment] = []
+    bottom = page.height * EDGE_ZONE
     for group in reversed(rows):
         if group[0].y1 > bottom + 4 or any(f is group[0] for f in heads):
             break
         if not all(_is_foot(f.text.strip()) for f in group):
             break
         feet[:0] = group  # read from the bottom up, printed top down
-    taken = {id(f) for f in heads} | {id(f) for f in feet}
-    return heads, feet, [f for f in frags if id(f) not in taken]
+    return feet
 
 
 def _is_head(text: str, page: int) -> bool:
@@ -142,24 +177,42 @@ def _separator(flow: list[Fragment], page: PageGeometry, stats: DocStats
     The rule is a short line of underscores or a thin horizontal path, with text above it and
     notes below it: smaller than the body, or starting with a label.
     """
+    printed = _printed_rule(flow, page, stats)
+    if printed is not None:
+        return printed.y0, printed
+    return _drawn_rule(flow, page), None
+
+
+def _printed_rule(flow: list[Fragment], page: PageGeometry, stats: DocStats) -> Fragment | None:
+    """Return the first short line of underscores above the page's last fifth with notes below it."""
     for f in flow:
         if UNDERSCORES_RE.match(f.text) and f.y1 < page.height * 0.8 and f.x1 - f.x0 < 0.7 * page.width \
                 and _notes_below(flow, f.y0, stats):
-            return f.y0, f
-    candidates = []
-    for x0, y0, x1, y1 in page.rules:
-        if y1 > page.height * 0.75 or not any(g.y0 >= y1 - 0.5 for g in flow):
-            continue
-        below = [g for g in flow if g.y1 <= y0 + 0.5]
-        if not below or any(g.y0 - 4 <= y1 <= g.y0 + 1 and g.x0 < x1 and x0 < g.x1 for g in flow):
-            continue  # nothing below, or a line of text stands right on it: an underline
-        if sum(abs(r[1] - y0) < 1.5 for r in page.rules) > 1:
-            continue  # one of several rules at this height: a table's border
-        # The rule starts near the left edge of the notes below it, and the first of them has its label.
-        first = max(below, key=lambda g: g.y1)
-        if abs(x0 - min(g.x0 for g in below)) <= 24 and _starts_with_label(first.row):
-            candidates.append((y0 + y1) / 2)
-    return (max(candidates), None) if candidates else (None, None)
+            return f
+    return None
+
+
+def _drawn_rule(flow: list[Fragment], page: PageGeometry) -> float | None:
+    """Return the height of the lowest thin path that is a footnote rule, or None."""
+    candidates = [(rule[1] + rule[3]) / 2 for rule in page.rules if _is_note_rule(rule, flow, page)]
+    return max(candidates) if candidates else None
+
+
+def _is_note_rule(rule: tuple[float, float, float, float], flow: list[Fragment], page: PageGeometry) -> bool:
+    """Return True when a thin path is the footnote rule: in the lower quarter of the page, text above it,
+    notes below it (the first with its label) starting near its left end, and not an underline or a
+    table's border."""
+    x0, y0, x1, y1 = rule
+    if y1 > page.height * 0.75 or not any(g.y0 >= y1 - 0.5 for g in flow):
+        return False
+    below = [g for g in flow if g.y1 <= y0 + 0.5]
+    if not below or any(g.y0 - 4 <= y1 <= g.y0 + 1 and g.x0 < x1 and x0 < g.x1 for g in flow):
+        return False  # nothing below, or a line of text stands right on it: an underline
+    if sum(abs(r[1] - y0) < 1.5 for r in page.rules) > 1:
+        return False  # one of several rules at this height: a table's border
+    # The rule starts near the left edge of the notes below it, and the first of them has its label.
+    first = max(below, key=lambda g: g.y1)
+    return abs(x0 - min(g.x0 for g in below)) <= 24 and _starts_with_label(first.row)
 
 
 def _notes_below(flow: list[Fragment], y: float, stats: DocStats) -> bool:
@@ -186,21 +239,32 @@ def _notes_by_size(flow: list[Fragment], page: PageGeometry, stats: DocStats
     if not flow:
         return flow, []
     rows = sorted({id(f.row): f.row for f in flow}.values(), key=lambda r: -(r.y0 + r.y1))
+    k = _small_print_start(rows, stats.body_size * 0.92)
+    if not _opens_notes(rows, k, flow):
+        return flow, []
+    notes_rows = {id(r) for r in rows[k:]}
+    return [f for f in flow if id(f.row) not in notes_rows], [f for f in flow if id(f.row) in notes_rows]
+
+
+def _small_print_start(rows: list[Row], small: float) -> int:
+    """Return the index of the first row of the run of rows no bigger than `small` that ends the page."""
     k = len(rows)
-    small = stats.body_size * 0.92
     while k > 0 and rows[k - 1].size <= small:
         k -= 1
+    return k
+
+
+def _opens_notes(rows: list[Row], k: int, flow: list[Fragment]) -> bool:
+    """Return True when the small print from rows[k] on is a footnote area: below some body text, set
+    apart from it by a gap, its first row starting with a label, and no endnotes under their heading."""
     if k == len(rows) or k == 0:
-        return flow, []
+        return False
     first = rows[k]
     gap = rows[k - 1].y0 - first.y1
     if gap < 0.4 * first.size or not _starts_with_label(first):
-        return flow, []
+        return False
     above = " ".join(f.text for f in flow if f.row is rows[k - 1])
-    if NOTES_HEADING_RE.match(above):
-        return flow, []  # endnotes under their heading are the structure stage's to read
-    notes_rows = {id(r) for r in rows[k:]}
-    return [f for f in flow if id(f.row) not in notes_rows], [f for f in flow if id(f.row) in notes_rows]
+    return not NOTES_HEADING_RE.match(above)  # endnotes under their heading are the structure stage's to read
 
 
 def _starts_with_label(row: Row) -> bool:

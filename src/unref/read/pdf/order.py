@@ -44,15 +44,20 @@ def reading_order(frags: list[Fragment], big: float) -> list[OutLine]:
     """Return the fragments as lines in reading order: blocks top to bottom, columns left to right."""
     out: list[OutLine] = []
     counter = [0]
-    by_row: dict[int, list[Fragment]] = {}
-    for f in frags:
-        by_row.setdefault(id(f.row), []).append(f)
-    candidates = [group[0].row for group in by_row.values() if _is_table_row(group)]
+    candidates = [group[0].row for group in group_by_row(frags) if _is_table_row(group)]
     # A table has rows above or below one another; a lone row of three pieces is a masthead or a leader line.
     tables = {id(r) for r in candidates
               if any(o is not r and abs(o.y0 - r.y0) < 3 * r.size for o in candidates)}
     _cut(frags, big, out, counter, tables)
     return out
+
+
+def group_by_row(frags: list[Fragment]) -> list[list[Fragment]]:
+    """Return the fragments grouped by the row they belong to, rows in the order they first come."""
+    by_row: dict[int, list[Fragment]] = {}
+    for f in frags:
+        by_row.setdefault(id(f.row), []).append(f)
+    return list(by_row.values())
 
 
 def _is_table_row(frags: list[Fragment]) -> bool:
@@ -88,33 +93,42 @@ def _band_gaps(bands: list[list[Fragment]]) -> list[float]:
 
 def _cut(frags: list[Fragment], big: float, out: list[OutLine], counter: list[int],
          tables: set[int]) -> None:
+    """Read a block into `out`: cut it where white space runs across it, else where a white channel
+    runs down it, else it is one region whose lines are read top to bottom."""
     if not frags:
         return
     bands = _bands(frags)
-    if len(bands) > 1:
-        gaps = _band_gaps(bands)
-        if any(g > big for g in gaps):
-            start = 0
-            for i, g in enumerate(gaps, 1):
-                if g > big:
-                    _cut([f for b in bands[start:i] for f in b], big, out, counter, tables)
-                    start = i
-            _cut([f for b in bands[start:] for f in b], big, out, counter, tables)
-            return
-    columns = _columns(frags)
-    if len(columns) > 1:
-        for col in columns:
-            _cut(col, big, out, counter, tables)
+    parts = _blocks(bands, big) or _columns(frags)
+    if len(parts) > 1:
+        for part in parts:
+            _cut(part, big, out, counter, tables)
         return
     counter[0] += 1
+    _region_lines(bands, tables, counter[0], out)
+
+
+def _blocks(bands: list[list[Fragment]], big: float) -> list[list[Fragment]]:
+    """Return the bands' fragments in blocks parted by white space taller than `big`; [] when none is."""
+    gaps = _band_gaps(bands)
+    if not any(g > big for g in gaps):
+        return []
+    blocks: list[list[Fragment]] = []
+    start = 0
+    for i, g in enumerate(gaps, 1):
+        if g > big:
+            blocks.append([f for b in bands[start:i] for f in b])
+            start = i
+    blocks.append([f for b in bands[start:] for f in b])
+    return blocks
+
+
+def _region_lines(bands: list[list[Fragment]], tables: set[int], region: int, out: list[OutLine]) -> None:
+    """Add the lines of one region to `out`: rows top to bottom, each row's fragments left to right."""
     for band in bands:
-        by_row: dict[int, list[Fragment]] = {}
-        for f in band:
-            by_row.setdefault(id(f.row), []).append(f)
-        for group in sorted(by_row.values(), key=lambda g: -(g[0].y0 + g[0].y1)):
+        for group in sorted(group_by_row(band), key=lambda g: -(g[0].y0 + g[0].y1)):
             group.sort(key=lambda f: f.x0)
             kind = "table" if id(group[0].row) in tables else "body"
-            out.append(OutLine(group, kind, counter[0]))
+            out.append(OutLine(group, kind, region))
 
 
 def _columns(frags: list[Fragment]) -> list[list[Fragment]]:
