@@ -1,9 +1,14 @@
 """layout: pages of lines -> each line labelled with the block it belongs to.
 
+One interface for both kinds of source: `layout(source)` labels a Source whatever its kind.
+A PDF's lines come labelled from the reader (read/pdf/labels.py), which tells them by their
+place, size and rise on the page; text input carries no geometry, and its lines are labelled
+here (`label_text`) from their text and their place among the page's printed lines.
+
 Labels: body, blank, furniture (running heads and feet, page and job numbers, bar
 codes, recycling boilerplate), separator (the footnote rule), note (the footnote
-area), links (lists of link addresses that some extractors append to a page).
-The masthead is part of the body here; the structure stage reads it.
+area), links (lists of link addresses that some extractors append to a page); a PDF's
+lines may also be table. The masthead is part of the body here; the structure stage reads it.
 """
 
 from __future__ import annotations
@@ -30,7 +35,21 @@ FOOT_ZONE = 4
 def layout(source: Source) -> Source:
     """Return the source with every line's `kind` set; the same object, labelled in place."""
     if source.style == "pdf":
-        return source  # the PDF reader labelled each line from its place on the page
+        return pdf_labels(source)
+    return label_text(source)
+
+
+def pdf_labels(source: Source) -> Source:
+    """Return a PDF's source as it is: the PDF reader labelled each line from its place on the page.
+
+    See unref.read.pdf.labels.label_page: running heads and feet by the page's edges, the footnote
+    area by its rule or its smaller print, paragraph breaks by indent, tables by their cells.
+    """
+    return source
+
+
+def label_text(source: Source) -> Source:
+    """Return a text source with every line's `kind` set from its text and place among the page's lines."""
     dump = source.style == "dump"
     running = _running_heads(source)
     numbered = _numbers_pages(source)
@@ -66,20 +85,33 @@ def _numbers_pages(source: Source) -> bool:
 def _running_heads(source: Source) -> set[str]:
     """Return the running heads and feet: lines repeated at the edge of several pages, and the
     document's own symbols as printed on the first page."""
+    running = _repeated_at_edges(source)
+    if source.pages:
+        running |= _first_page_symbols(source.pages[0])
+    return running
+
+
+def _repeated_at_edges(source: Source) -> set[str]:
+    """Return the lines (not bare numbers, under 90 characters) printed at the edge of more than one page."""
     seen: dict[str, int] = {}
     for page in source.pages:
         printed = [ln.text.strip() for ln in page.lines if ln.text.strip()]
         for text in set(printed[:HEAD_ZONE] + printed[-FOOT_ZONE:]):
             if not text.isdigit():
                 seen[text] = seen.get(text, 0) + 1
-    running = {text for text, n in seen.items() if n > 1 and len(text) < 90}
-    if source.pages:
-        first = [ln.text.strip() for ln in source.pages[0].lines if ln.text.strip()][:HEAD_ZONE]
-        for text in first:
-            if SYMBOL_LINE_RE.match(text):
-                running.update(part.strip() for part in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text))
-                running.add(text)
-    return running
+    return {text for text, n in seen.items() if n > 1 and len(text) < 90}
+
+
+def _first_page_symbols(page: Page) -> set[str]:
+    """Return the symbol lines at the head of the first page, whole and each symbol of them alone
+    ("A/81/123 - S/2026/456"): later pages repeat them as running heads."""
+    out: set[str] = set()
+    first = [ln.text.strip() for ln in page.lines if ln.text.strip()][:HEAD_ZONE]
+    for text in first:
+        if SYMBOL_LINE_RE.match(text):
+            out.update(part.strip() for part in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text))
+            out.add(text)
+    return out
 
 
 def _is_anywhere_furniture(text: str) -> bool:
@@ -116,24 +148,35 @@ _GLUED_SEPARATOR_RE = re.compile(r"^(.*\S)\s+(_{10,})\s*$")
 
 
 def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbered: bool = False) -> None:
+    """Label a page's lines: body or blank, then furniture, running heads and feet, the footnote area."""
     _split_glued_separators(page)
     printed = [line for line in page.lines if line.text.strip()]
     for line in page.lines:
         line.kind = "body" if line.text.strip() else "blank"
+    _label_furniture(printed, page.number, numbered)
+    if not first:
+        _label_heads(printed[:HEAD_ZONE], running)
+    _label_heads(list(reversed(printed[-FOOT_ZONE:])), running)
+    _label_notes(page.lines, dump)
+
+
+def _label_furniture(printed: list[Line], number: int, numbered: bool) -> None:
+    """Label as furniture the lines that are furniture wherever they stand, and the page's own
+    number at its foot or head when the document prints bare page numbers."""
     for line in printed:
         if _is_anywhere_furniture(line.text):
             line.kind = "furniture"
     if numbered:
-        number = _bare_page_number(printed[::-1][:FOOT_ZONE], page.number) or _bare_page_number(
-            printed[:HEAD_ZONE], page.number)
-        if number is not None:
-            number.kind = "furniture"
+        found = _bare_page_number(printed[::-1][:FOOT_ZONE], number) or _bare_page_number(
+            printed[:HEAD_ZONE], number)
+        if found is not None:
+            found.kind = "furniture"
 
-    if not first:
-        _label_heads(printed[:HEAD_ZONE], running)
-    _label_heads(list(reversed(printed[-FOOT_ZONE:])), running)
+
+def _label_notes(lines: list[Line], dump: bool) -> None:
+    """Label the footnote rule and the notes under it; in a dump, a bare address there is a links line."""
     in_notes = False
-    for line in page.lines:
+    for line in lines:
         if line.kind == "furniture":
             continue
         if FOOTNOTE_SEPARATOR_RE.match(line.text):

@@ -1,0 +1,69 @@
+"""The layout stage: one interface for both kinds of source, and the text labeller's decisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from unref.layout import _first_page_symbols, _label_furniture, _label_notes, _repeated_at_edges, layout
+from unref.model import Line, Page, Source
+from unref.read import read_text
+
+
+def _page(number: int, texts: list[str]) -> Page:
+    return Page(number, [Line(t, 100 * number + i, number) for i, t in enumerate(texts)])
+
+
+def test_a_pdf_keeps_the_labels_its_reader_gave() -> None:
+    line = Line("a | b | c", 0, 1, box=(0.0, 0.0, 10.0, 10.0), kind="table")
+    source = Source(path=None, text=line.text, pages=[Page(1, [line])], format="pdf", style="pdf")
+    assert layout(source) is source
+    assert line.kind == "table"
+
+
+def test_text_is_labelled_here() -> None:
+    source = layout(read_text("Body text of the page.\n\n____________\n1 A note.\n"))
+    assert [ln.kind for ln in source.pages[0].lines] == ["body", "blank", "separator", "note", "blank"]
+
+
+@pytest.mark.parametrize(("head", "symbols"), [
+    (["United Nations", "A/81/123 - S/2026/456"], {"A/81/123 - S/2026/456", "A/81/123", "S/2026/456"}),
+    (["United Nations", "S/2025/999"], {"S/2025/999"}),
+    (["United Nations", "Security Council"], set()),
+    (["1", "2", "3", "4", "5", "S/2025/999"], set()),  # below the head zone
+])
+def test_first_page_symbols(head: list[str], symbols: set[str]) -> None:
+    assert _first_page_symbols(_page(1, head)) == symbols
+
+
+@pytest.mark.parametrize(("pages", "running"), [
+    ([["S/2025/1", "Text one."], ["S/2025/1", "Text two."]], {"S/2025/1"}),
+    ([["7", "Text one."], ["7", "Text two."]], set()),  # bare numbers are never running heads
+    ([["S/2025/1", "Text one."], ["Text two."]], set()),  # on one page only
+])
+def test_repeated_at_edges(pages: list[list[str]], running: set[str]) -> None:
+    source = Source(path=None, text="", pages=[_page(i + 1, p) for i, p in enumerate(pages)])
+    assert _repeated_at_edges(source) == running
+
+
+@pytest.mark.parametrize(("texts", "numbered", "kinds"), [
+    (["Text.", "25-02826 (E)"], False, ["body", "furniture"]),
+    (["Text.", "3"], True, ["body", "furniture"]),  # the page's own number where pages are numbered
+    (["Text.", "3"], False, ["body", "body"]),  # else a number may be a note's label or a sum
+    (["Text.", "4"], True, ["body", "body"]),  # another page's number
+])
+def test_label_furniture(texts: list[str], numbered: bool, kinds: list[str]) -> None:
+    page = _page(3, texts)
+    _label_furniture(page.lines, 3, numbered)
+    assert [ln.kind for ln in page.lines] == kinds
+
+
+@pytest.mark.parametrize(("texts", "dump", "kinds"), [
+    (["Text.", "__________", "1 A note."], False, ["body", "separator", "note"]),
+    (["Text.", "__________", "https://un.org/x"], True, ["body", "separator", "links"]),
+    (["Text.", "__________", "https://un.org/x"], False, ["body", "separator", "note"]),
+    (["Text.", "1 Not a note."], False, ["body", "body"]),  # no rule: no notes
+])
+def test_label_notes(texts: list[str], dump: bool, kinds: list[str]) -> None:
+    page = _page(1, texts)
+    _label_notes(page.lines, dump)
+    assert [ln.kind for ln in page.lines] == kinds
