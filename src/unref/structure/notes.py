@@ -57,18 +57,17 @@ def _expected(notes: list[RawNote], pending: str | None) -> int | None:
 
 
 def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
+    """Notes whose labels open their first line ("1 FCCC/CP/1995/7/Add.1"), or stand alone just before it."""
     notes: list[RawNote] = []
     pending_label: str | None = None
     # Letter labels ("a In accordance ...") only where no note is numbered: a line of running
     # text may start with "a" too.
     numbered = any((m := INLINE_NOTE_RE.match(ln.text)) and m.group(1).isdigit() for ln in printed)
     for ln in printed:
-        m = INLINE_NOTE_RE.match(ln.text) or STAR_NOTE_RE.match(ln.text)
-        if m and numbered and m.group(1).isalpha():
-            m = None
+        m = _inline_label(ln.text, numbered)
         alone = _label_of_line(ln.text)
         expected = _expected(notes, pending_label)
-        if m and (expected is None or not m.group(1).isdigit() or int(m.group(1)) in (expected, expected + 1)):
+        if m and _in_sequence(m.group(1), expected, 1):
             label = m.group(1)
             if expected is not None and label.isdigit() and int(label) == expected + 1:
                 _split_missing(notes, str(expected))
@@ -76,7 +75,7 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
             pending_label = None
         elif alone is not None:
             # A bare number is a label only where the sequence expects it (else a page number).
-            if expected is None or not alone.isdigit() or int(alone) == expected:
+            if _in_sequence(alone, expected, 0):
                 pending_label = alone
         elif pending_label is not None:
             notes.append(RawNote(pending_label, page, [ln]))
@@ -86,6 +85,20 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
         else:
             notes.append(RawNote("", page, [ln]))  # continues a note from the page before
     return notes
+
+
+def _inline_label(text: str, numbered: bool) -> re.Match[str] | None:
+    """Return the match of a note's label that opens a line; a letter label counts where no note is numbered."""
+    m = INLINE_NOTE_RE.match(text) or STAR_NOTE_RE.match(text)
+    if m and numbered and m.group(1).isalpha():
+        return None
+    return m
+
+
+def _in_sequence(label: str, expected: int | None, skip: int) -> bool:
+    """Return whether a label may come next: any label where no number is expected, a label that is no
+    number, or the expected number (or up to `skip` more, where a note's label was lost)."""
+    return expected is None or not label.isdigit() or expected <= int(label) <= expected + skip
 
 
 def _split_missing(notes: list[RawNote], label: str) -> None:
@@ -118,21 +131,8 @@ def _floating_notes(printed: list[Line], page: int, width: int) -> list[RawNote]
     if not labels:
         return [RawNote("", page, texts)]
     k = len(labels)
-    scores: list[tuple[float, int]] = []
-    for i in range(1, len(texts)):
-        prev, cur = texts[i - 1].text.rstrip(), texts[i].text.lstrip()
-        s = 0.0
-        if i in hints:
-            s += 5
-        if prev.endswith(tuple(TERMINAL_PUNCT)) or re.search(r"https?://\S+$", prev):
-            s += 2
-        if width and len(prev) < 0.85 * width:
-            s += 2
-        if cur[:1].isupper() or cur[:1].isdigit():
-            s += 1
-        if re.match(r"(?:See|Ibid|Idem|Available|For |In |The |A/|S/|E/|https?://|www\.)", cur):
-            s += 1
-        scores.append((s, i))
+    scores = [(_start_score(texts[i - 1].text.rstrip(), texts[i].text.lstrip(), i in hints, width), i)
+              for i in range(1, len(texts))]
     starts = sorted(i for _, i in sorted(scores, reverse=True)[: k - 1])
     bounds = [0, *starts, len(texts)]
     notes = []
@@ -140,6 +140,23 @@ def _floating_notes(printed: list[Line], page: int, width: int) -> list[RawNote]
         if j + 1 < len(bounds):
             notes.append(RawNote(label, page, texts[bounds[j]:bounds[j + 1]]))
     return notes
+
+
+def _start_score(prev: str, cur: str, hinted: bool, width: int) -> float:
+    """Return how strongly a note starts at line `cur` after line `prev`: a label line just before it, a
+    sentence's end or a short line before it, a capital or figure, a note's usual opening words."""
+    s = 0.0
+    if hinted:
+        s += 5
+    if prev.endswith(tuple(TERMINAL_PUNCT)) or re.search(r"https?://\S+$", prev):
+        s += 2
+    if width and len(prev) < 0.85 * width:
+        s += 2
+    if cur[:1].isupper() or cur[:1].isdigit():
+        s += 1
+    if re.match(r"(?:See|Ibid|Idem|Available|For |In |The |A/|S/|E/|https?://|www\.)", cur):
+        s += 1
+    return s
 
 
 def finish_notes(raw: list[RawNote], ctx: Context) -> list[Footnote]:
@@ -205,13 +222,28 @@ def footless_notes_start(lines: list[Line], expected: int, width: int) -> int | 
     start = next((i for i in reversed(printed) if _numbered_label(lines[i].text) == str(expected)), None)
     if start is None or start == printed[0]:
         return None
-    # The area's labels follow on from the expected one, one by one. A line that opens with a number
-    # out of that order may go on a note ("23 августа 2024 г."), but not a line of numbers alone
-    # (a table's row, "1 309"), and such lines may not outnumber the labels; nor is a note without
-    # a letter in it a note.
+    labels = _area_labels(lines, printed[printed.index(start):], expected)
+    if labels is None:
+        return None
+    if not _area_has_letter(lines, printed, start, expected):
+        return None
+    if width and _short_lines(lines, printed, start, width) > len(labels) + 2:
+        return None
+    above = "\n".join(ln.text for ln in lines[:start] if ln.kind == "body")
+    if not any(has_marker_evidence(above, lab) for lab in labels):
+        return None
+    return start
+
+
+def _area_labels(lines: list[Line], area: list[int], expected: int) -> list[str] | None:
+    """Return the labels of a note area (the printed lines at the indexes `area`), or None when it is none.
+
+    The area's labels follow on from the expected one, one by one. A line that opens with a number out of
+    that order may go on a note ("23 августа 2024 г."), but not a line of numbers alone (a table's row,
+    "1 309"), and such lines may not outnumber the labels."""
     labels: list[str] = []
     others = 0
-    for i in printed[printed.index(start):]:
+    for i in area:
         text = lines[i].text
         lab = _numbered_label(text)
         if lab is None:
@@ -222,19 +254,19 @@ def footless_notes_start(lines: list[Line], expected: int, width: int) -> int | 
             return None
         else:
             others += 1
-    if others > len(labels):
-        return None
-    if not _LETTER_RE.search(" ".join(lines[i].text for i in printed if i >= start)[len(str(expected)) + 1:]):
-        return None
-    if width:
-        short = sum(1 for i in printed if i >= start and _numbered_label(lines[i].text) is None
-                    and len(lines[i].text.strip()) < width / 3)
-        if short > len(labels) + 2:
-            return None
-    above = "\n".join(ln.text for ln in lines[:start] if ln.kind == "body")
-    if not any(has_marker_evidence(above, lab) for lab in labels):
-        return None
-    return start
+    return None if others > len(labels) else labels
+
+
+def _area_has_letter(lines: list[Line], printed: list[int], start: int, expected: int) -> bool:
+    """Return whether the area from `start` holds a letter after its first label: a note without a letter
+    in it is no note."""
+    return bool(_LETTER_RE.search(" ".join(lines[i].text for i in printed if i >= start)[len(str(expected)) + 1:]))
+
+
+def _short_lines(lines: list[Line], printed: list[int], start: int, width: int) -> int:
+    """Return how many lines from `start` on, labels aside, run less than a third of the width."""
+    return sum(1 for i in printed if i >= start and _numbered_label(lines[i].text) is None
+               and len(lines[i].text.strip()) < width / 3)
 
 
 # --- Markers in the body ----------------------------------------------------------------------
@@ -286,26 +318,42 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if text[start:end].endswith("/"):
         # "1/" markers of older documents cannot be read as anything else, after a word or a year.
         return not _ABBREVIATION_RE.search(before) and not re.match(r"\s*\d", after)
-    listed = re.match(r",\s?(\d{1,3})(?!\d)", after)
-    if _AFTER_NOT_MARKER_RE.match(after) and not (
-            listed and text[start:end].isdigit() and int(listed.group(1)) == int(text[start:end]) + 1):
+    if _AFTER_NOT_MARKER_RE.match(after) and not _next_marker_listed(text, start, end, after):
         return False  # but two notes' markers may stand together: "in Riga. 28,29"
-    if start > 0 and text[start - 1] == " " and _NUMBER_WORD_RE.search(before):
+    spaced = start > 0 and text[start - 1] == " "
+    if spaced and _NUMBER_WORD_RE.search(before):
         return False
     if _ABBREVIATION_RE.search(before):
         return False
-    spaced = start > 0 and text[start - 1] == " "
     if not text[start:end].isdigit():
         return True  # "*" and letter labels: "A/80/50*", "Italy*"
+    return _number_is_marker(before, after, spaced)
+
+
+def _next_marker_listed(text: str, start: int, end: int, after: str) -> bool:
+    """Return whether the next note's number follows a numbered marker after a comma: "28,29"."""
+    listed = re.match(r",\s?(\d{1,3})(?!\d)", after)
+    return bool(listed and text[start:end].isdigit() and int(listed.group(1)) == int(text[start:end]) + 1)
+
+
+def _number_is_marker(before: str, after: str, spaced: bool) -> bool:
+    """Return whether a number is a marker rather than part of a figure, with `before` (stripped) and `after`
+    the text around it and `spaced` whether a space stands before it."""
     if not spaced and re.search(r"\d\.?$", before[-2:]):  # `before` is stripped: its last two characters
         return False  # "3.1", "1,000"
-    if (spaced and re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before)
-            and not (before.endswith(".") and re.match(r"\s+[A-Z]|\s*$", after))):
-        # "paragraphs 3 4", but a marker may follow a year: "2015–2030 7 and", "in April 2023. 2"; and
-        # a number after a full stop that a new sentence follows is a marker: a sentence does not open
-        # with figures (UN Editorial Manual), so in "at least 29. 24 Both" 24 is a note's.
+    if spaced and _after_figure(before, after):
         return False
-    return not (start > 0 and text[start - 1] == " " and re.match(r"^\s+\d", after))
+    return not (spaced and re.match(r"^\s+\d", after))
+
+
+def _after_figure(before: str, after: str) -> bool:
+    """Return whether a spaced number follows a figure, so that it goes on the figure.
+
+    "paragraphs 3 4", but a marker may follow a year: "2015–2030 7 and", "in April 2023. 2"; and a number
+    after a full stop that a new sentence follows is a marker: a sentence does not open with figures (UN
+    Editorial Manual), so in "at least 29. 24 Both" 24 is a note's."""
+    return bool(re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before)
+                and not (before.endswith(".") and re.match(r"\s+[A-Z]|\s*$", after)))
 
 
 # A sum of money and the year are the numbers a marker is glued to without anything between.

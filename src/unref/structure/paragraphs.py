@@ -46,6 +46,7 @@ class Block:
 
 
 def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
+    """Return whether the line `prev` ends its paragraph, with `cur` the next line."""
     prev_s, cur_s = prev.rstrip(), cur.strip()
     prev_s = re.sub(r"(?<=[.;:”’\"])\d{1,3}$", "", prev_s)  # a marker glued after the full stop
     if not prev_s:
@@ -59,8 +60,18 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
         return bool(short and prev_s.endswith((".", ":", ";")) and len(prev_s) < 0.5 * width)
     if short and not re.match(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))$", prev_s):
         return True
-    return bool(prev_s.endswith(tuple(TERMINAL_PUNCT)) and width and len(prev_s) < 0.9 * width
+    return _sentence_ends_line(prev_s, cur_s, width)
+
+
+def _sentence_ends_line(prev_s: str, cur_s: str, width: int) -> bool:
+    """Return whether a line that is not short ends a paragraph: it ends a sentence short of the full width,
+    and the next line opens like a paragraph (a capital, a quote, a bracket, a bullet or a figure)."""
+    return bool(prev_s.endswith(_TERMINAL) and width and len(prev_s) < 0.9 * width
                 and (cur_s[:1].isupper() or cur_s[:1] in "“\"‘(•" or cur_s[:1].isdigit()))
+
+
+# The stops that end a sentence, as endswith takes them.
+_TERMINAL = tuple(TERMINAL_PUNCT)
 
 
 def _continues_special(block: Block, text: str, width: int) -> bool:
@@ -96,19 +107,7 @@ def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
             prev = line
             blank_before = False
             continue
-        if prev is None or cur.kind == "title_block":
-            brk = True
-        elif dump:
-            brk = text[:1].isspace() or bool(SIGNED_RE.match(text))
-        else:
-            brk = (
-                (blank_before and line.page == prev.page)
-                or bool(SIGNED_RE.match(text))
-                or bool(LIST_ITEM_RE.match(text))
-                or bool(TITLE_BLOCK_RE.match(text))
-                or _ends_paragraph(prev.text, text, width)
-            )
-        if brk and cur.lines:
+        if cur.lines and _starts_block(prev, line, cur, blank_before, width, dump):
             blocks.append(cur)
             cur = Block()
         if not cur.lines and TITLE_BLOCK_RE.match(text):
@@ -119,6 +118,22 @@ def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
     if cur.lines:
         blocks.append(cur)
     return blocks
+
+
+def _starts_block(prev: Line | None, line: Line, cur: Block, blank_before: bool, width: int, dump: bool) -> bool:
+    """Return whether a line starts a new block after the open block `cur`, whose last line is `prev`."""
+    if prev is None or cur.kind == "title_block":
+        return True
+    text = line.text
+    if dump:
+        return text[:1].isspace() or bool(SIGNED_RE.match(text))
+    return (
+        (blank_before and line.page == prev.page)
+        or bool(SIGNED_RE.match(text))
+        or bool(LIST_ITEM_RE.match(text))
+        or bool(TITLE_BLOCK_RE.match(text))
+        or _ends_paragraph(prev.text, text, width)
+    )
 
 
 def _kind(text: str, width: int) -> ParagraphKind:
