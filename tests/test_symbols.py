@@ -11,9 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unref.symbols import (
+    _ITEM_RE,
     SYMBOL_RE,
     Symbol,
     SymbolError,
+    _classify,
+    _continues_list,
+    _of_previous_addendum,
     catalogue,
     continuations,
     find_symbols,
@@ -577,3 +581,71 @@ def test_continuations_of_combined_and_parted_numbers() -> None:
     for text in ("CEDAW/C/CAF/1-5 and 6.", "UNCTAD/SHIP/494(12) and 13."):
         (_, end, sym), = find_symbols(text)
         assert list(continuations(text, end, sym)) == []
+
+
+# ---------------------------------------------------------------------------
+# The decisions of continuations and of element classification, one table each
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "kind", "previous", "expected"),
+    [
+        (2, 2, "Add", "S/19420/Add.1", True),  # an addendum goes on the list
+        (13, 17, "Add", "S/19420/Add.12", True),  # a range of addenda
+        (1, 40, "Add", "S/19420", False),  # longer than MAX_RANGE: a misreading
+        (6, 6, None, "E/CN.9/2025/5", True),  # a document number after a lower one
+        (5, 5, None, "E/CN.9/2025/5", False),  # document numbers of a list go up
+        (57, 57, None, "S/PRST/1994/58", False),
+        (6, 6, None, "UNCTAD/SHIP/494(12)", False),  # no list after a number glued to a part
+    ],
+)
+def test_continues_list(low: int, high: int, kind: str | None, previous: str, expected: bool) -> None:
+    assert _continues_list(low, high, kind, parse(previous)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "previous", "expected"),
+    [
+        ("Corr.1", "Add", "S/19420/Add.22", True),  # "Add.22 and Corr.1": of Add.22
+        ("Rev.1", "Add", "S/19420/Add.22", True),
+        ("Corr.1", "Corr", "S/1995/222/Corr.1", False),  # a list of corrigenda
+        ("Corr.1", "Add", "S/19420", False),  # no addendum before it
+        ("23", "Add", "S/19420/Add.22", False),  # a bare number continues the addenda
+    ],
+)
+def test_of_previous_addendum(text: str, kind: str, previous: str, expected: bool) -> None:
+    item = _ITEM_RE.match(text)
+    assert item is not None
+    assert _of_previous_addendum(item, kind, parse(previous)) is expected
+
+
+@pytest.mark.parametrize(
+    ("core", "bodies", "types", "countries", "numbers"),
+    [
+        (["79", "796"], [], [], [], {0: "79", 1: "796"}),
+        (["ES-10", "L.23"], [], ["L"], [], {0: "ES-10", 1: "23"}),  # a special session; a typed number
+        (["HRC", "55", "1"], ["HRC"], [], [], {1: "55", 2: "1"}),  # a body
+        (["RES", "822"], [], ["RES"], [], {1: "822"}),  # a document type
+        (["C", "CAF", "1"], ["C"], [], ["CAF"], {2: "1"}),  # a country code after a body
+        (["CBD", "COP", "DEC", "X", "2"], ["CBD", "COP"], ["DEC"], [], {3: "X", 4: "2"}),  # a roman session
+        (["TRANS", "WP.29", "1170"], ["TRANS", "WP.29"], [], [], {2: "1170"}),  # a dotted body before a number
+        (["EX(2)", "3"], ["EX(2)"], [], [], {1: "3"}),  # a word with its session in parentheses
+        (["40(2)", "L.7"], [], ["L"], [], {0: "40(2)", 1: "7"}),  # a number with its part in parentheses
+        (["PartII", "1"], [], [], [], {0: "PartII", 1: "1"}),
+    ],
+)
+def test_classify_elements(
+    core: list[str], bodies: list[str], types: list[str], countries: list[str], numbers: dict[int, str]
+) -> None:
+    fields, first_modifier = _classify(core, "/".join(core))
+    assert (fields.bodies, fields.types, fields.countries, fields.numbers) == (bodies, types, countries, numbers)
+    assert first_modifier == len(core)
+
+
+@pytest.mark.parametrize(
+    ("core", "message"),
+    [(["Add.1", "5"], "must come last"), (["79", "ab"], "is not an element")],
+)
+def test_classify_rejects(core: list[str], message: str) -> None:
+    with pytest.raises(SymbolError, match=message):
+        _classify(core, "/".join(core))

@@ -15,7 +15,7 @@ from ``data/series.json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import quote
@@ -313,42 +313,67 @@ def _classify(core: list[str], text: str) -> tuple[_Fields, int]:
         first_modifier -= 1
     f = _Fields([], [], [], [], [], [], {})
     for i, el in enumerate(core[:first_modifier]):
-        seen_number = bool(f.numeric or f.special or f.numbered)
         if _MODIFIER_RE.fullmatch(el):
             raise SymbolError(f"modifier {el!r} must come last in {text!r}")
-        if _SPECIAL_SESSION_RE.fullmatch(el):
-            f.special.append(i)
-            f.numbers[i] = el
-        elif _NUMBER_RE.fullmatch(el) or _LETTERED_NUMBER_RE.fullmatch(el) or _PAREN_NUMBER_RE.fullmatch(el):
-            f.numeric.append(i)
-            f.numbered.append(i)
-            f.numbers[i] = el
-        elif _PART_RE.fullmatch(el):
-            f.numbered.append(i)
-            f.numbers[i] = el
-        elif el in cat.bodies or _PAREN_WORD_RE.fullmatch(el):  # TD/B/EX(2)/3, ICCD/COP(15)/2
-            f.bodies.append(el)
-        elif _DOTTED_RE.fullmatch(el):
-            head, _, tail = el.partition(".")
-            if head in cat.types and not _numbered_after(core, i, first_modifier):
-                f.types.append(head)
-                f.numbered.append(i)
-                f.numbers[i] = tail
-            else:
-                f.bodies.append(el)
-        elif _WORD_RE.fullmatch(el):
-            if el in cat.types:
-                f.types.append(el)
-            elif _is_roman_session(core, i, cat):
-                f.special.append(i)
-                f.numbers[i] = el
-            elif len(el) == 3 and (f.bodies or seen_number):
-                f.countries.append(el)
-            else:
-                f.bodies.append(el)
-        else:
-            raise SymbolError(f"{el!r} is not an element of a UN symbol (in {text!r})")
+        if not _number_element(f, i, el):
+            _named_element(f, core, i, first_modifier, cat, text)
     return f, first_modifier
+
+
+def _number_element(f: _Fields, i: int, el: str) -> bool:
+    """Record core[i] if it is a number: a special session (ES-10), a number (796, 1-5, 494(12)) or a
+    part (PartII); return whether it was one."""
+    if _SPECIAL_SESSION_RE.fullmatch(el):
+        f.special.append(i)
+    elif _NUMBER_RE.fullmatch(el) or _LETTERED_NUMBER_RE.fullmatch(el) or _PAREN_NUMBER_RE.fullmatch(el):
+        f.numeric.append(i)
+        f.numbered.append(i)
+    elif _PART_RE.fullmatch(el):
+        f.numbered.append(i)
+    else:
+        return False
+    f.numbers[i] = el
+    return True
+
+
+def _named_element(f: _Fields, core: list[str], i: int, end: int, cat: Catalogue, text: str) -> None:
+    """Record core[i], an element that is not a number: a body, a dotted element or a word."""
+    el = core[i]
+    if el in cat.bodies or _PAREN_WORD_RE.fullmatch(el):  # TD/B/EX(2)/3, ICCD/COP(15)/2
+        f.bodies.append(el)
+    elif _DOTTED_RE.fullmatch(el):
+        _dotted_element(f, core, i, end, cat)
+    elif _WORD_RE.fullmatch(el):
+        _word_element(f, core, i, cat)
+    else:
+        raise SymbolError(f"{el!r} is not an element of a UN symbol (in {text!r})")
+
+
+def _dotted_element(f: _Fields, core: list[str], i: int, end: int, cat: Catalogue) -> None:
+    """Record a dotted element: a typed number (L.10, PV.9999) unless a number follows, else a body (C.3)."""
+    el = core[i]
+    head, _, tail = el.partition(".")
+    if head in cat.types and not _numbered_after(core, i, end):
+        f.types.append(head)
+        f.numbered.append(i)
+        f.numbers[i] = tail
+    else:
+        f.bodies.append(el)
+
+
+def _word_element(f: _Fields, core: list[str], i: int, cat: Catalogue) -> None:
+    """Record a word: a document type (RES), a roman session after a type (DEC/X/2), a country code (CAF)
+    after a body or a number, or else a body."""
+    el = core[i]
+    if el in cat.types:
+        f.types.append(el)
+    elif _is_roman_session(core, i, cat):
+        f.special.append(i)
+        f.numbers[i] = el
+    elif len(el) == 3 and (f.bodies or f.numeric or f.special or f.numbered):
+        f.countries.append(el)
+    else:
+        f.bodies.append(el)
 
 
 def _numbered_after(core: list[str], i: int, end: int) -> bool:
@@ -561,46 +586,75 @@ def continuations(text: str, end: int, sym: Symbol) -> Iterator[tuple[int, int, 
     "and" in it and, when its first item is a bare number, where the sentence or bracket goes on.
     """
     kind = sym.modifiers[-1].split(".")[0] if sym.modifiers else None
-    pos = end
-    previous = sym
-    rng = _RANGE_RE.match(text, pos)
-    if rng and sym.modifiers and not sym.reissue:
-        first = int(sym.modifiers[-1].split(".")[1])
-        if first < int(rng["to"]) <= first + MAX_RANGE:
-            for n in range(first + 1, int(rng["to"]) + 1):
-                found = _numbered(sym, kind, n)
-                if found is not None:
-                    previous = found
-                    yield (*_range_span(rng, "to", rng.start(), n == int(rng["to"])), found)
-        pos = rng.end()
+    previous, pos = yield from _range_after(text, end, sym)
     listing = _KIND_LIST_RE.match(text, pos) or _LIST_RE.match(text, pos)
     if not listing:
         return
     for item in _ITEM_RE.finditer(text, listing.start(), listing.end()):
         low = int(item["number"])
         high = int(item["to"]) if item["to"] else low
-        if item["kind"] in ("Corr", "Rev") and kind == "Add" and previous.modifiers:
+        if _of_previous_addendum(item, kind, previous):
             found = try_parse(f"{previous}/{item['kind']}.{low}")  # "Add.22 and Corr.1": of Add.22
             if found is not None:
                 yield item.start(), item.end(), found
             continue
         kind = item["kind"] or kind
-        if not low <= high <= low + MAX_RANGE:
-            continue
-        if not kind and not (previous.number or "").isdigit():
-            continue  # no list after "CEDAW/C/CAF/1-5" or "UNCTAD/SHIP/494(12)"
-        if not kind and low <= int(previous.number or 0):
-            continue  # document numbers of a list go up: "S/PRST/1994/14 and 57"
-        for n in range(low, high + 1):
+        if _continues_list(low, high, kind, previous):
+            previous = yield from _item_members(item, sym, kind, low, high, previous)
+
+
+def _range_after(text: str, end: int, sym: Symbol) -> Generator[tuple[int, int, Symbol], None, tuple[Symbol, int]]:
+    """Yield the members of a range of modifiers written right after the symbol ("Add.1-3" gives Add.2 and Add.3);
+    return the last member (or the symbol) and where the list may go on."""
+    rng = _RANGE_RE.match(text, end)
+    if not (rng and sym.modifiers and not sym.reissue):
+        return sym, end
+    previous = sym
+    kind = sym.modifiers[-1].split(".")[0]
+    first = int(sym.modifiers[-1].split(".")[1])
+    if first < int(rng["to"]) <= first + MAX_RANGE:
+        for n in range(first + 1, int(rng["to"]) + 1):
             found = _numbered(sym, kind, n)
-            if found is not None and item["sub"]:
-                found = try_parse(f"{found}/{item['sub']}")
-            if found is None:
-                continue
-            previous = found
-            if high == low:
-                yield item.start(), item.end(), found
-            elif n == low:
-                yield item.start(), item.end("number"), found
-            else:
-                yield (*_range_span(item, "to", item.end("number"), n == high), found)
+            if found is not None:
+                previous = found
+                yield (*_range_span(rng, "to", rng.start(), n == int(rng["to"])), found)
+    return previous, rng.end()
+
+
+def _of_previous_addendum(item: re.Match[str], kind: str | None, previous: Symbol) -> bool:
+    """Return whether a corrigendum or revision in a list of addenda is of the addendum before it:
+    "S/19420/Add.22 and Corr.1" is S/19420/Add.22/Corr.1."""
+    return item["kind"] in ("Corr", "Rev") and kind == "Add" and bool(previous.modifiers)
+
+
+def _continues_list(low: int, high: int, kind: str | None, previous: Symbol) -> bool:
+    """Return whether an item (low to high) goes on the list after `previous`: a range of at most MAX_RANGE,
+    and, for bare document numbers, after a numbered document and going up ("S/PRST/1994/14 and 57" is not a
+    list; neither is one after "CEDAW/C/CAF/1-5" or "UNCTAD/SHIP/494(12)")."""
+    if not low <= high <= low + MAX_RANGE:
+        return False
+    if kind:
+        return True
+    number = previous.number or ""
+    return number.isdigit() and low > int(number)
+
+
+def _item_members(
+    item: re.Match[str], sym: Symbol, kind: str | None, low: int, high: int, previous: Symbol
+) -> Generator[tuple[int, int, Symbol], None, Symbol]:
+    """Yield the documents an item of a list names (one, or a range "Add.13-17"), each with its span;
+    return the last one (or `previous` if none)."""
+    for n in range(low, high + 1):
+        found = _numbered(sym, kind, n)
+        if found is not None and item["sub"]:
+            found = try_parse(f"{found}/{item['sub']}")
+        if found is None:
+            continue
+        previous = found
+        if high == low:
+            yield item.start(), item.end(), found
+        elif n == low:
+            yield item.start(), item.end("number"), found
+        else:
+            yield (*_range_span(item, "to", item.end("number"), n == high), found)
+    return previous
