@@ -1,0 +1,79 @@
+"""Table tests for the metadata the body gives: the document's type by its rules, the signatories and the
+request to circulate a letter."""
+
+from __future__ import annotations
+
+import pytest
+
+from unref.model import Document, Metadata, Paragraph
+from unref.structure.masthead.metadata import _take_circulation, _take_signatory, doc_type
+
+
+def document(symbols: list[str], title: str | None, *paragraphs: tuple[str, str]) -> Document:
+    """Return a document with the masthead's symbols and title and paragraphs of (kind, text)."""
+    md = Metadata(symbols=symbols, title=title)
+    paras = [Paragraph(id=f"p{k}", kind=kind, text=text, page=1)  # type: ignore[arg-type]
+             for k, (kind, text) in enumerate(paragraphs, 1)]
+    return Document(source=None, format="text", metadata=md, paragraphs=paras)
+
+
+@pytest.mark.parametrize(
+    ("symbols", "title", "paragraphs", "kind"),
+    [
+        (["S/PV.9000"], None, (), "meeting_record"),
+        (["E/2024/SR.12"], None, (), "meeting_record"),
+        (["A/RES/79/1"], None, (), "resolution"),
+        (["UNEP/EA.6/DEC/1"], None, (), "decision"),
+        (["A/79/1"], "Identical letters dated 1 May 2024", (), "identical_letters"),
+        (["A/79/1"], "Note verbale dated 1 May 2024", (), "note_verbale"),
+        (["A/79/1"], "Observer status for the Union", (("title", "Letter dated 1 May 2024 from"),), "letter"),
+        (["A/79/1"], "Note by the Secretary-General", (), "note"),
+        (["A/79/1"], "Report of the Secretary-General on Somalia", (), "report"),
+        (["A/79/1"], "Resolution adopted by the General Assembly", (), "resolution"),
+        (["A/79/1"], "Provisional agenda", (), "agenda"),
+        (["S/2024/1"], None, (("body", "Iraq: draft resolution"),), "draft_resolution"),
+        (["A/C.3/79/L.1"], None, (("body", "Projet de résolution"),), "draft_resolution"),
+        (["A/C.3/79/L.1"], None, (("body", "Draft decision submitted by the Chair"),), "draft_decision"),
+        (["A/79/1"], "The situation in Africa", (("body", "Note by the Secretariat"),), "note"),
+        (["A/79/1"], "Annual report on evaluation, 2024", (), "report"),
+        (["A/79/1"], "The situation", (("title", "The situation"), ("body", "Progress report by the secretariat")),
+         "report"),
+        (["A/79/1"], "The situation in Africa", (), "other"),
+        ([], "The situation in Africa", (), None),
+    ],
+)
+def test_doc_type(symbols: list[str], title: str | None, paragraphs: tuple[tuple[str, str], ...],
+                  kind: str | None) -> None:
+    doc = document(symbols, title, *paragraphs)
+    assert doc_type(doc.metadata, doc) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "function"),
+    [
+        ("(Signed) John Smith\nAmbassador\nPermanent Representative\nof Utopia", "John Smith", "Ambassador",
+         "Permanent Representative, of Utopia"),
+        ("(Signed) John Smith", "John Smith", None, None),
+    ],
+)
+def test_take_signatory(text: str, name: str, title: str | None, function: str | None) -> None:
+    md = Metadata()
+    _take_signatory(md, Paragraph(id="p9", kind="signature", text=text, page=2))
+    assert [(s.name, s.title, s.function) for s in md.signatories] == [(name, title, function)]
+
+
+@pytest.mark.parametrize(
+    ("text", "organs", "items"),
+    [
+        ("I should be grateful if the present letter could be circulated as a document of the General Assembly,"
+         " under agenda item 68, and of the Security Council.", ["General Assembly", "Security Council"],
+         {"General Assembly": ["68"]}),
+        ("The Council met to consider the question.", [], {}),
+    ],
+)
+def test_take_circulation(text: str, organs: list[str], items: dict[str, list[str]]) -> None:
+    md = Metadata()
+    _take_circulation(md, Paragraph(id="p3", kind="body", text=text, page=1))
+    assert md.organs == organs
+    assert md.agenda_items == items
+    assert (md.circulation is not None) is bool(organs)

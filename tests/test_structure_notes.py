@@ -1,0 +1,153 @@
+"""Table tests for the note decisions of the structure stage: labels in sequence, where a note starts,
+what a marker is, and what is cut with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from unref.model import Line
+from unref.structure.notes import (
+    _after_figure,
+    _area_labels,
+    _cut_bounds,
+    _in_sequence,
+    _inline_label,
+    _next_marker_listed,
+    _number_is_marker,
+    _star_note_opens,
+    _start_score,
+)
+from unref.text.regexes import STAR_NOTE_RE
+
+
+@pytest.mark.parametrize(
+    ("label", "expected", "skip", "ok"),
+    [
+        ("3", None, 0, True),  # nothing expected yet
+        ("a", 3, 0, True),  # a letter label
+        ("3", 3, 0, True),
+        ("4", 3, 0, False),
+        ("4", 3, 1, True),  # a note whose label was lost stands between
+        ("5", 3, 1, False),
+        ("2", 3, 1, False),
+    ],
+)
+def test_in_sequence(label: str, expected: int | None, skip: int, ok: bool) -> None:
+    assert _in_sequence(label, expected, skip) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered", "label"),
+    [
+        ("1 FCCC/CP/1995/7/Add.1", True, "1"),
+        ("a In accordance with the rules", False, "a"),
+        ("a In accordance with the rules", True, None),  # where notes are numbered, "a" opens a sentence
+        ("* Reissued for technical reasons.", True, "*"),
+        ("The text of a note", True, None),
+    ],
+)
+def test_inline_label(text: str, numbered: bool, label: str | None) -> None:
+    m = _inline_label(text, numbered)
+    assert (m.group(1) if m else None) == label
+
+
+@pytest.mark.parametrize(
+    ("prev", "cur", "hinted", "width", "score"),
+    [
+        ("the end of a note.", "See A/79/1.", True, 80, 11.0),
+        ("the end of a note.", "See A/79/1.", False, 80, 6.0),
+        ("x" * 78, "goes on", False, 80, 0.0),
+        ("https://undocs.org/A/79/1", "The next", False, 0, 4.0),
+    ],
+)
+def test_start_score(prev: str, cur: str, hinted: bool, width: int, score: float) -> None:
+    assert _start_score(prev, cur, hinted, width) == score
+
+
+def lines(*texts: str) -> list[Line]:
+    """Return body lines at consecutive offsets."""
+    return [Line(t, k * 100, 1, kind="body" if t else "blank") for k, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected", "labels"),
+    [
+        (("3 See A/79/1.", "4 Ibid."), 3, ["3", "4"]),
+        (("3 See A/79/1.", "going on", "4 Ibid."), 3, ["3", "4"]),
+        (("3 See A/79/1.", "1 309"), 3, None),  # a row of figures: a table, not a note area
+        (("3 See A/79/1.", "23 августа 2024 г.", "24 июля"), 3, None),  # more numbers out of order than labels
+        (("3 See A/79/1.", "23 августа 2024 г."), 3, ["3"]),
+    ],
+)
+def test_area_labels(texts: tuple[str, ...], expected: int, labels: list[str] | None) -> None:
+    area = lines(*texts)
+    assert _area_labels(area, list(range(len(area))), expected) == labels
+
+
+@pytest.mark.parametrize(
+    ("texts", "i", "opens"),
+    [
+        (("The text above.", "", "* Reissued for technical reasons."), 2, True),  # a blank line above
+        (("The text (see annexes),*", "* Circulated in the language of submission only."), 1, True),
+        (("The text above.", "* Circulated in the language of submission only."), 1, False),  # no marker above
+        (("The text (see annexes),*", "*", "Circulated in the language of submission only."), 1, True),
+    ],
+)
+def test_star_note_opens(texts: tuple[str, ...], i: int, opens: bool) -> None:
+    page = lines(*texts)
+    assert _star_note_opens(page, i, STAR_NOTE_RE.match(page[i].text)) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "listed"),
+    [
+        ("in Riga. 28,29 The", 9, 11, True),
+        ("in Riga. 28,30 The", 9, 11, False),
+        ("in Riga. 28, The", 9, 11, False),
+    ],
+)
+def test_next_marker_listed(text: str, start: int, end: int, listed: bool) -> None:
+    assert _next_marker_listed(text, start, end, text[end:]) is listed
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "spaced", "marker"),
+    [
+        ("as the report said", " and", False, True),
+        ("section 3.", " of", False, False),  # "3.1"
+        ("1,00", "", False, False),  # "1,000"
+        ("paragraphs 3", " and", True, False),  # "paragraphs 3 4"
+        ("the goals of 2015–2030", " and", True, True),  # a marker after a year
+        ("at least 29.", " Both", True, True),  # a sentence does not open with figures
+        ("the text", " 12 more", True, False),  # a number that figures follow
+    ],
+)
+def test_number_is_marker(before: str, after: str, spaced: bool, marker: bool) -> None:
+    assert _number_is_marker(before, after, spaced) is marker
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "figure"),
+    [
+        ("paragraphs 3", " and", True),
+        ("in April 2023.", " The", False),
+        ("at least 29.", " Both", False),
+        ("at least 29.", " and", True),
+        ("the report", " and", False),
+    ],
+)
+def test_after_figure(before: str, after: str, figure: bool) -> None:
+    assert _after_figure(before, after) is figure
+
+
+@pytest.mark.parametrize(
+    ("text", "dels", "k", "cut"),
+    [
+        ("the report 3 says", [(11, 12, "fn1")], 0, (10, 12)),  # the space before goes with the marker
+        ("the report.3 says", [(11, 12, "fn1")], 0, (11, 12)),
+        ("Iraq:* , ** said", [(5, 6, "fn1"), (9, 11, "fn2")], 1, (6, 11)),  # the comma between two markers
+        ("in Riga. 28,29 The", [(9, 11, "fn1"), (12, 14, "fn2")], 0, (8, 12)),  # the comma of "28,29"
+    ],
+)
+def test_cut_bounds(text: str, dels: list[tuple[int, int, str]], k: int, cut: tuple[int, int]) -> None:
+    assert _cut_bounds(text, dels, k) == cut

@@ -1,0 +1,107 @@
+"""Table tests for the paragraph decisions of the structure stage: where a block ends and what kind of
+paragraph it makes."""
+
+from __future__ import annotations
+
+import pytest
+
+from unref.model import Line
+from unref.structure.paragraphs import (
+    Block,
+    _ends_paragraph,
+    _kind,
+    _sentence_ends_line,
+    _starts_block,
+    paragraph_kind,
+)
+
+WIDTH = 80
+FULL = "x" * 70 + " and the"  # a line that runs the full width
+
+
+@pytest.mark.parametrize(
+    ("prev", "cur", "width", "ends"),
+    [
+        ("", "Text", WIDTH, True),
+        ("the Security Council decided to re-", "establish the mission", WIDTH, False),  # a hyphen goes on
+        ("The following were adopted:", "(a) The first", WIDTH, True),  # a list after a colon
+        ("The following were adopted:", "“Quoted text", WIDTH, True),
+        ("The end.", "and lower case goes on", WIDTH, True),  # a short line that ends a sentence
+        (FULL, "goes on in lower case", WIDTH, False),
+        ("A short heading", "The text under it", WIDTH, True),
+        ("1.", "whose text goes on", WIDTH, False),  # a paragraph number alone
+        ("x" * 55 + " the end.", "The next sentence", WIDTH, True),  # ends a sentence short of the width
+        ("x" * 75 + " the end.", "The next sentence", WIDTH, False),  # a full line: the paragraph goes on
+        ("the decision of the Council, which", "The next", 0, False),  # no width: only the punctuation
+        ("as it said.12", "The next", 0, False),
+    ],
+)
+def test_ends_paragraph(prev: str, cur: str, width: int, ends: bool) -> None:
+    assert _ends_paragraph(prev, cur, width) is ends
+
+
+@pytest.mark.parametrize(
+    ("prev", "cur", "width", "ends"),
+    [
+        ("x" * 60 + " the end.", "The next", WIDTH, True),
+        ("x" * 60 + " the end.", "(a) The next", WIDTH, True),
+        ("x" * 60 + " the end.", "2. The next", WIDTH, True),
+        ("x" * 60 + " the end.", "the next", WIDTH, False),
+        ("x" * 60 + " the end,", "The next", WIDTH, False),
+        ("x" * 60 + " the end.", "The next", 0, False),
+    ],
+)
+def test_sentence_ends_line(prev: str, cur: str, width: int, ends: bool) -> None:
+    assert _sentence_ends_line(prev, cur, width) is ends
+
+
+def line(text: str, page: int = 1) -> Line:
+    """Return a body line."""
+    return Line(text, 0, page)
+
+
+@pytest.mark.parametrize(
+    ("prev", "text", "kind", "blank_before", "dump", "starts"),
+    [
+        (None, "First line", "body", False, False, True),
+        ("A title block", "goes on", "title_block", False, False, True),
+        (FULL, "goes on", "body", True, False, True),  # a blank line on the same page
+        (FULL, "goes on", "body", False, False, False),
+        (FULL, "(Signed) John Smith", "body", False, False, True),
+        (FULL, "(a) An item", "body", False, False, True),
+        (FULL, "Letter dated 1 May 2024 from", "body", False, False, True),
+        (FULL, " indented in a dump", "body", False, True, True),
+        (FULL, "not indented in a dump", "body", False, True, False),
+    ],
+)
+def test_starts_block(prev: str | None, text: str, kind: str, blank_before: bool, dump: bool, starts: bool) -> None:
+    cur = Block([line(prev)] if prev else [], kind=kind)  # type: ignore[arg-type]
+    assert _starts_block(line(prev) if prev else None, line(text), cur, blank_before, WIDTH, dump) is starts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("(Signed) John Smith", "signature"),
+        ("Annex", "annex_title"),
+        ("(a) An item of a list", "list_item"),
+        ("“" + "q" * 80 + ".”", "quote"),
+        ("Introduction", "heading"),
+        ("The Council met.", "body"),
+    ],
+)
+def test_kind(text: str, kind: str) -> None:
+    assert _kind(text, WIDTH) == kind
+
+
+@pytest.mark.parametrize(
+    ("block_kind", "text", "kind"),
+    [
+        ("title_block", "Annex to the letter dated 1 May 2024", "annex_title"),
+        ("title_block", "Letter dated 1 May 2024 from", "title"),
+        ("masthead", "S/2024/1", "masthead"),
+        ("body", "Introduction", "heading"),
+    ],
+)
+def test_paragraph_kind(block_kind: str, text: str, kind: str) -> None:
+    assert paragraph_kind(Block([line(text)], kind=block_kind), text, WIDTH) == kind  # type: ignore[arg-type]
