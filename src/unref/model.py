@@ -7,6 +7,8 @@ the JSON contract (`unref.document/1`) is produced from them by `to_json`.
 from __future__ import annotations
 
 import copy
+import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
@@ -85,6 +87,88 @@ class Source:
     # (superscripts in a PDF). Text input leaves this empty and markers are found in the text.
     markers: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top, in PDF points
+
+
+@dataclass(slots=True)
+class LineBoxes:
+    """Where the source's lines stand on their pages, kept so that a span of text can be placed.
+
+    One entry per line that has a box (PDF input), in parallel lists sorted by source offset: a
+    100-page document keeps a few thousand small entries, not one per character. `clip` is False
+    for lines whose characters do not run left to right along the box (right-to-left script,
+    turned text): a span on them gets the whole line's box.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    pages: list[int]
+    boxes: list[Box]
+    clip: list[bool]
+
+    @classmethod
+    def of(cls, source: Source) -> LineBoxes | None:
+        """Return the boxes of a source's printed lines, or None when it has none (text input)."""
+        if source.format != "pdf":
+            return None
+        lines = [ln for page in source.pages for ln in page.lines if ln.box is not None and ln.text]
+        if not lines:
+            return None
+        lines.sort(key=lambda ln: ln.start)
+        return cls([ln.start for ln in lines], [ln.end for ln in lines], [ln.page for ln in lines],
+                   [ln.box for ln in lines if ln.box is not None], [_runs_along(ln) for ln in lines])
+
+    def place(self, ranges: list[tuple[int, int]]) -> list[tuple[int, Box]]:
+        """Return (page, box) for each line that the source ranges [start, end) touch, in source order.
+
+        Pieces of one line (a removed marker parts a citation's spans) give one box, from the first
+        character to the last. A box is clipped left and right in proportion to the characters'
+        positions in its line: the glyphs' own positions are not kept, so the clip is close but not
+        exact in proportional type. Lines that `clip` marks False keep their whole box.
+        """
+        touched: dict[int, tuple[int, int]] = {}
+        for start, end in ranges:
+            for k in self._touched(start, end):
+                lo, hi = touched.get(k, (start, end))
+                touched[k] = (min(lo, start), max(hi, end))
+        return [(self.pages[k], self._clipped(k, lo, hi)) for k, (lo, hi) in sorted(touched.items())]
+
+    def _touched(self, start: int, end: int) -> list[int]:
+        """Return the indices of the lines that hold a character of [start, end)."""
+        out: list[int] = []
+        k = max(bisect_right(self.starts, start) - 1, 0)
+        while k < len(self.starts) and self.starts[k] < end:
+            if self.ends[k] > start:
+                out.append(k)
+            k += 1
+        return out
+
+    def _clipped(self, k: int, start: int, end: int) -> Box:
+        """Return line k's box cut to the characters [start, end) of the source that it holds."""
+        box = self.boxes[k]
+        line_start, line_end = self.starts[k], self.ends[k]
+        if not self.clip[k] or (start <= line_start and end >= line_end):
+            return box
+        left, bottom, right, top = box
+        per_char = (right - left) / (line_end - line_start)
+        x0 = left + per_char * (max(start, line_start) - line_start)
+        x1 = left + per_char * (min(end, line_end) - line_start)
+        return (x0, bottom, x1, top)
+
+
+# Letters of right-to-left scripts (Hebrew, Arabic, their presentation forms).
+RTL_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _runs_along(line: Line) -> bool:
+    """Return True when a line's characters run left to right along its box: not right-to-left
+    script (its characters were put back in reading order), not turned (taller than wide)."""
+    box = line.box
+    if box is None or RTL_RE.search(line.text):
+        return False
+    return box[2] - box[0] >= box[3] - box[1] or len(line.text) == 1
 
 
 @dataclass(slots=True)
@@ -212,6 +296,28 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
     links: list[tuple[int, str]] = field(default_factory=list)  # (page, uri) of the PDF's link annotations
+    # Where the source's lines stand on their pages (PDF input), for `boxes`; not part of the JSON.
+    line_boxes: LineBoxes | None = field(default=None, repr=False, compare=False)
+
+    def boxes(self, location: str, start: int, end: int) -> list[tuple[int, Box]]:
+        """Return (page, box) for each printed line that [start, end) of a paragraph or note touches.
+
+        `location` is a paragraph's id or a citation's location ("fn:<label>" for a note, or the
+        note's id); `start` and `end` are offsets in its repaired text, as a citation or quote
+        gives them. The pieces of the text that its spans map back to the source are placed on the
+        lines they cover, one box per line; see LineBoxes.place for how a box is clipped. Returns []
+        for text input (no geometry), an unknown location, or an empty range.
+        """
+        item = self._located(location)
+        if self.line_boxes is None or item is None:
+            return []
+        return self.line_boxes.place(_source_ranges(item.spans, start, end))
+
+    def _located(self, location: str) -> Paragraph | Footnote | None:
+        """Return the paragraph with this id, or the note with this location ("fn:<label>") or id."""
+        if location.startswith("fn:"):
+            return next((f for f in self.footnotes if f.label == location[3:]), None)
+        return self.paragraph(location) or next((f for f in self.footnotes if f.id == location), None)
 
     def text(self) -> str:
         """Return the repaired text: paragraphs separated by blank lines."""
@@ -280,8 +386,9 @@ class Document:
 
         The inverse of `to_json`: ``Document.from_json(d.to_json()).to_json() == d.to_json()``, and
         the same with ``spans=False`` (the paragraphs and footnotes then have no spans). The Document
-        shares no list or dict with the record. Raises ValueError when the record is not in the
-        schema `unref.document/1` or lacks one of its keys.
+        shares no list or dict with the record. What the JSON does not hold, it does not have: the
+        boxes of the source's lines (`line_boxes`), so `boxes` finds none. Raises ValueError when the
+        record is not in the schema `unref.document/1` or lacks one of its keys.
         """
         if not isinstance(record, Mapping) or record.get("schema") != SCHEMA_ID:
             raise ValueError(f"not a {SCHEMA_ID} record")
@@ -317,3 +424,21 @@ def _spans_from_json(item: Mapping[str, Any]) -> dict[str, Any]:
     if "spans" in values:
         values["spans"] = [Span(*span) for span in values["spans"]]
     return values
+
+
+def _source_ranges(spans: list[Span], start: int, end: int) -> list[tuple[int, int]]:
+    """Return the source ranges that [start, end) of a repaired text maps back to, span by span.
+
+    Where a span kept its length, offsets map one to one; where a repair changed its length,
+    the whole of the span's source is taken.
+    """
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        lo, hi = max(start, span.start), min(end, span.end)
+        if lo >= hi:
+            continue
+        if span.end - span.start == span.source_end - span.source_start:
+            out.append((span.source_start + lo - span.start, span.source_start + hi - span.start))
+        else:
+            out.append((span.source_start, span.source_end))
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from unref.model import Line, Page, Source
+from unref.model import RTL_RE, Line, Page, Source
 from unref.read.pdf.geometry import PageGeometry, doc_stats
 from unref.read.pdf.glyphs import note_text, to_frame
 from unref.read.pdf.labels import label_page
@@ -14,7 +14,6 @@ from unref.read.pdf.order import OutLine
 # A note that starts with its label in the style of the 1990s ("1/ A/42/521-S/19085, annex."), and its marker.
 SLASH_NOTE_RE = re.compile(r"^\s*(\d{1,3}|[a-z])/\s")
 SLASH_MARKER_RE = re.compile(r"(?<=\S )(\d{1,3}|[a-z])/(?=[\s,.;:)]|$)")
-_RTL_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _LTR_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff]")
 
 
@@ -97,7 +96,7 @@ def _line_text(line: OutLine) -> tuple[str, list[tuple[int, str]]]:
         parts.append(text)
         pos += len(text)
     text = "".join(parts)
-    if _RTL_RE.search(text):
+    if RTL_RE.search(text):
         return _visual_to_logical(text), []
     return text, markers
 
@@ -107,7 +106,7 @@ def _visual_to_logical(text: str) -> str:
     words = text.split(" ")
     runs: list[tuple[bool, list[str]]] = []
     for w in words:
-        rtl = not (_LTR_RE.search(w) and not _RTL_RE.search(w))
+        rtl = not (_LTR_RE.search(w) and not RTL_RE.search(w))
         if runs and runs[-1][0] == rtl:
             runs[-1][1].append(w)
         else:
