@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from unref.errors import InputError
+from unref.errors import InputError, LimitError
 from unref.model import Source
 from unref.read.pdf.assemble import assemble, slash_markers
 from unref.read.pdf.geometry import MIN_CHARS_PER_PAGE, PageGeometry, read_page
@@ -57,12 +57,13 @@ def read_pdf(source: str | Path | bytes, *, max_pages: int = MAX_PAGES, timeout:
     try:
         count = len(doc)
         if count > max_pages:
-            raise InputError(label, f"too many pages ({count}; the limit is {max_pages}, see --max-pages)")
+            # The reason names no option: the CLI adds its own (--max-pages) by LimitError.limit.
+            raise LimitError(label, f"too many pages ({count}; the limit is {max_pages})", "max_pages")
         pages: list[PageGeometry] = []
         links: list[tuple[int, str]] = []
         for index in range(count):
             if time.monotonic() > deadline:
-                raise InputError(label, f"reading took longer than {timeout:g} s (the limit; see --timeout)")
+                raise LimitError(label, f"reading took longer than {timeout:g} s (the limit)", "timeout")
             page = load_page(doc, index, label)
             try:
                 pages.append(read_page(page, index + 1))
