@@ -184,23 +184,45 @@ def publications(unit: Unit) -> list[Citation]:
         return []
     out = []
     for m in P.IMPRINT_RE.finditer(text):
-        start = _publication_start(text, m.start())
-        segment = text[start : m.start()].rstrip().rstrip(",")
-        authors = None
-        for head in [0, *(w.start() for w in P.CAPITAL_WORD_RE.finditer(segment))]:
-            authors = P.AUTHORS_RE.match(segment[head:])
-            if authors:
-                start, segment = start + head, segment[head:]
-                break
-        title = (authors["title"] if authors else segment).strip().strip("“”\"").strip()
-        if len(title.split()) < 2 or (not m["place"] and not authors) or any(ch.isdigit() for ch in m["publisher"]):
-            continue
-        fields = {"authors": authors["authors"] if authors else None, "editors": bool(authors and authors["eds"]),
-                  "title": title, "place": m["place"], "publisher": m["publisher"].strip(), "year": m["year"]}
-        target = (f"{fields['authors']}, " if fields["authors"] else "") + f"{title} ({m['year']})"
-        out.append(Citation("publication", text[start : m.end()], unit.location, start, m.end(), target=target,
-                            fields={k: v for k, v in fields.items() if v}))
+        citation = _publication(text, m, unit.location)
+        if citation is not None:
+            out.append(citation)
     return out
+
+
+def _publication(text: str, m: re.Match[str], location: str) -> Citation | None:
+    """Return the publication whose imprint `m` is, or None when what stands before it is no title."""
+    start, segment, authors = _authors_and_title(text, m.start())
+    title = (authors["title"] if authors else segment).strip().strip("“”\"").strip()
+    if not _is_publication(title, m, authors):
+        return None
+    fields = {"authors": authors["authors"] if authors else None, "editors": bool(authors and authors["eds"]),
+              "title": title, "place": m["place"], "publisher": m["publisher"].strip(), "year": m["year"]}
+    target = (f"{fields['authors']}, " if fields["authors"] else "") + f"{title} ({m['year']})"
+    return Citation("publication", text[start : m.end()], location, start, m.end(), target=target,
+                    fields={k: v for k, v in fields.items() if v})
+
+
+def _authors_and_title(text: str, imprint: int) -> tuple[int, str, re.Match[str] | None]:
+    """Return where the citation ending at an imprint starts, its text, and its authors and title when
+    a capitalised word of it opens "Authors, Title" (the citation then starts there)."""
+    start = _publication_start(text, imprint)
+    segment = text[start:imprint].rstrip().rstrip(",")
+    for head in [0, *(w.start() for w in P.CAPITAL_WORD_RE.finditer(segment))]:
+        authors = P.AUTHORS_RE.match(segment[head:])
+        if authors:
+            return start + head, segment[head:], authors
+    return start, segment, None
+
+
+def _is_publication(title: str, imprint: re.Match[str], authors: re.Match[str] | None) -> bool:
+    """Return whether a title and imprint make a publication: two words of title at least, a place or
+    authors, and a publisher's name without digits (not "(Geneva, 12 May, 2016)")."""
+    return not (
+        len(title.split()) < 2
+        or (not imprint["place"] and not authors)
+        or any(ch.isdigit() for ch in imprint["publisher"])
+    )
 
 
 def _publication_start(text: str, imprint: int) -> int:

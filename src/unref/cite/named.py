@@ -133,35 +133,54 @@ def _list_items(text: str, pos: int) -> list[_Item]:
     "387 1976)"). Such a number is kept only when the Council's numbering and the list's order
     leave one reading; one that cannot be read is passed over when clean numbers follow it.
     """
-    entries: list[_Item | re.Match[str]] = []  # clean items, and damaged numbers still to be read
+    first = _first_entry(text, pos)
+    entries: list[_Item | re.Match[str]] = [first] if first is not None else []  # clean items, damaged numbers
+    while entries:
+        following = _next_entry(text, entries)
+        if following is None:
+            break
+        entries.append(following)
+    return _read_damaged(entries)
+
+
+def _first_entry(text: str, pos: int) -> _Item | re.Match[str] | None:
+    """Return the list's first number at `pos`: clean, or damaged where a bare number or nothing is read."""
     m = P.RES_ITEM_RE.match(text, pos)
     damaged = _damaged_at(text, pos) if m is None or m["bare"] else None
     if damaged:
-        entries.append(damaged)
-    elif m:
-        entries.append(_item(m))
-    while entries:
-        last = entries[-1]
-        end = last.end if isinstance(last, _Item) else last.end()
-        years = all(isinstance(e, re.Match) or e.form == "year" for e in entries)
-        sep = P.LIST_SEP_RE.match(text, end)
-        weak = sep is None
-        if weak:
-            sep = P.LIST_WEAK_SEP_RE.match(text, end) if years else None
-            if sep is None:
-                break
-        assert sep is not None
-        m = P.RES_ITEM_RE.match(text, sep.end())
-        if m and m["bare"] and entries and isinstance(entries[0], _Item) and entries[0].form != "bare":
-            m = None  # "resolution 1701 (2006), 30 days": a bare number only continues a bare list
-        if m and (not weak or (m["year"] and _ascends(entries, int(m["num"])))):
-            entries.append(_item(m))
-            continue
-        damaged = _damaged_at(text, sep.end()) if years else None
-        if damaged is None:
-            break
-        entries.append(damaged)
-    return _read_damaged(entries)
+        return damaged
+    return _item(m) if m else None
+
+
+def _next_entry(text: str, entries: list[_Item | re.Match[str]]) -> _Item | re.Match[str] | None:
+    """Return the number after the list's last one, past a separator: a clean number, or in a list of
+    year-form numbers a damaged one; None where the list ends."""
+    years = all(isinstance(e, re.Match) or e.form == "year" for e in entries)
+    last = entries[-1]
+    sep, weak = _separator(text, last.end if isinstance(last, _Item) else last.end(), years)
+    if sep is None:
+        return None
+    m = P.RES_ITEM_RE.match(text, sep.end())
+    if m and _continues(m, entries, weak):
+        return _item(m)
+    return _damaged_at(text, sep.end()) if years else None
+
+
+def _separator(text: str, end: int, years: bool) -> tuple[re.Match[str] | None, bool]:
+    """Return the separator after a number of a list and whether it is weak: a lost comma or a point read
+    for one, which only a list of year-form numbers reads past."""
+    sep = P.LIST_SEP_RE.match(text, end)
+    if sep is not None:
+        return sep, False
+    return (P.LIST_WEAK_SEP_RE.match(text, end) if years else None), True
+
+
+def _continues(m: re.Match[str], entries: list[_Item | re.Match[str]], weak: bool) -> bool:
+    """Return whether a clean number goes on the list: a bare number only continues a bare list
+    ("resolution 1701 (2006), 30 days"), and after a weak separator only a year-form number that ascends."""
+    if m["bare"] and isinstance(entries[0], _Item) and entries[0].form != "bare":
+        return False
+    return not weak or bool(m["year"] and _ascends(entries, int(m["num"])))
 
 
 def _ascends(entries: list[_Item | re.Match[str]], number: int) -> bool:
@@ -211,17 +230,23 @@ def _repaired_number(m: re.Match[str], low: int | None, high: int | None, first:
     raw = m["dnum"].replace(" ", "").replace("\u00a0", "")
     if low is None and high is None and not first:
         return None
-    if low is not None and high is not None and not raw.isdigit():
-        readings = {int("".join(d)) for d in _digit_choices(raw)}
-    else:
-        mapped = raw.translate(P.OCR_DIGITS)
-        readings = {int(mapped)} if mapped.isdigit() else set()
     year = int(m["dyear"])
-    fits = {
-        n for n in readings
-        if sc_plausible(n, year) and (low is None or low < n) and (high is None or n < high) and n > 0
-    }
+    fits = {n for n in _readings(raw, low, high) if _fits(n, year, low, high)}
     return fits.pop() if len(fits) == 1 else None
+
+
+def _readings(raw: str, low: int | None, high: int | None) -> set[int]:
+    """Return the numbers a damaged number may be: with both neighbours known, a letter may stand for any
+    digit; else only for the digit it resembles (OCR_DIGITS)."""
+    if low is not None and high is not None and not raw.isdigit():
+        return {int("".join(d)) for d in _digit_choices(raw)}
+    mapped = raw.translate(P.OCR_DIGITS)
+    return {int(mapped)} if mapped.isdigit() else set()
+
+
+def _fits(n: int, year: int, low: int | None, high: int | None) -> bool:
+    """Return whether a reading is a Security Council resolution of the year between its neighbours."""
+    return sc_plausible(n, year) and (low is None or low < n) and (high is None or n < high) and n > 0
 
 
 def _digit_choices(raw: str) -> Iterator[tuple[str, ...]]:

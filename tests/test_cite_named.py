@@ -1,0 +1,106 @@
+"""Table tests for the decisions of unref.cite.named (lists of resolutions, numbers OCR damaged) and of
+unref.cite.bodies (publications)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from unref.cite import patterns as P
+from unref.cite.bodies import _is_publication
+from unref.cite.named import _continues, _Item, _item, _list_items, _readings, _repaired_number, _separator
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "weak"),
+    [
+        (", 853 (1993)", True, False),  # a comma
+        (" and 853 (1993)", True, False),  # a conjunction
+        (" of 4 March, 187 (1964)", True, False),  # a date of adoption, then a comma
+        (" 982 (1995)", True, True),  # the comma lost: read only in a list of year-form numbers
+        (". 368 (1975)", True, True),  # a point read for the comma
+        (" 982 (1995)", False, None),  # no separator in a list of other forms
+    ],
+)
+def test_separator(text: str, years: bool, weak: bool | None) -> None:
+    sep, is_weak = _separator(text, 0, years)
+    assert (None if sep is None else is_weak) == weak
+
+
+def _entries(text: str) -> list[_Item | re.Match[str]]:
+    return [_item(m) for m in P.RES_ITEM_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("before", "following", "weak", "expected"),
+    [
+        ("822 (1993)", "853 (1993)", False, True),
+        ("1701 (2006)", "30", False, False),  # a bare number only continues a bare list
+        ("1701", "1702", False, True),
+        ("981 (1995)", "982 (1995)", True, True),  # after a weak separator: a year-form number that ascends
+        ("981 (1995)", "970 (1995)", True, False),
+        ("47/118", "48/1", True, False),
+    ],
+)
+def test_number_continues_the_list(before: str, following: str, weak: bool, expected: bool) -> None:
+    m = P.RES_ITEM_RE.match(following)
+    assert m is not None
+    assert _continues(m, _entries(before), weak) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "low", "high", "expected"),
+    [
+        ("S11", None, None, {511}),  # a letter for the digit it resembles
+        ("SB2", 981, 983, {int(f"{n}2") for n in range(100)}),  # between two neighbours: any digit for a letter
+        ("1O23", 1022, None, {1023}),
+        ("5X1", None, 600, set()),  # a letter OCR never reads for a digit
+    ],
+)
+def test_readings_of_a_damaged_number(raw: str, low: int | None, high: int | None, expected: set[int]) -> None:
+    assert _readings(raw, low, high) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "first", "expected"),
+    [
+        ("S11 (1982)", None, None, True, 511),  # first of the list, read by its resemblance
+        ("S11 (1982)", None, None, False, None),  # neither neighbour known, and not first
+        ("SB2 (1995)", 981, 983, False, 982),  # the one reading between its neighbours
+        ("S11 (2010)", None, None, True, None),  # 511 is not of 2010
+    ],
+)
+def test_repaired_number(text: str, low: int | None, high: int | None, first: bool, expected: int | None) -> None:
+    m = P.DAMAGED_ITEM_RE.match(text)
+    assert m is not None
+    assert _repaired_number(m, low, high, first) == expected
+
+
+def test_damaged_list_keeps_the_readable_numbers() -> None:
+    numbers = [int(item.number) for item in _list_items("981 (1995), SB2 (1995) and 983 (1995)", 0)]
+    assert numbers == [981, 982, 983]
+
+
+@pytest.mark.parametrize(
+    ("title", "imprint", "authors", "expected"),
+    [
+        ("Black Garden", "(New York, New York University Press, 2003)", None, True),
+        ("Garden", "(New York, New York University Press, 2003)", None, False),  # one word is no title
+        ("Black Garden", "(Ithaca Press, 2014)", None, False),  # no place and no authors
+        ("Black Garden", "(Ithaca Press, 2014)", "Thomas de Waal, Black Garden", True),
+        ("Black Garden", "(Geneva, Room 12, 2016)", None, False),  # a publisher has no digits
+    ],
+)
+def test_is_publication(title: str, imprint: str, authors: str | None, expected: bool) -> None:
+    m = P.IMPRINT_RE.search(imprint)
+    assert m is not None
+    author_match = P.AUTHORS_RE.match(authors) if authors else None
+    assert _is_publication(title, m, author_match) is expected
+
+
+def test_imprint_pattern_reads_place_publisher_year() -> None:
+    m = P.IMPRINT_RE.search("(London and New York, I.B. Tauris, 2005)")
+    assert m is not None
+    assert (m["place"], m["publisher"], m["year"]) == ("London and New York", "I.B. Tauris", "2005")
+    assert re.fullmatch(P.YEAR, m["year"])
