@@ -198,31 +198,40 @@ class SQLStore(Store):
             for doc in sorted(docs, key=lambda d: d.hash):  # one lock order: concurrent writers never deadlock
                 if replace:
                     self.delete(doc.hash)
-                row = self._one(
-                    "INSERT INTO documents (hash, path, symbol, symbols, title, doc_type, date, language, format,"
-                    " pages, record, unref_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (hash) DO NOTHING RETURNING id",
-                    (doc.hash, doc.path, doc.symbol, json.dumps(doc.symbols, ensure_ascii=False), doc.title,
-                     doc.doc_type, doc.date, doc.language, doc.format, doc.pages, doc.record, __version__, now()),
-                )
-                if row is not None:
-                    added.append((int(row[0]), doc))
-            self._insert_rows("symbols", ("symbol", "base", "document_id", "position"), [
-                (s, b, i, n) for i, d in added for n, (s, b) in enumerate(zip(d.symbols, d.bases, strict=True))])
-            self._insert_rows("organs", ("document_id", "organ"), [(i, o) for i, d in added for o in d.organs])
-            self._insert_rows("agenda_items", ("document_id", "organ", "item"),
-                              [(i, o, item) for i, d in added for o, item in d.agenda_items])
-            self._insert_passages([(i, p) for i, d in added for p in d.passages])
-            self._insert_rows(
-                "citations", ("document_id", "seq", "kind", "target", "target_base", "text", "location",
-                              "start_offset", "end_offset", "url", "resolved"),
-                [(i, c.seq, c.kind, c.target, c.target_base, c.text, c.location, c.start, c.end, c.url, c.resolved)
-                 for i, d in added for c in d.citations],
-            )
+                doc_id = self._insert_document(doc)
+                if doc_id is not None:
+                    added.append((doc_id, doc))
+            self._insert_rows_of(added)
             for chunk in _chunks(d.hash for _, d in added):
                 self._execute(f"DELETE FROM failures WHERE hash IN ({_marks(len(chunk))})", chunk)
         inserted = {id(d) for _, d in added}
         return [id(doc) in inserted for doc in docs]
+
+    def _insert_document(self, doc: Prepared) -> int | None:
+        """Write a document's own row; return its id, or None when its hash is stored already."""
+        row = self._one(
+            "INSERT INTO documents (hash, path, symbol, symbols, title, doc_type, date, language, format,"
+            " pages, record, unref_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (hash) DO NOTHING RETURNING id",
+            (doc.hash, doc.path, doc.symbol, json.dumps(doc.symbols, ensure_ascii=False), doc.title,
+             doc.doc_type, doc.date, doc.language, doc.format, doc.pages, doc.record, __version__, now()),
+        )
+        return int(row[0]) if row is not None else None
+
+    def _insert_rows_of(self, added: list[tuple[int, Prepared]]) -> None:
+        """Write the rows that hang off new documents: symbols, organs, agenda items, passages, citations."""
+        self._insert_rows("symbols", ("symbol", "base", "document_id", "position"), [
+            (s, b, i, n) for i, d in added for n, (s, b) in enumerate(zip(d.symbols, d.bases, strict=True))])
+        self._insert_rows("organs", ("document_id", "organ"), [(i, o) for i, d in added for o in d.organs])
+        self._insert_rows("agenda_items", ("document_id", "organ", "item"),
+                          [(i, o, item) for i, d in added for o, item in d.agenda_items])
+        self._insert_passages([(i, p) for i, d in added for p in d.passages])
+        self._insert_rows(
+            "citations", ("document_id", "seq", "kind", "target", "target_base", "text", "location",
+                          "start_offset", "end_offset", "url", "resolved"),
+            [(i, c.seq, c.kind, c.target, c.target_base, c.text, c.location, c.start, c.end, c.url, c.resolved)
+             for i, d in added for c in d.citations],
+        )
 
     def delete(self, hash: str) -> bool:
         """Remove the document with this content hash and all its rows; return whether there was one."""
