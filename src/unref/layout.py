@@ -115,6 +115,7 @@ def _first_page_symbols(page: Page) -> set[str]:
 
 
 def _is_anywhere_furniture(text: str) -> bool:
+    """Return True for a line that is furniture wherever it stands on the page."""
     if all("\ue000" <= ch <= "\uf8ff" or ch.isspace() for ch in text):
         return True  # bar codes drawn with private-use glyphs
     if _furniture_token(text):
@@ -125,6 +126,7 @@ def _is_anywhere_furniture(text: str) -> bool:
 
 
 def _furniture_token(text: str) -> bool:
+    """Return True for a job number, stamp, boilerplate, page number or header date."""
     return bool(
         JOB_NUMBER_RE.match(text) or STAMP_RE.match(text) or BOILERPLATE_RE.match(text)
         or PAGE_NUMBER_RE.match(text) or HEADER_DATE_RE.match(text)

@@ -41,6 +41,7 @@ def read(source: str | Path | bytes | BinaryIO, *, text: str | None = None, max_
 
 def _read_pdf(source: str | Path | bytes, max_pages: int | None, timeout: float | None,
               name: str | None) -> Source:
+    """Return the Source of a PDF (a path or its bytes), with the reader's limits unless given."""
     from unref.read.pdf import MAX_PAGES, TIMEOUT, read_pdf
 
     return read_pdf(source, max_pages=max_pages or MAX_PAGES, timeout=timeout or TIMEOUT, name=name)

@@ -34,6 +34,7 @@ def read_text_file(path: Path) -> str:
 
 
 def _check_size(size: int, name: str) -> None:
+    """Raise InputError when text input is over MAX_TEXT_BYTES."""
     if size > MAX_TEXT_BYTES:
         raise InputError(name, f"text file too large ({size // 1_048_576} MiB; limit 50 MiB)")
 
@@ -83,6 +84,7 @@ def text_style(text: str) -> str:
 
 
 def _lines_of(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Return (source offset, text) of each line of text[start:end]."""
     out = []
     pos = start
     for raw in text[start:end].split("\n"):
@@ -93,10 +95,12 @@ def _lines_of(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def _make_line(pos: int, raw: str, page: int) -> Line:
     # Backspaces appear in some extractions beside page numbers; they carry nothing.
+    """Return a Line of a page, its offset the line's start in the source text."""
     return Line(text=raw.replace("\b", " ").rstrip(), start=pos, page=page)
 
 
 def _split_form_feeds(text: str) -> list[Page]:
+    """Split pdftotext output into its pages at form feeds; trailing empty pages are dropped."""
     pages: list[Page] = []
     start = 0
     for number, chunk in enumerate(text.split("\f"), start=1):

@@ -52,6 +52,7 @@ class Tracked:
         return cls("".join(texts), offsets)
 
     def __len__(self) -> int:
+        """Return the length of the text."""
         return len(self.text)
 
     def slice(self, start: int, end: int) -> Tracked:

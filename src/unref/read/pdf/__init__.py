@@ -35,6 +35,7 @@ class NoTextLayerError(InputError):
     """A PDF whose pages carry no text: a scan that needs OCR."""
 
     def __init__(self, path: str, pages: int) -> None:
+        """Name the file and keep its page count (an empty Document of a scan reports it)."""
         super().__init__(path, NO_TEXT_LAYER)
         self.pages = pages
 

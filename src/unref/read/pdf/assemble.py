@@ -18,6 +18,8 @@ _LTR_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff]")
 
 
 def assemble(name: str | None, pages: list[PageGeometry], links: list[tuple[int, str]]) -> Source:
+    """Return the Source of the read pages: one text (pages parted by form feeds), labelled lines with
+    their boxes, the footnote markers that geometry tells (superscripts, then 1990s slash markers), links."""
     stats = doc_stats(pages)
     texts: list[str] = []
     out_pages: list[Page] = []
@@ -83,6 +85,8 @@ def slash_markers(lines: list[Line]) -> list[tuple[int, str]]:
 
 
 def _line_text(line: OutLine) -> tuple[str, list[tuple[int, str]]]:
+    """Return a line's text (fragments joined by a space) and its markers' offsets in it; a right-to-left
+    line is put back in reading order, and its markers are dropped (their offsets would not hold)."""
     notes = line.kind == "note"
     parts: list[str] = []
     markers: list[tuple[int, str]] = []
@@ -121,6 +125,7 @@ def _visual_to_logical(text: str) -> str:
 
 
 def _ranges(numbers: list[int]) -> str:
+    """Return page numbers as ranges: [1, 2, 3, 7] -> "1–3, 7"."""
     spans: list[str] = []
     start = prev = numbers[0]
     for n in [*numbers[1:], None]:

@@ -28,6 +28,8 @@ RULE_WIDTH_PT = (36.0, 260.0)
 
 @dataclass(slots=True)
 class PageGeometry:
+    """One page as read: its rows of upright text, turned text, rules, and whether it is a scan."""
+
     number: int
     width: float
     height: float
@@ -39,6 +41,9 @@ class PageGeometry:
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
+    """Return the geometry of a page: its glyphs as rows in the frame of its main text direction
+    (a landscape page is turned upright), its thin rules, and whether it is a scan (images fill it,
+    and it has almost no text)."""
     width, height = page.get_size()
     tp = page.get_textpage()
     try:
@@ -64,11 +69,13 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
 
 
 def _frame_offset(q: int, size: tuple[float, float]) -> tuple[float, float]:
+    """Return how far a page's origin moves when it is turned q quarter turns clockwise."""
     w, h = size
     return {1: (0.0, w), 2: (w, h), 3: (h, 0.0)}.get(q, (0.0, 0.0))
 
 
 def _shift_row(row: Row, dx: float, dy: float) -> None:
+    """Move a row's glyphs and band by (dx, dy)."""
     row.glyphs = [(c, a + dx, b + dy, x + dx, y + dy, s) for c, a, b, x, y, s in row.glyphs]
     row.y0 += dy
     row.y1 += dy
@@ -100,11 +107,15 @@ def _page_objects(page: pdfium.PdfPage, q: int) -> tuple[list[tuple[float, float
 
 @dataclass(slots=True)
 class DocStats:
+    """Figures of the whole document that a page's labels depend on."""
+
     body_size: float
     big_gap: float  # white space between two rows wider than this parts blocks (paragraphs)
 
 
 def doc_stats(pages: list[PageGeometry]) -> DocStats:
+    """Return the body's font size (that of most glyphs) and the white space that parts blocks: wider
+    than the usual gap between two lines of body text."""
     sizes: Counter[float] = Counter()
     for page in pages:
         for row in page.rows:

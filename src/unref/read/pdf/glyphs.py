@@ -159,6 +159,8 @@ def _finish_runs(out: dict[int, list[Run]]) -> dict[int, list[Run]]:
 
 
 def _clean_char(ch: str) -> str:
+    """Return the character a glyph prints, for the control, private-use and presentation-form
+    characters that pdfium gives as they are coded; "" for a glyph that prints nothing readable."""
     if ch in ("\x02", "\ufffe"):  # pdfium marks a hyphen at the end of a line this way
         return "-"
     if ch in ("\t", "\xa0"):
@@ -324,6 +326,8 @@ def fragments(row: Row) -> list[Fragment]:
 
 
 def _fragment(row: Row, glyphs: list[Glyph]) -> Fragment:
+    """Return a fragment of the row's glyphs, spaces at either end dropped; its size is that of most
+    of its glyphs, its band that of the first glyph of that size."""
     while glyphs and glyphs[-1][0] == " ":
         glyphs.pop()
     while glyphs and glyphs[0][0] == " ":
@@ -397,6 +401,7 @@ def _space_at_marker_edge(opens: bool, g: Glyph, prev: Glyph, parts: list[str], 
 
 
 def _after_digit(parts: list[str]) -> bool:
+    """Return True when the character before the last one written is a digit ("2023.")."""
     return len(parts) > 1 and parts[-2][-1:].isdigit()
 
 
@@ -410,6 +415,7 @@ def note_text(frag: Fragment) -> tuple[str, list[tuple[int, str]]]:
 
 
 def _close_marker(parts: list[str], start: int, end: int, markers: list[tuple[int, str]]) -> None:
+    """Record the labels of a superscript run parts[start:end] as markers ("1,2" gives two)."""
     text = "".join(parts)[start:end]
     pos = start
     for piece in re.split(r"([,\s]+)", text):

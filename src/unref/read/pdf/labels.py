@@ -158,6 +158,7 @@ def _running_feet(rows: list[list[Fragment]], page: PageGeometry, heads: list[Fr
 
 
 def _is_head(text: str, page: int) -> bool:
+    """Return True when a fragment's text is a running head of the page."""
     if page == 1:
         # The masthead stands at the top of page 1: only job numbers and stamps are furniture there.
         return bool(FURNITURE_LINE_RE.match(text)) and not SYMBOL_LINE_RE.match(text)
@@ -166,6 +167,7 @@ def _is_head(text: str, page: int) -> bool:
 
 
 def _is_foot(text: str) -> bool:
+    """Return True when a fragment's text is a running foot: job number, page number, stamp, boilerplate."""
     return bool(FURNITURE_LINE_RE.match(text) or BOILERPLATE_RE.match(text) or PAGE_NUMBER_RE.match(text)
                 or STAMP_RE.match(text) or FOOT_BOILERPLATE_RE.match(text) or not WORD_RE.search(text))
 
@@ -268,6 +270,7 @@ def _opens_notes(rows: list[Row], k: int, flow: list[Fragment]) -> bool:
 
 
 def _starts_with_label(row: Row) -> bool:
+    """Return True when a row starts with a note's label, raised or printed on the line."""
     frag = fragments(row)[0]
     text, markers = frag.content()
     if markers and markers[0][0] == 0:

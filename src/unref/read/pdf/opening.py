@@ -61,6 +61,7 @@ def open_document(source: str | bytes, name: str, password: str | None) -> pdfiu
 
 
 def load_page(doc: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage:
+    """Return page `index` of the document; InputError naming the page when pdfium cannot read it."""
     try:
         return doc[index]
     except pdfium.PdfiumError:

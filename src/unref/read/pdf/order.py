@@ -88,6 +88,7 @@ def _bands(frags: list[Fragment]) -> list[list[Fragment]]:
 
 
 def _band_gaps(bands: list[list[Fragment]]) -> list[float]:
+    """Return the white space between each band and the next one below it."""
     return [min(f.y0 for f in a) - max(f.y1 for f in b) for a, b in pairwise(bands)]
 
 
@@ -155,4 +156,5 @@ def _columns(frags: list[Fragment]) -> list[list[Fragment]]:
 
 
 def _width(frags: list[Fragment]) -> float:
+    """Return the width the fragments span together."""
     return max(f.x1 for f in frags) - min(f.x0 for f in frags)
