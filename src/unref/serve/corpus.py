@@ -76,9 +76,7 @@ class Corpus:
 
     def _open(self) -> Store:
         store = open_store(self.url, timeout=self.query_timeout, read_only=True)
-        conn = getattr(store, "conn", None)
-        if store.backend == "postgres" and conn is not None:
-            conn.execute(f"SET statement_timeout = {max(1, int(self.query_timeout * 1000))}")
+        store.limit_statements(self.query_timeout)
         return store
 
     def _acquire(self) -> Store:

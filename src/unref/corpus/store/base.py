@@ -411,6 +411,10 @@ class Store(ABC):
         """Close the connection."""
 
     @abstractmethod
+    def limit_statements(self, seconds: float) -> None:
+        """Make the database cancel any statement of this connection that runs longer than `seconds`."""
+
+    @abstractmethod
     def migrations(self) -> list[tuple[int, str, str]]:
         """Return the applied migrations: (version, name, applied at)."""
 

@@ -50,6 +50,10 @@ class PostgresStore(SQLStore):
         """Close the connection."""
         self.conn.close()
 
+    def limit_statements(self, seconds: float) -> None:
+        """Make the server cancel any statement of this session that runs longer than `seconds` (at least 1 ms)."""
+        self.conn.execute(f"SET statement_timeout = {max(1, int(seconds * 1000))}")
+
     # -- dialect hooks -------------------------------------------------------------
 
     def _pg(self, sql: str) -> str:

@@ -74,6 +74,9 @@ class SQLiteStore(SQLStore):
         """Close the connection."""
         self.conn.close()
 
+    def limit_statements(self, seconds: float) -> None:
+        """Nothing to set: SQLite has no statement timeout, and its searches keep their own deadline."""
+
     # -- dialect hooks -------------------------------------------------------------
 
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
