@@ -233,6 +233,11 @@ def test_read_from_bytes_is_read_from_the_file(made: Path, letter: Source) -> No
     assert (from_file.text, from_file.path) == (letter.text, str(path))
 
 
+def test_a_text_mode_file_is_refused(made: Path) -> None:
+    with (made / "letter.pdf").open(encoding="latin-1") as fh, pytest.raises(TypeError, match="binary mode"):
+        read(fh)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(("data", "text"), [
     (b"\xef\xbb\xbfS/2025/1\nText", "S/2025/1\nText"),  # UTF-8 with a BOM
     ("Résolution 2334\n".encode("cp1252"), "Résolution 2334\n"),  # Windows-1252

@@ -33,7 +33,7 @@ def read(source: str | Path | bytes | BinaryIO, *, text: str | None = None, max_
         return read_text(read_text_file(Path(source)), path=str(source))
     if not isinstance(source, bytes):
         name = name or _file_name(source)
-        source = source.read()
+        source = _read_binary(source)
     if looks_like_pdf(source[:1024], name):
         return _read_pdf(source, max_pages, timeout, name)
     return read_text(decode_text(source, name or BYTES_NAME), path=name)
@@ -45,6 +45,14 @@ def _read_pdf(source: str | Path | bytes, max_pages: int | None, timeout: float 
     from unref.read.pdf import MAX_PAGES, TIMEOUT, read_pdf
 
     return read_pdf(source, max_pages=max_pages or MAX_PAGES, timeout=timeout or TIMEOUT, name=name)
+
+
+def _read_binary(fh: BinaryIO) -> bytes:
+    """Return what is left of a binary file; TypeError for a file opened in text mode."""
+    data = fh.read()
+    if not isinstance(data, bytes):
+        raise TypeError(f"read() takes a file opened in binary mode ('rb'), not one that gives {type(data).__name__}")
+    return data
 
 
 def _file_name(fh: BinaryIO) -> str | None:
