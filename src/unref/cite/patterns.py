@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from unref.catalogue import data, resolution_organs
 from unref.text.regexes import MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU
 
 # --- Characters ---------------------------------------------------------------------------
@@ -101,6 +102,8 @@ DAMAGED_ITEM_RE = re.compile(
 OCR_DIGITS = str.maketrans({"S": "5", "B": "8", "I": "1", "l": "1", "O": "0"})
 
 # --- Organs ------------------------------------------------------------------------------------------
+# The names of the organs whose resolutions prose names by number come from the catalogue (data/organs.json);
+# what prose adds to them (a prefix, an abbreviation, the stems of declined Russian words) is written here.
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,39 +116,57 @@ class OrganName:
 
 
 _RU_GEN = r"\w*"  # Russian names decline: Совет, Совета, Совету, Советом, Совете
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
+def _catalogue_names(code: str) -> tuple[str, ...]:
+    """Return the names data/organs.json gives an organ: as mastheads print them, then the forms prose uses."""
+    english = resolution_organs()[code].name
+    organs = data("organs")
+    return (*organs["organs"][english], *organs["in_text"].get(english, ()))
+
+
+def _spelled(name: str) -> str:
+    """Return the regex of a name as prose writes it: any blank between its words, either apostrophe."""
+    words = (re.escape(word) for word in name.split(" "))
+    return re.sub("['’]", APOS, f"{WS}+".join(words))
+
+
+def _organ_name(
+    code: str, *, russian: str, prefix: str = "", abbreviation: str | None = None, also: tuple[str, ...] = ()
+) -> OrganName:
+    """Return how prose names an organ: its names in Latin script from the catalogue (English first, with an
+    optional `prefix`, then its `abbreviation`, then French and Spanish), then its Russian name, whose words
+    decline and are written here as stems. `also`: forms the catalogue does not list, kept as examples."""
+    latin: list[str] = []
+    for name in _catalogue_names(code):
+        if not _CYRILLIC_RE.search(name) and _spelled(name) not in latin:
+            latin.append(_spelled(name))
+    english, *others = latin
+    parts = [prefix + english, *([abbreviation] if abbreviation else []), *others, russian]
+    return OrganName(code, "|".join(parts), _catalogue_names(code) + also)
+
+
 UN_ORGANS: tuple[OrganName, ...] = (
-    OrganName(
+    _organ_name(
         "SC",
-        rf"(?:United{WS}+Nations{WS}+|UN{WS}+)?Security{WS}+Council|UNSC(?!R)|Conseil{WS}+de{WS}+sécurité"
-        rf"|Consejo{WS}+de{WS}+Seguridad|Совет{_RU_GEN}{WS}+Безопасности",
-        ("Security Council", "United Nations Security Council", "Conseil de sécurité", "Consejo de Seguridad",
-         "Совета Безопасности"),
+        prefix=rf"(?:United{WS}+Nations{WS}+|UN{WS}+)?",
+        abbreviation="UNSC(?!R)",
+        russian=rf"Совет{_RU_GEN}{WS}+Безопасности",
+        also=("United Nations Security Council",),
     ),
-    OrganName(
-        "GA",
-        rf"General{WS}+Assembly|Assemblée{WS}+générale|Asamblea{WS}+General|Генеральн\w+{WS}+Ассамбле\w+",
-        ("General Assembly", "Assemblée générale", "Asamblea General", "Генеральной Ассамблеи"),
-    ),
-    OrganName(
-        "HRC",
-        rf"Human{WS}+Rights{WS}+Council|Conseil{WS}+des{WS}+droits{WS}+de{WS}+l{APOS}homme"
-        rf"|Consejo{WS}+de{WS}+Derechos{WS}+Humanos|Совет{_RU_GEN}{WS}+по{WS}+правам{WS}+человека",
-        ("Human Rights Council", "Conseil des droits de l’homme", "Consejo de Derechos Humanos",
-         "Совета по правам человека"),
-    ),
-    OrganName(
+    _organ_name("GA", russian=rf"Генеральн\w+{WS}+Ассамбле\w+"),
+    _organ_name("HRC", russian=rf"Совет{_RU_GEN}{WS}+по{WS}+правам{WS}+человека"),
+    _organ_name(
         "ECOSOC",
-        rf"Economic{WS}+and{WS}+Social{WS}+Council|ECOSOC|Conseil{WS}+économique{WS}+et{WS}+social"
-        rf"|Consejo{WS}+Económico{WS}+y{WS}+Social|Экономическ\w+{WS}+и{WS}+Социальн\w+{WS}+Совет{_RU_GEN}",
-        ("Economic and Social Council", "ECOSOC", "Conseil économique et social", "Consejo Económico y Social",
-         "Экономического и Социального Совета"),
+        abbreviation="ECOSOC",
+        russian=rf"Экономическ\w+{WS}+и{WS}+Социальн\w+{WS}+Совет{_RU_GEN}",
+        also=("ECOSOC",),
     ),
-    OrganName(
+    _organ_name(
         "CHR",
-        rf"Commission{WS}+on{WS}+Human{WS}+Rights|Commission{WS}+des{WS}+droits{WS}+de{WS}+l{APOS}homme"
-        rf"|Comisión{WS}+de{WS}+Derechos{WS}+Humanos|Комисси\w+{WS}+по{WS}+правам{WS}+человека",
-        ("Commission on Human Rights", "Commission des droits de l'homme", "Comisión de Derechos Humanos",
-         "Комиссии по правам человека"),
+        russian=rf"Комисси\w+{WS}+по{WS}+правам{WS}+человека",
+        also=("Commission des droits de l'homme", "Комиссии по правам человека"),
     ),
     # Generic names, read against the document and the form of the number.
     OrganName(
