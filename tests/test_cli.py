@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from conftest import FIXTURES
 from unref.cli import app
 from unref.cli.app import message, reporting
-from unref.errors import UnrefError
+from unref.errors import LimitError, UnrefError
 
 LETTER = FIXTURES / "letter.txt"
 Run = subprocess.CompletedProcess[str]
@@ -207,25 +207,17 @@ def test_cites_of_a_file_lists_its_citations() -> None:
 # --- The one error handler: one line, and the option of a limit that the library reports -------------
 
 
-class _Limit(UnrefError):
-    """An error that reports a limit as unref.errors.LimitError does: by its `limit`, naming no option."""
-
-    def __init__(self, path: str | None, reason: str, limit: str) -> None:
-        super().__init__(path, reason)
-        self.limit = limit
-
-
 @pytest.mark.parametrize(("err", "line"), [
     (UnrefError("a.pdf", "encrypted PDF (password required)"), "a.pdf: encrypted PDF (password required)"),
-    (_Limit("a.pdf", "too many pages (2001; the limit is 2000)", "max_pages"),
+    (LimitError("a.pdf", "too many pages (2001; the limit is 2000)", "max_pages"),
      "a.pdf: too many pages (2001; the limit is 2000, see --max-pages)"),
-    (_Limit("a.pdf", "reading took longer than 120 s (the limit)", "timeout"),
+    (LimitError("a.pdf", "reading took longer than 120 s (the limit)", "timeout"),
      "a.pdf: reading took longer than 120 s (the limit; see --timeout)"),
-    (_Limit("a.pdf", "reading took longer than 120 s", "timeout"),
+    (LimitError("a.pdf", "reading took longer than 120 s", "timeout"),
      "a.pdf: reading took longer than 120 s (see --timeout)"),
-    (_Limit("a.pdf", "took too long (the limit; see --timeout)", "timeout"),  # names its option already
+    (LimitError("a.pdf", "took too long (the limit; see --timeout)", "timeout"),  # names its option already
      "a.pdf: took too long (the limit; see --timeout)"),
-    (_Limit(None, "over some limit (a limit)", "depth"), "over some limit (a limit)"),  # a limit without an option
+    (LimitError(None, "over some limit (a limit)", "depth"), "over some limit (a limit)"),  # a limit without an option
     (ValueError("bad value\nsecond line"), "ValueError: bad value"),
     (KeyError(), "KeyError: "),
 ])

@@ -17,7 +17,7 @@ from typing import Annotated, NoReturn
 import click
 import typer
 
-from unref.errors import UnrefError
+from unref.errors import LimitError, UnrefError
 
 __all__ = [
     "LIMIT_FLAGS",
@@ -58,7 +58,7 @@ WorkerMemory = Annotated[int, typer.Option(help="Memory limit of each worker in 
 # ---------------------------------------------------------------------------
 # The one error handler
 
-#: For each limit that a library error can report (its `limit`: the keyword of `unref.parse` that sets it),
+#: For each limit that a LimitError can report (its `limit`: the keyword of `unref.parse` that sets it),
 #: the option that sets it, and how it joins the reason inside its closing parenthesis. The library names
 #: no option; the CLI adds it, as the messages were before: "too many pages (2001; the limit is 2000,
 #: see --max-pages)", "reading took longer than 120 s (the limit; see --timeout)".
@@ -72,8 +72,8 @@ LIMIT_FLAGS: dict[str, tuple[str, str]] = {
 def _flag_hint(err: UnrefError) -> str:
     """Return the error's message with the option that sets the limit it reports, when it reports one."""
     text = str(err)
-    flag, joint = LIMIT_FLAGS.get(getattr(err, "limit", None) or "", ("", ""))  # LimitError.limit
-    if not flag or flag in text:  # not a limit, or the message names the option already
+    flag, joint = LIMIT_FLAGS.get(err.limit, ("", "")) if isinstance(err, LimitError) else ("", "")
+    if not flag or flag in text:  # not a limit the CLI sets, or the message names the option already
         return text
     if text.endswith(")"):
         return f"{text[:-1]}{joint}{flag})"
