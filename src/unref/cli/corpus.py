@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -245,6 +245,18 @@ def _node_line(node: Any) -> str:
     return f"{node.label}  {d.date or '????-??-??'}  {d.doc_type or '-'}  {d.title or ''}".rstrip()
 
 
+def _graph_items(db: str | None, debug: bool, format: Output, run: Callable[..., list[Any]], symbol: str,
+                 **options: Any) -> list[Any] | None:
+    """Return what a graph function of `unref.corpus.graph` gives for `symbol`, to print as text; for
+    --format json, print its items as JSON and return None."""
+    with _corpus(db, debug) as store:
+        items = run(store, symbol, **options)
+    if format is Output.json:
+        _json([x.to_json() for x in items])
+        return None
+    return items
+
+
 @app.command()
 def cites(symbol: SymbolArg, all: Annotated[bool, typer.Option(
               "--all", help="Every kind of citation (web addresses, treaties, ...), not only UN symbols.")] = False,
@@ -255,10 +267,8 @@ def cites(symbol: SymbolArg, all: Annotated[bool, typer.Option(
     if Path(symbol).is_file():
         _cites_of_file(Path(symbol), format, debug)
         return
-    with _corpus(db, debug) as store:
-        links = run(store, symbol, kinds=() if all else ("un_symbol",), language=lang)
-    if format is Output.json:
-        _json([link.to_json() for link in links])
+    links = _graph_items(db, debug, format, run, symbol, kinds=() if all else ("un_symbol",), language=lang)
+    if links is None:
         return
     console = _console()
     for link in links:
@@ -293,10 +303,8 @@ def cited_by(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db
     """List the documents that cite a document (in the corpus or not), with each citing passage."""
     from unref.corpus.graph import cited_by as run
 
-    with _corpus(db, debug) as store:
-        links = run(store, symbol, language=lang)
-    if format is Output.json:
-        _json([link.to_json() for link in links])
+    links = _graph_items(db, debug, format, run, symbol, language=lang)
+    if links is None:
         return
     console = _console()
     last = None
@@ -315,10 +323,8 @@ def family(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: 
     """List a document's family: its addenda, corrigenda and revisions, and its other symbols."""
     from unref.corpus.graph import family as run
 
-    with _corpus(db, debug) as store:
-        members = run(store, symbol, language=lang)
-    if format is Output.json:
-        _json([m.to_json() for m in members])
+    members = _graph_items(db, debug, format, run, symbol, language=lang)
+    if members is None:
         return
     for m in members:
         typer.echo(f"{m.relation:14} {_node_line(m.node)}")
@@ -330,10 +336,8 @@ def thread(symbol: SymbolArg, limit: Annotated[int, typer.Option(help="At most t
     """Print the correspondence thread of a letter: letters that answer or refer to each other, by date."""
     from unref.corpus.graph import thread as run
 
-    with _corpus(db, debug) as store:
-        letters = run(store, symbol, language=lang, limit=limit)
-    if format is Output.json:
-        _json([x.to_json() for x in letters])
+    letters = _graph_items(db, debug, format, run, symbol, language=lang, limit=limit)
+    if letters is None:
         return
     for x in letters:
         typer.echo(_node_line(x.node))
