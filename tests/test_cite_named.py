@@ -1,5 +1,5 @@
 """Table tests for the decisions of unref.cite.named (lists of resolutions, numbers OCR damaged) and of
-unref.cite.bodies (publications)."""
+unref.cite.other_bodies (publications)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import re
 import pytest
 
 from unref.cite import patterns as P
-from unref.cite.bodies import _is_publication
 from unref.cite.named import _continues, _Item, _item, _list_items, _readings, _repaired_number, _separator
+from unref.cite.other_bodies import _is_publication
 
 
 @pytest.mark.parametrize(

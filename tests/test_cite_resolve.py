@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from unref.cite.bodies import bodies, organ_of_match
 from unref.cite.context import Context, Unit
 from unref.cite.named import Named
 from unref.cite.organs import (
@@ -24,6 +23,7 @@ from unref.cite.organs import (
     organ_named,
     organ_of_symbol,
 )
+from unref.cite.other_bodies import bodies, organ_of_match
 from unref.cite.resolve import _compatible, _concrete
 from unref.symbols import parse
 

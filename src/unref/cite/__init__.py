@@ -17,7 +17,7 @@ Regex fragments live in `unref.cite.patterns`. The stage's parts, in the order `
 - `unref.cite.links`: web addresses, and PDF links checked against what is cited;
 - `unref.cite.written`: written symbols, with `unref.cite.around` for their dates and pinpoints;
 - `unref.cite.meetings`: Security Council meetings named by number;
-- `unref.cite.bodies`: other bodies' documents, letters, publications;
+- `unref.cite.other_bodies`: other bodies' documents, letters, publications;
 - `unref.cite.named`: resolutions and decisions named in words, and `unref.cite.resolve` for whose they are,
   with `unref.cite.organs` for the organs and the forms of their numbers;
 - `unref.cite.short_forms`: "ibid." and the citation it stands for.
@@ -28,13 +28,13 @@ from __future__ import annotations
 import re
 
 from unref.cite import patterns as P  # noqa: F401  (tests and callers use unref.cite.patterns as P)
-from unref.cite.bodies import Body, BodyCatalogue, DocumentPattern, bodies, letters, other_documents, publications
 from unref.cite.context import Context, Unit
 from unref.cite.links import check_links, urls
-from unref.cite.meetings import meetings
+from unref.cite.meetings import meeting_records
 from unref.cite.named import Named, named_mentions
+from unref.cite.other_bodies import Body, BodyCatalogue, DocumentPattern, bodies, letters, other_documents, publications
 from unref.cite.resolve import resolve_all
-from unref.cite.short_forms import antecedent_of, short_forms
+from unref.cite.short_forms import antecedent_of, short_forms_of
 from unref.cite.written import written_symbols
 from unref.model import Citation, Document
 from unref.symbols import try_parse
@@ -58,7 +58,7 @@ def cite(doc: Document) -> list[Citation]:
     for i, unit in enumerate(units):
         unit.citations += urls(unit.text, unit.location)
         unit.citations += written_symbols(unit, ctx, doc.warnings)
-        unit.citations += meetings(unit, ctx)
+        unit.citations += meeting_records(unit, ctx)
         unit.citations += other_documents(unit)
         unit.citations += letters(unit, ctx)
         unit.citations += publications(unit)
@@ -99,7 +99,7 @@ def _in_reading_order(units: list[Unit]) -> list[Citation]:
     out: list[Citation] = []
     last: dict[bool, list[int]] = {False: [], True: []}  # indexes of earlier citations, per stream
     for unit in units:
-        found = _drop_overlaps(unit.citations) + short_forms(unit)
+        found = _drop_overlaps(unit.citations) + short_forms_of(unit)
         for c in sorted(found, key=lambda c: (c.start, c.end)):
             if c.kind == "short_form":
                 antecedent = antecedent_of(c, out, last[unit.footnote])

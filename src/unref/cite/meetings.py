@@ -10,7 +10,7 @@ from unref.cite.organs import SC
 from unref.model import Citation
 from unref.symbols import try_parse
 
-__all__ = ["meetings"]
+__all__ = ["meeting_records"]
 
 # Meetings named in lists ("at its 4575th and 4576th meetings"), and how "at its" and the
 # owner after it are found; the single meeting is `cite_patterns.MEETING_RE`.
@@ -28,7 +28,7 @@ _MEETING_LINE_TAIL_RE = re.compile(rf"{P.WS}*(?:,{P.WS}*held|\({P.WS}*held|held)
 _MEETING_LINE_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?")
 
 
-def meetings(unit: Unit, ctx: Context) -> list[Citation]:
+def meeting_records(unit: Unit, ctx: Context) -> list[Citation]:
     """Return S/PV citations for Security Council meetings named by number.
 
     GOLD.md: a meeting named by its number and organ is a citation of its record, S/PV.N;

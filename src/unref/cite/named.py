@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from unref.cite import patterns as P
-from unref.cite.bodies import bodies, organ_of_match
 from unref.cite.context import Unit
 from unref.cite.organs import SC, Organ, sc_plausible
+from unref.cite.other_bodies import bodies, organ_of_match
 
 __all__ = ["Named", "named_mentions"]
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from unref.cite import patterns as P
 from unref.cite.around import pinpoint
-from unref.cite.bodies import bodies, organ_of_match
 from unref.cite.context import Context, canon
 from unref.cite.named import Named
 from unref.cite.organs import (
@@ -34,6 +33,7 @@ from unref.cite.organs import (
     ga_roman_plausible,
     sc_plausible,
 )
+from unref.cite.other_bodies import bodies, organ_of_match
 from unref.model import Citation, CitationKind
 from unref.symbols import Symbol, try_parse
 

@@ -6,10 +6,10 @@ from unref.cite import patterns as P
 from unref.cite.context import Unit
 from unref.model import Citation
 
-__all__ = ["antecedent_of", "short_forms"]
+__all__ = ["antecedent_of", "short_forms_of"]
 
 
-def short_forms(unit: Unit) -> list[Citation]:
+def short_forms_of(unit: Unit) -> list[Citation]:
     """Return "ibid."-like short forms of the unit, their targets not yet set."""
     if not P.SHORT_FORM_PREFILTER_RE.search(unit.text):
         return []
