@@ -106,6 +106,17 @@ def test_a_scan_from_bytes_with_allow_empty_is_named_as_given(tmp_path: Path) ->
         unref.parse(data)
 
 
+def test_a_limit_is_said_in_words(tmp_path: Path) -> None:
+    pdfgen = pytest.importorskip("pdfgen")
+    pytest.importorskip("fpdf", reason="fpdf2 makes the test PDFs: pip install -e '.[dev]'")
+    path = pdfgen.letter(tmp_path / "letter.pdf")
+    with pytest.raises(LimitError) as info:
+        unref.parse(path.read_bytes(), max_pages=1)
+    assert info.value.limit == "max_pages"
+    assert info.value.reason.startswith("too many pages (")
+    assert "--" not in str(info.value)
+
+
 @pytest.mark.parametrize("given", [None, 3, 2.5, ["a"], {"path": "x"}])
 def test_parse_says_what_it_takes(given: Any) -> None:
     with pytest.raises(TypeError, match="path, bytes or a binary file"):
@@ -371,7 +382,6 @@ def _messages(tree: ast.Module, errors: set[str]) -> list[tuple[int, str]]:
 # Modules whose errors still name an option, each for its owner to say the limit in words.
 _STILL_NAMING = {
     "corpus/store/errors.py": "NoCorpus and NeedsMigration name `unref ingest ... --db`, `unref stats --db`",
-    "read/pdf/__init__.py": "the page and time limits say `see --max-pages`, `see --timeout`",
     "serve/api.py": "uploads off: `start the server with --token`",
 }
 
