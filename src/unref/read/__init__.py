@@ -12,7 +12,7 @@ from typing import BinaryIO
 from unref.model import Source
 from unref.read.text import decode_text, read_text, read_text_file
 
-__all__ = ["read", "read_text"]
+__all__ = ["BYTES_NAME", "looks_like_pdf", "read", "read_text"]
 
 BYTES_NAME = "<bytes>"  # what errors call input given as bytes without a name
 
