@@ -18,8 +18,7 @@ _ORD = r"\d{1,5}(?:st|nd|rd|th|e|ème|ª|a|\.ª)"
 _MEETING_LIST_RE = re.compile(
     rf"(?<![\w/.])(?P<list>{_ORD}(?:{P.WS}*,{P.WS}*{_ORD})*,?{P.WS}+(?:and|et|y){P.WS}+{_ORD})"
     rf"{P.WS}+(?:meetings|séances|sesiones)(?![\w\-])"
-    rf"(?P<organ>{P.WS}+(?:of{P.WS}+the|du|del){P.WS}+(?:Security{P.WS}+Council|Conseil{P.WS}+de{P.WS}+sécurité"
-    rf"|Consejo{P.WS}+de{P.WS}+Seguridad))?"
+    rf"(?P<organ>{P.WS}+(?:of{P.WS}+the|du|del){P.WS}+(?:{P.SECURITY_COUNCIL}))?"
 )
 _ORD_RE = re.compile(r"(?P<number>\d{1,5})(?:st|nd|rd|th|e|ème|ª|a|\.ª)")
 # A summary statement of the Security Council lists each meeting on a line of its own:

@@ -132,17 +132,23 @@ def _spelled(name: str) -> str:
     return re.sub("['’]", APOS, f"{WS}+".join(words))
 
 
+def latin_names(code: str) -> list[str]:
+    """Return the regexes of an organ's names in Latin script (English, French, Spanish), once each, in the
+    catalogue's order."""
+    latin: list[str] = []
+    for name in _catalogue_names(code):
+        if not _CYRILLIC_RE.search(name) and _spelled(name) not in latin:
+            latin.append(_spelled(name))
+    return latin
+
+
 def _organ_name(
     code: str, *, russian: str, prefix: str = "", abbreviation: str | None = None, also: tuple[str, ...] = ()
 ) -> OrganName:
     """Return how prose names an organ: its names in Latin script from the catalogue (English first, with an
     optional `prefix`, then its `abbreviation`, then French and Spanish), then its Russian name, whose words
     decline and are written here as stems. `also`: forms the catalogue does not list, kept as examples."""
-    latin: list[str] = []
-    for name in _catalogue_names(code):
-        if not _CYRILLIC_RE.search(name) and _spelled(name) not in latin:
-            latin.append(_spelled(name))
-    english, *others = latin
+    english, *others = latin_names(code)
     parts = [prefix + english, *([abbreviation] if abbreviation else []), *others, russian]
     return OrganName(code, "|".join(parts), _catalogue_names(code) + also)
 
@@ -200,11 +206,12 @@ ORGAN_FILLER_AFTER_RE = re.compile(
 # --- Meetings -----------------------------------------------------------------------------------
 # "the 9878th meeting of the Security Council", "9878e séance du Conseil de sécurité",
 # "9878ª sesión del Consejo de Seguridad", "9878-м заседании Совета Безопасности", "at its 9878th meeting".
+# The Security Council's names in Latin script, as a meeting's owner after "of the", "du", "del".
+SECURITY_COUNCIL = "|".join(latin_names("SC"))
 ORDINAL = r"(?P<number>\d{1,5})(?:st|nd|rd|th|e|ème|ª|a|\.ª|-?м|-?го|-?е|-?й)"
 MEETING_RE = re.compile(
     rf"(?<![\w/.]){ORDINAL}{WS}+(?:meeting|séance|sesión|заседани[еиюя]\w*)(?![\w\-])"
-    rf"(?P<organ>{WS}+(?:of{WS}+the|du|del){WS}+(?:Security{WS}+Council|Conseil{WS}+de{WS}+sécurité"
-    rf"|Consejo{WS}+de{WS}+Seguridad)|{WS}+Совета{WS}+Безопасности)?"
+    rf"(?P<organ>{WS}+(?:of{WS}+the|du|del){WS}+(?:{SECURITY_COUNCIL})|{WS}+Совета{WS}+Безопасности)?"
 )
 MEETING_PREFILTER_RE = re.compile(r"meeting|séance|sesión|заседани")
 # "at its 9878th meeting", "à sa 9878e séance", "en su 9878ª sesión", "на своем 9878-м заседании".
