@@ -31,7 +31,6 @@ def doc(letter: Path) -> unref.Document:
     return parsed
 
 
-@pytest.mark.xfail(reason="unref.parse sets Document.line_boxes = LineBoxes.of(source) once _run does", strict=False)
 def test_parse_keeps_the_line_boxes(letter: Path) -> None:
     assert unref.parse(letter).line_boxes is not None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeGuard
 
 from unref.errors import InputError, LimitError, UnrefError
-from unref.model import Citation, Document, Metadata, Paragraph, Source
+from unref.model import Citation, Document, LineBoxes, Metadata, Paragraph, Source
 
 if TYPE_CHECKING:
     from unref.read.pdf import NoTextLayerError
@@ -151,6 +151,7 @@ def _run(source: Source, allow_empty: bool) -> Document:
 
     layout(source)
     doc = structure(source)
+    doc.line_boxes = LineBoxes.of(source)  # where each line stands on its page (None for text input)
     doc.quotes = find_quotes(doc)
     doc.citations = cite(doc)
     doc.warnings.extend(w for w in source.warnings if w not in doc.warnings)
