@@ -517,3 +517,14 @@ def test_symbol_prefix_per_dialect(prefix: str, sqlite: tuple[str, str], postgre
 def test_one_error_class_per_failure(error: StoreError, message: str) -> None:
     assert isinstance(error, StoreError)
     assert str(error).startswith(message)
+
+
+@pytest.mark.parametrize(("error", "message", "timeout"), [
+    (errors.QueryError("NOT needs a term after it"), "bad search query: NOT needs a term after it", False),
+    (errors.SearchTimeout(2.5), "bad search query: the search took longer than 2.5 s; narrow it down", True),
+])
+def test_query_errors_are_not_store_errors(error: QueryError, message: str, timeout: bool) -> None:
+    from unref.serve.corpus import is_timeout
+
+    assert isinstance(error, QueryError) and not isinstance(error, StoreError)  # the query's fault: 400, not 503
+    assert (str(error), is_timeout(error)) == (message, timeout)

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from unref.corpus.store import Store, open_store
-from unref.corpus.store.query import QueryError
+from unref.corpus.store.errors import SearchTimeout
 from unref.errors import UnrefError
 
 __all__ = ["Busy", "Corpus", "QueryTimeout", "is_timeout"]
@@ -42,8 +42,8 @@ def is_timeout(err: BaseException) -> bool:
     """Return whether `err` is the database (or the store) saying that a statement outlived its time limit."""
     if isinstance(err, sqlite3.OperationalError):
         return "interrupted" in str(err)
-    if isinstance(err, QueryError):  # the store's own limit on searches
-        return err.reason.startswith("bad search query: the search took longer than")
+    if isinstance(err, SearchTimeout):  # the store's own limit on searches
+        return True
     return type(err).__name__ == "QueryCanceled"  # psycopg: statement_timeout
 
 

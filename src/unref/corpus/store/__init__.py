@@ -29,10 +29,12 @@ from unref.corpus.store.errors import (
     MissingFeature,
     NeedsMigration,
     NoCorpus,
+    QueryError,
+    SearchTimeout,
     StoreError,
     UnknownDatabase,
 )
-from unref.corpus.store.query import Query, QueryError, parse_query
+from unref.corpus.store.query import Query, parse_query
 
 __all__ = [
     "BadFilter",
@@ -49,6 +51,7 @@ __all__ = [
     "Prepared",
     "Query",
     "QueryError",
+    "SearchTimeout",
     "Store",
     "StoreError",
     "UnknownDatabase",

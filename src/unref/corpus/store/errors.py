@@ -1,7 +1,8 @@
-"""The ways a corpus store fails: one class per failure, each a StoreError with its reason in one line.
+"""The ways a corpus store fails: one class per failure, each with its reason in one line.
 
-Callers that do not care which failure it was catch `StoreError`; the CLI and the server
-show the reason as it is.
+The database failing is a `StoreError`; a search that cannot be run is a `QueryError` (the
+query's fault, not the database's: the server answers 400, not 503). Callers that do not care
+which failure it was catch the base class; the CLI and the server show the reason as it is.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ __all__ = [
     "MissingFeature",
     "NeedsMigration",
     "NoCorpus",
+    "QueryError",
+    "SearchTimeout",
     "StoreError",
     "UnknownDatabase",
 ]
@@ -66,3 +69,17 @@ class BadMigration(StoreError):
 
 class BadFilter(StoreError):
     """A search or listing filter whose value is malformed (a date not in YYYY[-MM[-DD]], ...)."""
+
+
+class QueryError(UnrefError):
+    """A search query that cannot be read or run, with the reason in one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(None, f"bad search query: {reason}")
+
+
+class SearchTimeout(QueryError):
+    """A search that ran longer than the store's time limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the search took longer than {seconds:g} s; narrow it down")

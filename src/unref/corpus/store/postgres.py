@@ -8,7 +8,7 @@ from typing import Any
 from uuid import uuid4
 
 from unref.corpus.store.base import Passage, passage_id, redact
-from unref.corpus.store.errors import CannotOpen, MissingFeature
+from unref.corpus.store.errors import CannotOpen, MissingFeature, SearchTimeout
 from unref.corpus.store.query import Query, QueryError, fold
 from unref.corpus.store.sql import SQLStore
 
@@ -160,7 +160,7 @@ class PostgresStore(SQLStore):
                 self.conn.execute("SET LOCAL work_mem = '32MB'")  # exact bitmaps: no rows read twice
                 rows = self._execute(sql, params).fetchall()
         except errors.QueryCanceled:
-            raise QueryError(f"the search took longer than {self.timeout:g} s; narrow it down") from None
+            raise SearchTimeout(self.timeout) from None
         except (errors.SyntaxError, errors.DataException) as err:
             raise QueryError(str(err).splitlines()[0]) from None
         return [(int(pid), float(score)) for pid, score in rows]

@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from unref.errors import UnrefError
+from unref.corpus.store.errors import QueryError
 
 __all__ = ["Query", "QueryError", "Snippet", "Unit", "fold", "parse_query", "snippet", "tokens", "window"]
 
@@ -28,13 +28,6 @@ TOKEN_RE = re.compile(r"[^\W_]+")
 MARKS_RE = regex.compile(r"\p{Mn}+")  # combining marks: the accents that NFD splits off
 # The pieces of a query, left to right: a quoted phrase, an unclosed quote, or a bare word.
 QUERY_PIECE_RE = re.compile(r'(?P<neg>-)?"(?P<phrase>[^"]*)"(?P<pstar>\*)?|(?P<open>")|(?P<word>[^\s"]+)')
-
-
-class QueryError(UnrefError):
-    """A search query that cannot be read, with the reason in one line."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(None, f"bad search query: {reason}")
 
 
 def _fold_token(token: str) -> str:

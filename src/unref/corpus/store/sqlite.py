@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from unref.corpus.store.base import PASSAGE_BITS, Passage, passage_id
-from unref.corpus.store.errors import BadMigration, CannotOpen, MissingFeature, NoCorpus
+from unref.corpus.store.errors import BadMigration, CannotOpen, MissingFeature, NoCorpus, SearchTimeout
 from unref.corpus.store.query import Query, QueryError
 from unref.corpus.store.sql import SQLStore
 
@@ -155,7 +155,7 @@ class SQLiteStore(SQLStore):
                                            limit, offset]).fetchall()
         except sqlite3.OperationalError as err:
             if "interrupted" in str(err):
-                raise QueryError(f"the search took longer than {self.timeout:g} s; narrow it down") from None
+                raise SearchTimeout(self.timeout) from None
             raise QueryError(str(err)) from None
         finally:
             self.conn.set_progress_handler(None, 0)
