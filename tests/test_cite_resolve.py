@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import unref
 from unref.cite.context import Context, Unit
 from unref.cite.named import Named
 from unref.cite.organs import (
@@ -146,3 +147,14 @@ def test_organ_values_come_from_the_catalogue() -> None:
     assert organ_named("GA") is GA
     assert organ_named("COUNCIL") is COUNCIL
     assert re.fullmatch(r"[A-Z]+", CHR.code)
+
+
+@pytest.mark.parametrize(("text", "kind", "target"), [
+    # A bare number or a roman session is not in the Human Rights Council's session/number form:
+    # the mention stays unresolved, and the parse goes on.
+    ("Human Rights Council resolution 5 is here.", "un_resolution", None),
+    ("Human Rights Council resolution 47/1 of 2021", "un_symbol", "A/HRC/RES/47/1"),
+])
+def test_a_number_out_of_the_councils_form_is_no_error(text: str, kind: str, target: str | None) -> None:
+    [found] = unref.cite_text(text)
+    assert (found.kind, found.target) == (kind, target)

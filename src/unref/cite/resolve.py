@@ -204,10 +204,12 @@ def _ga_resolution(n: Named, ctx: Context) -> bool:
 
 def _hrc_resolution(n: Named, ctx: Context) -> bool:
     """The Human Rights Council: session/number since 2006, three regular sessions a year, and special ones."""
+    if n.form != "session":  # a bare number or a roman session is never the Council's (and int() would fail)
+        return False
     number, when = int(n.number), n.when or ""
     max_hrc = 3 * ((ctx.year or 2030) - 2006) + 3
     in_range = when.startswith("S-") or (not _special(when) and int(when) <= max_hrc)
-    return n.form == "session" and number <= 80 and in_range
+    return number <= 80 and in_range
 
 
 def _ecosoc_resolution(n: Named, ctx: Context) -> bool:
