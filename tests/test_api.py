@@ -380,10 +380,7 @@ def _messages(tree: ast.Module, errors: set[str]) -> list[tuple[int, str]]:
 
 
 # Modules whose errors still name an option, each for its owner to say the limit in words.
-_STILL_NAMING = {
-    "corpus/store/errors.py": "NoCorpus and NeedsMigration name `unref ingest ... --db`, `unref stats --db`",
-    "serve/api.py": "uploads off: `start the server with --token`",
-}
+_STILL_NAMING: dict[str, str] = {}
 
 
 def _library_module_params() -> list[Any]:

@@ -17,6 +17,7 @@ from typing import Annotated, NoReturn
 import click
 import typer
 
+from unref.corpus.store.errors import NeedsMigration, NoCorpus
 from unref.errors import LimitError, UnrefError
 
 __all__ = [
@@ -80,11 +81,20 @@ def _flag_hint(err: UnrefError) -> str:
     return f"{text} (see {flag})"
 
 
+def _command_hint(err: UnrefError) -> str | None:
+    """Return the message of a store error with the command that mends it, which the library does not name."""
+    if isinstance(err, NoCorpus):
+        return f"{err}: build one with `unref ingest FILES --db {err.db}`"
+    if isinstance(err, NeedsMigration):
+        return f"{str(err).removesuffix(' (opening it for writing migrates it)')}: `unref stats --db URL` migrates it"
+    return None
+
+
 def message(err: BaseException) -> str:
     """Return the one line that reports an error: unref's own as it is (with the option of a limit it
-    reports), any other with its type and the first line of its message."""
+    reports, or the command that mends a store), any other with its type and the first line of its message."""
     if isinstance(err, UnrefError):
-        return _flag_hint(err)
+        return _command_hint(err) or _flag_hint(err)
     lines = str(err).strip().splitlines()
     return f"{type(err).__name__}: {lines[0] if lines else ''}"
 

@@ -10,10 +10,8 @@ import asyncio
 import hashlib
 import hmac
 import logging
-import tempfile
 import threading
 import time
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Security
@@ -308,7 +306,7 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {
 
 def _check_token(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> None:
     if not settings.token:
-        raise ApiError(403, "uploads are off: start the server with --token (or $UNREF_TOKEN) to take uploads")
+        raise ApiError(403, "uploads are off: this server was started without a token")
     given = credentials.credentials if credentials is not None else ""
     if not hmac.compare_digest(given.encode(), settings.token.encode()):
         raise ApiError(401, "send the server's token as `Authorization: Bearer <token>`",
@@ -333,20 +331,19 @@ _PDF_LOCK = threading.Lock()
 
 def _parse_bytes(body: bytes, is_pdf: bool, settings: Settings) -> dict[str, Any]:
     """Return the unref.document/1 record of an upload; ApiError when it cannot be read."""
-    from unref import parse
+    from unref import parse, parse_text
 
     try:
-        if is_pdf:
-            with _PDF_LOCK, tempfile.TemporaryDirectory(prefix="unref-upload-") as folder:
-                path = Path(folder) / "upload.pdf"
-                path.write_bytes(body)
-                doc = parse(path, max_pages=settings.parse_max_pages, timeout=settings.parse_timeout)
+        if is_pdf:  # parsed from memory; the name keeps the rule that a .pdf may have junk before %PDF-
+            with _PDF_LOCK:
+                doc = parse(body, name="upload.pdf", max_pages=settings.parse_max_pages,
+                            timeout=settings.parse_timeout)
         else:
             try:
                 text = body.decode("utf-8")
             except UnicodeDecodeError:
                 raise ApiError(415, "send a PDF (application/pdf) or UTF-8 text (text/plain)") from None
-            doc = parse(text=text)
+            doc = parse_text(text)
     except UnrefError as err:
         raise ApiError(422, err.reason) from None
     except (RecursionError, MemoryError) as err:

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 
+from unref.catalogue import organ_name
 from unref.corpus.store.errors import BadFilter, StoreError
 from unref.corpus.store.query import Query, parse_query, snippet
 from unref.errors import UnrefError
@@ -363,26 +364,6 @@ class Filters:
                        " AND (a.item = ? OR substr(a.item, 1, ?) = ?))")
             args += [item, len(item) + 2, item + " ("]
         return " AND ".join(sql), args
-
-
-ORGAN_ABBREVIATIONS = {
-    "ga": "General Assembly", "sc": "Security Council", "ecosoc": "Economic and Social Council",
-    "hrc": "Human Rights Council", "tc": "Trusteeship Council",
-}
-
-
-def organ_name(text: str) -> str:
-    """Return the English organ name that the store holds for a name or abbreviation (GA, SC, ...)."""
-    key = text.strip().lower()
-    if key in ORGAN_ABBREVIATIONS:
-        return ORGAN_ABBREVIATIONS[key]
-    from importlib.resources import files
-
-    organs: dict[str, list[str]] = json.loads((files("unref") / "data" / "organs.json").read_text("utf-8"))["organs"]
-    for english, names in organs.items():
-        if key == english.lower() or key in (n.lower() for n in names):
-            return english
-    return text.strip()
 
 
 # ---------------------------------------------------------------------------

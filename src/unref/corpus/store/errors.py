@@ -49,15 +49,16 @@ class NoCorpus(StoreError):
     """A store opened read-only where no corpus has been built: nothing to read, and none is created."""
 
     def __init__(self, where: str, db: str) -> None:
-        super().__init__(f"no unref corpus at {where}: build one with `unref ingest FILES --db {db}`")
+        super().__init__(f"no unref corpus at {where}")
+        self.db = db  # the database as the user named it, for a front end to say how to build one
 
 
 class NeedsMigration(StoreError):
     """A store opened read-only that an older unref built: it needs a migration before it can be read."""
 
     def __init__(self, where: str, version: int) -> None:
-        super().__init__(f"the corpus at {where} needs migration {version} of this unref:"
-                         " `unref stats --db URL` migrates it")
+        super().__init__(f"the corpus at {where} needs migration {version} of this unref"
+                         " (opening it for writing migrates it)")
 
 
 class BadMigration(StoreError):
