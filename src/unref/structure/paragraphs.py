@@ -79,10 +79,11 @@ def _continues_special(block: Block, text: str, width: int) -> bool:
     if not block.lines:
         return False
     first = block.lines[0].text
-    joined = " ".join(ln.text.strip() for ln in block.lines)
     if block.kind == "title_block":
         if len(block.lines) >= 6:
             return False
+        # Joined only here, for a title of a few lines: joining every open block at each line was quadratic.
+        joined = " ".join(ln.text.strip() for ln in block.lines)
         return not (TITLE_END_RE.search(joined) and not re.search(r"\b(?:to|of|the|and|de|la|du|des|del)$", joined))
     if SIGNED_RE.match(first):
         short = len(text.strip()) < (0.6 * width if width else 50)
