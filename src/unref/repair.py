@@ -202,6 +202,8 @@ class Printed:
     glued_found: frozenset[str] = frozenset()
     # The same as one pattern, compiled once per document: a paragraph is searched once, not once per pair.
     glued_found_re: re.Pattern[str] | None = None
+    # The runs of letters of `lower`, built on first need (see lower_words): most documents never ask.
+    memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> Printed:
@@ -236,9 +238,26 @@ class Printed:
         """
         if f"{a}-{b}".lower() in self.pairs:
             return True
-        if self.lower and re.search(rf"(?<!{LETTERS}){re.escape((a + b).lower())}(?!{LETTERS})", self.lower):
+        if self.lower and self.prints_whole((a + b).lower()):
             return False
         return None
+
+    def prints_whole(self, low: str) -> bool:
+        """Return whether the lower-case text holds `low` as a whole run of letters.
+
+        A set of the text's runs answers for a word of letters: a search over the whole text per
+        line-end hyphen made a long document quadratic. Anything else is searched for as before.
+        """
+        if _WORD_RE.fullmatch(low):
+            return low in self.lower_words()
+        return re.search(rf"(?<!{LETTERS}){re.escape(low)}(?!{LETTERS})", self.lower) is not None
+
+    def lower_words(self) -> frozenset[str]:
+        """Return the runs of letters of the lower-case text, built once."""
+        runs = self.memo.get("lower_words")
+        if runs is None:
+            runs = self.memo["lower_words"] = frozenset(_WORD_RE.findall(self.lower))
+        return runs
 
     def hyphenated_at(self, token: str, i: int) -> bool:
         """Return whether the document prints `token` with a hyphen before index i ("Port|au")."""
