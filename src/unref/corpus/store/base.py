@@ -10,18 +10,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 
 from unref.catalogue import organ_name
-from unref.corpus.store.errors import BadFilter, StoreError
+from unref.corpus.store.errors import BadFilter, SearchTimeout, StoreError
 from unref.corpus.store.query import Query, parse_query, snippet
 from unref.errors import UnrefError
 from unref.symbols import Symbol, normalise, parse_double, try_parse
@@ -310,6 +311,19 @@ class Failure:
 
 
 DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def real_date(value: str) -> bool:
+    """Return whether YYYY, YYYY-MM or YYYY-MM-DD (as DATE_RE reads it) names a real year, month or day.
+
+    2025-02-30 and 2025-13 are not; year 0000 is not either (the calendar starts at 1).
+    """
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 FACETS = ("organ", "year", "type", "language", "agenda_item")  # what `Store.facets` counts
 
 
@@ -328,8 +342,12 @@ class Filters:
     def __post_init__(self) -> None:
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
-            if value is not None and not DATE_RE.fullmatch(value):
+            if value is None:
+                continue
+            if not DATE_RE.fullmatch(value):
                 raise BadFilter(f"{name.replace('_', ' ')} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+            if not real_date(value):
+                raise BadFilter(f"{name.replace('_', ' ')} {value!r} is not a date of the calendar")
 
     def where(self, prefix_match: Callable[[str], tuple[str, str]]) -> tuple[str, list[Any]]:
         """Return SQL conditions on the documents table (alias d) and their parameters, `?` style.
@@ -379,6 +397,7 @@ class Store(ABC):
     read_only: bool = False  # opened with read_only=True: every write fails, nothing is migrated
     # Matches that a search ranks, at most (see `search`): PostgreSQL reads a table row per match.
     search_window: int = 4000
+    timeout: float = 10.0  # seconds that one search may take, its snippets included
 
     def __enter__(self) -> Store:
         return self
@@ -546,6 +565,7 @@ class Store(ABC):
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
         skip, sql_offset, cursor = (offset, 0, after) if distinct else (0, offset, after)
+        deadline = time.monotonic() + self.timeout  # the whole search: its statements, copies and snippets
         while len(hits) < limit:
             want = (skip + limit - len(hits)) * 3 if distinct else limit
             ids = self._search_ids(parsed, where, args, want, sql_offset, window, cursor)
@@ -559,14 +579,23 @@ class Store(ABC):
                     if skip:
                         skip -= 1
                         continue
-                snip = snippet(text, parsed)
-                hits.append(Hit(doc, ref, kind, page, score, snip.text, snip.highlights, pid))
+                hits.append(self._hit(parsed, doc, (ref, kind, page, text), score, pid, deadline))
                 if len(hits) >= limit:
                     break
             if len(ids) < want:
                 break
             sql_offset = 0  # the next batch starts after the cursor
         return hits
+
+    def _hit(self, query: Query, doc: DocumentInfo, passage: tuple[str, str, int | None, str], score: float,
+             pid: int, deadline: float) -> Hit:
+        """Return a passage as a hit with its snippet; SearchTimeout once the search has run past its deadline
+        (a snippet of a long passage is work too: the limit covers the whole search)."""
+        if time.monotonic() > deadline:
+            raise SearchTimeout(self.timeout)
+        ref, kind, page, text = passage
+        snip = snippet(text, query)
+        return Hit(doc, ref, kind, page, score, snip.text, snip.highlights, pid)
 
     def _window(self, wanted: int, exhaustive: bool) -> int | None:
         """Return how many matches a search ranks (None: all): `search_window`, or more for a deep page."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 from uuid import uuid4
 
-from unref.corpus.store.base import Passage, passage_id, redact
-from unref.corpus.store.errors import CannotOpen, MissingFeature, SearchTimeout
+from unref.corpus.store.base import Failure, Passage, Prepared, passage_id, redact
+from unref.corpus.store.errors import CannotOpen, MissingFeature, SearchTimeout, StoreError
 from unref.corpus.store.query import Query, QueryError, fold
 from unref.corpus.store.sql import SQLStore
 
@@ -16,6 +18,16 @@ __all__ = ["PostgresStore", "redact"]
 
 MIGRATION_LOCK = 72_730_001  # pg_advisory_xact_lock key: one migrating process per schema
 PHRASE_CANDIDATES = 4  # a phrase query reads at most this many times the window of candidates
+# A writer whose connection is lost (the server restarted, an administrator ended the session) waits
+# this long before each new attempt to connect, then gives up: about two minutes in all.
+RECONNECT_DELAYS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 60.0)
+
+log = logging.getLogger("unref.corpus.store")
+T = TypeVar("T")
+
+
+class ConnectionLost(StoreError):
+    """The connection to PostgreSQL was lost, and no new one could be made in the time allowed."""
 
 
 class PostgresStore(SQLStore):
@@ -35,6 +47,7 @@ class PostgresStore(SQLStore):
         self.read_only = read_only
         self._psycopg = psycopg
         self._sql_cache: dict[str, str] = {}
+        self._journal: list[Callable[[], Any]] = []  # the writes of the open transaction, to redo on a new connection
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout)))
             if read_only:  # every transaction of this session is read-only: the server refuses writes
@@ -49,6 +62,81 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
+
+    # -- surviving a lost connection ------------------------------------------------
+    #
+    # A write that finds its connection gone connects again, with growing pauses, and says so in a
+    # warning line. The server rolled back the open transaction when the connection went, so the
+    # writes made in it so far (kept in `_journal`) are made again on the new connection before
+    # the one that failed is retried; adding a document twice stores it once (its hash is the
+    # key), so a commit whose answer was lost is safe to repeat. Callers (ingest) see nothing but
+    # the warning.
+
+    def _lost(self) -> bool:
+        """Return whether this store's connection is gone (closed or broken), rather than a statement having failed."""
+        return bool(self.conn.closed or self.conn.broken)
+
+    def _reconnect(self, err: BaseException) -> None:
+        """Connect again, pausing longer after each failure; then redo the open transaction's writes.
+
+        Raise ConnectionLost when every attempt fails.
+        """
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        for delay in RECONNECT_DELAYS:
+            log.warning("unref: warning: lost the connection to PostgreSQL at %s (%s); connecting again in %g s",
+                        redact(self.url), reason, delay)
+            time.sleep(delay)
+            try:
+                self.conn = self._psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+                self._replay()
+            except self._psycopg.OperationalError as again:
+                reason = str(again).strip().splitlines()[0] if str(again).strip() else type(again).__name__
+                continue
+            log.warning("unref: warning: connected to PostgreSQL at %s again; going on", redact(self.url))
+            return
+        raise ConnectionLost(f"lost the connection to PostgreSQL at {redact(self.url)} and could not connect"
+                             f" again within {sum(RECONNECT_DELAYS):g} s: {reason}")
+
+    def _replay(self) -> None:
+        """Open the transaction again on a new connection and redo the writes made in it so far."""
+        if self._depth:
+            self.conn.execute("BEGIN")
+            for write in self._journal:
+                write()
+
+    def _surviving(self, write: Callable[[], T]) -> T:
+        """Return `write()`, connecting again and retrying when the connection is lost; remember it while a
+        transaction is open, to redo it should the connection go before the commit."""
+        while True:
+            try:
+                result = write()
+            except self._psycopg.OperationalError as err:
+                if not self._lost():
+                    raise
+                self._reconnect(err)
+                continue
+            if self._depth:
+                self._journal.append(write)
+            return result
+
+    def add_many(self, docs: Sequence[Prepared], *, replace: bool = False) -> list[bool]:
+        """Write documents in one transaction (see `Store.add_many`), surviving a lost connection."""
+        docs = list(docs)
+        return self._surviving(lambda: super(PostgresStore, self).add_many(docs, replace=replace))
+
+    def record_failure(self, failure: Failure) -> None:
+        """Record a file that failed (see `Store.record_failure`), surviving a lost connection."""
+        self._surviving(lambda: super(PostgresStore, self).record_failure(failure))
+
+    def known(self, hashes: Iterable[str]) -> set[str]:
+        """Return which of these content hashes are stored documents, surviving a lost connection."""
+        hashes = list(hashes)
+        return self._surviving(lambda: super(PostgresStore, self).known(hashes))
+
+    def known_failures(self, hashes: Iterable[str]) -> set[str]:
+        """Return which of these content hashes are recorded failures, surviving a lost connection."""
+        hashes = list(hashes)
+        return self._surviving(lambda: super(PostgresStore, self).known_failures(hashes))
 
     def limit_statements(self, seconds: float) -> None:
         """Make the server cancel any statement of this session that runs longer than `seconds` (at least 1 ms)."""
@@ -77,12 +165,30 @@ class PostgresStore(SQLStore):
         return bool(row and row[0])
 
     def _begin(self) -> None:
-        self.conn.execute("BEGIN")
+        self._journal = []
+        self._surviving(lambda: self.conn.execute("BEGIN"))  # nothing to redo yet: depth is 0
 
     def _commit(self) -> None:
-        self.conn.execute("COMMIT")
+        # The outermost transaction ends here (depth is 0 again); a connection lost on the way redoes
+        # its writes in a new transaction and commits that one.
+        while True:
+            try:
+                self.conn.execute("COMMIT")
+                break
+            except self._psycopg.OperationalError as err:
+                if not self._lost():
+                    raise
+                self._depth = 1
+                try:
+                    self._reconnect(err)
+                finally:
+                    self._depth = 0
+        self._journal = []
 
     def _rollback(self) -> None:
+        self._journal = []
+        if self._lost():  # the server rolled the transaction back when the connection went
+            return
         if self.conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE:
             self.conn.execute("ROLLBACK")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,16 @@ TOKEN_RE = re.compile(r"[^\W_]+")
 MARKS_RE = regex.compile(r"\p{Mn}+")  # combining marks: the accents that NFD splits off
 # The pieces of a query, left to right: a quoted phrase, an unclosed quote, or a bare word.
 QUERY_PIECE_RE = re.compile(r'(?P<neg>-)?"(?P<phrase>[^"]*)"(?P<pstar>\*)?|(?P<open>")|(?P<word>[^\s"]+)')
+
+# What one query may cost. Every term is one index lookup, and FTS5 nests each excluded term one
+# level deeper (200 of them overflowed its parser); a prefix is expanded to every indexed word
+# that it begins, so a short one reads a large part of the index, and several of them more.
+MAX_TERMS = 32  # words, phrases and prefixes, excluded ones included
+MAX_PREFIXES = 4  # prefix terms (secur*) in one query
+MIN_PREFIX = 3  # letters or digits before a lone word's *; a phrase's other words narrow a shorter one
+# Snippets: the matches of a passage that are weighed for the best window, at most. A passage
+# holding a word thousands of times shows a window among its first matches.
+SNIPPET_MATCHES = 1000
 
 
 def _fold_token(token: str) -> str:
@@ -115,7 +126,30 @@ def _unit(text: str, *, phrase: bool, prefix: bool, negated: bool) -> Unit | Non
     if not words:
         shown = f'"{text}"' if phrase else text + ("*" if prefix else "")
         raise QueryError(f"{shown!r} has no letters or digits to search for")
+    if _too_short_prefix(words, prefix):
+        raise QueryError(f"a prefix needs at least {MIN_PREFIX} letters or digits before the *, not {text + '*'!r}")
     return Unit(words, prefix=prefix, negated=negated)
+
+
+def _too_short_prefix(words: tuple[str, ...], prefix: bool) -> bool:
+    """Return whether a prefix alone would expand to too much of the index: a lone word of few characters.
+
+    The last word of a phrase may be short ("S/RES/8"*): the phrase's other words narrow it.
+    """
+    return prefix and len(words) == 1 and len(words[0]) < MIN_PREFIX
+
+
+def _check_cost(groups: list[list[Unit]], excluded: list[Unit]) -> None:
+    """Raise QueryError, in the user's terms, when a query holds more terms or prefixes than one may.
+
+    `groups` hold a placeholder for each excluded term, which counts once, in `excluded`.
+    """
+    units = [u for g in groups for u in g if not u.negated] + excluded
+    if len(units) > MAX_TERMS:
+        raise QueryError(f"too many terms ({len(units)}; the limit is {MAX_TERMS})")
+    prefixes = sum(u.prefix for u in units)
+    if prefixes > MAX_PREFIXES:
+        raise QueryError(f"too many prefixes ({prefixes} words with *; the limit is {MAX_PREFIXES})")
 
 
 def _pieces(text: str) -> Iterator[Unit | str]:
@@ -171,6 +205,7 @@ def parse_query(text: str) -> Query:
             groups.append([piece])
     if pending_or:
         raise QueryError("OR needs a term on each side")
+    _check_cost(groups, excluded)
     kept = tuple(tuple(g) for g in groups if not g[0].negated)
     if not kept:
         raise QueryError("a query needs at least one term that is not excluded")
@@ -237,14 +272,26 @@ def snippet(text: str, query: Query | list[Unit], width: int = 240) -> Snippet:
     """Return the window of about `width` characters of `text` that shows the most matches."""
     units = query.units() if isinstance(query, Query) else query
     found = _matches(text, units)
+    return window(text, [(s, e) for s, e, _ in found], _best_start(found, width), width)
+
+
+def _best_start(found: list[tuple[int, int, int]], width: int) -> int:
+    """Return the start of the match whose window shows the most units, then the most matches (0: none).
+
+    Only the first SNIPPET_MATCHES matches are weighed, and each window counts only the matches
+    that start in it (found by bisection): the work is bounded however often a word recurs.
+    """
+    weighed = found[:SNIPPET_MATCHES]
+    starts = [s for s, _, _ in weighed]
     best_start, best_score = 0, (-1, 0)
-    for start, _end, _k in found:
+    for start, _end, _k in weighed:
         lo = max(0, start - width // 4)
-        inside = [k for s, e, k in found if lo <= s and e <= lo + width]
+        hi = lo + width
+        inside = [k for _s, e, k in weighed[bisect_left(starts, lo):bisect_right(starts, hi)] if e <= hi]
         score = (len(set(inside)), len(inside))
         if score > best_score:
             best_start, best_score = start, score
-    return window(text, [(s, e) for s, e, _ in found], best_start, width)
+    return best_start
 
 
 def window(text: str, ranges: list[tuple[int, int]], focus: int, width: int = 240) -> Snippet:

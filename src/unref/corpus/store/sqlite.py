@@ -27,6 +27,32 @@ PRAGMAS = (
 )
 
 
+def _readable(conn: sqlite3.Connection) -> bool:
+    """Return whether a connection can read its database's schema (a WAL file it cannot index cannot)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Return a read-only connection to the SQLite file at `path`.
+
+    A reader of a WAL file shares the index of the log (the -shm file beside it) with the writers,
+    and creates it when it is absent. In a read-only folder or on a read-only mount it cannot, and
+    ``mode=ro`` alone fails ("attempt to write a readonly database"). There the file is opened
+    ``immutable``: read as it is, without the shared index or locks, since nothing can change it
+    through that folder.
+    """
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    if _readable(conn):
+        return conn
+    conn.close()
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
 class SQLiteStore(SQLStore):
     """A corpus in one SQLite file (or in memory, for ":memory:")."""
 
@@ -45,8 +71,7 @@ class SQLiteStore(SQLStore):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
             if read_only and not memory:  # the file as it is: never created, never written
-                self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True,
-                                            isolation_level=None, check_same_thread=False)
+                self.conn = _connect_read_only(Path(self.path))
             else:
                 self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             for pragma in PRAGMAS:
