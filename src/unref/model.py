@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
 
+from unref.text.chars import replace_noncharacters
+
 SCHEMA_ID = "unref.document/1"
 
 # The kinds, written once. A paragraph's kind (the JSON schema's enum):
@@ -351,7 +353,7 @@ class Document:
 
         return {
             "schema": SCHEMA_ID,
-            "source": self.source,
+            "source": _encodable(self.source),
             "format": self.format,
             "pages": self.pages,
             "symbols": list(md.symbols),
@@ -442,3 +444,9 @@ def _source_ranges(spans: list[Span], start: int, end: int) -> list[tuple[int, i
         else:
             out.append((span.source_start, span.source_end))
     return out
+
+
+def _encodable(path: str | None) -> str | None:
+    """Return a source path that UTF-8 can write: a file name of undecodable bytes is read with lone
+    surrogates in it (Python's surrogateescape), which are replaced here; all other text was at the door."""
+    return replace_noncharacters(path)[0] if path else path

@@ -8,11 +8,13 @@ extractors append to the page.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from unref.errors import InputError
 from unref.model import Line, Page, Source
+from unref.text.chars import noncharacter_warning, replace_noncharacters
 from unref.text.regexes import FOOTNOTE_SEPARATOR_RE, URL_LINE_RE
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -40,7 +42,8 @@ def _check_size(size: int, name: str) -> None:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Return extracted text decoded from bytes: UTF-8 (with or without BOM), else Windows-1252.
+    """Return extracted text decoded from bytes: UTF-16 or UTF-32 when a BOM says so, else UTF-8 (with or
+    without BOM), else Windows-1252.
 
     The same rules as for a file: size limit, empty, PDF, binary and unknown encodings raise
     InputError naming `name` (the file, or "<bytes>" when there is none).
@@ -48,28 +51,76 @@ def decode_text(data: bytes, name: str) -> str:
     _check_size(len(data), name)
     if not data.strip():
         raise InputError(name, "is empty")
-    if data.startswith(b"%PDF"):
-        raise InputError(name, "is a PDF; PDF reading is not available for this input")
-    if b"\x00" in data[:4096]:
-        raise InputError(name, "is binary, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        if text.count("\ufffd") > len(text) // 100:
-            raise InputError(name, "is not text in a known encoding") from None
+    wide = _wide_encoding(data)
+    if wide is not None:
+        # Before the binary check: every other byte of UTF-16 text is a zero.
+        text = _decode_wide(data, *wide)
+        if not text.strip():
+            raise InputError(name, "is empty")
+    else:
+        text = _decode_narrow(data, name)
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f\b")
     if controls > 0.02 * min(len(text), 20000):
         raise InputError(name, "is binary, not text")
     return text
 
 
+# Byte order marks of the wide encodings; UTF-32's first, as UTF-16 LE's is the start of UTF-32 LE's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _wide_encoding(data: bytes) -> tuple[int, str] | None:
+    """Return (length of the BOM, encoding) when the data opens with a UTF-16 or UTF-32 byte order mark."""
+    return next(((len(bom), enc) for bom, enc in _WIDE_BOMS if data.startswith(bom)), None)
+
+
+def _decode_wide(data: bytes, skip: int, encoding: str) -> str:
+    """Return UTF-16 or UTF-32 text after its BOM.
+
+    Lone surrogate halves are let through, so that read_text counts them as it replaces them; data
+    cut inside a character, or a code point past U+10FFFF, decodes with U+FFFD in its place.
+    """
+    try:
+        return data[skip:].decode(encoding, errors="surrogatepass")
+    except UnicodeDecodeError:
+        return data[skip:].decode(encoding, errors="replace")
+
+
+def _decode_narrow(data: bytes, name: str) -> str:
+    """Return text in UTF-8 (with or without BOM), else Windows-1252; InputError for a PDF or binary data."""
+    if data.startswith(b"%PDF"):
+        raise InputError(name, "is a PDF; PDF reading is not available for this input")
+    if b"\x00" in data[:4096]:
+        raise InputError(name, "is binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > len(text) // 100:
+            raise InputError(name, "is not text in a known encoding") from None
+        return text
+
+
 def read_text(text: str, path: str | None = None) -> Source:
-    """Return a Source whose pages are split on form feeds, or on other page signals."""
+    """Return a Source whose pages are split on form feeds, or on other page signals.
+
+    Lone surrogates and non-characters are replaced by U+FFFD here, at the door, and a warning
+    says how many: no record made from the text then fails to encode.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, replaced = replace_noncharacters(text)
     if "\f" in text:
-        return Source(path=path, text=text, pages=_split_form_feeds(text), format="text", style="pdftotext")
-    return Source(path=path, text=text, pages=_split_dump(text), format="text", style=text_style(text))
+        source = Source(path=path, text=text, pages=_split_form_feeds(text), format="text", style="pdftotext")
+    else:
+        source = Source(path=path, text=text, pages=_split_dump(text), format="text", style=text_style(text))
+    if replaced:
+        source.warnings.append(noncharacter_warning(replaced))
+    return source
 
 
 def text_style(text: str) -> str:

@@ -10,6 +10,7 @@ from unref.read.pdf.geometry import PageGeometry, doc_stats
 from unref.read.pdf.glyphs import note_text, to_frame
 from unref.read.pdf.labels import label_page
 from unref.read.pdf.order import OutLine
+from unref.text.chars import noncharacter_warning, replace_noncharacters
 
 # A note that starts with its label in the style of the 1990s ("1/ A/42/521-S/19085, annex."), and its marker.
 SLASH_NOTE_RE = re.compile(r"^\s*(\d{1,3}|[a-z])/\s")
@@ -47,12 +48,29 @@ def assemble(name: str | None, pages: list[PageGeometry], links: list[tuple[int,
             pos += len(text)
         markers.extend(slash_markers(page.lines))
         out_pages.append(page)
-    text = "".join(texts)
-    source = Source(path=name, text=text, pages=out_pages, format="pdf", style="pdf", links=links,
+    text, replaced = replace_noncharacters("".join(texts))
+    if replaced:
+        _replace_in_lines(out_pages)
+    source = Source(path=name, text=text, pages=out_pages, format="pdf", style="pdf", links=_clean_links(links),
                     markers=markers)
+    if replaced:
+        source.warnings.append(noncharacter_warning(replaced))
     if empty_pages:
         source.warnings.append(f"pages without a text layer: {_ranges(empty_pages)} (scanned; OCR needed)")
     return source
+
+
+def _replace_in_lines(pages: list[Page]) -> None:
+    """Replace lone surrogates and non-characters in each line as in the text: one code point for one,
+    so that every offset holds."""
+    for page in pages:
+        for line in page.lines:
+            line.text = replace_noncharacters(line.text)[0]
+
+
+def _clean_links(links: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Return the link addresses with lone surrogates and non-characters replaced (a damaged annotation)."""
+    return [(page, replace_noncharacters(uri)[0]) for page, uri in links]
 
 
 def _page_box(line: OutLine) -> tuple[float, float, float, float]:
