@@ -29,8 +29,9 @@ from unref.corpus.ingest import ingest
 from unref.corpus.store import Store, open_store, prepare
 from unref.corpus.store.sqlite import SQLiteStore
 from unref.serve import create_app
-from unref.serve.corpus import Corpus, QueryTimeout
+from unref.serve.corpus import Busy, Corpus, QueryTimeout, broad_lanes
 from unref.serve.markup import Mark, Marker, annotate, highlight, safe_url
+from unref.serve.views import is_broad
 
 with warnings.catch_warnings():  # Starlette's test client asks for httpx2 by a warning on import
     warnings.simplefilter("ignore")
@@ -606,3 +607,67 @@ def test_is_twin(path: str | None, twin: bool) -> None:
 
     scope = {"type": "http", "route": SimpleNamespace(path=path)} if path else {"type": "http"}
     assert is_twin(Request(scope)) is twin
+
+
+# ---------------------------------------------------------------------------
+# The server protects itself (issue 15)
+
+
+@pytest.mark.parametrize(("params", "words"), [
+    ({"to": "2025-02-30"}, "'2025-02-30' is not a date of the calendar"),
+    ({"from": "2025-13"}, "'2025-13' is not a date of the calendar"),
+    ({"to": "2025-2-3"}, "to: String should match pattern"),
+])
+def test_bad_dates_are_400_with_a_clear_message(client: TestClient, params: dict[str, str], words: str) -> None:
+    assert words in error_of(client.get("/api/search", params={"q": "valley", **params}), 400)
+    assert client.get("/search", params={"q": "valley", **params}).status_code == 400
+
+
+@pytest.mark.parametrize(("query", "words"), [
+    ("valley " + " ".join(f"-w{i}" for i in range(150)), "too many terms (151; the limit is 32)"),
+    ("a* b* c*", "a prefix needs at least 3 letters or digits"),
+    ("val* sec* cou* res* gen*", "too many prefixes (5 words with *; the limit is 4)"),
+])
+def test_costly_queries_are_400_in_the_users_terms(client: TestClient, query: str, words: str) -> None:
+    message = error_of(client.get("/api/search", params={"q": query}), 400)
+    assert words in message and "fts5" not in message and "tsquery" not in message
+
+
+@pytest.mark.parametrize(("query", "broad"), [
+    ("valley", False),
+    ("security council", False),
+    ('"human rights"', False),
+    ("val*", True),
+    ('"human ri"*', True),
+    (" ".join(f"w{i}" for i in range(9)), True),
+    (" ".join(f"w{i}" for i in range(8)), False),
+    ('"unclosed', False),  # malformed: the search says why, at once
+])
+def test_is_broad(query: str, broad: bool) -> None:
+    assert is_broad(query) is broad
+
+
+@pytest.mark.parametrize(("pool", "lanes"), [(1, 1), (4, 1), (8, 2), (16, 4)])
+def test_broad_lanes(pool: int, lanes: int) -> None:
+    assert broad_lanes(pool) == lanes
+
+
+def test_broad_searches_share_a_quarter_of_the_pool(db_url: str) -> None:
+    corpus = Corpus(db_url, pool_size=4, query_timeout=0.5)
+    with corpus.store(broad=True):  # the one lane of a pool of 4 is taken
+        started = time.monotonic()
+        with pytest.raises(Busy, match="broad searches"), corpus.store(broad=True):
+            pass
+        assert time.monotonic() - started < 2
+        with corpus.store() as store:  # ordinary requests still get a connection
+            assert store.get("S/2026/1") is not None
+    with corpus.store(broad=True) as store:  # the lane is free again
+        assert store.get("S/2026/1") is not None
+    corpus.close()
+
+
+def test_a_broad_search_is_503_while_the_lanes_are_taken(db_url: str) -> None:
+    app = create_app(db_url, pool_size=4)
+    with TestClient(app) as c, app.state.corpus.store(broad=True):
+        assert "broad searches" in error_of(c.get("/api/search", params={"q": "val*"}), 503)
+        assert c.get("/api/search", params={"q": "valley"}).status_code == 200

@@ -26,7 +26,7 @@ from unref.errors import UnrefError
 from unref.serve.context import Settings, corpus_of, settings_of, symbol_view
 from unref.serve.errors import ApiError, ErrorResponse
 from unref.serve.markup import doc_href
-from unref.serve.views import SearchRequest, document, family_view, links_view, search, thread_view
+from unref.serve.views import SearchRequest, document, family_view, is_broad, links_view, search, thread_view
 
 __all__ = ["router"]
 
@@ -238,7 +238,7 @@ def get_search(
     settings = settings_of(request)
     wanted = search_request(q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after, limit,
                             settings)
-    with corpus_of(request).store() as store:
+    with corpus_of(request).store(broad=is_broad(wanted.q)) as store:
         return JSONResponse(search(store, wanted, max_rows=settings.max_rows,
                                    facet_sample=settings.facet_sample if facets else 0))
 

@@ -21,7 +21,7 @@ from unref.corpus.store import Store, open_store
 from unref.corpus.store.errors import SearchTimeout
 from unref.errors import UnrefError
 
-__all__ = ["Busy", "Corpus", "QueryTimeout", "is_timeout"]
+__all__ = ["Busy", "Corpus", "QueryTimeout", "broad_lanes", "is_timeout"]
 
 
 class QueryTimeout(UnrefError):
@@ -32,10 +32,20 @@ class QueryTimeout(UnrefError):
 
 
 class Busy(UnrefError):
-    """Every connection stayed in use for as long as a request may wait."""
+    """Every connection stayed in use for as long as a request may wait (or every lane of broad searches)."""
 
-    def __init__(self) -> None:
-        super().__init__(None, "the server is busy; try again in a moment")
+    def __init__(self, reason: str = "the server is busy; try again in a moment") -> None:
+        super().__init__(None, reason)
+
+
+BROAD_BUSY = ("the server is running as many broad searches (prefixes with *, many terms) as it takes at once;"
+              " try again in a moment, or narrow the search")
+
+
+def broad_lanes(pool_size: int) -> int:
+    """Return how many broad searches may hold a connection at once: a quarter of the pool (at least one),
+    so that three quarters always serve the requests whose cost is known to be small."""
+    return max(1, pool_size // 4)
 
 
 def is_timeout(err: BaseException) -> bool:
@@ -68,6 +78,7 @@ class Corpus:
         self._opened = 0
         self._lock = threading.Lock()
         self._closed = False
+        self._broad = threading.BoundedSemaphore(broad_lanes(pool_size))
 
     def check(self) -> None:
         """Open one connection now, so that a bad URL fails at start-up rather than on the first request."""
@@ -106,8 +117,28 @@ class Corpus:
         self._idle.put(store)
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
-        """Lend a store for one request; raise QueryTimeout when its statements outlive the time limit."""
+    def store(self, *, broad: bool = False) -> Iterator[Store]:
+        """Lend a store for one request; raise QueryTimeout when its statements outlive the time limit.
+
+        A `broad` request (a search that may read much of the index) waits at most a second for one
+        of the few lanes that broad requests share, and is turned away (Busy) when none frees: broad
+        searches can hold a quarter of the pool, never the whole of it.
+        """
+        if not broad:
+            with self._lend() as store:
+                yield store
+            return
+        if not self._broad.acquire(timeout=min(1.0, self.query_timeout)):
+            raise Busy(BROAD_BUSY)
+        try:
+            with self._lend() as store:
+                yield store
+        finally:
+            self._broad.release()
+
+    @contextmanager
+    def _lend(self) -> Iterator[Store]:
+        """Lend a store under the watchdog (see `store`)."""
         store = self._acquire()
         lease = _Lease(store)
         watchdog = threading.Timer(self.query_timeout, self._interrupt, (lease,))

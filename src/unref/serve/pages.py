@@ -24,7 +24,16 @@ from unref.serve.context import corpus_of, html, settings_of, symbol_view
 from unref.serve.diagram import layout
 from unref.serve.errors import ApiError
 from unref.serve.markup import Mark, Marker, annotate, api_href, doc_href, highlight, safe_url
-from unref.serve.views import checked_symbol, doc_name, document, family_view, neighbourhood, search, thread_view
+from unref.serve.views import (
+    checked_symbol,
+    doc_name,
+    document,
+    family_view,
+    is_broad,
+    neighbourhood,
+    search,
+    thread_view,
+)
 
 __all__ = ["install_filters", "router"]
 
@@ -79,7 +88,7 @@ def _search_view(request: Request, q: str, organ: str | None, type: str | None, 
     if not wanted.q:
         return {"query": "", "filters": wanted.params(), "limit": wanted.limit, "hits": [], "next": None,
                 "truncated": False, "stats": stats(request)}
-    with corpus_of(request).store() as store:
+    with corpus_of(request).store(broad=is_broad(wanted.q)) as store:
         return search(store, wanted, max_rows=settings.max_rows, facet_sample=settings.facet_sample)
 
 

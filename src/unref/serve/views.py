@@ -18,12 +18,15 @@ from typing import Any
 from unref.corpus.graph import NotInCorpus, cited_by, cites, family, thread
 from unref.corpus.store import DocumentInfo, Filters, Hit, Store, StoreError
 from unref.corpus.store.base import FACETS, symbol_keys
-from unref.corpus.store.query import QueryError
+from unref.corpus.store.query import QueryError, parse_query
 from unref.serve.corpus import is_timeout
 from unref.serve.errors import ApiError
 from unref.serve.markup import doc_href
 
-__all__ = ["SearchRequest", "document", "family_view", "links_view", "neighbourhood", "search", "thread_view"]
+__all__ = ["SearchRequest", "document", "family_view", "is_broad", "links_view", "neighbourhood", "search",
+           "thread_view"]
+
+BROAD_TERMS = 8  # a search of more terms than this is broad: each one is a lookup in the index
 
 
 
@@ -104,6 +107,18 @@ class SearchRequest:
         names = {"date_from": "from", "date_to": "to"}
         return {names.get(k, k): str(v) for k, v in asdict(self).items()
                 if v not in (None, "") and k not in ("after", "limit")}
+
+
+def is_broad(q: str) -> bool:
+    """Return whether a search may read much of the index: a prefix (its every word is looked up) or many terms.
+
+    A malformed query is not broad: the search says what is wrong with it, at once.
+    """
+    try:
+        units = parse_query(q).units()
+    except QueryError:
+        return False
+    return any(u.prefix for u in units) or len(units) > BROAD_TERMS
 
 
 def encode_cursor(position: tuple[float, int], reached: int, fingerprint: str) -> str:
