@@ -113,9 +113,11 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """Start `unref serve` on 127.0.0.1:`port`; return its process once it answers."""
-    process = subprocess.Popen([*UNREF, "serve", "--db", f"sqlite:///{db}", "--host", HOST, "--port", str(port)],
+def start_server(db: Path | str, port: int) -> subprocess.Popen[bytes]:
+    """Start `unref serve` on 127.0.0.1:`port` over a SQLite file (or a database URL); return its process once it
+    answers."""
+    url = db if isinstance(db, str) else f"sqlite:///{db}"
+    process = subprocess.Popen([*UNREF, "serve", "--db", url, "--host", HOST, "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -647,12 +647,12 @@ def test_is_broad(query: str, broad: bool) -> None:
     assert is_broad(query) is broad
 
 
-@pytest.mark.parametrize(("pool", "lanes"), [(1, 1), (4, 1), (8, 2), (16, 4)])
+@pytest.mark.parametrize(("pool", "lanes"), [(1, 1), (4, 1), (8, 1), (16, 2), (32, 4)])
 def test_broad_lanes(pool: int, lanes: int) -> None:
     assert broad_lanes(pool) == lanes
 
 
-def test_broad_searches_share_a_quarter_of_the_pool(db_url: str) -> None:
+def test_broad_searches_share_a_lane_of_the_pool(db_url: str) -> None:
     corpus = Corpus(db_url, pool_size=4, query_timeout=0.5)
     with corpus.store(broad=True):  # the one lane of a pool of 4 is taken
         started = time.monotonic()
