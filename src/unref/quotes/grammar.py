@@ -20,8 +20,9 @@ quotation that is wrong about who said what is worse than none, so every rule pr
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -121,11 +122,21 @@ _SENTENCE_END_RE = regex.compile(rf"{_ABBREV}[.!?;](?:[”\"’»)\]]|\d{{1,3}})
 
 
 def sentence_start(masked: str, pos: int) -> int:
-    """Return where the sentence holding `pos` starts in (masked) paragraph text."""
-    start = 0
-    for m in _SENTENCE_END_RE.finditer(masked, 0, pos):
-        start = m.end()
-    return start
+    """Return where the sentence holding `pos` starts in (masked) paragraph text.
+
+    The paragraph's sentence ends are found once, not scanned from its start for each quote (quadratic
+    in a long paragraph). A sentence end counts when the mark after it lies before `pos`, as when the
+    text was cut at `pos`: a cut can only fail a match there, and no other can start inside one.
+    """
+    ends = _sentence_ends(masked)
+    k = bisect_left(ends, pos)
+    return ends[k - 1] if k else 0
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(masked: str) -> list[int]:
+    """Return where each sentence after the first starts in (masked) paragraph text, in order."""
+    return [m.end() for m in _SENTENCE_END_RE.finditer(masked)]
 
 
 # --- 2. Frames: reporting verbs and the words around them -----------------------------------
