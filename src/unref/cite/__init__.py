@@ -26,6 +26,7 @@ Regex fragments live in `unref.cite.patterns`. The stage's parts, in the order `
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from unref.cite import patterns as P  # noqa: F401  (tests and callers use unref.cite.patterns as P)
 from unref.cite.context import Context, Unit
@@ -125,13 +126,31 @@ def _drop_overlaps(citations: list[Citation]) -> list[Citation]:
     rest may not overlap, and the one found first (addresses, then written symbols) wins.
     """
     kept: list[Citation] = []
+    # The kept citations of the exclusive kinds, by (start, end): they overlap none of each other (but for
+    # parts of one mention, which share their span), so their ends rise too, and those that overlap a new
+    # one are found by bisection, not by a pass over all (quadratic in a paragraph of a thousand citations).
+    spans: list[tuple[int, int]] = []
+    exclusive: list[Citation] = []
     for c in citations:
-        if c.kind in _EXCLUSIVE and any(
-            k.kind in _EXCLUSIVE and k.start < c.end and c.start < k.end and not _parts_of_one(k, c) for k in kept
-        ):
-            continue
+        if c.kind in _EXCLUSIVE:
+            if _overlaps_kept(c, spans, exclusive):
+                continue
+            i = bisect_right(spans, (c.start, c.end))
+            spans.insert(i, (c.start, c.end))
+            exclusive.insert(i, c)
         kept.append(c)
     return kept
+
+
+def _overlaps_kept(c: Citation, spans: list[tuple[int, int]], exclusive: list[Citation]) -> bool:
+    """Return whether `c` overlaps a kept citation of the exclusive kinds that is not a part of one mention
+    with it; `spans` are their (start, end), sorted, and `exclusive` the citations in the same order."""
+    i = bisect_left(spans, (c.end, c.end)) - 1  # the last that starts before c ends
+    while i >= 0 and spans[i][1] > c.start:
+        if not _parts_of_one(exclusive[i], c):
+            return True
+        i -= 1
+    return False
 
 
 def _parts_of_one(a: Citation, b: Citation) -> bool:
