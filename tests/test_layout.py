@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from unref.layout import _first_page_symbols, _label_furniture, _label_notes, _repeated_at_edges, layout
+from unref.layout import (
+    _first_page_symbols,
+    _foot_zone,
+    _label_furniture,
+    _label_notes,
+    _repeated_at_edges,
+    _running_feet_under_rule,
+    layout,
+)
 from unref.model import Line, Page, Source
 from unref.read import read_text
 
@@ -67,3 +75,33 @@ def test_label_notes(texts: list[str], dump: bool, kinds: list[str]) -> None:
     page = _page(1, texts)
     _label_notes(page.lines, dump)
     assert [ln.kind for ln in page.lines] == kinds
+
+
+@pytest.mark.parametrize(("texts", "below", "rest"), [
+    (["Text.", "More text.", "____________", "1 A note.", "25-04516"], ["1 A note.", "25-04516"],
+     ["More text.", "____________"]),
+    (["____________", "1", "A note.", "25-04516", "13/27"], ["1", "A note.", "25-04516", "13/27"], []),  # rule above
+    (["Text.", "More text.", "Yet more.", "25-04516"], [], ["Text.", "More text.", "Yet more.", "25-04516"]),
+])
+def test_foot_zone(texts: list[str], below: list[str], rest: list[str]) -> None:
+    got = _foot_zone(_page(1, texts).lines)
+    assert ([ln.text for ln in got[0]], [ln.text for ln in got[1]]) == (below, rest)
+
+
+@pytest.mark.parametrize(("pages", "feet"), [
+    # a note printed on two pages of six is no running foot below the rule
+    ([["Adopted at its 10th meeting."]] * 2 + [[]] * 4, set()),
+    # a foot on every page is
+    ([["Report of the Board"]] * 6, {"Report of the Board"}),
+    ([["Report of the Board"]] * 2, set()),  # two pages are not enough
+])
+def test_running_feet_under_rule(pages: list[list[str]], feet: set[str]) -> None:
+    source = Source(path=None, text="", pages=[_page(i + 1, [f"Text of page {i}.", *p]) for i, p in enumerate(pages)])
+    assert _running_feet_under_rule(source, _repeated_at_edges(source)) == feet
+
+
+def test_a_note_printed_on_two_pages_stays_a_note() -> None:
+    page = "Body text of page {n}.1\n\n____________\n1\n\nAdopted at its 10th plenary meeting.\n{n}/6\n"
+    source = layout(read_text("\f".join(page.format(n=n) for n in (1, 2)) + "\f" + "Text.\n\f" * 4))
+    kinds = [[ln.kind for ln in p.lines if ln.text.startswith("Adopted")] for p in source.pages[:2]]
+    assert kinds == [["note"], ["note"]]

@@ -53,8 +53,9 @@ def label_text(source: Source) -> Source:
     dump = source.style == "dump"
     running = _running_heads(source)
     numbered = _numbers_pages(source)
+    feet = _running_feet_under_rule(source, running)
     for page in source.pages:
-        _label_page(page, dump=dump, first=page.number == 1, running=running, numbered=numbered)
+        _label_page(page, dump=dump, first=page.number == 1, running=running, numbered=numbered, feet=feet)
     return source
 
 
@@ -93,13 +94,31 @@ def _running_heads(source: Source) -> set[str]:
 
 def _repeated_at_edges(source: Source) -> set[str]:
     """Return the lines (not bare numbers, under 90 characters) printed at the edge of more than one page."""
+    return {text for text, n in _edge_counts(source).items() if n > 1}
+
+
+def _edge_counts(source: Source) -> dict[str, int]:
+    """Return, for each line (not a bare number, under 90 characters) at the edge of a page, on how many pages."""
     seen: dict[str, int] = {}
     for page in source.pages:
         printed = [ln.text.strip() for ln in page.lines if ln.text.strip()]
         for text in set(printed[:HEAD_ZONE] + printed[-FOOT_ZONE:]):
-            if not text.isdigit():
+            if not text.isdigit() and len(text) < 90:
                 seen[text] = seen.get(text, 0) + 1
-    return {text for text, n in seen.items() if n > 1 and len(text) < 90}
+    return seen
+
+
+def _running_feet_under_rule(source: Source, running: set[str]) -> set[str]:
+    """Return the running lines that may be a running foot where they stand below the footnote rule.
+
+    Below the rule a line repeated at the foot of two pages is as likely a note printed twice (the same
+    note text on two pages, its label on a line of its own: "Adopted by the Meeting at its 10th plenary
+    meeting"; the tail of a note, "2024).") as a running foot. A running foot is printed on most pages,
+    or on every other page where odd and even pages differ: a third of the pages (three at least) is
+    asked for there."""
+    counts = _edge_counts(source)
+    wanted = max(3, len(source.pages) // 3)
+    return {text for text in running if counts.get(text, 0) >= wanted or text not in counts}
 
 
 def _first_page_symbols(page: Page) -> set[str]:
@@ -149,8 +168,12 @@ def _split_glued_separators(page: Page) -> None:
 _GLUED_SEPARATOR_RE = re.compile(r"^(.*\S)\s+(_{10,})\s*$")
 
 
-def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbered: bool = False) -> None:
-    """Label a page's lines: body or blank, then furniture, running heads and feet, the footnote area."""
+def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbered: bool = False,
+                feet: set[str] | None = None) -> None:
+    """Label a page's lines: body or blank, then furniture, running heads and feet, the footnote area.
+
+    `feet` are the running lines that count as running feet below the footnote rule (all of `running`
+    when None)."""
     _split_glued_separators(page)
     printed = [line for line in page.lines if line.text.strip()]
     for line in page.lines:
@@ -158,8 +181,21 @@ def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbe
     _label_furniture(printed, page.number, numbered)
     if not first:
         _label_heads(printed[:HEAD_ZONE], running)
-    _label_heads(list(reversed(printed[-FOOT_ZONE:])), running)
+    below, rest = _foot_zone(printed)
+    # From the page's edge inwards: the lines below the rule first, then, if all of them were feet, the rest.
+    if _label_heads(below[::-1], running if feet is None else feet):
+        _label_heads(rest[::-1], running)
     _label_notes(page.lines, dump)
+
+
+def _foot_zone(printed: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Return the lines of the page's foot zone that stand below its last footnote rule, and the rest."""
+    foot = printed[-FOOT_ZONE:]
+    rule = max((i for i, ln in enumerate(printed) if FOOTNOTE_SEPARATOR_RE.match(ln.text)), default=None)
+    if rule is None:
+        return [], foot
+    k = max(rule + 1 - (len(printed) - len(foot)), 0)  # the rule may stand above the zone: all of it is below
+    return foot[k:], foot[:k]
 
 
 def _label_furniture(printed: list[Line], number: int, numbered: bool) -> None:
@@ -188,8 +224,10 @@ def _label_notes(lines: list[Line], dump: bool) -> None:
             line.kind = "links" if dump and URL_LINE_RE.match(line.text.strip()) else "note"
 
 
-def _label_heads(zone: list[Line], running: set[str]) -> None:
-    """Mark running heads and feet: repeated symbol lines, language lines, from the page edge inwards."""
+def _label_heads(zone: list[Line], running: set[str]) -> bool:
+    """Mark running heads and feet: repeated symbol lines, language lines, from the page edge inwards.
+
+    Return whether every line of the zone was furniture (so the walk may go on inwards)."""
     for line in zone:
         text = line.text.strip()
         if line.kind == "furniture":
@@ -197,4 +235,5 @@ def _label_heads(zone: list[Line], running: set[str]) -> None:
         if text in running or HEADER_LANGUAGE_RE.match(text):
             line.kind = "furniture"
         else:
-            break
+            return False
+    return True
