@@ -1,15 +1,14 @@
-"""The `unref` Typer application, and what every command shares: its options, one error handler, resource limits.
+"""The `unref` Typer application, and what every command shares: its options and one error handler.
 
 The options that several commands take (--db, --debug, --max-pages, --timeout, --max-memory) are
-defined here once, as Annotated aliases, so that they read and behave alike in every command.
+defined here once, as Annotated aliases, so that they read and behave alike in every command (the
+limits themselves hold in the child process that parses: `unref.sandbox`).
 Every command reports an error through `fail` (or `reporting`, which calls it): one line on
 stderr, exit 2 for unref's own errors and 1 for others, a traceback with --debug.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, NoReturn
@@ -30,7 +29,6 @@ __all__ = [
     "WorkerMemory",
     "app",
     "fail",
-    "limit_resources",
     "message",
     "reporting",
 ]
@@ -117,33 +115,3 @@ def reporting(debug: bool) -> Iterator[None]:
         raise
     except Exception as err:  # one clear line, never a traceback unless --debug
         fail(err, debug)
-
-
-# ---------------------------------------------------------------------------
-# Resource limits
-
-
-def limit_resources(max_memory_mib: int, timeout: float) -> None:
-    """Cap this process's memory, and its CPU time as a backstop to the reader's own time limit."""
-    try:
-        import resource
-        import signal
-    except ImportError:  # not on this platform
-        return
-    if max_memory_mib > 0:
-        limit = max_memory_mib * 1024 * 1024
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard == resource.RLIM_INFINITY or limit < hard:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    if timeout > 0:
-        used = resource.getrusage(resource.RUSAGE_SELF).ru_utime
-        soft = int(used + timeout) + 15
-        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-        if hard == resource.RLIM_INFINITY or soft + 5 <= hard:
-            resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 5))
-
-            def _out_of_time(signum: int, frame: object) -> None:
-                sys.stderr.write(f"unref: error: took longer than {timeout:g} s (the limit; see --timeout)\n")
-                os._exit(2)
-
-            signal.signal(signal.SIGXCPU, _out_of_time)

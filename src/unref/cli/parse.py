@@ -1,21 +1,26 @@
-"""`unref parse` and `unref version`: one document, as JSON, text or Markdown (mirrors `unref.parse`)."""
+"""`unref parse` and `unref version`: one document, as JSON, text or Markdown (mirrors `unref.parse`).
+
+The document is parsed in a child process under the limits of memory and time (`unref.sandbox`), which
+also renders it, so that a hostile file ends in one line that names it and the limit, never a crash.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from unref import __version__
-from unref.cli.app import Debug, MaxPages, ProcessMemory, ReadTimeout, app, fail, limit_resources
-from unref.errors import UnrefError
+from unref.cli.app import Debug, MaxPages, ProcessMemory, ReadTimeout, app, fail
 from unref.render import to_markdown, to_text
+from unref.sandbox import Limits, parse_limited
 
-__all__ = ["Format", "app", "parse", "version"]
+__all__ = ["Format", "app", "parse", "render", "version"]
 
 
 class Format(StrEnum):
@@ -24,6 +29,15 @@ class Format(StrEnum):
     json = "json"
     text = "text"
     markdown = "markdown"
+
+
+def render(format: Format, spans: bool, doc: Any) -> str:
+    """Return the document as `unref parse` prints it (runs in the parsing child: only the text crosses back)."""
+    if format is Format.json:
+        return json.dumps(doc.to_json(spans=spans), ensure_ascii=False, indent=1) + "\n"
+    if format is Format.text:
+        return to_text(doc) + "\n"
+    return to_markdown(doc) + "\n"
 
 
 @app.command()
@@ -39,21 +53,12 @@ def parse(
     debug: Debug = False,
 ) -> None:
     """Parse one document and print it as JSON (unref.document/1), text or Markdown."""
-    from unref import parse as parse_document
-
-    limit_resources(max_memory, timeout)
+    limits = Limits(memory_mib=max_memory, timeout=timeout, max_pages=max_pages)
     try:
-        doc = parse_document(file, allow_empty=allow_empty, max_pages=max_pages, timeout=timeout)
-    except MemoryError:
-        fail(UnrefError(str(file), f"out of memory (the limit is {max_memory} MiB; see --max-memory)"), debug)
+        out = parse_limited(file, limits, partial(render, format, spans), allow_empty=allow_empty)
     except Exception as err:  # one clear line, never a traceback unless --debug
         fail(err, debug)
-    if format is Format.json:
-        sys.stdout.write(json.dumps(doc.to_json(spans=spans), ensure_ascii=False, indent=1) + "\n")
-    elif format is Format.text:
-        sys.stdout.write(to_text(doc) + "\n")
-    else:
-        sys.stdout.write(to_markdown(doc) + "\n")
+    sys.stdout.write(out)
 
 
 @app.command()

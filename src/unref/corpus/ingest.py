@@ -1,27 +1,29 @@
 """ingest: parse files into the corpus, in parallel, idempotently and resumably.
 
 Files are hashed first: content already stored (or recorded as failing) costs one hash and
-one lookup. Parsing runs in worker processes, which send back rows ready to write
+one lookup. Parsing runs in worker processes (`unref.sandbox`: limits of memory, CPU and wall
+time, however many workers, one included), which send back rows ready to write
 (`store.prepare`); the parent is the only writer and commits every few documents, so a
 run killed at any point loses at most one uncommitted batch, which the next run redoes.
-A file that fails is recorded with its reason and the batch goes on.
+A file that fails, in any way (an error, a limit, its worker killed, rows the store refuses),
+is recorded with its reason and the batch goes on.
 """
 
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from unref.corpus.iters import chunks
-from unref.corpus.store import Failure, Prepared, Store, content_hash, prepare
+from unref.corpus.store import Failure, Prepared, Store, StoreError, content_hash, prepare
 from unref.errors import UnrefError
+from unref.sandbox import Limits, Sandbox, sandboxes
 
 __all__ = ["IngestEvent", "IngestResult", "expand", "ingest", "parse_file"]
 
@@ -114,6 +116,13 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
 class _Options:
     timeout: float
     max_pages: int
+    max_memory: int = 0  # MiB, as the worker's limit says it (0: none)
+
+
+def _reason(err: BaseException) -> str:
+    """Return the reason recorded for a file that raised `err`: unref's own reason, else its type and message."""
+    reason = err.reason if isinstance(err, UnrefError) else f"{type(err).__name__}: {err}"
+    return reason or type(err).__name__
 
 
 def parse_file(path: str, hash: str, options: _Options) -> Prepared | Failure:
@@ -124,24 +133,10 @@ def parse_file(path: str, hash: str, options: _Options) -> Prepared | Failure:
         doc = parse(path, timeout=options.timeout, max_pages=options.max_pages)
         return prepare(doc.to_json(), hash=hash, path=path)
     except MemoryError:
-        return Failure(path, hash, "out of memory")
+        return Failure(path, hash, Limits(memory_mib=options.max_memory).out_of_memory(None).reason
+                       if options.max_memory else "out of memory")
     except Exception as err:  # every failure is recorded; the batch goes on
-        reason = err.reason if isinstance(err, UnrefError) else f"{type(err).__name__}: {err}"
-        return Failure(path, hash, reason or type(err).__name__)
-
-
-def _init_worker(max_memory_mib: int) -> None:
-    """Cap a worker's memory, so that one huge file fails alone instead of starving the machine."""
-    if max_memory_mib <= 0:
-        return
-    try:
-        import resource
-    except ImportError:  # not on this platform
-        return
-    limit = max_memory_mib * 1024 * 1024
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard == resource.RLIM_INFINITY or limit < hard:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        return Failure(path, hash, _reason(err))
 
 
 def _warm() -> None:
@@ -152,15 +147,6 @@ def _warm() -> None:
         parse(text="A/1/1\n\nUnited Nations\n\nGeneral Assembly\n\nText.\n")
     except Exception:  # warming is best effort
         return
-
-
-def _start_worker(max_memory_mib: int) -> None:
-    _init_worker(max_memory_mib)
-    _warm()
-
-
-def _ping() -> bool:
-    return True
 
 
 # ---------------------------------------------------------------------------
@@ -188,22 +174,47 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
+        """Commit the pending results; when the store refuses one (text it cannot encode), each alone."""
         if not self.pending:
             return
+        pending, self.pending = self.pending, []
+        try:
+            events = self._commit(pending)
+        except Exception as err:
+            if not _fault_of_file(err):
+                raise
+            events = [event for item in pending for event in self._commit_alone(item)]
+        self.last_commit = time.monotonic()
+        for event, failure in events:  # reported once committed: progress never runs ahead of the disk
+            self.event(event, failure)
+
+    def _commit(self, pending: list[Prepared | Failure]) -> list[tuple[IngestEvent, Failure | None]]:
+        """Write results in one transaction; return their events."""
         events: list[tuple[IngestEvent, Failure | None]] = []
-        docs = [item for item in self.pending if isinstance(item, Prepared)]
+        docs = [item for item in pending if isinstance(item, Prepared)]
         with self.store.transaction():
-            for item in self.pending:
+            for item in pending:
                 if isinstance(item, Failure):
                     self.store.record_failure(item)
                     events.append((IngestEvent(item.path, "failed", item.reason), item))
             for doc, new in zip(docs, self.store.add_many(docs, replace=self.replace), strict=True):
                 # Not new: another writer stored the same content meanwhile.
                 events.append((IngestEvent(doc.path or "", "added" if new else "known"), None))
-        self.pending = []
-        self.last_commit = time.monotonic()
-        for event, failure in events:  # reported once committed: progress never runs ahead of the disk
-            self.event(event, failure)
+        return events
+
+    def _commit_alone(self, item: Prepared | Failure) -> list[tuple[IngestEvent, Failure | None]]:
+        """Write one result; a document the store refuses is recorded as the file's failure instead."""
+        try:
+            return self._commit([item])
+        except Exception as err:
+            if not _fault_of_file(err) or isinstance(item, Failure):
+                raise
+            return self._commit([Failure(item.path or "", item.hash, f"cannot be stored: {_reason(err)}")])
+
+
+def _fault_of_file(err: BaseException) -> bool:
+    """Whether an error in writing is the file's (its text), not the database's: then the file fails alone."""
+    return isinstance(err, (UnicodeError, ValueError, TypeError, OverflowError)) and not isinstance(err, StoreError)
 
 
 def _triage(store: Store, paths: list[Path], seen: set[str], writer: _Writer, retry_failed: bool,
@@ -241,80 +252,47 @@ def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
     `paths` are files, folders (their PDFs and .txt files, recursively) or glob patterns.
     Content already stored is skipped, as is content that failed before unless `retry_failed`;
     `force` parses everything again and replaces what is stored. `workers` > 1 parses in that
-    many processes. `max_memory` (MiB) caps each worker process.
+    many processes (one: one process). `max_memory` (MiB) caps each worker process, `timeout` (s) each
+    file's parse.
     """
     started = time.monotonic()
     result = IngestResult()
     writer = _Writer(store, result, progress, batch_size, commit_interval, force)
-    options = _Options(timeout, max_pages)
+    options = _Options(timeout, max_pages, max_memory)
     seen: set[str] = set()
     files = list(dict.fromkeys(expand(paths)))
     result.files = len(files)
     todo = (item for chunk in chunks(files, HASH_CHUNK)
             for item in _triage(store, chunk, seen, writer, retry_failed, force))
-    if workers <= 1:
-        for path, hash in todo:
-            writer.put(parse_file(path, hash, options))
-    else:
-        _run_pool(todo, workers, options, writer, max_memory)
+    _run_workers(todo, workers, options, writer)
     writer.flush()
     result.seconds = time.monotonic() - started
     return result
 
 
-def _pool(workers: int, max_memory: int) -> ProcessPoolExecutor:
-    """Return a pool of started workers; raise UnrefError when workers cannot start at all."""
+def _collect(sandbox: Sandbox[Prepared | Failure], path: str, hash: str) -> Prepared | Failure:
+    """Return what a worker made of a file, or the failure of the limit that stopped it (its death, its deadline)."""
+    try:
+        return sandbox.outcome()
+    except Exception as err:  # a killed or dead worker is the file's failure; the batch goes on
+        return Failure(path, hash, _reason(err))
+
+
+def _run_workers(todo: Iterator[tuple[str, str]], workers: int, options: _Options, writer: _Writer) -> None:
+    """Parse in `workers` limited processes, one file each at a time (memory stays flat); a worker that
+    dies or runs past the time limit fails its file alone and is replaced."""
+    limits = Limits(memory_mib=options.max_memory, timeout=options.timeout, max_pages=options.max_pages)
     # Not fork: the parent may hold threads (a progress bar) and an open database.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["unref", "unref.corpus.ingest"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                               initargs=(max_memory,))
-    try:
-        pool.submit(_ping).result()
-    except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise UnrefError(None, "cannot start worker processes (run the ingest under `if __name__ == "
-                               "'__main__':`, or with workers=1)") from None
-    return pool
-
-
-def _run_pool(todo: Iterator[tuple[str, str]], workers: int, options: _Options, writer: _Writer,
-              max_memory: int) -> None:
-    """Parse in `workers` processes, at most a few files ahead of the writer (memory stays flat)."""
-    window = workers * 3
-    pool = _pool(workers, max_memory)
-    running: dict[Future[Prepared | Failure], tuple[str, str]] = {}
-    try:
+    with sandboxes(limits, workers, _warm, method="forkserver", preload=("unref.corpus.ingest",)) as pool:
+        running: dict[Sandbox[Any], tuple[str, str]] = {}
         while True:
-            while len(running) < window and (item := next(todo, None)) is not None:
-                running[pool.submit(parse_file, item[0], item[1], options)] = item
+            for sandbox in pool:
+                if sandbox not in running and (item := next(todo, None)) is not None:
+                    sandbox.start(partial(parse_file, item[0], item[1], options), item[0])
+                    running[sandbox] = item
             if not running:
                 break
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            broken: list[tuple[str, str]] = []
-            for future in done:
-                item = running.pop(future)
-                try:
-                    writer.put(future.result())
-                except BrokenProcessPool:
-                    broken.append(item)
-            if broken:
-                pool.shutdown(wait=False, cancel_futures=True)
-                broken += running.values()
-                running.clear()
-                _isolate(broken, options, writer, max_memory)
-                pool = _pool(workers, max_memory)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _isolate(items: list[tuple[str, str]], options: _Options, writer: _Writer, max_memory: int) -> None:
-    """Parse each file of a crashed pool alone, so that only the one that kills its worker fails."""
-    for path, hash in items:
-        with _pool(1, max_memory) as pool:
-            try:
-                writer.put(pool.submit(parse_file, path, hash, options).result())
-            except BrokenProcessPool:
-                writer.put(Failure(path, hash, "the parser's process died (a crash, or the memory limit)"))
+            soonest = min(s.deadline for s in running) - time.monotonic()
+            wait([w for s in running for w in s.waitables()], timeout=max(0.0, min(soonest, 60.0)))
+            for sandbox in [s for s in running if s.ready() or s.expired()]:
+                writer.put(_collect(sandbox, *running.pop(sandbox)))

@@ -10,7 +10,6 @@ import asyncio
 import hashlib
 import hmac
 import logging
-import threading
 import time
 from typing import Annotated, Any
 
@@ -325,32 +324,40 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
-# PDFium is not thread-safe: one PDF at a time in this process (text uploads run side by side).
-_PDF_LOCK = threading.Lock()
+#: Memory of the child process that parses one upload (MiB): a bomb fails there, never the server.
+UPLOAD_MEMORY_MIB = 1024
+
+
+def upload_record(doc: Any) -> dict[str, Any]:
+    """Return the unref.document/1 record of a parsed upload, without its path (runs in the parsing child)."""
+    record: dict[str, Any] = doc.to_json()
+    record["source"] = None
+    return record
 
 
 def _parse_bytes(body: bytes, is_pdf: bool, settings: Settings) -> dict[str, Any]:
-    """Return the unref.document/1 record of an upload; ApiError when it cannot be read."""
-    from unref import parse, parse_text
+    """Return the unref.document/1 record of an upload; ApiError when it cannot be read.
 
-    try:
-        if is_pdf:  # parsed from memory; the name keeps the rule that a .pdf may have junk before %PDF-
-            with _PDF_LOCK:
-                doc = parse(body, name="upload.pdf", max_pages=settings.parse_max_pages,
-                            timeout=settings.parse_timeout)
-        else:
-            try:
-                text = body.decode("utf-8")
-            except UnicodeDecodeError:
-                raise ApiError(415, "send a PDF (application/pdf) or UTF-8 text (text/plain)") from None
-            doc = parse_text(text)
+    The upload is parsed in a child process under limits of memory and time (`unref.sandbox`), so that
+    a bomb or a page of millions of glyphs fails alone, with 422, while the server answers the rest.
+    """
+    from unref.sandbox import Limits, parse_limited
+
+    if not is_pdf:
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ApiError(415, "send a PDF (application/pdf) or UTF-8 text (text/plain)") from None
+    limits = Limits(memory_mib=UPLOAD_MEMORY_MIB, timeout=settings.parse_timeout, max_pages=settings.parse_max_pages)
+    try:  # parsed from memory; the name keeps the rule that a .pdf may have junk before %PDF-
+        return parse_limited(body, limits, upload_record, name="upload.pdf" if is_pdf else "upload.txt",
+                             text=not is_pdf)
     except UnrefError as err:
         raise ApiError(422, err.reason) from None
     except (RecursionError, MemoryError) as err:
         raise ApiError(422, f"the upload is too complex to parse ({type(err).__name__})") from None
-    record = doc.to_json()
-    record["source"] = None
-    return record
+    except Exception as err:  # any other failure of one upload is the upload's, never the server's (500)
+        raise ApiError(422, f"the upload cannot be parsed ({type(err).__name__})") from None
 
 
 async def _upload(request: Request, credentials: HTTPAuthorizationCredentials | None) -> tuple[bytes, bool]:

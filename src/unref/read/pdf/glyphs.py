@@ -11,13 +11,19 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import time
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
+
+from unref.errors import LimitError
 
 # A glyph in its reading frame: character, left, bottom, right, top (points), font size.
 Glyph = tuple[str, float, float, float, float, float]
@@ -31,6 +37,32 @@ SUPERSCRIPT_RISE = 0.2  # ...and its bottom stands at least this far above the l
 # A superscript that marks a note: "1", "12", "a", "*", "**", "†".
 MARKER_LABEL_RE = re.compile(r"^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$")
 _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+# The glyph loop looks at the clock once per this many glyphs (a power of two: one AND per glyph).
+CLOCK_EVERY = 4096
+
+# (monotonic deadline, the limit in seconds) of the reading under way in this thread, if it has one.
+_DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("unref_glyph_deadline", default=None)
+
+
+@contextmanager
+def time_limit(timeout: float) -> Iterator[None]:
+    """Within, `page_runs` raises LimitError("timeout") once `timeout` seconds (> 0) have passed.
+
+    A page can hold millions of glyphs and pdfium gives no callback: a limit checked between pages
+    only comes too late, so the glyph loop looks at the clock itself. The error names no file; the
+    code that knows the file's name adds it.
+    """
+    token = _DEADLINE.set((time.monotonic() + timeout, timeout) if timeout > 0 else None)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _check_clock(limit: tuple[float, float] | None) -> None:
+    """Raise LimitError("timeout") when the reading under way is past its deadline."""
+    if limit is not None and time.monotonic() > limit[0]:
+        raise LimitError(None, f"reading took longer than {limit[1]:g} s (the limit)", "timeout")
 
 
 # ================================================================================================
@@ -102,37 +134,41 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
     q = 0
     px0 = px1 = pb = 0.0
     back = far = 0.0
-    for i, ch in enumerate(text):
-        if ch in "\r\n":  # one character: a carriage return or a line feed, not a glyph
-            continue
-        get_box(tp, i, ref)
-        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        height = top - bottom
-        if height < 0.01 and right - left < 0.01:
-            continue  # a space or break that pdfium made up, not a printed glyph
-        # Glyph boxes of one font differ a little in height (accents, tall letters); sizes differ more.
-        new_font = q or not low < height < high
-        if new_font:
-            low, high = 0.96 * height, 1.04 * height
-            size, q = _font_at(tp, i, q, matrix, mref)
-            runs = out.setdefault(q, [])
-            back = max(2.0, 0.5 * size)
-            far = 6.0 * max(size, 1.0)
-        if q:
-            left, bottom, right, top = to_frame(q, left, bottom, right, top)
-        if ch < " " or ch >= "\ue000" or ch == "\xa0":
-            ch = _clean_char(ch)
-            if not ch:
+    limit = _DEADLINE.get()
+    # The clock is read between slices of the page's text, not per glyph: this loop sees every glyph.
+    for start in range(0, len(text), CLOCK_EVERY):
+        _check_clock(limit)
+        for i, ch in enumerate(text[start:start + CLOCK_EVERY], start):
+            if ch in "\r\n":  # one character: a carriage return or a line feed, not a glyph
                 continue
-        # A ligature's letters ("ffi") share one box: they go on in the run like any next glyph.
-        if new_font or abs(bottom - pb) > 0.3 * size or (left < px1 - back and left != px0) or left - px1 > far:
-            glyphs = []
-            run = Run(glyphs, bottom, top, size, left, right)
-            runs.append(run)
-        if ch == " ":
-            run.spaced = True
-        glyphs.append((ch, left, bottom, right, top, size))
-        px0, px1, pb = left, right, bottom
+            get_box(tp, i, ref)
+            left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+            height = top - bottom
+            if height < 0.01 and right - left < 0.01:
+                continue  # a space or break that pdfium made up, not a printed glyph
+            # Glyph boxes of one font differ a little in height (accents, tall letters); sizes differ more.
+            new_font = q or not low < height < high
+            if new_font:
+                low, high = 0.96 * height, 1.04 * height
+                size, q = _font_at(tp, i, q, matrix, mref)
+                runs = out.setdefault(q, [])
+                back = max(2.0, 0.5 * size)
+                far = 6.0 * max(size, 1.0)
+            if q:
+                left, bottom, right, top = to_frame(q, left, bottom, right, top)
+            if ch < " " or ch >= "\ue000" or ch == "\xa0":
+                ch = _clean_char(ch)
+                if not ch:
+                    continue
+            # A ligature's letters ("ffi") share one box: they go on in the run like any next glyph.
+            if new_font or abs(bottom - pb) > 0.3 * size or (left < px1 - back and left != px0) or left - px1 > far:
+                glyphs = []
+                run = Run(glyphs, bottom, top, size, left, right)
+                runs.append(run)
+            if ch == " ":
+                run.spaced = True
+            glyphs.append((ch, left, bottom, right, top, size))
+            px0, px1, pb = left, right, bottom
     return _finish_runs(out)
 
 

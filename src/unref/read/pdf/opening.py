@@ -6,6 +6,7 @@ Files that are empty, cut short, damaged or encrypted are refused here with one 
 from __future__ import annotations
 
 import ctypes
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -68,8 +69,22 @@ def load_page(doc: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage:
         raise InputError(name, f"damaged PDF (page {index + 1} cannot be read)") from None
 
 
+#: The schemes of the link addresses kept: the web's, and mail. Others (javascript:, data:, file:, about:,
+#: vbscript:, ...) run code or name the author's own disk when a reader follows them: they are dropped.
+WEB_SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
+_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# Browsers drop these from an address before they read its scheme ("java\tscript:" is javascript:).
+_IGNORED_RE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def is_web_address(uri: str) -> bool:
+    """Return whether a link address is one to keep: a web or mail scheme, or no scheme at all."""
+    match = _SCHEME_RE.match(_IGNORED_RE.sub("", uri))
+    return match is None or match.group(1).lower() in WEB_SCHEMES
+
+
 def page_links(doc: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[str]:
-    """Return the web addresses of the page's link annotations, in the page's order."""
+    """Return the web addresses of the page's link annotations, in the page's order (`is_web_address`)."""
     out: list[str] = []
     pos = ctypes.c_int(0)
     link = pdfium_c.FPDF_LINK()
@@ -83,6 +98,6 @@ def page_links(doc: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[str]:
         buf = ctypes.create_string_buffer(size)
         pdfium_c.FPDFAction_GetURIPath(doc.raw, action, buf, size)
         uri = buf.value.decode("utf-8", errors="replace").strip()
-        if uri and uri not in out:
+        if uri and uri not in out and is_web_address(uri):
             out.append(uri)
     return out

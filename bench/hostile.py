@@ -1,0 +1,266 @@
+"""Hostile input: build the files an attacker or bad luck sends, run `unref parse` on each, tabulate what happened.
+
+Classes (each file is built in a temporary folder; nothing is kept):
+  bomb       Flate streams that inflate to --bomb-mib MiB (white space; and glyph operators)
+  glyphs     one page of --glyphs tiny glyphs
+  cycle      a page tree whose Kids point back at their parent
+  surrogate  a text layer holding a lone surrogate (U+D800) beside a character outside the BMP
+  hugetext   a text file of one paragraph of --text-words words, and one of many short lines
+  mutated    --mutated PDFs from the dev corpus, with random bytes changed, cut or repeated (--seed)
+
+and for each file one outcome: clean (a good record, or one error line that names the file), crash
+(a traceback, or more than one line), hang (past the time limit + 5 s), memory (peak resident memory
+over the limit + 10 %), signal (the command killed by a signal).
+Run: .venv/bin/python bench/hostile.py [--mutated 200] [--max-memory 512] [--timeout 10] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+OUTCOMES = ("clean", "crash", "hang", "memory", "signal")
+HANG_MARGIN = 5.0
+MEMORY_MARGIN = 1.10
+
+
+# ---------------------------------------------------------------------------
+# Raw PDFs
+
+
+def pdf(content: bytes | Iterator[bytes], *, to_unicode: bytes | None = None, cycle: bool = False) -> bytes:
+    """Return a one-page PDF whose page draws `content` (Flate-compressed; chunks are compressed as they come,
+    so that a bomb is never whole in memory) in Helvetica, with a ToUnicode map if given; `cycle` makes the
+    page tree point back at itself."""
+    chunks = [content] if isinstance(content, bytes) else content
+    packer = zlib.compressobj(9)
+    stream = b"".join(packer.compress(chunk) for chunk in chunks) + packer.flush()
+    unicode_map = b" /ToUnicode 6 0 R" if to_unicode else b""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica" + unicode_map + b" >>"
+    kids = b"[3 0 R 2 0 R]" if cycle else b"[3 0 R]"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids " + kids + b" /Count " + (b"2" if cycle else b"1") + b" >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        font,
+    ]
+    if to_unicode:
+        objects.append(b"<< /Length %d >>\nstream\n" % len(to_unicode) + to_unicode + b"\nendstream")
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _lines(text: bytes, count: int) -> Iterator[bytes]:
+    """Yield a content stream that shows `text` on `count` lines, a little lower each time."""
+    yield b"BT /F1 10 Tf 72 720 Td 12 TL\n"
+    block = b"(" + text + b") '\n"
+    for start in range(0, count, 1000):
+        yield block * min(1000, count - start)
+    yield b"ET\n"
+
+
+def bomb(mib: int) -> bytes:
+    """Return a PDF whose one content stream inflates to `mib` MiB of white space after a line of text."""
+    def chunks() -> Iterator[bytes]:
+        yield b"BT /F1 10 Tf 72 720 Td (United Nations S/2025/1 Letter) Tj ET\n"
+        blank = b" " * (1 << 20)
+        for _ in range(mib):
+            yield blank
+    return pdf(chunks())
+
+
+def glyph_bomb(mib: int) -> bytes:
+    """Return a PDF whose content stream inflates to `mib` MiB of glyph operators (text drawn over itself)."""
+    line = b"A" * 1000
+    return pdf(_lines(line, mib * 1024 * 1024 // (len(line) + 5)))
+
+
+def glyph_heavy(glyphs: int) -> bytes:
+    """Return a one-page PDF of `glyphs` tiny glyphs on lines of 2,000."""
+    per_line = 2000
+    line = b"(" + b"x" * per_line + b") '\n"
+    return pdf(iter([b"BT /F1 0.2 Tf 10 780 Td 0.25 TL\n", line * max(1, glyphs // per_line), b"ET\n"]))
+
+
+def cycle() -> bytes:
+    """Return a PDF whose page tree lists itself among its kids."""
+    return pdf(b"BT /F1 10 Tf 72 720 Td (United Nations S/2025/1) Tj ET\n", cycle=True)
+
+
+_CMAP = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /H15 def "
+         b"1 begincodespacerange <00> <FF> endcodespacerange "
+         b"2 beginbfchar <41> <D800> <42> <D835DC00> endbfchar endcmap "
+         b"CMapName currentdict /CMap defineresource pop end end")
+
+
+def surrogate() -> bytes:
+    """Return a PDF whose text layer maps "A" to a lone surrogate (U+D800) and "B" to U+1D400 (two UTF-16 units)."""
+    lines = [b"United Nations S/2025/1 Security Council", b"Letter dated 1 May 2025 A B from the Secretary"] * 10
+    content = b"BT /F1 10 Tf 72 720 Td 12 TL\n" + b"".join(b"(" + line + b") '\n" for line in lines) + b"ET\n"
+    return pdf(content, to_unicode=_CMAP)
+
+
+def huge_text(words: int) -> bytes:
+    """Return UN-style text of one paragraph of `words` words."""
+    head = "United Nations\n\nS/2025/1\n\nSecurity Council\n\n"
+    sentence = "The Council recalled its resolution 2231 (2015) and the report A/79/1 of the Secretary-General. "
+    return (head + sentence * max(1, words // 14)).encode("utf-8")
+
+
+def many_lines(lines: int) -> bytes:
+    """Return text of `lines` short lines."""
+    return ("United Nations\n\nS/2025/1\n\n" + "1. Text.\n" * lines).encode("utf-8")
+
+
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    """Return `data` with a few random changes: bytes changed, a piece cut out or repeated; its end kept."""
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        kind = rng.random()
+        at = rng.randrange(16, max(17, len(out) - 64))
+        if kind < 0.6:
+            for k in range(rng.randint(1, 32)):
+                if at + k < len(out) - 64:
+                    out[at + k] = rng.randrange(256)
+        elif kind < 0.8:
+            del out[at:at + rng.randint(1, 4096)]
+        else:
+            piece = out[at:at + rng.randint(1, 4096)]
+            out[at:at] = piece * rng.randint(1, 16)
+    return bytes(out)
+
+
+def build(folder: Path, args: argparse.Namespace) -> list[tuple[str, Path]]:
+    """Write the hostile files into `folder`; return (class, path) of each."""
+    made: list[tuple[str, Path]] = []
+
+    def put(kind: str, name: str, data: bytes) -> None:
+        path = folder / name
+        path.write_bytes(data)
+        made.append((kind, path))
+
+    put("bomb", "bomb-blank.pdf", bomb(args.bomb_mib))
+    put("bomb", "bomb-glyphs.pdf", glyph_bomb(max(1, args.bomb_mib // 8)))
+    put("glyphs", "glyph-heavy.pdf", glyph_heavy(args.glyphs))
+    put("cycle", "cycle.pdf", cycle())
+    put("surrogate", "surrogate.pdf", surrogate())
+    put("hugetext", "huge-paragraph.txt", huge_text(args.text_words))
+    put("hugetext", "many-lines.txt", many_lines(args.text_words))
+    sources = sorted(CORPUS.glob("*.pdf"))
+    rng = random.Random(args.seed)
+    for i in range(args.mutated if sources else 0):
+        source = rng.choice(sources)
+        put("mutated", f"mutated-{i:04d}-{source.stem}.pdf", mutate(source.read_bytes(), rng))
+    return made
+
+
+# ---------------------------------------------------------------------------
+# Running
+
+
+def run_one(path: Path, args: argparse.Namespace) -> tuple[str, float, float, str]:
+    """Run `unref parse` on one file; return its outcome, seconds, peak memory (MiB) and error line."""
+    command = [sys.executable, "-m", "unref.cli", "parse", str(path), "--max-memory", str(args.max_memory),
+               "--timeout", str(args.timeout), "-f", "text"]
+    started = time.monotonic()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, stderr = proc.communicate(timeout=args.timeout + 60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, stderr = proc.communicate()
+    seconds = time.monotonic() - started
+    peak = _peak_of(proc)
+    text = stderr.decode("utf-8", "replace")
+    return _outcome(proc.returncode, seconds, peak, text, path, args), seconds, peak, text.strip()[:200]
+
+
+def _peak_of(proc: subprocess.Popen[bytes]) -> float:
+    """Return the peak resident memory (MiB) of the finished process and its children (as wait4 kept it)."""
+    return float(getattr(proc, "h15_peak", 0.0))
+
+
+def _outcome(code: int, seconds: float, peak: float, stderr: str, path: Path, args: argparse.Namespace) -> str:
+    """Return which of OUTCOMES a run had."""
+    if code < 0:
+        return "signal"
+    if seconds > args.timeout + HANG_MARGIN:
+        return "hang"
+    if args.max_memory and peak > args.max_memory * MEMORY_MARGIN:
+        return "memory"
+    lines = stderr.strip().splitlines()
+    if "Traceback" in stderr or code not in (0, 2) or (code == 2 and (len(lines) != 1 or path.name not in lines[0])):
+        return "crash"
+    return "clean"
+
+
+def _install_wait4() -> None:
+    """Make subprocess reap with wait4, so that each run's own peak memory is kept on its Popen."""
+    def _try_wait(self: subprocess.Popen[bytes], wait_flags: int) -> tuple[int, int]:
+        pid, status, usage = os.wait4(self.pid, wait_flags)
+        if pid:
+            self.h15_peak = usage.ru_maxrss / 1024  # type: ignore[attr-defined]
+        return pid, status
+
+    subprocess.Popen._try_wait = _try_wait  # type: ignore[attr-defined]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the hostile set, run it, print a table per class; exit 1 when any run was not clean."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--mutated", type=int, default=200, help="mutated PDFs (the issue's full run: 2000)")
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--bomb-mib", type=int, default=1024, help="what a bomb inflates to (MiB)")
+    parser.add_argument("--glyphs", type=int, default=2_000_000, help="glyphs on the glyph-heavy page")
+    parser.add_argument("--text-words", type=int, default=64_000, help="words of the huge text")
+    parser.add_argument("--max-memory", type=int, default=512, help="--max-memory of each run (MiB)")
+    parser.add_argument("--timeout", type=float, default=10.0, help="--timeout of each run (s)")
+    parser.add_argument("--jobs", type=int, default=2, help="runs at once")
+    parser.add_argument("--verbose", action="store_true", help="print every run that was not clean")
+    args = parser.parse_args(argv)
+    _install_wait4()
+    with tempfile.TemporaryDirectory(prefix="unref-hostile-") as tmp:
+        files = build(Path(tmp), args)
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(lambda item: (item[0], item[1], *run_one(item[1], args)), files))
+    table: dict[str, Counter[str]] = {}
+    worst: dict[str, tuple[float, float]] = {}
+    for kind, path, outcome, seconds, peak, line in results:
+        table.setdefault(kind, Counter())[outcome] += 1
+        slow, big = worst.get(kind, (0.0, 0.0))
+        worst[kind] = (max(slow, seconds), max(big, peak))
+        if outcome != "clean" and args.verbose:
+            print(f"{outcome}: {path.name}: {line}", file=sys.stderr)
+    print(f"{'class':<10}" + "".join(f"{o:>8}" for o in OUTCOMES) + f"{'max s':>8}{'max MiB':>9}")
+    for kind, counts in table.items():
+        print(f"{kind:<10}" + "".join(f"{counts[o]:>8}" for o in OUTCOMES)
+              + f"{worst[kind][0]:>8.1f}{worst[kind][1]:>9.0f}")
+    bad = sum(n for counts in table.values() for o, n in counts.items() if o != "clean")
+    print(f"{len(results)} files, {bad} not clean (limits: {args.max_memory} MiB, {args.timeout:g} s)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

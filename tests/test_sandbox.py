@@ -1,0 +1,160 @@
+"""unref.sandbox: a parse in a limited child process; one hostile file never stops a batch (issue 15).
+
+The hostile PDFs are made by bench/hostile.py (raw PDF bytes), small enough for a test run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import signal
+import sys
+from functools import partial
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import unref.corpus.ingest as ingest_module
+from conftest_db import write_letters
+from unref.corpus.ingest import ingest
+from unref.corpus.store import Failure, open_store, prepare
+from unref.errors import InputError, LimitError
+from unref.read.pdf.glyphs import time_limit
+from unref.read.pdf.opening import is_web_address
+from unref.sandbox import Limits, Sandbox, death_error, parse_limited
+
+
+def _hostile() -> ModuleType:
+    path = Path(__file__).resolve().parent.parent / "bench" / "hostile.py"
+    spec = importlib.util.spec_from_file_location("bench_hostile", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_hostile"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _hostile()
+
+
+def _symbols(doc: object) -> list[str]:
+    return list(doc.to_json()["symbols"])  # type: ignore[attr-defined]
+
+
+def _sleep(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
+def _allocate(mib: int) -> int:
+    return len(bytearray(mib * 1024 * 1024))
+
+
+def test_a_parse_in_the_child_gives_what_finish_returns(tmp_path: Path) -> None:
+    [letter] = write_letters(tmp_path, 1)
+    assert parse_limited(letter, Limits(memory_mib=1024, timeout=30), _symbols) == ["S/2026/100"]
+    assert parse_limited(letter.read_bytes(), Limits(), _symbols, name="x.txt", text=True) == ["S/2026/100"]
+
+
+def test_errors_cross_back_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(InputError, match=r"empty\.txt"):
+        parse_limited(tmp_path / "empty.txt", Limits(), _symbols)
+
+
+def test_the_deadline_kills_the_child() -> None:
+    sandbox: Sandbox[None] = Sandbox(Limits(timeout=0.2))
+    try:
+        with pytest.raises(LimitError, match=r"x\.pdf: reading took longer than 0.2 s") as caught:
+            sandbox.run(partial(_sleep, 30), "x.pdf")
+        assert caught.value.limit == "timeout"
+        assert sandbox.run(partial(_sleep, 0), "y.pdf") is None  # a fresh child takes the next parse
+    finally:
+        sandbox.close()
+
+
+def test_memory_over_the_limit_is_a_limit_error() -> None:
+    sandbox: Sandbox[int] = Sandbox(Limits(memory_mib=1024, timeout=30))
+    try:
+        with pytest.raises(LimitError, match=r"big\.pdf: out of memory \(the limit is 1024 MiB\)"):
+            sandbox.run(partial(_allocate, 2048), "big.pdf")
+        assert sandbox.run(partial(_allocate, 1), "small.pdf") == 1024 * 1024
+    finally:
+        sandbox.close()
+
+
+@pytest.mark.parametrize(("exitcode", "memory", "words"), [
+    (-signal.SIGKILL, 512, "reading took longer than 5 s"),
+    (-signal.SIGXCPU, 512, "reading took longer than 5 s"),
+    (-signal.SIGABRT, 512, "out of memory (the limit is 512 MiB)"),
+    (-signal.SIGSEGV, 512, "out of memory (the limit is 512 MiB)"),
+    (-signal.SIGSEGV, 0, "stopped by SIGSEGV"),
+    (1, 512, "ended unexpectedly (exit status 1)"),
+])
+def test_death_error(exitcode: int, memory: int, words: str) -> None:
+    err = death_error("a.pdf", exitcode, Limits(memory_mib=memory, timeout=5))
+    assert str(err).startswith("a.pdf: ") and words in str(err)
+
+
+@pytest.mark.parametrize(("uri", "kept"), [
+    ("https://undocs.org/A/1", True),
+    ("http://www.un.org", True),
+    ("mailto:someone@un.org", True),
+    ("www.un.org", True),  # no scheme: nothing to run
+    ("javascript:alert(1)", False),
+    ("JavaScript:alert(1)", False),
+    (" java\tscript:alert(1)", False),  # browsers drop tabs and spaces before reading the scheme
+    ("data:text/html,<script>", False),
+    ("file:///C:/Users/x.docx", False),
+    ("about:blank", False),
+])
+def test_is_web_address(uri: str, kept: bool) -> None:
+    assert is_web_address(uri) is kept
+
+
+def test_the_glyph_loop_keeps_the_time_limit(tmp_path: Path) -> None:
+    import unref
+
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(hostile.glyph_heavy(20_000))
+    with time_limit(1e-9), pytest.raises(LimitError, match="reading took longer than") as caught:
+        unref.parse(path)
+    assert caught.value.limit == "timeout"
+
+
+def test_a_batch_goes_on_past_every_hostile_file(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_letters(folder, 3)
+    (folder / "surrogate.pdf").write_bytes(hostile.surrogate())
+    (folder / "bomb.pdf").write_bytes(hostile.bomb(600))  # inflates past the 512 MiB limit
+    (folder / "glyphs.pdf").write_bytes(hostile.glyph_heavy(400_000))
+    (folder / "cycle.pdf").write_bytes(hostile.cycle())
+    with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        result = ingest([folder], store, timeout=1, max_memory=512)
+        assert result.added >= 3  # the letters (the surrogate's page may parse too)
+        failed = {Path(f.path).name: f.reason for f in store.failures()}
+        assert {"cycle.pdf", "glyphs.pdf"} <= set(failed)
+        assert all(failed.values())
+        assert [h.document.symbol for h in store.search("zq2x")] == ["S/2026/102"]
+
+
+def test_a_record_the_store_refuses_fails_alone(tmp_path: Path) -> None:
+    [good, bad] = write_letters(tmp_path / "in", 2)
+    import unref
+
+    records = []
+    for i, path in enumerate([good, bad]):
+        record = unref.parse(path).to_json()
+        if path == bad:  # what a PDF's text layer gave before the door sanitised it
+            record["paragraphs"][0]["text"] += " lone \ud800 surrogate"
+        records.append(prepare(record, hash=f"h{i}", path=str(path)))
+    with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        writer = ingest_module._Writer(store, ingest_module.IngestResult(), None, 20, 1.0, False)
+        writer.put(records[0])
+        writer.put(records[1])
+        writer.put(Failure("junk.pdf", "h9", "not a PDF"))
+        writer.flush()
+        reasons = {f.path: f.reason for f in store.failures()}
+        assert store.stats()["documents"] == 1
+        assert "UnicodeEncodeError" in reasons[str(bad)] and reasons["junk.pdf"] == "not a PDF"
