@@ -146,8 +146,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=4)
 def _sentence_ends(text: str) -> list[int]:
-    """Return where each sentence of a paragraph ends (the offset of its stop), in order."""
-    return [m.start() for m in P.SENTENCE_END_RE.finditer(text)]
+    """Return where each sentence of a paragraph ends (the offset of its stop), in order.
+
+    Only the stops are tried: the pattern's lookbehinds, run at every character, cost 40 times more.
+    """
+    return [m.start() for m in _STOP_RE.finditer(text) if P.SENTENCE_END_RE.match(text, m.start())]
+
+
+_STOP_RE = re.compile(r"[.;!?]")  # the one character SENTENCE_END_RE matches
 
 
 # "The Council" is the document's council first, then the Security Council, ECOSOC, the Human Rights Council.
