@@ -23,6 +23,7 @@ from unref.cite.organs import (
     ResolutionOrgan,
     organ_named,
     organ_of_symbol,
+    sc_year_of,
 )
 from unref.cite.other_bodies import bodies, organ_of_match
 from unref.cite.resolve import _compatible, _concrete
@@ -157,4 +158,26 @@ def test_organ_values_come_from_the_catalogue() -> None:
 ])
 def test_a_number_out_of_the_councils_form_is_no_error(text: str, kind: str, target: str | None) -> None:
     [found] = unref.cite_text(text)
+    assert (found.kind, found.target) == (kind, target)
+
+
+@pytest.mark.parametrize(("number", "year"), [
+    (646, 1990), (677, 1990), (678, 1991), (779, 1992), (1325, 2000), (1820, 2008), (2767, 2024),
+    (242, None),  # 1965-1970: the table interpolates, so the year is not known exactly
+    (2768, None),  # 2025, the table's last year: where it ends is not known
+    (5000, None),
+])
+def test_sc_year_of(number: int, year: int | None) -> None:
+    assert sc_year_of(number) == year
+
+
+@pytest.mark.parametrize(("text", "kind", "target"), [
+    # The Council numbers its resolutions in one series: its number alone names one, and gives its year.
+    ("In line with UNSCR 1325 on women, peace and security.", "un_symbol", "S/RES/1325 (2000)"),
+    ("the Security Council Resolution 1820 on sexual violence", "un_symbol", "S/RES/1820 (2008)"),
+    ("Security Council resolution 242 on the Middle East", "un_resolution", None),  # its year not exact
+    ("as resolution 1325 says", "un_resolution", None),  # no organ named
+])
+def test_a_council_resolution_named_by_its_number(text: str, kind: str, target: str | None) -> None:
+    [found] = [c for c in unref.cite_text(text) if c.kind in ("un_symbol", "un_resolution")]
     assert (found.kind, found.target) == (kind, target)

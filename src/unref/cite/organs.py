@@ -39,6 +39,7 @@ __all__ = [
     "organ_named",
     "organ_of_symbol",
     "sc_plausible",
+    "sc_year_of",
 ]
 
 
@@ -106,6 +107,20 @@ def sc_plausible(number: int, year: int) -> bool:
     slack = 5 if year in SC_FIRST and year + 1 in SC_FIRST else 25
     upper = first(year + 1) if year + 1 <= years[-1] else first(year) + 90
     return first(year) - slack <= number <= upper + slack
+
+
+def sc_year_of(number: int) -> int | None:
+    """Return the year Security Council resolution `number` was adopted, where the table says it exactly.
+
+    The Council numbers its resolutions in one series over the years, so a number alone names one
+    resolution, and its year is the year whose first number is the last not above it. Only where the
+    table gives that year and the next one (no interpolation), else None: "1325" is 2000, "242" None.
+    """
+    for year, first in SC_FIRST.items():
+        after = SC_FIRST.get(year + 1)
+        if after is not None and first <= number < after:
+            return year
+    return None
 
 
 def ga_roman_plausible(number: int, session: str) -> bool:

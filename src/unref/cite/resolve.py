@@ -34,6 +34,7 @@ from unref.cite.organs import (
     ResolutionOrgan,
     ga_roman_plausible,
     sc_plausible,
+    sc_year_of,
 )
 from unref.cite.other_bodies import bodies, organ_of_match
 from unref.model import Citation, CitationKind
@@ -400,4 +401,16 @@ def _resolved_target(n: Named, organ: ResolutionOrgan | _Remembered | None, ctx:
             # The Assembly numbered its resolutions in one series until 1975, so the number names
             # one; its session is not printed and the symbol is kept as printed (GOLD.md), A/RES/2186.
             target = f"A/RES/{n.number}"
+        if target is None and organ == SC:
+            target = _sc_bare_target(n, ctx)
     return target
+
+
+def _sc_bare_target(n: Named, ctx: Context) -> str | None:
+    """Return the symbol of a Security Council resolution named by its number alone ("UNSCR 1325",
+    "Security Council resolution 2417"): the Council's one series gives its year (`sc_year_of`), which
+    the document cannot precede. None for a decision, or where the table does not give the year."""
+    year = sc_year_of(int(n.number)) if not n.decision and n.number.isdigit() else None
+    if year is None or (ctx.year is not None and year > ctx.year):
+        return None
+    return f"S/RES/{n.number} ({year})"
