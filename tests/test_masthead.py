@@ -14,6 +14,7 @@ import pytest
 import unref
 from unref.catalogue import organ_of
 from unref.structure.masthead import agenda_items, iso_date, read_circulation, title_parts
+from unref.structure.masthead.reader import glued_item
 from unref.text.regexes import AGENDA_RE, DATE_RE
 
 BODY = {
@@ -1125,3 +1126,27 @@ def test_text_lines_are_no_title_headings(line: str) -> None:
     from unref.structure.masthead.reader import _BYLINE_RE, _FORWARD_RE
 
     assert not _BYLINE_RE.match(line) and not _FORWARD_RE.match(line)
+
+
+@pytest.mark.parametrize(("text", "date_too", "expected"), [
+    ("Third Meeting of States Parties to the Distr.: General", False,
+     ("Third Meeting of States Parties to the", "Distr.: General")),
+    ("Nuclear Weapons Original: English", False, ("Nuclear Weapons", "Original: English")),
+    ("Treaty on the Prohibition of 6 May 2025", True, ("Treaty on the Prohibition of", "6 May 2025")),
+    ("Treaty on the Prohibition of 6 May 2025", False, None),  # no "Distr." glued above: a line of text
+    ("6 May 2025", True, None),  # the date alone is its own line
+    ("Committee on Contributions", True, None),
+])
+def test_glued_item(text: str, date_too: bool, expected: tuple[str, str] | None) -> None:
+    assert glued_item(text, date_too) == expected
+
+
+def test_a_body_name_glued_to_the_other_column() -> None:
+    # A PDF extractor joined the two columns of the masthead line by line: the body heads the block all the same.
+    text = ("TPNW/MSP/2025/11/Rev.1\nThird Meeting of States Parties to the Distr.: General\n"
+            "Treaty on the Prohibition of 6 May 2025\nNuclear Weapons Original: English\n\n"
+            "New York, 3–7 March 2025\nAgenda item 15\nConsideration and adoption of the final document\n\n"
+            "Report of the third Meeting of States Parties\n\n" + BODY["en"])
+    md = unref.parse(text=text).metadata
+    body = "Third Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons"
+    assert (md.organs, md.agenda_items, md.distribution, md.date) == ([body], {body: ["15"]}, "General", "2025-05-06")

@@ -264,13 +264,43 @@ def _block_end(window: list[Line], k: int) -> int:
     return k
 
 
+# A line of a body's name that an extractor joined with the item beside it in the masthead's other column:
+# "Third Meeting of States Parties to the Distr.: General", "Nuclear Weapons Original: English".
+_GLUED_ITEM_RE = re.compile(r"^(\S.*?)\s+((?:Distr\.?|Дистр\.?)\s*:\s*[\w.]+|Original\s*:\s*[^\W\d]+)$")
+
+
+def glued_item(text: str, date_too: bool) -> tuple[str, str] | None:
+    """Return (name part, item) of a line that joins a body's name with an item of the masthead's other column:
+    a distribution or an original language, and, with `date_too`, the date at its end ("Treaty on the
+    Prohibition of 6 May 2025"); None for any other line. The column's date follows its "Distr.", so a date
+    is taken for the other column's only once a "Distr." was found glued above (a line of text may end
+    with a date: "the special report of 10 September 2002")."""
+    if m := _GLUED_ITEM_RE.match(text):
+        return m.group(1), m.group(2)
+    m = DATE_RE.search(text) if date_too else None
+    if m and m.end() == len(text) and text[: m.start()].rstrip()[-1:].isalpha():
+        return text[: m.start()].rstrip(), m.group(0)
+    return None
+
+
+def glued_items(texts: list[str]) -> list[tuple[str, str] | None]:
+    """Return `glued_item` of each line of a run, in order (a date counts after a glued "Distr." above it)."""
+    out: list[tuple[str, str] | None] = []
+    for text in texts:
+        out.append(glued_item(text, any(g is not None for g in out)))
+    return out
+
+
 def _name_lines(window: list[Line], i: int) -> tuple[list[str], int] | None:
     """Return the lines of a body's name that starts at line i (at most 7) and the index past them; None when
     a sentence comes first."""
     lines: list[str] = []
     k = i
+    glued_above = False
     while k < len(window) and len(lines) < 7:
         text = window[k].text.strip()
+        if glued := glued_item(text, glued_above):
+            text, glued_above = glued[0], True  # the name's part of a line joined with the other column
         if _ends_name(lines, text):
             break
         if _heads_second_body(lines, text):
@@ -402,7 +432,8 @@ class _Reader:
         after_item = self.last_masthead == i - 1 and self.last_kind in _BLOCK_AFTER
         if not (prev_blank or after_item) or i >= 40 or not self._in_head(i):
             return False
-        return not organ_of(text) and not _is_header(text) and not UN_LINE_RE.match(text)
+        glued = glued_item(text, False)  # "Security Council Distr.: General": a known organ is an item of its line
+        return not organ_of(glued[0] if glued else text) and not _is_header(text) and not UN_LINE_RE.match(text)
 
     def _in_head(self, i: int) -> bool:
         """Return whether the lines above i that are no masthead item are few and short (the emblem's)."""
@@ -414,8 +445,11 @@ class _Reader:
         self.current_organ = name
         if name not in self.md.organs:
             self.md.organs.append(name)
-        for ln in self.window[i:past]:
-            self.result.used.add(ln.start)
+        glued = glued_items([ln.text.strip() for ln in self.window[i:past]])
+        for k, item in enumerate(glued, start=i):
+            self.result.used.add(self.window[k].start)
+            if item is not None:
+                self._take(k, item[1])  # the other column's item joined to the name's line
         self.last_masthead, self.last_kind, self.chain = past - 1, "organ", "organ"
         self.body_end[past] = name
         return past
