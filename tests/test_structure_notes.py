@@ -10,10 +10,14 @@ from unref.structure.notes import (
     _after_figure,
     _area_labels,
     _cut_bounds,
+    _floated_label_note,
+    _floated_note_block,
     _in_sequence,
     _inline_label,
+    _marker_after_plural,
     _next_marker_listed,
     _number_is_marker,
+    _slash_label_after_lost,
     _star_note_opens,
     _start_score,
 )
@@ -151,3 +155,74 @@ def test_after_figure(before: str, after: str, figure: bool) -> None:
 )
 def test_cut_bounds(text: str, dels: list[tuple[int, int, str]], k: int, cut: tuple[int, int]) -> None:
     assert _cut_bounds(text, dels, k) == cut
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "marker"),
+    [
+        ("the Commission under item 3 and its sub -items", " is available at", True),  # one number, then a verb
+        ("as set out in paragraphs", " were adopted", True),
+        ("as set out in paragraphs", " and 8 of", False),  # a list of numbers
+        ("as set out in paragraphs", " to 9 of", False),
+        ("in its resolutions", ", 8 and 9", False),
+        ("as set out in paragraph", " is", False),  # a singular names its number
+        ("the Commission", " is", False),  # no word that names numbers
+    ],
+)
+def test_marker_after_plural(before: str, after: str, marker: bool) -> None:
+    assert _marker_after_plural(before, after) is marker
+
+
+TABLE = "5\n\nRegion\n\nCountry\n\nAfrica\n\nBenin\nBotswana\nChad\n\nThailand\nViet Nam\n\n"
+FLOATED_BODY = ("72. In keeping with the evaluation policy stipulations and the approved integrated budget of\n"
+                "the Strategic Plan,5 the Office developed its 2025 work programme to utilize funding of\n"
+                "Table 4. Independent country programme evaluations, 2025\n")
+
+
+@pytest.mark.parametrize(
+    ("case", "page", "expected", "note"),
+    [
+        ("a label above a table, its note at the foot", FLOATED_BODY + TABLE + "DP/2021/29, paragraph 38(d)", 5,
+         ["5", "DP/2021/29, paragraph 38(d)"]),
+        ("another note expected", FLOATED_BODY + TABLE + "DP/2021/29, paragraph 38(d)", 6, None),
+        ("no marker above", FLOATED_BODY.replace("Plan,5", "Plan,") + TABLE + "DP/2021/29, paragraph 38(d)", 5,
+         None),
+        ("the last block is the table's", FLOATED_BODY + TABLE + "Honduras\nJamaica", 5, None),
+        ("no table below the label", FLOATED_BODY + "5\n\nDP/2021/29, paragraph 38(d)", 5, None),
+    ],
+)
+def test_floated_label_note(case: str, page: str, expected: int, note: list[str] | None) -> None:
+    lines = [Line(t, k, 17, kind="body" if t.strip() else "blank") for k, t in enumerate(page.split("\n"))]
+    found = _floated_label_note(lines, expected, 90)
+    assert ([lines[i].text for i in (found[0], *found[1])] if found else None) == note, case
+
+
+@pytest.mark.parametrize(
+    ("texts", "note"),
+    [
+        (["DP/2021/29, paragraph 38(d)"], True),  # a reference
+        (["Including the Force Commander."], True),  # a sentence
+        (["Venezuela"], False),  # a cell
+        (["Trinidad and Tobago", "Venezuela"], False),
+        (["1 309"], False),  # no letter
+        (["a", "b", "c", "d 1."], False),  # too many lines for a note left at the foot
+    ],
+)
+def test_floated_note_block(texts: list[str], note: bool) -> None:
+    assert _floated_note_block(texts, 90) is note
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected", "found"),
+    [
+        # OCR lost the labels of notes 4 and 5 ("h/", "3_/"): the next "N/" note goes on the sequence
+        (("le dénuement total 6/ au mépris de la dignité", "6/ M. Robert S. McNamara, Discours.",
+          "7/ Conférence mondiale de l'alimentation."), 4, (1, 6)),
+        (("the population 4/ of the region", "4/ See A/48/1."), 4, (None, 4)),  # the expected label: not here
+        (("the population of the region", "6 M. Robert S. McNamara, Discours."), 4, (None, 4)),  # no "N/" form
+        (("the population 8/ of the region", "8/ See A/48/1."), 4, (None, 4)),  # too far on
+    ],
+)
+def test_slash_label_after_lost(texts: tuple[str, ...], expected: int, found: tuple[int | None, int]) -> None:
+    lines = [Line(t, k, 1, kind="body") for k, t in enumerate(texts)]
+    assert _slash_label_after_lost(lines, list(range(len(lines))), expected) == found

@@ -219,7 +219,11 @@ def footless_notes_start(lines: list[Line], expected: int, width: int) -> int | 
     an area of short lines (a table below a label that floated up) is not a note area: a note's
     lines run the width of the page, but for the last line of each note."""
     printed = [i for i, ln in enumerate(lines) if ln.kind == "body"]
+    if not printed:
+        return None
     start = next((i for i in reversed(printed) if _numbered_label(lines[i].text) == str(expected)), None)
+    if start is None:
+        start, expected = _slash_label_after_lost(lines, printed, expected)
     if start is None or start == printed[0]:
         return None
     labels = _area_labels(lines, printed[printed.index(start):], expected)
@@ -233,6 +237,24 @@ def footless_notes_start(lines: list[Line], expected: int, width: int) -> int | 
     if not any(has_marker_evidence(above, lab) for lab in labels):
         return None
     return start
+
+
+_SLASH_SKIP = 3  # how many notes' labels OCR may have lost in a row ("h/" for "4/", "3_/" for "5/")
+
+
+def _slash_label_after_lost(lines: list[Line], printed: list[int], expected: int) -> tuple[int | None, int]:
+    """Return the bottom-most line that opens a "N/" note a few labels past the expected one, and its number;
+    else None and the expected number.
+
+    On OCR'd typewritten pages a label is often misread ("h/" for "4/", "lU/_" for "14/"), and the sequence
+    of notes would stop there for the rest of the document. A label in the "N/" form of older documents opens
+    a note and nothing else, so the next one found goes on the sequence."""
+    for skip in range(1, _SLASH_SKIP + 1):
+        label = str(expected + skip)
+        for i in reversed(printed):
+            if _numbered_label(lines[i].text) == label and lines[i].text.lstrip().startswith(label + "/"):
+                return i, expected + skip
+    return None, expected
 
 
 def _area_labels(lines: list[Line], area: list[int], expected: int) -> list[str] | None:
@@ -321,13 +343,29 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if _AFTER_NOT_MARKER_RE.match(after) and not _next_marker_listed(text, start, end, after):
         return False  # but two notes' markers may stand together: "in Riga. 28,29"
     spaced = start > 0 and text[start - 1] == " "
-    if spaced and _NUMBER_WORD_RE.search(before):
+    if spaced and _NUMBER_WORD_RE.search(before) and not _marker_after_plural(before, after):
         return False
     if _ABBREVIATION_RE.search(before):
         return False
     if not text[start:end].isdigit():
         return True  # "*" and letter labels: "A/80/50*", "Italy*"
     return _number_is_marker(before, after, spaced)
+
+
+# A plural that names numbers, and the verbs that may follow a marker but never close a list of numbers.
+_PLURAL_NUMBER_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:resolutions|paragraphs|articles|items|pages|chapters|annexes|sections|rules|principles"
+    r"|protocols|goals|targets|decisions|numbers)$", re.I)
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|remains?|includes?"
+    r"|contains?)\b")
+
+
+def _marker_after_plural(before: str, after: str) -> bool:
+    """Return whether a spaced number after a plural that names numbers is a marker: a plural is followed by a
+    list ("paragraphs 3 and 4", "items 7 to 9"), so one number and a verb after it close no list, and the
+    number is a note's ("under item 3 and its sub-items 7 is available")."""
+    return bool(_PLURAL_NUMBER_WORD_RE.search(before) and _VERB_AFTER_RE.match(after))
 
 
 def _next_marker_listed(text: str, start: int, end: int, after: str) -> bool:
@@ -413,11 +451,58 @@ def _page_areas(page: Page, style: str, expected: int, width: int) -> tuple[list
     if start is None:
         start = footless_notes_start(page_body, expected, width)
     if start is None:
-        return page_body, notes
+        return _floated_label_areas(page_body, expected, width)
     for ln in page_body[start:]:
         if ln.kind == "body":
             ln.kind = "note"
     return page_body[:start], [ln for ln in page_body[start:] if ln.kind == "note"]
+
+
+def _floated_label_areas(page_body: list[Line], expected: int, width: int) -> tuple[list[Line], list[Line]]:
+    """Return a page's body lines and the lines of a note whose label floated up above a table.
+
+    pdftotext may print the label of the page's last note on a line of its own above a table, with the
+    note's text left at the foot of the page, after the table's cells ("5" / Region / Country / Africa / ...
+    / "DP/2021/29, paragraph 38(d)"). Without a note area on the page, that note is told by the label the
+    sequence expects next, standing alone, with its marker in the body above (in a form only a marker
+    takes), by a table of short lines below it, and by a last block that reads as a note (see
+    _floated_note_block)."""
+    found = _floated_label_note(page_body, expected, width)
+    if found is None:
+        return page_body, []
+    label, block = found
+    for i in (label, *block):
+        page_body[i].kind = "note"
+    note_lines = [page_body[label], *(page_body[i] for i in block)]
+    return [ln for ln in page_body if ln.kind != "note"], note_lines
+
+
+def _floated_label_note(page_body: list[Line], expected: int, width: int) -> tuple[int, list[int]] | None:
+    """Return the index of a floated label and the indexes of its note's lines (the page's last block), or None."""
+    printed = [i for i, ln in enumerate(page_body) if ln.kind == "body"]
+    label = next((i for i in reversed(printed) if _label_of_line(page_body[i].text) == str(expected)), None)
+    if label is None or label == printed[0] or not width:
+        return None
+    last_blank = max((i for i, ln in enumerate(page_body) if ln.kind == "blank" and i < printed[-1]), default=-1)
+    block = [i for i in printed if i > max(label, last_blank)]
+    table = [i for i in printed if label < i < (block[0] if block else label)]
+    if not block or len(table) < 3 or any(len(page_body[i].text.strip()) >= width / 3 for i in table):
+        return None
+    if not _floated_note_block([page_body[i].text.strip() for i in block], width):
+        return None
+    above = "\n".join(ln.text for ln in page_body[:label] if ln.kind == "body")
+    return (label, block) if has_marker_evidence(above, str(expected)) else None
+
+
+def _floated_note_block(texts: list[str], width: int) -> bool:
+    """Return whether the lines of a page's last block read as a note rather than a table's cells: at most three
+    lines with letters, and a sentence's end, a figure or a line longer than a table's cells (a note cites, or
+    says something; a cell names)."""
+    text = " ".join(texts)
+    if len(texts) > 3 or not _LETTER_RE.search(text):
+        return False
+    return text.endswith(tuple(TERMINAL_PUNCT)) or any(ch.isdigit() for ch in text) or (
+        max(len(t) for t in texts) >= width / 3)
 
 
 def _split_off_endnotes(body: list[Line], raw: list[RawNote], width: int) -> list[Line]:
