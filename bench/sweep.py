@@ -139,9 +139,29 @@ def unpaired_quotes(text: str) -> list[tuple[str, int]]:
         out.extend((_KIND_OF[c], j) for c, j in stack[k + 1 :])
         del stack[k:]
     out.extend((_KIND_OF[c], j) for c, j in stack)
+    out = [(key, at) for key, at in out if not runs_on_within(text, at)]
     if text.count('"') % 2:
         out.append(("odd_straight", text.rindex('"')))
     return sorted(out, key=lambda x: x[1])
+
+
+# Where a paragraph of a quotation ends and its next one opens, inside one text (a footnote's paragraphs
+# are joined into one text): "... recommendation 1: “(a) Countries ...", "... of NPOs. “(b) Countries ...".
+_NEXT_PARAGRAPH_RE = regex.compile(r"[.:;]\s+$")
+
+
+def runs_on_within(text: str, at: int) -> bool:
+    """Return whether the open mark at `at` begins a paragraph of a quotation that runs on within `text`.
+
+    A quotation of several paragraphs opens each of them and closes only the last (UN Editorial Manual):
+    where a text holds several paragraphs, the same mark opening again after a sentence end, with no mark
+    between, is the quotation's next paragraph, so the first is not unpaired.
+    """
+    ch = text[at]
+    if ch not in "“«„":
+        return False
+    nxt = _MARKS_RE.search(text, at + 1)
+    return nxt is not None and nxt[0] == ch and bool(_NEXT_PARAGRAPH_RE.search(text, 0, nxt.start()))
 
 
 def marker_mismatches(record: dict[str, Any]) -> tuple[list[str], list[str]]:

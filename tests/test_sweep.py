@@ -37,6 +37,12 @@ def kinds(found: list[tuple[str, int]]) -> list[str]:
     ('the "Republic of Artsakh" and the "regime', ["odd_straight"]),
     ('the "Republic of Artsakh"', []),
     ("“outer « inner ” text", ["unpaired_guillemets"]),  # the closing ” skips over an open «
+    # A quotation of several paragraphs joined in one text (a footnote): each opens, the last closes.
+    ("para. 6): “NPOs are at risk. Without prejudice to recommendation 1: “(a) Countries should identify NPOs. "
+     "“(b) Countries should assess them.”", []),
+    ("« Premier paragraphe. « Second et dernier. »", []),
+    ("He said “one thing and “another”", ["unpaired_curly"]),  # no sentence end before the second “
+    ("“Not closed. Then “a quote” here", ["unpaired_curly"]),  # the next “ follows no sentence end
 ])
 def test_unpaired_quotes(sweep: ModuleType, text: str, expected: list[str]) -> None:
     assert kinds(sweep.unpaired_quotes(text)) == expected
