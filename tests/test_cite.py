@@ -385,6 +385,24 @@ def test_ibid_stands_for_the_previous_note() -> None:
     assert citations[1].fields["antecedent"] == 0
 
 
+@pytest.mark.parametrize(("notes", "target"), [
+    # "Ibid." names the source of the note just before, a web page too.
+    ({"1": "S/2024/556, para. 94.", "2": "See https://example.org/report.pdf.", "3": "Ibid."},
+     "https://example.org/report.pdf"),
+    # A document cited with its address: the document.
+    ({"1": "Report S/2024/556, available at https://example.org/s2024556.pdf.", "2": "Ibid., para. 3."},
+     "S/2024/556"),
+    # The note before cites nothing that is found (an interview): not a source cited further back.
+    ({"1": "S/2024/556, para. 94.", "2": "Interview with an official, May 2025.", "3": "Ibid."}, None),
+    # An "ibid." after an "ibid." stands for the same source.
+    ({"1": "S/2024/556, para. 94.", "2": "Ibid., para. 95.", "3": "Ibid., para. 96."}, "S/2024/556"),
+])
+def test_ibid_in_a_numbered_note(notes: dict[str, str], target: str | None) -> None:
+    citations = cite(make_doc("Text.", footnotes=notes))
+    last = [c for c in citations if c.kind == "short_form"][-1]
+    assert last.target == target
+
+
 SHORT_FORMS = [
     ("Security Council resolution 2334 (2016) and A/79/1. The above-mentioned resolution was", "S/RES/2334 (2016)"),
     ("the report S/1994/1375 and resolution 981 (1995). The same report says", "S/1994/1375"),
