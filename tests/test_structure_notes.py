@@ -7,16 +7,20 @@ import pytest
 
 from unref.model import Line
 from unref.structure.notes import (
+    RawNote,
     _after_figure,
+    _after_slashed_name,
     _area_labels,
     _cut_bounds,
     _floated_label_note,
     _floated_note_block,
     _in_sequence,
     _inline_label,
+    _marker_after_month,
     _marker_after_plural,
     _next_marker_listed,
     _number_is_marker,
+    _opens_a_sequence,
     _slash_label_after_lost,
     _star_note_opens,
     _start_score,
@@ -226,3 +230,45 @@ def test_floated_note_block(texts: list[str], note: bool) -> None:
 def test_slash_label_after_lost(texts: tuple[str, ...], expected: int, found: tuple[int | None, int]) -> None:
     lines = [Line(t, k, 1, kind="body") for k, t in enumerate(texts)]
     assert _slash_label_after_lost(lines, list(range(len(lines))), expected) == found
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "spaced", "marker"),
+    [
+        ("by RSF and allied militias and SLA/MM.", " RSF commanders", True, True),  # a new sentence follows
+        ("a primary source of financing for SLA/AW.", "", True, True),  # the paragraph ends
+        ("see S/PV.", " and", True, False),  # a symbol typed with a space: no new sentence
+        ("see S/PV.", " The", False, False),  # glued: the symbol's number
+        ("see A/48/L.", " The", True, False),  # one letter: a symbol's element
+    ],
+)
+def test_after_slashed_name(before: str, after: str, spaced: bool, marker: bool) -> None:
+    assert _after_slashed_name(before, after, spaced) is marker
+
+
+@pytest.mark.parametrize(
+    ("endnotes", "page_notes", "opens"),
+    [
+        (["1", "2"], [], True),  # endnotes of a document without page notes
+        (["", "1", "2"], [], True),  # a line before the first label
+        (["7", "8"], ["5", "6"], True),  # going on from the page notes
+        (["600"], ["123", "124"], False),  # a table's "Notes" column: "FN FAL 7.62x51mm / 1,500,000 / 600"
+        (["a", "b"], [], True),
+        ([""], [], False),  # nothing labelled
+    ],
+)
+def test_opens_a_sequence(endnotes: list[str], page_notes: list[str], opens: bool) -> None:
+    assert _opens_a_sequence([RawNote(lab, 0) for lab in endnotes], [RawNote(lab, 1) for lab in page_notes]) is opens
+
+
+@pytest.mark.parametrize(
+    ("before", "number", "marker"),
+    [
+        ("painted on the monument to Red Army soldiers in March", "217", True),  # no day is above 31
+        ("between 6 and 11 December", "92", True),  # nor is a year written so (UN Editorial Manual)
+        ("on 12 March", "31", False),  # a day
+        ("the Commission", "217", False),  # no month
+    ],
+)
+def test_marker_after_month(before: str, number: str, marker: bool) -> None:
+    assert _marker_after_month(before, number) is marker

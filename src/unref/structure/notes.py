@@ -306,6 +306,8 @@ _ABBREVIATION_RE = re.compile(
     r"|/[A-Za-z.]*)$",
     re.I,
 )
+_SLASHED_NAME_END_RE = re.compile(r"/[A-Z]{2,}\.$")
+_NEW_SENTENCE_RE = re.compile(r"\s+[A-Z]|\s*$")
 # Whole words only: "membership. 43", "Thailand 3" and "that 2" end in "p.", "and" and "at".
 _NUMBER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_NUMBER_WORDS})\s*$", re.I)
 _AFTER_NOT_MARKER_RE = re.compile(
@@ -343,9 +345,10 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if _AFTER_NOT_MARKER_RE.match(after) and not _next_marker_listed(text, start, end, after):
         return False  # but two notes' markers may stand together: "in Riga. 28,29"
     spaced = start > 0 and text[start - 1] == " "
-    if spaced and _NUMBER_WORD_RE.search(before) and not _marker_after_plural(before, after):
+    if spaced and _NUMBER_WORD_RE.search(before) and not (
+            _marker_after_plural(before, after) or _marker_after_month(before, text[start:end])):
         return False
-    if _ABBREVIATION_RE.search(before):
+    if _ABBREVIATION_RE.search(before) and not _after_slashed_name(before, after, spaced):
         return False
     if not text[start:end].isdigit():
         return True  # "*" and letter labels: "A/80/50*", "Italy*"
@@ -366,6 +369,22 @@ def _marker_after_plural(before: str, after: str) -> bool:
     list ("paragraphs 3 and 4", "items 7 to 9"), so one number and a verb after it close no list, and the
     number is a note's ("under item 3 and its sub-items 7 is available")."""
     return bool(_PLURAL_NUMBER_WORD_RE.search(before) and _VERB_AFTER_RE.match(after))
+
+
+_MONTH_END_RE = re.compile(rf"(?<![^\W\d_])(?:{MONTHS_EN})$")
+
+
+def _marker_after_month(before: str, number: str) -> bool:
+    """Return whether a spaced number after a month's name is a marker: no day is above 31, and the UN Editorial
+    Manual writes a year in full, so "in March 217 and September 2022" and "11 December 92." hold markers."""
+    return number.isdigit() and int(number) > 31 and bool(_MONTH_END_RE.search(before))
+
+
+def _after_slashed_name(before: str, after: str, spaced: bool) -> bool:
+    """Return whether a spaced number follows a sentence that ends in a name with a slash ("SLA/MM."): a
+    symbol's element is glued to its number ("S/PV.9878"), so after a stop and a space, with a new sentence
+    after the number, the number is a marker ("allied militias and SLA/MM. 91 RSF commanders")."""
+    return spaced and bool(_SLASHED_NAME_END_RE.search(before) and _NEW_SENTENCE_RE.match(after))
 
 
 def _next_marker_listed(text: str, start: int, end: int, after: str) -> bool:
@@ -510,9 +529,23 @@ def _split_off_endnotes(body: list[Line], raw: list[RawNote], width: int) -> lis
     for i in range(len(body) - 1, max(-1, len(body) - 2000), -1):
         if NOTES_HEADING_RE.match(body[i].text) and i > len(body) // 3:
             tail = [ln for ln in body[i + 1 :] if ln.kind == "body"]
-            raw.extend(parse_note_area(tail, 0, width, endnotes=True))  # page 0: link anywhere
+            endnotes = parse_note_area(tail, 0, width, endnotes=True)  # page 0: link anywhere
+            if not _opens_a_sequence(endnotes, raw):
+                return body  # a table's "Notes" column, not a heading
+            raw.extend(endnotes)
             return body[:i]
     return body
+
+
+def _opens_a_sequence(endnotes: list[RawNote], raw: list[RawNote]) -> bool:
+    """Return whether notes read under a "Notes" heading are endnotes: their first number opens the document's
+    sequence of notes (1) or goes on from the notes of its pages; a first label such as "600" is a table's
+    figure under a "Notes" column."""
+    first = next((n.label for n in endnotes if n.label), None)
+    if first is None or not first.isdigit():
+        return first is not None
+    last = max((int(n.label) for n in raw if n.label.isdigit()), default=0)
+    return int(first) in (1, last + 1)
 
 
 def _star_notes_start(page_body: list[Line]) -> int | None:
