@@ -36,7 +36,7 @@ T = TypeVar("T")
 
 #: Seconds the parent waits past a parse's time limit before it kills the child: the child's own checks
 #: (between pages, every few thousand glyphs) answer first with a clean error when they can.
-GRACE = 2.0
+GRACE = 1.0
 #: Seconds of CPU time past the time limit at which the kernel stops the child (a backstop: one parse
 #: uses one core, so the wall-clock deadline comes first unless the parent itself is stopped).
 CPU_MARGIN = 5

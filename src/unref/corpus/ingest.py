@@ -285,14 +285,20 @@ def _run_workers(todo: Iterator[tuple[str, str]], workers: int, options: _Option
     # Not fork: the parent may hold threads (a progress bar) and an open database.
     with sandboxes(limits, workers, _warm, method="forkserver", preload=("unref.corpus.ingest",)) as pool:
         running: dict[Sandbox[Any], tuple[str, str]] = {}
-        while True:
-            for sandbox in pool:
-                if sandbox not in running and (item := next(todo, None)) is not None:
-                    sandbox.start(partial(parse_file, item[0], item[1], options), item[0])
-                    running[sandbox] = item
-            if not running:
-                break
+        for sandbox in pool:
+            _feed(sandbox, todo, options, running)
+        while running:
             soonest = min(s.deadline for s in running) - time.monotonic()
             wait([w for s in running for w in s.waitables()], timeout=max(0.0, min(soonest, 60.0)))
             for sandbox in [s for s in running if s.ready() or s.expired()]:
-                writer.put(_collect(sandbox, *running.pop(sandbox)))
+                outcome = _collect(sandbox, *running.pop(sandbox))
+                _feed(sandbox, todo, options, running)  # the worker goes on while this one is written
+                writer.put(outcome)
+
+
+def _feed(sandbox: Sandbox[Any], todo: Iterator[tuple[str, str]], options: _Options,
+          running: dict[Sandbox[Any], tuple[str, str]]) -> None:
+    """Start the next file on an idle worker, if there is one left."""
+    if (item := next(todo, None)) is not None:
+        sandbox.start(partial(parse_file, item[0], item[1], options), item[0])
+        running[sandbox] = item
