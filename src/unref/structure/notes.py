@@ -219,11 +219,7 @@ def footless_notes_start(lines: list[Line], expected: int, width: int) -> int | 
     an area of short lines (a table below a label that floated up) is not a note area: a note's
     lines run the width of the page, but for the last line of each note."""
     printed = [i for i, ln in enumerate(lines) if ln.kind == "body"]
-    if not printed:
-        return None
-    start = next((i for i in reversed(printed) if _numbered_label(lines[i].text) == str(expected)), None)
-    if start is None:
-        start, expected = _slash_label_after_lost(lines, printed, expected)
+    start, expected = _area_start(lines, printed, expected)
     if start is None or start == printed[0]:
         return None
     labels = _area_labels(lines, printed[printed.index(start):], expected)
@@ -237,6 +233,15 @@ def footless_notes_start(lines: list[Line], expected: int, width: int) -> int | 
     if not any(has_marker_evidence(above, lab) for lab in labels):
         return None
     return start
+
+
+def _area_start(lines: list[Line], printed: list[int], expected: int) -> tuple[int | None, int]:
+    """Return the bottom-most line that opens note `expected` (or, past labels OCR lost, a later "N/" note) and
+    the label it opens; None and `expected` when there is none."""
+    start = next((i for i in reversed(printed) if _numbered_label(lines[i].text) == str(expected)), None)
+    if start is None:
+        return _slash_label_after_lost(lines, printed, expected)
+    return start, expected
 
 
 _SLASH_SKIP = 3  # how many notes' labels OCR may have lost in a row ("h/" for "4/", "3_/" for "5/")
@@ -499,18 +504,32 @@ def _floated_label_areas(page_body: list[Line], expected: int, width: int) -> tu
 def _floated_label_note(page_body: list[Line], expected: int, width: int) -> tuple[int, list[int]] | None:
     """Return the index of a floated label and the indexes of its note's lines (the page's last block), or None."""
     printed = [i for i, ln in enumerate(page_body) if ln.kind == "body"]
-    label = next((i for i in reversed(printed) if _label_of_line(page_body[i].text) == str(expected)), None)
+    label = _bottom_label_alone(page_body, printed, expected)
     if label is None or label == printed[0] or not width:
         return None
-    last_blank = max((i for i, ln in enumerate(page_body) if ln.kind == "blank" and i < printed[-1]), default=-1)
-    block = [i for i in printed if i > max(label, last_blank)]
-    table = [i for i in printed if label < i < (block[0] if block else label)]
-    if not block or len(table) < 3 or any(len(page_body[i].text.strip()) >= width / 3 for i in table):
+    block = _last_block(page_body, printed, label)
+    if not block or not _short_table([page_body[i].text for i in printed if label < i < block[0]], width):
         return None
     if not _floated_note_block([page_body[i].text.strip() for i in block], width):
         return None
     above = "\n".join(ln.text for ln in page_body[:label] if ln.kind == "body")
     return (label, block) if has_marker_evidence(above, str(expected)) else None
+
+
+def _bottom_label_alone(page_body: list[Line], printed: list[int], expected: int) -> int | None:
+    """Return the index of the bottom-most line that holds the expected label alone, or None."""
+    return next((i for i in reversed(printed) if _label_of_line(page_body[i].text) == str(expected)), None)
+
+
+def _last_block(page_body: list[Line], printed: list[int], after: int) -> list[int]:
+    """Return the indexes of the printed lines after the page's last blank line (and after `after`)."""
+    last_blank = max((i for i, ln in enumerate(page_body) if ln.kind == "blank" and i < printed[-1]), default=-1)
+    return [i for i in printed if i > max(after, last_blank)]
+
+
+def _short_table(texts: list[str], width: int) -> bool:
+    """Return whether lines are a table's cells: three or more, each shorter than a third of the width."""
+    return len(texts) >= 3 and all(len(t.strip()) < width / 3 for t in texts)
 
 
 def _floated_note_block(texts: list[str], width: int) -> bool:
