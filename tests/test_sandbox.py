@@ -18,7 +18,7 @@ import unref.corpus.ingest as ingest_module
 from conftest_db import write_letters
 from unref.corpus.ingest import ingest
 from unref.corpus.store import Failure, open_store, prepare
-from unref.errors import InputError, LimitError
+from unref.errors import InputError, LimitError, UnrefError
 from unref.read.pdf.glyphs import time_limit
 from unref.read.pdf.opening import is_web_address
 from unref.sandbox import Limits, Sandbox, death_error, parse_limited
@@ -158,3 +158,19 @@ def test_a_record_the_store_refuses_fails_alone(tmp_path: Path) -> None:
         reasons = {f.path: f.reason for f in store.failures()}
         assert store.stats()["documents"] == 1
         assert "UnicodeEncodeError" in reasons[str(bad)] and reasons["junk.pdf"] == "not a PDF"
+
+
+def _exit_now() -> None:
+    import os
+
+    os._exit(3)
+
+
+def test_a_child_that_cannot_start_blames_no_file() -> None:
+    sandbox: Sandbox[None] = Sandbox(Limits(), _exit_now)
+    try:
+        with pytest.raises(UnrefError, match="cannot start a process to parse in") as caught:
+            sandbox.run(partial(_sleep, 0), "a.pdf")
+        assert caught.value.path is None
+    finally:
+        sandbox.close()

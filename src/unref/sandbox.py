@@ -140,6 +140,7 @@ def _serve(conn: Connection, limits: Limits, warm: Callable[[], Any] | None) -> 
     if warm is not None:
         with contextlib.suppress(Exception):  # warming is best effort
             warm()
+    conn.send((True, None))  # started: what dies from now on dies of a parse
     while True:
         try:
             call, name = conn.recv()
@@ -216,6 +217,12 @@ class Sandbox(Generic[T]):
         process.start()
         child.close()
         self.process, self.conn = process, parent
+        try:
+            parent.recv()  # the child is ready (or could not start: then no file is to blame)
+        except (EOFError, OSError):
+            self.kill()
+            raise UnrefError(None, "cannot start a process to parse in (a script that parses in worker processes "
+                                   "must start them under `if __name__ == '__main__':`)") from None
         return parent
 
     def start(self, call: Callable[[], T], name: str) -> None:
