@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import queue
 import signal
 import threading
 import time
@@ -30,7 +31,8 @@ from typing import Any, Generic, TypeVar
 from unref.errors import InputError, LimitError, UnrefError
 from unref.read.pdf.glyphs import time_limit
 
-__all__ = ["GRACE", "Limits", "Sandbox", "death_error", "parse_limited", "run_parse", "sandboxes"]
+__all__ = ["GRACE", "Limits", "Sandbox", "SandboxPool", "death_error", "parse_limited", "run_parse", "sandboxes",
+           "warm_parser"]
 
 T = TypeVar("T")
 
@@ -327,6 +329,25 @@ def _finished(finish: Callable[[Any], T], parse: Callable[[], Any]) -> T:
     return finish(parse())
 
 
+def warm_parser() -> None:
+    """Load the parser's lazy tables once per child, before its first file (a cold first parse takes seconds)."""
+    from unref import parse_text
+
+    with contextlib.suppress(Exception):  # warming is best effort
+        parse_text("A/1/1\n\nUnited Nations\n\nGeneral Assembly\n\nText.\n")
+
+
+def _parse_job(source: str | Path | bytes, limits: Limits, finish: Callable[[Any], T], name: str | None,
+               text: bool, allow_empty: bool) -> tuple[Callable[[], T], str]:
+    """Return the call that parses `source` in a child and finishes its document, and the file's name."""
+    is_path = isinstance(source, Path) or (isinstance(source, str) and not text)
+    label = name or (str(source) if is_path else "<bytes>")
+    data = str(source) if isinstance(source, Path) else source
+    parse = partial(run_parse, data, name, text=text, allow_empty=allow_empty, max_pages=limits.max_pages,
+                    timeout=limits.timeout)
+    return partial(_finished, finish, parse), label
+
+
 def parse_limited(source: str | Path | bytes, limits: Limits, finish: Callable[[Any], T], *,
                   name: str | None = None, text: bool = False, allow_empty: bool = False) -> T:
     """Parse `source` (a path, PDF bytes, or with `text` the text: a str or UTF-8 bytes) in a child under `limits`;
@@ -335,16 +356,36 @@ def parse_limited(source: str | Path | bytes, limits: Limits, finish: Callable[[
     `finish` must pickle: a module function, or a partial of one. Errors name the file (`name` for bytes)
     and are raised here: a LimitError for memory and time, an InputError for a child that died otherwise.
     """
-    is_path = isinstance(source, Path) or (isinstance(source, str) and not text)
-    label = name or (str(source) if is_path else "<bytes>")
-    data = str(source) if isinstance(source, Path) else source
-    parse = partial(run_parse, data, name, text=text, allow_empty=allow_empty, max_pages=limits.max_pages,
-                    timeout=limits.timeout)
+    call, label = _parse_job(source, limits, finish, name, text, allow_empty)
     sandbox: Sandbox[T] = Sandbox(limits)
     try:
-        return sandbox.run(partial(_finished, finish, parse), label)
+        return sandbox.run(call, label)
     finally:
         sandbox.close()
+
+
+class SandboxPool:
+    """Warm sandboxes kept for parse after parse (the server's uploads): a thread takes one, parses, gives it
+    back; at most as many children as parses ran at once. A child that died is replaced at its next parse."""
+
+    def __init__(self, limits: Limits) -> None:
+        """Keep the limits of every sandbox of the pool."""
+        self.limits = limits
+        self.idle: queue.SimpleQueue[Sandbox[Any]] = queue.SimpleQueue()
+
+    def parse(self, source: str | Path | bytes, finish: Callable[[Any], T], *, name: str | None = None,
+              text: bool = False) -> T:
+        """Return `finish(document)` as `parse_limited` does, in a warm child of the pool."""
+        try:
+            sandbox = self.idle.get_nowait()
+        except queue.Empty:
+            sandbox = Sandbox(self.limits, warm_parser, method="forkserver")
+        call, label = _parse_job(source, self.limits, finish, name, text, False)
+        try:
+            result: T = sandbox.run(call, label)
+            return result
+        finally:
+            self.idle.put(sandbox)
 
 
 @contextlib.contextmanager

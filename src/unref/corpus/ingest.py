@@ -23,7 +23,7 @@ from typing import Any, Literal
 from unref.corpus.iters import chunks
 from unref.corpus.store import Failure, Prepared, Store, StoreError, content_hash, prepare
 from unref.errors import UnrefError
-from unref.sandbox import Limits, Sandbox, sandboxes
+from unref.sandbox import Limits, Sandbox, sandboxes, warm_parser
 
 __all__ = ["IngestEvent", "IngestResult", "expand", "ingest", "parse_file"]
 
@@ -137,16 +137,6 @@ def parse_file(path: str, hash: str, options: _Options) -> Prepared | Failure:
                        if options.max_memory else "out of memory")
     except Exception as err:  # every failure is recorded; the batch goes on
         return Failure(path, hash, _reason(err))
-
-
-def _warm() -> None:
-    """Load the parser's tables once per worker, before the first file."""
-    from unref import parse
-
-    try:
-        parse(text="A/1/1\n\nUnited Nations\n\nGeneral Assembly\n\nText.\n")
-    except Exception:  # warming is best effort
-        return
 
 
 # ---------------------------------------------------------------------------
@@ -283,7 +273,7 @@ def _run_workers(todo: Iterator[tuple[str, str]], workers: int, options: _Option
     dies or runs past the time limit fails its file alone and is replaced."""
     limits = Limits(memory_mib=options.max_memory, timeout=options.timeout, max_pages=options.max_pages)
     # Not fork: the parent may hold threads (a progress bar) and an open database.
-    with sandboxes(limits, workers, _warm, method="forkserver", preload=("unref.corpus.ingest",)) as pool:
+    with sandboxes(limits, workers, warm_parser, method="forkserver", preload=("unref.corpus.ingest",)) as pool:
         running: dict[Sandbox[Any], tuple[str, str]] = {}
         for sandbox in pool:
             _feed(sandbox, todo, options, running)

@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+import threading
 import time
 from typing import Annotated, Any
 
@@ -326,6 +327,17 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 #: Memory of the child process that parses one upload (MiB): a bomb fails there, never the server.
 UPLOAD_MEMORY_MIB = 1024
+# The warm children that parse uploads, by their limits (a server has one set of limits).
+_POOLS: dict[Any, Any] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _pool(limits: Any) -> Any:
+    """Return the pool of warm children (`unref.sandbox.SandboxPool`) that parse uploads under `limits`."""
+    from unref.sandbox import SandboxPool
+
+    with _POOLS_LOCK:
+        return _POOLS.setdefault(limits, SandboxPool(limits))
 
 
 def upload_record(doc: Any) -> dict[str, Any]:
@@ -341,7 +353,7 @@ def _parse_bytes(body: bytes, is_pdf: bool, settings: Settings) -> dict[str, Any
     The upload is parsed in a child process under limits of memory and time (`unref.sandbox`), so that
     a bomb or a page of millions of glyphs fails alone, with 422, while the server answers the rest.
     """
-    from unref.sandbox import Limits, parse_limited
+    from unref.sandbox import Limits
 
     if not is_pdf:
         try:
@@ -350,8 +362,9 @@ def _parse_bytes(body: bytes, is_pdf: bool, settings: Settings) -> dict[str, Any
             raise ApiError(415, "send a PDF (application/pdf) or UTF-8 text (text/plain)") from None
     limits = Limits(memory_mib=UPLOAD_MEMORY_MIB, timeout=settings.parse_timeout, max_pages=settings.parse_max_pages)
     try:  # parsed from memory; the name keeps the rule that a .pdf may have junk before %PDF-
-        return parse_limited(body, limits, upload_record, name="upload.pdf" if is_pdf else "upload.txt",
-                             text=not is_pdf)
+        record: dict[str, Any] = _pool(limits).parse(body, upload_record, name="upload.pdf" if is_pdf else "upload.txt",
+                                                     text=not is_pdf)
+        return record
     except UnrefError as err:
         raise ApiError(422, err.reason) from None
     except (RecursionError, MemoryError) as err:
