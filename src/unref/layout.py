@@ -63,7 +63,7 @@ def _bare_page_number(zone: list[Line], number: int) -> Line | None:
     """Return the line of the zone (edge first) that holds only the page's own number."""
     for line in zone:
         text = line.text.strip()
-        if text.isdigit() and int(text) == number:
+        if text.isdecimal() and int(text) == number:
             return line
     return None
 

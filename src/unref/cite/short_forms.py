@@ -53,7 +53,7 @@ def _fits(noun: str, citation: Citation) -> bool:
 def _previous_note(location: str) -> str | None:
     """Return the location of the note before a numbered note ("fn:12" -> "fn:11"), or None."""
     label = location[3:] if location.startswith("fn:") else ""
-    return f"fn:{int(label) - 1}" if label.isdigit() and int(label) > 1 else None
+    return f"fn:{int(label) - 1}" if label.isdecimal() and int(label) > 1 else None
 
 
 def _ibid_in_note(out: list[Citation], notes: tuple[str, str]) -> int | None:

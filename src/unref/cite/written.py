@@ -86,7 +86,7 @@ def _symbol_year(sym: Symbol) -> tuple[int, int] | None:
     session = sym.session or ""
     if sym.series in ("S", "E") and re.fullmatch(r"(?:19|20)\d\d", session):
         return int(session) - 1, int(session)
-    if sym.series == "A" and not sym.bodies and session.isdigit() and int(session) >= 31:
+    if sym.series == "A" and not sym.bodies and session.isdecimal() and int(session) >= 31:
         return 1945 + int(session) - 1, 1945 + int(session) + 1
     return None
 

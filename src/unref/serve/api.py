@@ -315,7 +315,7 @@ def _check_token(settings: Settings, credentials: HTTPAuthorizationCredentials |
 
 async def _read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isdecimal() and int(declared) > limit:
         raise ApiError(413, f"the upload is larger than {limit} bytes (the server's limit)")
     body = bytearray()
     async for chunk in request.stream():

@@ -69,7 +69,7 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
         expected = _expected(notes, pending_label)
         if m and _in_sequence(m.group(1), expected, 1):
             label = m.group(1)
-            if expected is not None and label.isdigit() and int(label) == expected + 1:
+            if expected is not None and label.isdecimal() and int(label) == expected + 1:
                 _split_missing(notes, str(expected))
             notes.append(RawNote(label, page, [Line(ln.text[m.end():], ln.start + m.end(), page)]))
             pending_label = None
@@ -382,7 +382,7 @@ _MONTH_END_RE = re.compile(rf"(?<![^\W\d_])(?:{MONTHS_EN})$")
 def _marker_after_month(before: str, number: str) -> bool:
     """Return whether a spaced number after a month's name is a marker: no day is above 31, and the UN Editorial
     Manual writes a year in full, so "in March 217 and September 2022" and "11 December 92." hold markers."""
-    return number.isdigit() and int(number) > 31 and bool(_MONTH_END_RE.search(before))
+    return number.isdecimal() and int(number) > 31 and bool(_MONTH_END_RE.search(before))
 
 
 def _after_slashed_name(before: str, after: str, spaced: bool) -> bool:
@@ -395,7 +395,7 @@ def _after_slashed_name(before: str, after: str, spaced: bool) -> bool:
 def _next_marker_listed(text: str, start: int, end: int, after: str) -> bool:
     """Return whether the next note's number follows a numbered marker after a comma: "28,29"."""
     listed = re.match(r",\s?(\d{1,3})(?!\d)", after)
-    return bool(listed and text[start:end].isdigit() and int(listed.group(1)) == int(text[start:end]) + 1)
+    return bool(listed and text[start:end].isdecimal() and int(listed.group(1)) == int(text[start:end]) + 1)
 
 
 def _number_is_marker(before: str, after: str, spaced: bool) -> bool:
