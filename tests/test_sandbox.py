@@ -123,6 +123,20 @@ def test_the_glyph_loop_keeps_the_time_limit(tmp_path: Path) -> None:
     assert caught.value.limit == "timeout"
 
 
+def test_a_library_parse_keeps_its_time_limit_inside_a_page(tmp_path: Path) -> None:
+    import time
+
+    import unref
+
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(hostile.glyph_heavy(400_000))
+    started = time.monotonic()
+    with pytest.raises(LimitError, match=r"reading took longer than 0\.05 s") as caught:
+        unref.parse(path, timeout=0.05)
+    assert caught.value.path == str(path) and caught.value.limit == "timeout"
+    assert time.monotonic() - started < 1  # stopped inside the page (the whole page takes over a second)
+
+
 def test_a_batch_goes_on_past_every_hostile_file(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_letters(folder, 3)

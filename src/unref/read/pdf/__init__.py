@@ -24,6 +24,7 @@ from unref.errors import InputError, LimitError
 from unref.model import Source
 from unref.read.pdf.assemble import assemble, slash_markers
 from unref.read.pdf.geometry import MIN_CHARS_PER_PAGE, PageGeometry, read_page
+from unref.read.pdf.glyphs import time_limit
 from unref.read.pdf.opening import check_bytes, check_file, load_page, open_document, page_links
 
 MAX_PAGES = 2000
@@ -62,15 +63,21 @@ def read_pdf(source: str | Path | bytes, *, max_pages: int = MAX_PAGES, timeout:
             raise LimitError(label, f"too many pages ({count}; the limit is {max_pages})", "max_pages")
         pages: list[PageGeometry] = []
         links: list[tuple[int, str]] = []
-        for index in range(count):
-            if time.monotonic() > deadline:
-                raise LimitError(label, f"reading took longer than {timeout:g} s (the limit)", "timeout")
-            page = load_page(doc, index, label)
-            try:
-                pages.append(read_page(page, index + 1))
-                links.extend((index + 1, uri) for uri in page_links(doc, page))
-            finally:
-                page.close()
+        # The limit holds inside a page too: the glyph loop looks at the clock (glyphs.time_limit).
+        with time_limit(timeout):
+            for index in range(count):
+                if time.monotonic() > deadline:
+                    raise LimitError(label, f"reading took longer than {timeout:g} s (the limit)", "timeout")
+                page = load_page(doc, index, label)
+                try:
+                    pages.append(read_page(page, index + 1))
+                    links.extend((index + 1, uri) for uri in page_links(doc, page))
+                finally:
+                    page.close()
+    except LimitError as err:
+        if err.path is not None:
+            raise
+        raise LimitError(label, err.reason, err.limit) from None  # the glyph loop knows no file name
     finally:
         doc.close()
     if sum(geo.chars for geo in pages) < MIN_CHARS_PER_PAGE * len(pages):

@@ -52,7 +52,11 @@ def time_limit(timeout: float) -> Iterator[None]:
     only comes too late, so the glyph loop looks at the clock itself. The error names no file; the
     code that knows the file's name adds it.
     """
-    token = _DEADLINE.set((time.monotonic() + timeout, timeout) if timeout > 0 else None)
+    mine = (time.monotonic() + timeout, timeout) if timeout > 0 else None
+    outer = _DEADLINE.get()
+    if outer is not None and (mine is None or outer[0] < mine[0]):
+        mine = outer  # a limit set around this one (the sandbox's) that ends sooner still holds
+    token = _DEADLINE.set(mine)
     try:
         yield
     finally:
