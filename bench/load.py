@@ -46,7 +46,7 @@ from unref.corpus.store import open_store, symbol_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import CORPUS, dev_records  # bench/corpus.py parses the dev texts into rows
-from serve import DEFAULT_DB, HOST, WORD_RE, build, free_port, linked_clones, percentile, start_server
+from serve import DEFAULT_DB, HOST, WORD_RE, build, free_port, linked_clones, load, percentile, start_server
 
 KINDS = ("search", "document", "graph", "prefix", "broad")
 ORDINARY = ("search", "document", "graph")  # the requests that expensive ones must not starve
@@ -105,17 +105,6 @@ async def client(base: str, plan: list[tuple[str, str]], deadline: float, times:
                 errors[f"{kind} {status}"] = errors.get(f"{kind} {status}", 0) + 1
 
 
-async def load(base: str, plan: list[tuple[str, str]], seconds: float,
-               clients: int) -> tuple[dict[str, list[float]], dict[str, int], float]:
-    """Run the plan with `clients` clients for at most `seconds`; return latencies, errors and wall time."""
-    times: dict[str, list[float]] = {}
-    errors: dict[str, int] = {}
-    cursor = [0]
-    start = time.monotonic()
-    await asyncio.gather(*(client(base, plan, start + seconds, times, errors, cursor) for _ in range(clients)))
-    return times, errors, time.monotonic() - start
-
-
 def summary(times: dict[str, list[float]], errors: dict[str, int], wall: float) -> dict[str, dict[str, float]]:
     """Return per kind (and "ordinary", "all"): n, requests/s, p50, p95, p99 (ms) and errors."""
     groups = {**{k: [k] for k in KINDS}, "ordinary": list(ORDINARY), "all": list(KINDS)}
@@ -165,8 +154,8 @@ def run(db: Path | str, args: argparse.Namespace, plan: list[tuple[str, str]]) -
     base = f"http://{HOST}:{port}"
     try:
         warm = [p for p in plan if p[0] != "prefix"][:200]
-        asyncio.run(load(base, warm, 10, min(args.clients, 8)))  # first touches of the index read the disk
-        return asyncio.run(load(base, plan, args.seconds, args.clients))
+        asyncio.run(load(base, warm, 10, min(args.clients, 8), client))  # first touches of the index read the disk
+        return asyncio.run(load(base, plan, args.seconds, args.clients, client))
     finally:
         server.terminate()
         try:

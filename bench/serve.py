@@ -28,7 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -177,14 +177,21 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
 
 
-async def load(base: str, plan: list[tuple[str, str]], seconds: float,
-               concurrency: int) -> tuple[dict[str, list[float]], dict[str, int], float]:
-    """Run the plan with `concurrency` clients for at most `seconds`; return latencies, errors and wall time."""
+Client = Callable[[str, list[tuple[str, str]], float, dict[str, list[float]], dict[str, int], list[int]],
+                  Awaitable[None]]
+
+
+async def load(base: str, plan: list[tuple[str, str]], seconds: float, concurrency: int,
+               send: Client | None = None) -> tuple[dict[str, list[float]], dict[str, int], float]:
+    """Run the plan with `concurrency` clients for at most `seconds`; return latencies, errors and wall time.
+
+    `send` is the client coroutine (this module's `client` when None; bench/load.py passes its own)."""
+    send = send or client
     times: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
     cursor = [0]
     start = time.monotonic()
-    await asyncio.gather(*(client(base, plan, start + seconds, times, errors, cursor) for _ in range(concurrency)))
+    await asyncio.gather(*(send(base, plan, start + seconds, times, errors, cursor) for _ in range(concurrency)))
     return times, errors, time.monotonic() - start
 
 

@@ -84,7 +84,7 @@ def _command_hint(err: UnrefError) -> str | None:
     if isinstance(err, NoCorpus):
         return f"{err}: build one with `unref ingest FILES --db {err.db}`"
     if isinstance(err, NeedsMigration):
-        return f"{str(err).removesuffix(' (opening it for writing migrates it)')}: `unref stats --db URL` migrates it"
+        return f"{err.need}: `unref stats --db URL` migrates it"
     return None
 
 

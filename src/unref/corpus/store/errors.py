@@ -57,8 +57,9 @@ class NeedsMigration(StoreError):
     """A store opened read-only that an older unref built: it needs a migration before it can be read."""
 
     def __init__(self, where: str, version: int) -> None:
-        super().__init__(f"the corpus at {where} needs migration {version} of this unref"
-                         " (opening it for writing migrates it)")
+        # What is wrong, for a front end to add how it mends it; the library's own remedy follows.
+        self.need = f"the corpus at {where} needs migration {version} of this unref"
+        super().__init__(f"{self.need} (opening it for writing migrates it)")
 
 
 class BadMigration(StoreError):
