@@ -450,6 +450,11 @@ class Store(ABC):
         """Remove the document with this content hash; return whether there was one."""
 
     @abstractmethod
+    def sources(self, doc_id: int) -> list[dict[str, Any]]:
+        """Return the files stored as other sources of a document (the PDF is kept, its extracted text is a
+        source): each as hash, path, format and when it was ingested."""
+
+    @abstractmethod
     def record_failure(self, failure: Failure) -> None:
         """Record a file that failed, replacing an earlier failure of the same content."""
 
@@ -457,7 +462,7 @@ class Store(ABC):
 
     @abstractmethod
     def known(self, hashes: Iterable[str]) -> set[str]:
-        """Return which of these content hashes are stored documents."""
+        """Return which of these content hashes are stored: documents, or other sources of one."""
 
     @abstractmethod
     def known_failures(self, hashes: Iterable[str]) -> set[str]:

@@ -55,6 +55,12 @@ def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
     return chunks(items, CHUNK)
 
 
+def _rank(format: str) -> int:
+    """Return how good a source of a document a file of this format is, best first: a PDF carries the page
+    geometry (boxes, the page of each paragraph) that text extracted from it has lost."""
+    return 0 if format == "pdf" else 1
+
+
 def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
@@ -194,14 +200,28 @@ class SQLStore(Store):
     def add_many(self, docs: Sequence[Prepared], *, replace: bool = False) -> list[bool]:
         """Write documents in one transaction; return, for each, whether it was new (known hashes are skipped)."""
         added: list[tuple[int, Prepared]] = []
+        sourced: list[Prepared] = []
         with self.transaction():
             for doc in sorted(docs, key=lambda d: d.hash):  # one lock order: concurrent writers never deadlock
                 if replace:
                     self.delete(doc.hash)
+                elif self._hashes_in("sources", [doc.hash]):
+                    continue
+                copy = self._copy_of(doc)
+                if copy is not None and _rank(doc.format) >= _rank(copy[1]):
+                    self._add_source(copy[0], doc.hash, doc.path, doc.format)
+                    sourced.append(doc)
+                    continue
                 doc_id = self._insert_document(doc)
-                if doc_id is not None:
-                    added.append((doc_id, doc))
+                if doc_id is None:
+                    continue
+                added.append((doc_id, doc))
+                if copy is not None:  # a better source of a stored document, perhaps one of this batch
+                    sourced.extend(d for i, d in added if i == copy[0])
+                    added = [(i, d) for i, d in added if i != copy[0]]
+                    self._demote(copy[0], doc_id)
             self._insert_rows_of(added)
+            added.extend((0, d) for d in sourced)
             for chunk in _chunks(d.hash for _, d in added):
                 self._execute(f"DELETE FROM failures WHERE hash IN ({_marks(len(chunk))})", chunk)
         inserted = {id(d) for _, d in added}
@@ -233,10 +253,43 @@ class SQLStore(Store):
              for i, d in added for c in d.citations],
         )
 
+    # One record per document (issue 14): a PDF and the text extracted from it, or two files of the same
+    # document, share their first symbol and language. The best source is the document (`_rank`); the others
+    # are its `sources`, never shown twice in search, graph or thread. Files without a symbol are never merged.
+
+    def _copy_of(self, doc: Prepared) -> tuple[int, str] | None:
+        """Return (id, format) of the stored document that `doc` is another source of, if there is one."""
+        if doc.symbol is None:
+            return None
+        row = self._one("SELECT id, format FROM documents WHERE symbol = ? AND COALESCE(language, '') = ?"
+                        " AND hash != ? ORDER BY id LIMIT 1", (doc.symbol, doc.language or "", doc.hash))
+        return (int(row[0]), str(row[1])) if row is not None else None
+
+    def _add_source(self, doc_id: int, hash: str, path: str | None, format: str) -> None:
+        """Record a file as another source of the stored document `doc_id`."""
+        self._execute("INSERT INTO sources (hash, document_id, path, format, ingested_at) VALUES (?, ?, ?, ?, ?)"
+                      " ON CONFLICT (hash) DO NOTHING", (hash, doc_id, path, format, now()))
+
+    def _demote(self, old_id: int, new_id: int) -> None:
+        """Make the stored document `old_id` a source of `new_id`, a better source of the same document."""
+        self._execute("UPDATE sources SET document_id = ? WHERE document_id = ?", (new_id, old_id))
+        row = self._one("SELECT hash, path, format FROM documents WHERE id = ?", (old_id,))
+        if row is not None:
+            self._add_source(new_id, row[0], row[1], row[2])
+        self._execute("DELETE FROM documents WHERE id = ?", (old_id,))
+
+    def sources(self, doc_id: int) -> list[dict[str, Any]]:
+        """Return the files stored as other sources of a document: hash, path, format, when ingested."""
+        return [{"hash": h, "path": p, "format": f, "ingested_at": t} for h, p, f, t in self._all(
+            "SELECT hash, path, format, ingested_at FROM sources WHERE document_id = ? ORDER BY ingested_at, hash",
+            (doc_id,))]
+
     def delete(self, hash: str) -> bool:
-        """Remove the document with this content hash and all its rows; return whether there was one."""
+        """Remove the document with this content hash and all its rows, or the source with this hash;
+        return whether there was one. A document's other sources go with it."""
         with self.transaction():
-            return self._one("DELETE FROM documents WHERE hash = ? RETURNING id", (hash,)) is not None
+            source = self._one("DELETE FROM sources WHERE hash = ? RETURNING hash", (hash,)) is not None
+            return self._one("DELETE FROM documents WHERE hash = ? RETURNING id", (hash,)) is not None or source
 
     def record_failure(self, failure: Failure) -> None:
         """Record a file that failed, replacing an earlier failure of the same content (or unreadable path)."""
@@ -258,8 +311,9 @@ class SQLStore(Store):
         return found
 
     def known(self, hashes: Iterable[str]) -> set[str]:
-        """Return which of these content hashes are stored documents."""
-        return self._hashes_in("documents", hashes)
+        """Return which of these content hashes are stored: documents, or other sources of one."""
+        wanted = list(hashes)
+        return self._hashes_in("documents", wanted) | self._hashes_in("sources", wanted)
 
     def known_failures(self, hashes: Iterable[str]) -> set[str]:
         """Return which of these content hashes are recorded failures."""
