@@ -1,13 +1,345 @@
-"""read.ocr.repairs: OCR's own damage undone on one page's words, as named steps."""
+"""read.ocr.repairs: OCR's own damage undone on one page's words, as named steps.
+
+Each step takes a page's lines of `OcrWord`s and a `Context` (the page's language and the
+document's own spellings) and returns new lines; the words given are never changed in place.
+Every decision rests on evidence, never on a list of one document's misreadings:
+
+- `digits`: letters read for digits inside numbers and symbols ("l995", "S/1998/l44"): the
+  symbol grammar (`unref.symbols`) must accept the repaired symbol, a number must be all digits
+  once repaired, and a word that wordfreq or the document knows is never touched ("Sierra", "SO");
+- `note_markers`: the "1/" note markers of the old UN typescripts read "l/", "I/" or "U/": the
+  digits the letters stand for are tried, and a reading is kept when the document has the note
+  next to it ("3/" beside "U/" reads "4/"), or it is "1/";
+- `roman`: roman numerals with "l" for "I" ("Il", "VIl", "XXIl"): in a heading, after "Part",
+  "Chapter", "Annex" and their French and Spanish forms, or in parentheses (a session); a word
+  of the language ("Il" in French prose, "Ill") only there;
+- `hyphens`: a word split over two lines with "-": joined when the whole is a word (wordfreq or the
+  document) and the second half is no word on its own, or the document writes it whole; a real
+  hyphen ("well-being": both halves words, or the document prints it with its hyphen) stays;
+- `specks`: a lone ".", ",", "'" or "`" with a tiny box and a low confidence, not inside a number.
+"""
 
 from __future__ import annotations
 
+import re
+import statistics
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from unref.read.ocr.words import OcrWord
+from unref.symbols import try_parse
+from unref.text.words import zipf
+
+Lines = list[list[OcrWord]]
 
 
-def repair_words(lines: list[list[OcrWord]], language: str, vocabulary: Counter[str]) -> list[list[OcrWord]]:
-    """Return one page's OCR lines after the named repair steps; `vocabulary` counts the document's words."""
-    del language, vocabulary
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a step knows beyond the page: its language and the words of the whole document."""
+
+    language: str
+    vocabulary: Counter[str]
+
+    def known(self, word: str, floor: float = 3.0) -> bool:
+        """Return True when the word is common in the language (wordfreq) or printed in the document."""
+        return zipf(word, self.language) >= floor or self.vocabulary.get(word, 0) > 0
+
+    def printed(self, word: str) -> int:
+        """Return how often the document prints the word, as written or in lower case."""
+        return self.vocabulary.get(word, 0) + (self.vocabulary.get(word.lower(), 0) if word != word.lower() else 0)
+
+
+Step = Callable[[Lines, Context], Lines]
+
+# --- 1. Digits read as letters ------------------------------------------------------------
+
+# The letters OCR gives for digits in a typescript: a one for "l", "I" and "|", a nought for "O"
+# and "o", a five for "S".
+DIGIT_FOR = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5"})
+_CONFUSABLE = frozenset("lI|OoS")
+# A number as printed: digits with thousands commas or a decimal point, in brackets or before
+# a stop; the letters OCR confuses with digits stand among them.
+_NUMBER_RE = re.compile(r"(?P<open>[(\[]?)(?P<body>[\dlI|OoS](?:[\dlI|OoS,.]*[\dlI|OoS])?)(?P<close>[)\]]?[.,;:]?)")
+_GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+_NUMBER_SHAPE_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def _digit_count(text: str) -> int:
+    """Return how many true digits the text holds."""
+    return sum(c.isdigit() for c in text)
+
+
+def repaired_number(text: str, ctx: Context) -> str | None:
+    """Return a number token with its letters read as digits ("l995" -> "1995"), or None.
+
+    The token must hold a true digit, as many true digits as letters (or thousands in groups of
+    three), be no word the language or the document knows, and be a well-formed number once
+    repaired.
+    """
+    m = _NUMBER_RE.fullmatch(text)
+    if m is None:
+        return None
+    body = m["body"]
+    letters = sum(c in _CONFUSABLE for c in body)
+    if letters == 0 or not _digit_count(body) or ctx.known(body.strip(",."), 2.0):
+        return None
+    fixed = body.translate(DIGIT_FOR)
+    # Thousands in groups of three ("1,OOO") are a number's shape whatever letters fill them.
+    grouped = _GROUPED_RE.fullmatch(fixed) is not None
+    if not _NUMBER_SHAPE_RE.fullmatch(fixed) or (_digit_count(body) < letters and not grouped):
+        return None
+    return m["open"] + fixed + m["close"]
+
+
+def _symbol_element(element: str) -> str:
+    """Return one element of a symbol with its confused letters read as digits when it is a number."""
+    core = element.split("(")[0]
+    if _digit_count(core) and all(c.isdigit() or c in _CONFUSABLE for c in core):
+        return element.translate(DIGIT_FOR)
+    return element
+
+
+_SYMBOL_TOKEN_RE = re.compile(r"(?P<open>[(\[]?)(?P<head>.+?)(?P<close>[.,;:)\]]*)")
+
+
+def repaired_symbol(text: str) -> str | None:
+    """Return a symbol whose numbers hold letters read as digits ("S/1998/l44" -> "S/1998/144"), or None.
+
+    The series (the first element) is never changed ("S/RES/..." keeps its S), and the symbol
+    grammar must accept the result where it refused the token as read.
+    """
+    if "/" not in text:
+        return None
+    m = _SYMBOL_TOKEN_RE.fullmatch(text)
+    if m is None:
+        return None
+    head = m["head"]
+    elements = head.split("/")
+    fixed = "/".join([elements[0], *(_symbol_element(e) for e in elements[1:])])
+    if fixed == head or try_parse(head) is not None or try_parse(fixed) is None:
+        return None
+    return m["open"] + fixed + m["close"]
+
+
+def _digit_word(word: OcrWord, ctx: Context) -> OcrWord:
+    """Return the word with digits for letters where a number or a symbol shows it (else the word)."""
+    text = word.text
+    fixed = repaired_symbol(text) if "/" in text else repaired_number(text, ctx)
+    return replace(word, text=fixed) if fixed else word
+
+
+def digits(lines: Lines, ctx: Context) -> Lines:
+    """Letters read for digits inside numbers and symbols."""
+    return [[_digit_word(w, ctx) for w in line] for line in lines]
+
+
+# --- 2. Note markers ----------------------------------------------------------------------
+
+# The "N/" note markers of the old UN typescripts (underlined: "lU/_"), as OCR reads them.
+_MARKER_RE = re.compile(r"(?P<num>[\dlI|U]{1,3})/(?P<tail>_?[.,;:)]*)")
+# What each letter can stand for in a marker: "U" is a 4 (or a 1 under its underline).
+_MARKER_DIGITS = {"l": "1", "I": "1", "|": "1", "U": "41"}
+
+
+def _marker_readings(num: str) -> list[str]:
+    """Return the numbers a marker's characters can stand for, the likeliest first."""
+    readings = [""]
+    for c in num:
+        options = c if c.isdigit() else _MARKER_DIGITS[c]
+        readings = [r + d for r in readings for d in options]
+    return readings
+
+
+def repaired_marker(text: str, ctx: Context) -> str | None:
+    """Return a misread "N/" note marker as digits ("l/" -> "1/", "U/" -> "4/" beside "3/"), or None.
+
+    A reading is kept when the document has the note before or after it, or it is the first note.
+    """
+    m = _MARKER_RE.fullmatch(text)
+    if m is None or m["num"].isdigit():
+        return None
+    for reading in _marker_readings(m["num"]):
+        n = int(reading)
+        if n == 1 or ctx.printed(f"{n - 1}/") or ctx.printed(f"{n + 1}/"):
+            return f"{n}/{m['tail']}"
+    return None
+
+
+def note_markers(lines: Lines, ctx: Context) -> Lines:
+    """The "1/" note markers of old UN documents read "l/" or "U/"."""
+    out = []
+    for line in lines:
+        new = []
+        for w in line:
+            fixed = repaired_marker(w.text, ctx) if "/" in w.text else None
+            new.append(replace(w, text=fixed) if fixed else w)
+        out.append(new)
+    return out
+
+
+# --- 3. Roman numerals --------------------------------------------------------------------
+
+_ROMAN_VALID_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_TOKEN_RE = re.compile(r"(?P<open>\(?)(?P<body>[IVXLCl]+)(?P<close>[.)]?[.,;:]?)")
+# The words a part's number follows (UN Editorial Manual: parts, chapters and annexes are
+# numbered with roman numerals), in the languages of the typescripts.
+ROMAN_HEADS = frozenset(
+    "part chapter annex section title article partie chapitre annexe titre parte capítulo anexo sección título".split()
+)
+
+
+def _roman_place(line: list[OcrWord], i: int) -> bool:
+    """Return True where a roman numeral is expected: a heading's number, after a part's name, in brackets."""
+    text = line[i].text
+    if text.startswith("(") or text.endswith((".", ")")):
+        return True
+    before = line[i - 1].text.lower().strip(".,:") if i else ""
+    return before in ROMAN_HEADS or len(line) <= 2
+
+
+def repaired_roman(line: list[OcrWord], i: int, ctx: Context) -> str | None:
+    """Return a roman numeral with "I" for a misread "l" ("VIl" -> "VII"), or None.
+
+    The token must hold an "l" and an upper-case numeral letter, and be a valid numeral once
+    repaired; a word of the language ("Il", "Ill") only where a numeral is expected.
+    """
+    m = _ROMAN_TOKEN_RE.fullmatch(line[i].text)
+    if m is None or "l" not in m["body"] or m["body"] == m["body"].lower():
+        return None
+    fixed = m["body"].replace("l", "I")
+    if not _ROMAN_VALID_RE.fullmatch(fixed):
+        return None
+    if (ctx.known(m["body"].lower()) or m["body"].istitle()) and not _roman_place(line, i):
+        return None
+    return m["open"] + fixed + m["close"]
+
+
+def roman(lines: Lines, ctx: Context) -> Lines:
+    """Broken roman numerals ("Il" -> "II") in headings and parts."""
+    out = []
+    for line in lines:
+        new = []
+        for i, w in enumerate(line):
+            fixed = repaired_roman(line, i, ctx) if "l" in w.text else None
+            new.append(replace(w, text=fixed) if fixed else w)
+        out.append(new)
+    return out
+
+
+# --- 4. Hyphenated line ends --------------------------------------------------------------
+
+_HALF_RE = re.compile(r"[^\W\d_]+")
+_TAIL_RE = re.compile(r"(?P<word>[^\W\d_]+)(?P<rest>.*)")
+
+
+def joins(first: str, second: str, ctx: Context) -> bool:
+    """Return True when "first-" at a line end and "second" on the next line are one word split.
+
+    Joined when the document writes the whole word, or when it is a word and the second half is
+    no common word on its own; kept when the document prints the compound with its hyphen.
+    """
+    whole = first + second
+    if ctx.printed(f"{first}-{second}"):
+        return False
+    if ctx.printed(whole) or ctx.printed(whole.lower()):
+        return True
+    return zipf(whole, ctx.language) >= 2.5 and zipf(second, ctx.language) < 3.0
+
+
+def _split_word(line: list[OcrWord]) -> str | None:
+    """Return the first half of a word a line ends with ("gover-" -> "gover"), or None."""
+    if not line or not line[-1].text.endswith("-"):
+        return None
+    half = line[-1].text[:-1]
+    return half if _HALF_RE.fullmatch(half) else None
+
+
+def _join_pair(this: list[OcrWord], nxt: list[OcrWord], ctx: Context) -> bool:
+    """Join the split word across two lines in place of the copies given; return True if joined."""
+    first = _split_word(this)
+    m = _TAIL_RE.fullmatch(nxt[0].text) if first and nxt else None
+    if first is None or m is None or not joins(first, m["word"], ctx):
+        return False
+    this[-1] = replace(this[-1], text=first + nxt[0].text)
+    del nxt[0]
+    return True
+
+
+def hyphens(lines: Lines, ctx: Context) -> Lines:
+    """A word split over two lines with "-" joined on the first line; real hyphens kept."""
+    out = [list(line) for line in lines]
+    for i in range(len(out) - 1):
+        _join_pair(out[i], out[i + 1], ctx)
+    return [line for line in out if line]
+
+
+# --- 5. Specks ----------------------------------------------------------------------------
+
+SPECKS = frozenset(".,'`’‘·")
+MAX_SPECK_CONF = 60.0  # the engine's confidence in a true stop is higher
+SPECK_SIZE = 0.3  # of the line's median word height: a stop is larger in a typescript's letters
+
+
+def is_speck(line: list[OcrWord], i: int, height: float) -> bool:
+    """Return True when the word is a lone mark of dust: tiny, doubtful, and not inside a number."""
+    w = line[i]
+    if w.text not in SPECKS or w.conf >= MAX_SPECK_CONF:
+        return False
+    if w.right - w.left > SPECK_SIZE * height or w.top - w.bottom > SPECK_SIZE * height:
+        return False
+    before = line[i - 1].text if i else ""
+    after = line[i + 1].text if i + 1 < len(line) else ""
+    return not (before[-1:].isdigit() and after[:1].isdigit())
+
+
+def specks(lines: Lines, ctx: Context) -> Lines:
+    """Stray specks read as punctuation dropped."""
+    del ctx
+    out = []
+    for line in lines:
+        heights = [w.top - w.bottom for w in line if w.text not in SPECKS]
+        height = statistics.median(heights) if heights else 0.0
+        out.append([w for i, w in enumerate(line) if not (height and is_speck(line, i, height))])
+    return [line for line in out if line]
+
+
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("specks", specks),
+    ("digits", digits),
+    ("note_markers", note_markers),
+    ("roman", roman),
+    ("hyphens", hyphens),
+)
+
+
+# What stands around a word in print, never part of it ("programme," counts as "programme").
+_AROUND = ".,;:!?()[]\"'“”‘’«»"
+
+
+def spellings(vocabulary: Counter[str]) -> Counter[str]:
+    """Return the document's words as counted (tokens as OCR read them) and without the marks around them."""
+    out = Counter(vocabulary)
+    for token, n in vocabulary.items():
+        bare = token.strip(_AROUND)
+        if bare != token and bare:
+            out[bare] += n
+    return out
+
+
+def repair_words(
+    lines: list[list[OcrWord]],
+    language: str,
+    vocabulary: Counter[str],
+    steps: tuple[str, ...] | None = None,
+) -> list[list[OcrWord]]:
+    """Return one page's OCR lines after the named repair steps; `vocabulary` counts the document's words.
+
+    `vocabulary` holds the words' texts as OCR read them (a token may carry its stop or comma).
+    `steps` names the steps to run (all by default), in the order of STEPS.
+    """
+    ctx = Context(language, spellings(vocabulary))
+    for name, step in STEPS:
+        if steps is None or name in steps:
+            lines = step(lines, ctx)
     return lines

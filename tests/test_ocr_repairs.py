@@ -1,0 +1,214 @@
+"""read.ocr.repairs: each named step, its cases and its non-cases (a right word never made wrong)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from unref.read.ocr.repairs import (
+    STEPS,
+    Context,
+    joins,
+    repair_words,
+    repaired_marker,
+    repaired_number,
+    repaired_roman,
+    repaired_symbol,
+)
+from unref.read.ocr.words import OcrWord
+
+
+def words(text: str, line: int = 0, top: float = 700.0, conf: float = 90.0) -> list[OcrWord]:
+    """Return one line of words 10 points high, laid out left to right."""
+    out, x = [], 72.0
+    for t in text.split():
+        out.append(OcrWord(t, x, top - 10, x + 6 * len(t), top, conf, line))
+        x += 6 * len(t) + 4
+    return out
+
+
+def texts(lines: list[list[OcrWord]]) -> list[str]:
+    return [" ".join(w.text for w in line) for line in lines]
+
+
+EN = Context("en", Counter())
+
+
+@pytest.mark.parametrize(
+    ("token", "fixed"),
+    [
+        ("l995", "1995"),
+        ("(l995)", "(1995)"),
+        ("l995.", "1995."),
+        ("1,OOO", "1,000"),
+        ("2O25", "2025"),
+        ("1S0", "150"),
+        ("Sierra", None),
+        ("SO", None),
+        ("I", None),
+        ("l", None),
+        ("Il", None),
+        ("1995", None),
+        ("So", None),
+        ("1st", None),
+        ("IS", None),
+        ("lO", None),  # no true digit: a word's letters as much as a number
+        ("O.5", "0.5"),  # as many true digits as letters
+        ("O.O5", None),  # more letters than digits
+    ],
+)
+def test_digits_in_numbers(token: str, fixed: str | None) -> None:
+    assert repaired_number(token, EN) == fixed
+
+
+@pytest.mark.parametrize(
+    ("token", "fixed"),
+    [
+        ("S/1998/l44", "S/1998/144"),
+        ("S/l998/144", "S/1998/144"),
+        ("A/44/88G", None),  # G is no digit's misreading
+        ("S/RES/822", None),  # as read, a symbol
+        ("S/2l029", "S/21029"),
+        ("A/RES/48/l61,", "A/RES/48/161,"),
+        ("S/RES/822 (l993)", None),  # one token per word: the year is its own token, a number
+        ("and/or", None),
+        ("l/", None),  # a marker, not a symbol
+    ],
+)
+def test_digits_in_symbols(token: str, fixed: str | None) -> None:
+    assert repaired_symbol(token) == fixed
+
+
+def test_digits_step_leaves_words() -> None:
+    lines = [words("In l995 the Council of Sierra Leone (S/1998/l44) met in SO rooms; I said so")]
+    assert texts(repair_words(lines, "en", Counter(), steps=("digits",))) == [
+        "In 1995 the Council of Sierra Leone (S/1998/144) met in SO rooms; I said so"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("token", "vocabulary", "fixed"),
+    [
+        ("l/", {}, "1/"),
+        ("I/", {}, "1/"),
+        ("U/", {"3/": 1}, "4/"),
+        ("U/", {"2/": 1}, "1/"),  # "1/" is always a first note
+        ("lU/_", {"13/": 1}, "14/_"),
+        ("l6/", {"15/": 1}, "16/"),
+        ("l6/", {}, None),  # no note beside it
+        ("3/", {}, None),  # right as read
+        ("and/", {}, None),
+        ("l'", {}, None),
+    ],
+)
+def test_note_markers(token: str, vocabulary: dict[str, int], fixed: str | None) -> None:
+    assert repaired_marker(token, Context("en", Counter(vocabulary))) == fixed
+
+
+@pytest.mark.parametrize(
+    ("line", "index", "lang", "fixed"),
+    [
+        ("Il. INTRODUCTION", 0, "en", "II."),
+        ("Chapter VIl", 1, "en", "VII"),
+        ("resolution 2200 A (XXIl)", 3, "en", "(XXII)"),
+        ("Partie Il", 1, "fr", "II"),
+        ("Il", 0, "fr", "II"),  # a heading alone on its line
+        ("Il est donc encourageant de constater", 0, "fr", "Il"),  # French prose
+        ("Ill health is common", 0, "en", "Ill"),
+        ("the Villa of", 1, "en", "Villa"),
+        ("in VIl and", 1, "en", "VII"),  # no word: a numeral wherever it stands
+        ("in Xl and", 1, "en", "Xl"),  # "xl" is a word (a size): only where a numeral is expected
+        ("Annex Xl", 1, "en", "XI"),
+        ("in IV and", 1, "en", "IV"),
+        ("il a dit", 0, "fr", "il"),
+    ],
+)
+def test_roman_numerals(line: str, index: int, lang: str, fixed: str) -> None:
+    row = words(line)
+    got = repaired_roman(row, index, Context(lang, Counter()))
+    assert (got or row[index].text) == fixed
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "vocabulary", "joined"),
+    [
+        ("gover", "nment", {}, True),
+        ("pro", "gramme", {}, True),
+        ("inter", "national", {}, False),  # both halves words: "inter-national" kept... unless printed whole
+        ("inter", "national", {"international": 2}, True),
+        ("well", "being", {}, False),
+        ("self", "determination", {}, False),
+        ("non", "refoulement", {"non-refoulement": 1}, False),
+        ("peace", "keeping", {"peace-keeping": 3}, False),
+        ("Secretary", "General", {}, False),
+    ],
+)
+def test_hyphen_joins(first: str, second: str, vocabulary: dict[str, int], joined: bool) -> None:
+    assert joins(first, second, Context("en", Counter(vocabulary))) is joined
+
+
+def test_hyphens_step_joins_across_lines() -> None:
+    lines = [words("the gover-", 0, 700), words("nment, and the well-", 1, 686), words("being of all", 2, 672)]
+    assert texts(repair_words(lines, "en", Counter(), steps=("hyphens",))) == [
+        "the government,",
+        "and the well-",
+        "being of all",
+    ]
+
+
+def test_hyphens_step_drops_an_emptied_line() -> None:
+    lines = [words("the gover-", 0, 700), words("nment", 1, 686)]
+    assert texts(repair_words(lines, "en", Counter(), steps=("hyphens",))) == ["the government"]
+
+
+def speck_line(mark: str, conf: float, size: float, before: str = "the", after: str = "Council") -> list[OcrWord]:
+    row = words(f"{before} {after}")
+    speck = OcrWord(mark, row[0].right + 1, 690.0, row[0].right + 1 + size, 690.0 + size, conf, 0)
+    return [row[0], speck, row[1]]
+
+
+@pytest.mark.parametrize(
+    ("mark", "conf", "size", "before", "after", "dropped"),
+    [
+        (".", 20, 1.5, "the", "Council", True),
+        (",", 30, 2.0, "the", "Council", True),
+        ("'", 10, 1.0, "the", "Council", True),
+        ("`", 40, 2.5, "the", "Council", True),
+        (".", 95, 1.5, "the", "Council", False),  # confident: a true stop
+        (".", 20, 6.0, "the", "Council", False),  # as large as a letter
+        (".", 20, 1.5, "12", "5", False),  # a decimal point
+        ("a", 20, 1.5, "the", "Council", False),  # a letter, not a mark
+    ],
+)
+def test_specks(mark: str, conf: float, size: float, before: str, after: str, dropped: bool) -> None:
+    out = repair_words([speck_line(mark, conf, size, before, after)], "en", Counter(), steps=("specks",))
+    assert (len(out[0]) == 2) is dropped
+
+
+def test_all_steps_named_and_input_unchanged() -> None:
+    assert [name for name, _ in STEPS] == ["specks", "digits", "note_markers", "roman", "hyphens"]
+    lines = [
+        words("Il. THE SITUATION IN l989"),
+        words("as the Secretary-General said l/ the pro-", 1, 686),
+        words("gramme", 2, 672),
+    ]
+    before = texts(lines)
+    out = repair_words(lines, "en", Counter({"2/": 1}))
+    assert texts(lines) == before
+    assert texts(out) == ["II. THE SITUATION IN 1989", "as the Secretary-General said 1/ the programme"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I think that S/RES/2334 (2016) and l'Assemblée générale",
+        "l'homme et l'enfant",
+        "Il a dit que la Sierra Leone",
+        "the well-known self-determination of peoples",
+        "So I said: OK, 10 to 15 per cent.",
+    ],
+)
+def test_right_text_is_never_changed(line: str) -> None:
+    lang = "fr" if "l'" in line or "Il a" in line else "en"
+    assert texts(repair_words([words(line)], lang, Counter())) == [line]
