@@ -9,9 +9,10 @@ Classes (each file is built in a temporary folder; nothing is kept):
   mutated    --mutated PDFs from the dev corpus, with random bytes changed, cut or repeated (--seed)
 
 and for each file one outcome: clean (a good record, or one error line that names the file), crash
-(a traceback, or more than one line), hang (past the time limit + 5 s), memory (peak resident memory
+(a traceback, or more than one line), hang (past the time limit + 5 s, from the command's start after
+Python's imports: "max s"; "(start)" counts from the process's start), memory (peak resident memory
 over the limit + 10 %), signal (the command killed by a signal).
-Run: .venv/bin/python bench/hostile.py [--mutated 200] [--max-memory 512] [--timeout 10] [--jobs 2]
+Run: .venv/bin/python bench/hostile.py [--mutated 200] [--max-memory 512] [--timeout 10] [--jobs 2] [--part K/M]
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import tempfile
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -156,34 +157,58 @@ def build(folder: Path, args: argparse.Namespace) -> list[tuple[str, Path]]:
     """Write the hostile files into `folder`; return (class, path) of each."""
     made: list[tuple[str, Path]] = []
 
-    def put(kind: str, name: str, data: bytes) -> None:
+    def put(kind: str, name: str, data: Callable[[], bytes]) -> None:
+        if args.only and not any(part in name for part in args.only):
+            return
         path = folder / name
-        path.write_bytes(data)
+        path.write_bytes(data())
         made.append((kind, path))
 
-    put("bomb", "bomb-blank.pdf", bomb(args.bomb_mib))
-    put("bomb", "bomb-glyphs.pdf", glyph_bomb(max(1, args.bomb_mib // 8)))
-    put("glyphs", "glyph-heavy.pdf", glyph_heavy(args.glyphs))
-    put("cycle", "cycle.pdf", cycle())
-    put("surrogate", "surrogate.pdf", surrogate())
-    put("hugetext", "huge-paragraph.txt", huge_text(args.text_words))
-    put("hugetext", "many-lines.txt", many_lines(args.text_words))
+    part, parts = args.part
+    if part == 1:  # the fixed set runs once, with the first part
+        put("bomb", "bomb-blank.pdf", lambda: bomb(args.bomb_mib))
+        put("bomb", "bomb-glyphs.pdf", lambda: glyph_bomb(max(1, args.bomb_mib // 8)))
+        put("glyphs", "glyph-heavy.pdf", lambda: glyph_heavy(args.glyphs))
+        put("cycle", "cycle.pdf", cycle)
+        put("surrogate", "surrogate.pdf", surrogate)
+        put("hugetext", "huge-paragraph.txt", lambda: huge_text(args.text_words))
+        put("hugetext", "many-lines.txt", lambda: many_lines(args.text_words))
     sources = sorted(CORPUS.glob("*.pdf"))
     rng = random.Random(args.seed)
     for i in range(args.mutated if sources else 0):
         source = rng.choice(sources)
-        put("mutated", f"mutated-{i:04d}-{source.stem}.pdf", mutate(source.read_bytes(), rng))
+        data = mutate(source.read_bytes(), rng)  # made for every i, so that each file is the same in any part
+        if i % parts == part - 1:
+            put("mutated", f"mutated-{i:04d}-{source.stem}.pdf", lambda: data)  # noqa: B023 (called at once)
     return made
+
+
+def part_of(text: str) -> tuple[int, int]:
+    """Return (K, M) of a --part K/M: the mutated files i with i % M == K - 1 (the fixed set runs in part 1)."""
+    k, _, m = text.partition("/")
+    part, parts = int(k), int(m or 1)
+    if not 1 <= part <= parts:
+        raise argparse.ArgumentTypeError(f"--part {text}: K/M with 1 <= K <= M")
+    return part, parts
 
 
 # ---------------------------------------------------------------------------
 # Running
 
 
-def run_one(path: Path, args: argparse.Namespace) -> tuple[str, float, float, str]:
-    """Run `unref parse` on one file; return its outcome, seconds, peak memory (MiB) and error line."""
-    command = [sys.executable, "-m", "unref.cli", "parse", str(path), "--max-memory", str(args.max_memory),
-               "--timeout", str(args.timeout), "-f", "text"]
+#: How each run starts: `unref parse` as `python -m unref.cli` runs it, but saying on stderr (one line first) when
+#: the command line is imported and the command begins. A run's time is counted from there: Python's imports take
+#: seconds on a loaded machine, and the limit is the parse's, not the interpreter's start-up.
+LAUNCH = ("import sys, time; from unref.cli import main; "
+          "sys.stderr.write(f'{READY} {time.monotonic()}\\n'); sys.stderr.flush(); main()")
+READY = "unref-hostile-ready"
+
+
+def run_one(path: Path, args: argparse.Namespace) -> tuple[str, float, float, float, str]:
+    """Run `unref parse` on one file; return its outcome, seconds from the command's start to its end, seconds
+    from the process's start, peak memory (MiB) and its error line."""
+    command = [sys.executable, "-c", LAUNCH.replace("{READY}", READY), "parse", str(path),
+               "--max-memory", str(args.max_memory), "--timeout", str(args.timeout), "-f", "text"]
     started = time.monotonic()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -191,10 +216,31 @@ def run_one(path: Path, args: argparse.Namespace) -> tuple[str, float, float, st
     except subprocess.TimeoutExpired:
         proc.kill()
         _, stderr = proc.communicate()
-    seconds = time.monotonic() - started
+    ended = time.monotonic()
+    ready, text = _ready_of(stderr.decode("utf-8", "replace"), started)
     peak = _peak_of(proc)
-    text = stderr.decode("utf-8", "replace")
-    return _outcome(proc.returncode, seconds, peak, text, path, args), seconds, peak, text.strip()[:200]
+    outcome = _outcome(proc.returncode, ended - ready, peak, text, path, args)
+    line = text.strip()[:200]
+    if outcome != "clean" and args.verbose:
+        print(f"{outcome}: {path.name} ({ended - ready:.1f} s, {ended - started:.1f} s with start-up, "
+              f"{cpu_of(proc):.1f} s of CPU, {peak:.0f} MiB, load {os.getloadavg()[0]:.0f}): {line}",
+              file=sys.stderr, flush=True)
+    return outcome, ended - ready, ended - started, peak, line
+
+
+def _ready_of(stderr: str, started: float) -> tuple[float, str]:
+    """Return when the command began (the launcher's first line; the process's start if it never said) and the
+    rest of stderr, which is the command's own."""
+    first, _, rest = stderr.partition("\n")
+    if first.startswith(READY + " "):
+        return float(first.split()[1]), rest
+    return started, stderr
+
+
+def cpu_of(proc: subprocess.Popen[bytes]) -> float:
+    """Return the CPU seconds of the finished process and its children (as wait4 kept them): on a loaded machine
+    a run's wall time can be many times its CPU time, and this tells waiting for a CPU from working past the limit."""
+    return float(getattr(proc, "h15_cpu", 0.0))
 
 
 def _peak_of(proc: subprocess.Popen[bytes]) -> float:
@@ -222,9 +268,21 @@ def _install_wait4() -> None:
         pid, status, usage = os.wait4(self.pid, wait_flags)
         if pid:
             self.h15_peak = usage.ru_maxrss / 1024  # type: ignore[attr-defined]
+            self.h15_cpu = usage.ru_utime + usage.ru_stime  # type: ignore[attr-defined]
         return pid, status
 
     subprocess.Popen._try_wait = _try_wait  # type: ignore[attr-defined]
+
+
+def _run_and_say(kind: str, path: Path, args: argparse.Namespace, done: list[int]) -> tuple[str, str, float, float,
+                                                                                              float]:
+    """Run one file (with --verbose, `run_one` prints it at once if it was not clean, and every 50th run is
+    counted on stderr: a long run shows its faults and its pace as it goes)."""
+    outcome, seconds, total, peak, _ = run_one(path, args)
+    done[0] += 1
+    if args.verbose and done[0] % 50 == 0:
+        print(f"... {done[0]} files run, {time.strftime('%H:%M:%S')}", file=sys.stderr, flush=True)
+    return kind, outcome, seconds, total, peak
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,27 +296,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-memory", type=int, default=512, help="--max-memory of each run (MiB)")
     parser.add_argument("--timeout", type=float, default=10.0, help="--timeout of each run (s)")
     parser.add_argument("--jobs", type=int, default=2, help="runs at once")
+    parser.add_argument("--part", type=part_of, default=(1, 1), metavar="K/M",
+                        help="run part K of M of the mutated files (a long run in pieces; the fixed set is in 1/M)")
+    parser.add_argument("--only", type=lambda text: text.split(","), default=[], metavar="NAME,...",
+                        help="run only the files whose names hold one of these (a rerun of the runs that were not "
+                             "clean: mutated-0152,glyph-heavy)")
     parser.add_argument("--verbose", action="store_true", help="print every run that was not clean")
     args = parser.parse_args(argv)
     _install_wait4()
     with tempfile.TemporaryDirectory(prefix="unref-hostile-") as tmp:
         files = build(Path(tmp), args)
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            results = list(pool.map(lambda item: (item[0], item[1], *run_one(item[1], args)), files))
+            done = [0]
+            results = list(pool.map(lambda item: _run_and_say(item[0], item[1], args, done), files))
     table: dict[str, Counter[str]] = {}
-    worst: dict[str, tuple[float, float]] = {}
-    for kind, path, outcome, seconds, peak, line in results:
+    worst: dict[str, tuple[float, float, float]] = {}
+    for kind, outcome, seconds, total, peak in results:
         table.setdefault(kind, Counter())[outcome] += 1
-        slow, big = worst.get(kind, (0.0, 0.0))
-        worst[kind] = (max(slow, seconds), max(big, peak))
-        if outcome != "clean" and args.verbose:
-            print(f"{outcome}: {path.name}: {line}", file=sys.stderr)
-    print(f"{'class':<10}" + "".join(f"{o:>8}" for o in OUTCOMES) + f"{'max s':>8}{'max MiB':>9}")
+        slow, whole, big = worst.get(kind, (0.0, 0.0, 0.0))
+        worst[kind] = (max(slow, seconds), max(whole, total), max(big, peak))
+    print(f"{'class':<10}" + "".join(f"{o:>8}" for o in OUTCOMES) + f"{'max s':>8}{'(start)':>9}{'max MiB':>9}")
     for kind, counts in table.items():
         print(f"{kind:<10}" + "".join(f"{counts[o]:>8}" for o in OUTCOMES)
-              + f"{worst[kind][0]:>8.1f}{worst[kind][1]:>9.0f}")
+              + f"{worst[kind][0]:>8.1f}{worst[kind][1]:>9.1f}{worst[kind][2]:>9.0f}")
     bad = sum(n for counts in table.values() for o, n in counts.items() if o != "clean")
-    print(f"{len(results)} files, {bad} not clean (limits: {args.max_memory} MiB, {args.timeout:g} s)")
+    print(f"{len(results)} files (part {args.part[0]}/{args.part[1]}), {bad} not clean"
+          f" (limits: {args.max_memory} MiB, {args.timeout:g} s)")
     return 1 if bad else 0
 
 

@@ -43,6 +43,7 @@ from corpus import CORPUS, dev_records  # bench/corpus.py parses the dev texts i
 
 DEFAULT_DB = Path(os.environ.get("TMPDIR", "/var/tmp")) / "unref-bench-serve"
 HOST = "127.0.0.1"  # the load never leaves this machine
+SERVER_LOG = DEFAULT_DB / "server.log"  # the server's stderr during the last run
 UNREF = [sys.executable, "-c", "import sys; sys.argv[0] = 'unref'; import unref.cli.serve; "
          "from unref.cli import main; main()"]
 MIX = (("document page", 40), ("document json", 15), ("graph page", 10), ("search api", 20), ("search page", 10),
@@ -113,16 +114,19 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path | str, port: int) -> subprocess.Popen[bytes]:
-    """Start `unref serve` on 127.0.0.1:`port` over a SQLite file (or a database URL); return its process once it
-    answers."""
+def start_server(db: Path | str, port: int, token: str | None = None) -> subprocess.Popen[bytes]:
+    """Start `unref serve` on 127.0.0.1:`port` over a SQLite file (or a database URL), taking uploads from clients
+    that send `token` if one is given; return its process once it answers."""
     url = db if isinstance(db, str) else f"sqlite:///{db}"
-    process = subprocess.Popen([*UNREF, "serve", "--db", url, "--host", HOST, "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    uploads = ["--token", token] if token else []
+    SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
+    with SERVER_LOG.open("wb") as log:  # a file, not a pipe: a pipe nobody reads fills up and stops the server
+        process = subprocess.Popen([*UNREF, "serve", "--db", url, "--host", HOST, "--port", str(port), *uploads],
+                                   stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            reason = process.stderr.read().decode() if process.stderr else ""
+            reason = SERVER_LOG.read_text("utf-8", "replace")
             raise SystemExit(f"serve bench: the server stopped: {reason}")
         try:
             httpx.get(f"http://{HOST}:{port}/api/stats", timeout=5).raise_for_status()
