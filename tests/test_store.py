@@ -22,7 +22,7 @@ from conftest_db import (  # noqa: F401  (fixtures)
     with_schema,
 )
 from unref.corpus.store import Failure, Filters, QueryError, Store, StoreError, errors, open_store, parse_query, prepare
-from unref.corpus.store.base import expand_record, symbol_key
+from unref.corpus.store.base import expand_record, symbol_key, symbol_keys
 from unref.corpus.store.query import fold, snippet
 
 # --- The query language (no database) ----------------------------------------------------------
@@ -100,9 +100,22 @@ def test_snippet_of_a_phrase_highlights_the_phrase() -> None:
     ("S/RES/822(1993)", "S/RES/822 (1993)"),
     ("A/73/785*", "A/73/785"),  # the reissue mark does not make another document
     ("A/79/796", "A/79/796"),
+    # A look-up accepts any case and spacing (issue 14); suffix words are printed Add., Corr., Rev.
+    ("s/res/2745 (2024)", "S/RES/2745 (2024)"),
+    ("S/RES/2745(2024)", "S/RES/2745 (2024)"),
+    ("S /2025/ 105", "S/2025/105"),
+    ("s/2025/105/add.1", "S/2025/105/Add.1"),
+    ("a/79/796/corr.1", "A/79/796/Corr.1"),
+    ("a/hrc/58/l.1", "A/HRC/58/L.1"),
+    ("s/pv.9962", "S/PV.9962"),
+    ("security council", "security council"),  # not a symbol: left as typed
 ])
 def test_symbol_key(text: str, key: str) -> None:
     assert symbol_key(text) == key
+
+
+def test_a_double_symbol_in_lower_case_gives_both_keys() -> None:
+    assert symbol_keys("a/79/796-s/2025/105") == ["A/79/796", "S/2025/105"]
 
 
 # --- URLs ----------------------------------------------------------------------------------------
@@ -203,6 +216,7 @@ def test_record_round_trip(store: Store) -> None:
     assert json.dumps(store.record(doc.id)) == json.dumps(rec)  # key order too
     assert store.get(doc.hash) == doc
     assert store.get("A/79/796-S/2025/105") == doc  # the double symbol as written
+    assert store.get("s/2025/105") == store.get("a/79/796-s/2025/105") == store.get("S / 2025 / 105") == doc
 
 
 def test_expand_record_tolerates_missing_passages() -> None:

@@ -66,22 +66,37 @@ def content_hash(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+# A symbol as a user types it: any case, spaces around its slashes. UN symbols are upper case but for the
+# words of their suffixes, written Add., Corr., Rev. and so on (Editorial Manual, "Document symbols").
+_SLASH_SPACES = re.compile(r"\s*/\s*")
+_SUFFIX_WORDS = re.compile(r"(?<=/)(ADD|CORR|REV|AMEND|SUMMARY|ERRATUM)(?=\.)")
+
+
+def _as_printed(text: str) -> str:
+    """Return a symbol typed in any case and spacing in the case and spacing it is printed in."""
+    upper = _SLASH_SPACES.sub("/", text.strip()).upper()
+    return _SUFFIX_WORDS.sub(lambda m: m[1].capitalize(), upper)
+
+
 def symbol_key(text: str) -> str:
-    """Return the form under which a symbol is stored and looked up: canonical, without reissue mark."""
-    symbol = try_parse(text)
+    """Return the form under which a symbol is stored and looked up: canonical, without reissue mark.
+    A symbol typed in lower case or with spaces ("s/res/2745 (2024)") is looked up as printed."""
+    symbol = try_parse(text) or try_parse(_as_printed(text))
     if symbol is None:
         return normalise(text).rstrip("*")
     return str(replace(symbol, reissue=False))
 
 
 def symbol_keys(text: str) -> list[str]:
-    """Return the keys of a symbol as a user writes it; a double symbol gives two."""
-    if (single := try_parse(text)) is not None:
-        return [str(replace(single, reissue=False))]
-    try:
-        return [str(replace(s, reissue=False)) for s in parse_double(text)]
-    except ValueError:
-        return [symbol_key(text)]
+    """Return the keys of a symbol as a user writes it, in any case and spacing; a double symbol gives two."""
+    for form in (text, _as_printed(text)):
+        if (single := try_parse(form)) is not None:
+            return [str(replace(single, reissue=False))]
+        try:
+            return [str(replace(s, reissue=False)) for s in parse_double(form)]
+        except ValueError:
+            continue
+    return [symbol_key(text)]
 
 
 def _base_key(text: str) -> str | None:
