@@ -11,16 +11,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from unref.cli.app import Db, Debug, MaxPages, ReadTimeout, WorkerMemory, app, reporting
-from unref.corpus.store import Filters, Store, open_store
-from unref.corpus.store.base import redact
-from unref.corpus.store.query import Snippet
+
+if TYPE_CHECKING:  # the store, ingest and dask are imported by the commands that use them: `unref parse` never
+    from unref.corpus.ingest import IngestEvent, IngestResult
+    from unref.corpus.store import Store
+    from unref.corpus.store.query import Snippet
 
 __all__ = ["app"]
 
@@ -64,6 +66,8 @@ def _corpus(db: str | None, debug: bool, *, read_only: bool = True) -> Iterator[
 
     Commands that only read open it read-only: a mistyped --db is an error, not a new empty corpus.
     """
+    from unref.corpus.store import open_store
+
     try:
         with reporting(debug), open_store(db, read_only=read_only) as store:
             yield store
@@ -92,10 +96,52 @@ def _marked(console: Console, snippet: Snippet | None, indent: str = "    ") -> 
 # ingest, failures
 
 
+class _IngestBar:
+    """The progress bar of `unref ingest`: files done (added, skipped), failed, and pages stored per second."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.counts = {"added": 0, "known": 0, "failed": 0}
+        self.pages = 0
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=Console(stderr=True), disable=quiet, transient=True)
+        self.task = self.progress.add_task("ingest", total=total or None)
+
+    def step(self, event: IngestEvent) -> None:
+        """Count one file's outcome (called once it is committed, so the bar never runs ahead of the disk)."""
+        key = {"added": "added", "failed": "failed"}.get(event.status, "known")
+        self.counts[key] += 1
+        self.pages += event.pages
+        elapsed = self.progress.tasks[0].elapsed or 0.0
+        rate = f" · {self.pages / elapsed:.1f} pages/s" if elapsed > 0 else ""
+        self.progress.update(self.task, advance=1, description=(
+            f"added {self.counts['added']} · skipped {self.counts['known']} · failed {self.counts['failed']}{rate}"))
+
+
+def _ingest_report(result: IngestResult, url: str, format: Output) -> None:
+    """Print what an ingest did: JSON, or the failures then the counts in one line."""
+    from unref.corpus.store.base import redact
+
+    if format is Output.json:
+        _json({"files": result.files, "added": result.added, "known": result.known,
+               "duplicates": result.duplicates, "known_failures": result.known_failures,
+               "failed": result.failed, "seconds": round(result.seconds, 3),
+               "failures": [f.to_json() for f in result.failures], "db": redact(url)})
+        return
+    for failure in result.failures:
+        typer.echo(f"failed: {failure.path}: {failure.reason}")
+    typer.echo(f"{result.summary()} (corpus: {redact(url)})")
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (their PDFs and .txt files) or glob patterns.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders (their PDFs and .txt files), glob patterns or http(s) URLs.")],
     workers: Annotated[int, typer.Option("--workers", "-w", help="Parse in this many processes.", min=1)] = 1,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", help="Parse on a Dask cluster instead of local processes: a scheduler's address "
+                          "(tcp://host:8786), or local:N to start N local worker processes.")] = None,
     retry_failed: Annotated[bool, typer.Option(help="Parse again the files that failed before.")] = False,
     force: Annotated[bool, typer.Option(help="Parse every file again and replace what is stored.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -108,37 +154,15 @@ def ingest(
     debug: Debug = False,
 ) -> None:
     """Parse documents into the corpus: skips known content, records failures, resumes where it stopped."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from unref.corpus.ingest import IngestEvent, expand
+    from unref.corpus.ingest import expand
     from unref.corpus.ingest import ingest as run
 
-    err_console = Console(stderr=True)
-    counts = {"added": 0, "known": 0, "failed": 0}
     with _corpus(db, debug, read_only=False) as store:
-        total = sum(1 for _ in expand(paths)) if not quiet else 0
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err_console, disable=quiet, transient=True)
-        task = progress.add_task("ingest", total=total or None)
-
-        def step(event: IngestEvent) -> None:
-            key = {"added": "added", "failed": "failed"}.get(event.status, "known")
-            counts[key] += 1
-            progress.update(task, advance=1, description=(
-                f"added {counts['added']} · skipped {counts['known']} · failed {counts['failed']}"))
-
-        with progress:
-            result = run(paths, store, workers=workers, progress=step, retry_failed=retry_failed, force=force,
-                         timeout=timeout, max_pages=max_pages, max_memory=max_memory)
-        if format is Output.json:
-            _json({"files": result.files, "added": result.added, "known": result.known,
-                   "duplicates": result.duplicates, "known_failures": result.known_failures,
-                   "failed": result.failed, "seconds": round(result.seconds, 3),
-                   "failures": [f.to_json() for f in result.failures], "db": redact(store.url)})
-        else:
-            for failure in result.failures:
-                typer.echo(f"failed: {failure.path}: {failure.reason}")
-            typer.echo(f"{result.summary()} (corpus: {redact(store.url)})")
+        bar = _IngestBar(sum(1 for _ in expand(paths)) if not quiet else 0, quiet)
+        with bar.progress:
+            result = run(paths, store, workers=workers, progress=bar.step, retry_failed=retry_failed, force=force,
+                         timeout=timeout, max_pages=max_pages, max_memory=max_memory, cluster=cluster)
+        _ingest_report(result, store.url, format)
     if strict and result.failed:
         raise typer.Exit(1)
 
@@ -180,6 +204,9 @@ def search(
     debug: Debug = False,
 ) -> None:
     """Search paragraphs and footnotes; print ranked passages with the matches highlighted."""
+    from unref.corpus.store import Filters
+    from unref.corpus.store.query import Snippet
+
     with _corpus(db, debug) as store:
         filters = Filters(symbol_prefix=symbol_prefix, organ=organ, doc_type=type, date_from=date_from,
                           date_to=date_to, language=lang, agenda_item=agenda_item)
@@ -376,6 +403,8 @@ def export(
 @app.command()
 def stats(format: Fmt = Output.text, db: Db = None, debug: Debug = False) -> None:
     """Print the corpus's size: documents, symbols, passages, citations, failures, bytes on disk."""
+    from unref.corpus.store.base import redact
+
     with _corpus(db, debug, read_only=False) as store:
         data = store.stats()
         data["url"] = redact(data["url"])

@@ -5,8 +5,13 @@ one lookup. Parsing runs in worker processes (`unref.sandbox`: limits of memory,
 time, however many workers, one included), which send back rows ready to write
 (`store.prepare`); the parent is the only writer and commits every few documents, so a
 run killed at any point loses at most one uncommitted batch, which the next run redoes.
-A file that fails, in any way (an error, a limit, its worker killed, rows the store refuses),
-is recorded with its reason and the batch goes on.
+A file that fails, in any way (an error, a limit, rows the store refuses), is recorded with its
+reason and the batch goes on; a file whose worker something else killed (an operator, the kernel's
+out-of-memory killer) before its time limit is parsed once more on a fresh worker first.
+
+With `cluster`, the files go to a Dask cluster instead of local processes (`unref.corpus.cluster`):
+the same parse under the same limits on each worker, the same single writer here. Sources may be
+http(s) URLs as well as paths, in both modes.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Literal
 
+from unref.corpus.cluster import fetch, hash_source, is_url, reason
 from unref.corpus.iters import chunks
-from unref.corpus.store import Failure, Prepared, Store, StoreError, content_hash, prepare
-from unref.errors import UnrefError
-from unref.sandbox import Limits, Sandbox, sandboxes, warm_parser
+from unref.corpus.store import Failure, Prepared, Store, StoreError, prepare
+from unref.errors import LimitError
+from unref.sandbox import GRACE, Limits, Sandbox, sandboxes, warm_parser
 
 __all__ = ["IngestEvent", "IngestResult", "expand", "ingest", "parse_file"]
 
@@ -32,6 +38,8 @@ GLOB_CHARS = "*?["
 HASH_CHUNK = 256  # files hashed and looked up together
 
 Status = Literal["added", "known", "failed", "known_failure", "duplicate"]
+#: Parses of one file started, at most, when its worker is killed from outside (a second death is the file's).
+ATTEMPTS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +49,7 @@ class IngestEvent:
     path: str
     status: Status
     reason: str | None = None
+    pages: int = 0  # pages stored (an added document's)
 
 
 @dataclass(slots=True)
@@ -88,12 +97,16 @@ class IngestResult:
 # Finding the files
 
 
-def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Yield the files that `paths` name: files, folders' PDFs and texts, glob matches; absolute paths.
+def expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
+    """Yield the files that `paths` name: files, folders' PDFs and texts, glob matches, as absolute paths;
+    http(s) URLs as they are.
 
     The corpus keeps where each file was, so that a server started elsewhere finds the PDF again.
     """
     for item in paths:
+        if isinstance(item, str) and is_url(item):
+            yield item
+            continue
         path = Path(item).expanduser().absolute()
         if path.is_dir():
             found = (p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
@@ -119,24 +132,35 @@ class _Options:
     max_memory: int = 0  # MiB, as the worker's limit says it (0: none)
 
 
-def _reason(err: BaseException) -> str:
-    """Return the reason recorded for a file that raised `err`: unref's own reason, else its type and message."""
-    reason = err.reason if isinstance(err, UnrefError) else f"{type(err).__name__}: {err}"
-    return reason or type(err).__name__
+_reason = reason
 
 
-def parse_file(path: str, hash: str, options: _Options) -> Prepared | Failure:
-    """Return the rows of the parsed file, or the failure that names why it cannot be parsed."""
+def parse_file(path: str, hash: str, options: _Options, data: bytes | None = None) -> Prepared | Failure:
+    """Return the rows of the parsed file, or the failure that names why it cannot be parsed.
+
+    `path` is a path or an http(s) URL (fetched here); `data`, when given, is the file's bytes, sent by a
+    client that holds the file where the worker does not. The rows keep `path` as where the document is.
+    """
     from unref import parse
 
     try:
-        doc = parse(path, timeout=options.timeout, max_pages=options.max_pages)
+        if data is None and is_url(path):
+            data = fetch(path)
+        if data is None:
+            doc = parse(path, timeout=options.timeout, max_pages=options.max_pages)
+        else:  # bytes: told a PDF from text by their header
+            doc = parse(data, timeout=options.timeout, max_pages=options.max_pages, name=path)
         return prepare(doc.to_json(), hash=hash, path=path)
     except MemoryError:
         return Failure(path, hash, Limits(memory_mib=options.max_memory).out_of_memory(None).reason
                        if options.max_memory else "out of memory")
     except Exception as err:  # every failure is recorded; the batch goes on
         return Failure(path, hash, _reason(err))
+
+
+def _cluster_job(options: _Options, path: str, hash: str, data: bytes | None) -> Prepared | Failure:
+    """`parse_file` in the order a cluster worker calls it (`cluster.Job`): the options bound first."""
+    return parse_file(path, hash, options, data)
 
 
 # ---------------------------------------------------------------------------
@@ -189,7 +213,8 @@ class _Writer:
                     events.append((IngestEvent(item.path, "failed", item.reason), item))
             for doc, new in zip(docs, self.store.add_many(docs, replace=self.replace), strict=True):
                 # Not new: another writer stored the same content meanwhile.
-                events.append((IngestEvent(doc.path or "", "added" if new else "known"), None))
+                events.append((IngestEvent(doc.path or "", "added" if new else "known", pages=doc.pages if new else 0),
+                               None))
         return events
 
     def _commit_alone(self, item: Prepared | Failure) -> list[tuple[IngestEvent, Failure | None]]:
@@ -207,17 +232,24 @@ def _fault_of_file(err: BaseException) -> bool:
     return isinstance(err, (UnicodeError, ValueError, TypeError, OverflowError)) and not isinstance(err, StoreError)
 
 
-def _triage(store: Store, paths: list[Path], seen: set[str], writer: _Writer, retry_failed: bool,
-            force: bool) -> Iterator[tuple[str, str]]:
+Hasher = Callable[[list[str]], list[str | Failure]]
+
+
+def _hash_here(sources: list[str]) -> list[str | Failure]:
+    """Return the content hash of each source, read by this process (URLs fetched)."""
+    return [hash_source(source) for source in sources]
+
+
+def _triage(store: Store, paths: list[Path | str], seen: set[str], writer: _Writer, retry_failed: bool,
+            force: bool, hasher: Hasher = _hash_here) -> Iterator[tuple[str, str]]:
     """Yield (path, hash) of the files of `paths` to parse; report the others."""
     hashed: list[tuple[str, str]] = []
-    for path in paths:
-        try:
-            hashed.append((str(path), content_hash(path)))
-        except FileNotFoundError:
-            writer.put(Failure(str(path), None, "no such file"))
-        except OSError as err:
-            writer.put(Failure(str(path), None, f"cannot read the file: {err.strerror or err}"))
+    names = [str(path) for path in paths]
+    for name, hash in zip(names, hasher(names), strict=True):
+        if isinstance(hash, Failure):
+            writer.put(hash)
+        else:
+            hashed.append((name, hash))
     hashes = [h for _, h in hashed]
     known = set() if force else store.known(hashes)
     failed_before = set() if retry_failed or force else store.known_failures(hashes)
@@ -236,59 +268,104 @@ def _triage(store: Store, paths: list[Path], seen: set[str], writer: _Writer, re
 def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
            progress: Callable[[IngestEvent], None] | None = None, retry_failed: bool = False,
            force: bool = False, batch_size: int = 20, commit_interval: float = 1.0,
-           timeout: float = 120.0, max_pages: int = 2000, max_memory: int = 2048) -> IngestResult:
+           timeout: float = 120.0, max_pages: int = 2000, max_memory: int = 2048,
+           cluster: str | None = None) -> IngestResult:
     """Parse the files that `paths` name into `store`; return the counts and this run's failures.
 
     `paths` are files, folders (their PDFs and .txt files, recursively) or glob patterns.
     Content already stored is skipped, as is content that failed before unless `retry_failed`;
     `force` parses everything again and replaces what is stored. `workers` > 1 parses in that
     many processes (one: one process). `max_memory` (MiB) caps each worker process, `timeout` (s) each
-    file's parse.
+    file's parse. `cluster` parses on a Dask cluster instead: a scheduler's address (tcp://host:8786) or
+    ``local:N`` for N local worker processes (`unref.corpus.cluster`); `workers` is then unused.
     """
     started = time.monotonic()
     result = IngestResult()
     writer = _Writer(store, result, progress, batch_size, commit_interval, force)
     options = _Options(timeout, max_pages, max_memory)
-    seen: set[str] = set()
     files = list(dict.fromkeys(expand(paths)))
     result.files = len(files)
-    todo = (item for chunk in chunks(files, HASH_CHUNK)
-            for item in _triage(store, chunk, seen, writer, retry_failed, force))
-    _run_workers(todo, workers, options, writer)
+    if cluster is None:
+        _run_workers(_todo(store, files, writer, retry_failed, force, _hash_here), workers, options, writer)
+    else:
+        _run_cluster(cluster, store, files, writer, retry_failed, force, options)
     writer.flush()
     result.seconds = time.monotonic() - started
     return result
 
 
-def _collect(sandbox: Sandbox[Prepared | Failure], path: str, hash: str) -> Prepared | Failure:
-    """Return what a worker made of a file, or the failure of the limit that stopped it (its death, its deadline)."""
+def _todo(store: Store, files: list[Path | str], writer: _Writer, retry_failed: bool, force: bool,
+          hasher: Hasher) -> Iterator[tuple[str, str]]:
+    """Yield (path, hash) of the files to parse, hashed and looked up a chunk at a time."""
+    seen: set[str] = set()
+    for chunk in chunks(files, HASH_CHUNK):
+        yield from _triage(store, chunk, seen, writer, retry_failed, force, hasher)
+
+
+def _limits(options: _Options) -> Limits:
+    return Limits(memory_mib=options.max_memory, timeout=options.timeout, max_pages=options.max_pages)
+
+
+def _run_cluster(address: str, store: Store, files: list[Path | str], writer: _Writer, retry_failed: bool,
+                 force: bool, options: _Options) -> None:
+    """Parse on the Dask cluster at `address`; URLs are hashed there too, local paths here."""
+    from unref.corpus.cluster import connect, hash_sources, run_tasks
+
+    with connect(address) as client:
+        todo = _todo(store, files, writer, retry_failed, force, partial(hash_sources, client))
+        run_tasks(client, todo, partial(_cluster_job, options), _limits(options), writer.put)
+
+
+def _collect(sandbox: Sandbox[Prepared | Failure], path: str, hash: str) -> Prepared | Failure | None:
+    """Return what a worker made of a file, or the failure of the limit that stopped it (its death, its deadline);
+    None when something else killed the worker before the file's time was up (then the file is parsed again)."""
     try:
         return sandbox.outcome()
-    except Exception as err:  # a killed or dead worker is the file's failure; the batch goes on
+    except Exception as err:  # a dead worker is the file's failure; the batch goes on
+        if _killed_from_outside(err, sandbox.deadline):
+            return None
         return Failure(path, hash, _reason(err))
+
+
+def _killed_from_outside(err: BaseException, deadline: float) -> bool:
+    """Whether a worker's death was a SIGKILL that neither its deadline nor its CPU limit sent: the parent kills
+    at the deadline, the kernel's CPU limit comes later still, so a SIGKILL (read as out of time) well before the
+    deadline came from elsewhere (an operator, the out-of-memory killer)."""
+    out_of_time = isinstance(err, LimitError) and err.limit == "timeout"
+    return out_of_time and time.monotonic() < deadline - GRACE
 
 
 def _run_workers(todo: Iterator[tuple[str, str]], workers: int, options: _Options, writer: _Writer) -> None:
     """Parse in `workers` limited processes, one file each at a time (memory stays flat); a worker that
     dies or runs past the time limit fails its file alone and is replaced."""
-    limits = Limits(memory_mib=options.max_memory, timeout=options.timeout, max_pages=options.max_pages)
+    limits = _limits(options)
     # Not fork: the parent may hold threads (a progress bar) and an open database.
     with sandboxes(limits, workers, warm_parser, method="forkserver", preload=("unref.corpus.ingest",)) as pool:
-        running: dict[Sandbox[Any], tuple[str, str]] = {}
+        running: dict[Sandbox[Any], tuple[str, str, int]] = {}
         for sandbox in pool:
             _feed(sandbox, todo, options, running)
         while running:
             soonest = min(s.deadline for s in running) - time.monotonic()
             wait([w for s in running for w in s.waitables()], timeout=max(0.0, min(soonest, 60.0)))
             for sandbox in [s for s in running if s.ready() or s.expired()]:
-                outcome = _collect(sandbox, *running.pop(sandbox))
+                path, hash, attempt = running.pop(sandbox)
+                outcome = _collect(sandbox, path, hash)
+                if outcome is None and attempt < ATTEMPTS:  # its worker was killed: once more, on a fresh one
+                    _start(sandbox, (path, hash), options, running, attempt + 1)
+                    continue
                 _feed(sandbox, todo, options, running)  # the worker goes on while this one is written
-                writer.put(outcome)
+                writer.put(outcome or Failure(path, hash, f"its worker was killed while parsing it, {ATTEMPTS} times"))
 
 
 def _feed(sandbox: Sandbox[Any], todo: Iterator[tuple[str, str]], options: _Options,
-          running: dict[Sandbox[Any], tuple[str, str]]) -> None:
+          running: dict[Sandbox[Any], tuple[str, str, int]]) -> None:
     """Start the next file on an idle worker, if there is one left."""
     if (item := next(todo, None)) is not None:
-        sandbox.start(partial(parse_file, item[0], item[1], options), item[0])
-        running[sandbox] = item
+        _start(sandbox, item, options, running, 1)
+
+
+def _start(sandbox: Sandbox[Any], item: tuple[str, str], options: _Options,
+           running: dict[Sandbox[Any], tuple[str, str, int]], attempt: int) -> None:
+    """Start one file on a worker (a fresh child if the last one died)."""
+    sandbox.start(partial(parse_file, item[0], item[1], options), item[0])
+    running[sandbox] = (*item, attempt)

@@ -1,0 +1,266 @@
+"""cluster: ingest's parsing on a Dask cluster, and the sources a worker elsewhere can read (shared paths, URLs).
+
+`unref ingest --cluster ADDRESS` sends each file to a Dask scheduler (``tcp://host:8786``) as one task, or to a
+`LocalCluster` of N worker processes (``local:N``). What crosses stays what local workers send: a task returns
+the rows of its file (`store.prepare`) or its `Failure`, and the client stays the single writer, committing in
+batches through the same idempotent write keyed by content hash. Why the client writes, not the workers: a store
+may be SQLite (one writer, one host); workers need no database credentials or route to it; and exactly once is
+decided in one place, where the store says whether a hash is new (a task that Dask runs twice after a worker died
+gives the same rows, stored once).
+
+Limits: a worker parses each file in a `unref.sandbox.Sandbox` of its own (one warm limited child per worker
+thread, kept from task to task), so a cluster worker holds the same limits of memory, CPU and wall time as a
+local worker. Starting that child needs a worker process that may have children: Dask starts workers as daemons
+unless told otherwise, so `local:N` sets ``distributed.worker.daemon`` to False, and a remote worker must be
+started with ``DASK_DISTRIBUTED__WORKER__DAEMON=False`` (checked before any file is sent).
+
+Sources: a worker reads a path itself when it holds the same bytes there (a shared folder: the worker checks
+the content hash); otherwise the task answers `NEED_BYTES` and the client sends the file's bytes, and from
+then on sends bytes for every file (a worker that cannot see one path of a run rarely sees the others).
+``http(s)://`` URLs are fetched by whoever needs them: the worker that parses, and for the hash that decides
+whether the content is known, a worker too (the client only when it parses itself).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from unref.corpus.store import Failure, Prepared, content_hash
+from unref.errors import UnrefError
+from unref.sandbox import Limits, Sandbox, warm_parser
+
+__all__ = ["LOCAL", "NEED_BYTES", "Job", "connect", "fetch", "hash_source", "is_url", "reason", "run_tasks",
+           "work"]
+
+LOCAL = "local:"
+URL_SCHEMES = ("http://", "https://")
+FETCH_TIMEOUT = 60.0  # seconds to wait for a server's answer
+#: What a worker answers when it cannot read a path with the expected content: the client sends the bytes.
+NEED_BYTES = "need-bytes"
+DAEMON_ADVICE = ("the cluster's workers cannot start the limited processes that parse: start each with "
+                 "DASK_DISTRIBUTED__WORKER__DAEMON=False (see docs/scaling.md)")
+
+Outcome = Prepared | Failure
+#: A picklable call (a module function or a partial of one) that parses (source, hash, bytes or None) into rows.
+Job = Callable[[str, str, bytes | None], Outcome]
+
+
+def reason(err: BaseException) -> str:
+    """Return the reason recorded for a file that raised `err`: unref's own reason, else its type and message."""
+    text = err.reason if isinstance(err, UnrefError) else f"{type(err).__name__}: {err}"
+    return text or type(err).__name__
+
+
+# ---------------------------------------------------------------------------
+# Sources
+
+
+def is_url(source: str) -> bool:
+    """Whether a source is an http(s) URL rather than a path."""
+    return source.lower().startswith(URL_SCHEMES)
+
+
+def fetch(url: str) -> bytes:
+    """Return the bytes at an http(s) URL; an OSError (urllib's) names why not."""
+    if not is_url(url):  # never file: or ftp: from a list of sources
+        raise urllib.error.URLError(f"not an http(s) URL: {url}")
+    with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as answer:
+        data: bytes = answer.read()
+    return data
+
+
+def _fetch_failure(url: str, err: OSError) -> Failure:
+    """Return the failure of a URL that could not be fetched."""
+    if isinstance(err, urllib.error.HTTPError):
+        return Failure(url, None, f"cannot fetch: HTTP {err.code} {err.reason}")
+    why = err.reason if isinstance(err, urllib.error.URLError) else (err.strerror or err)
+    return Failure(url, None, f"cannot fetch: {why}")
+
+
+def hash_source(source: str) -> str | Failure:
+    """Return the content hash of a path or URL, or the failure that says why it cannot be read."""
+    if is_url(source):
+        try:
+            return hashlib.sha256(fetch(source)).hexdigest()
+        except OSError as err:
+            return _fetch_failure(source, err)
+    try:
+        return content_hash(source)
+    except FileNotFoundError:
+        return Failure(source, None, "no such file")
+    except OSError as err:
+        return Failure(source, None, f"cannot read the file: {err.strerror or err}")
+
+
+def _holds(path: str, hash: str) -> bool:
+    """Whether this machine holds `hash`'s bytes at `path` (a shared folder), so that it can parse the path."""
+    try:
+        return Path(path).is_file() and content_hash(path) == hash
+    except OSError:
+        return False
+
+
+# ---------------------------------------------------------------------------
+# On a worker
+
+_local = threading.local()
+
+
+def _sandbox(limits: Limits) -> Sandbox[Outcome]:
+    """Return this worker thread's warm limited child (a new one when the limits changed)."""
+    box: Sandbox[Outcome] | None = getattr(_local, "sandbox", None)
+    if box is None or box.limits != limits:
+        if box is not None:
+            box.close()
+        box = Sandbox(limits, warm_parser, method="forkserver", preload=("unref.corpus.ingest",))
+        _local.sandbox = box
+    return box
+
+
+def can_fork() -> bool:
+    """Whether this process may start children (a Dask worker started as a daemon may not)."""
+    import multiprocessing
+
+    return not multiprocessing.current_process().daemon
+
+
+def work(job: Job, source: str, hash: str, limits: Limits, data: bytes | None = None) -> Outcome | str:
+    """Parse one file on a worker, in its limited child: return the rows or the failure, or `NEED_BYTES`
+    when the source is a path this worker does not hold."""
+    if data is None and not is_url(source) and not _holds(source, hash):
+        return NEED_BYTES
+    if not can_fork():
+        return Failure(source, hash, DAEMON_ADVICE)
+    sandbox = _sandbox(limits)
+    try:
+        return sandbox.run(partial(job, source, hash, data), source)
+    except Exception as err:  # a limit, or the child's death: the file's failure; the run goes on
+        return Failure(source, hash, reason(err))
+
+
+# ---------------------------------------------------------------------------
+# On the client
+
+
+def _local_workers(address: str) -> int | None:
+    """Return N of ``local:N`` (at least 1), or None for a scheduler's address."""
+    if not address.startswith(LOCAL):
+        return None
+    count = address.removeprefix(LOCAL)
+    if not count.isdecimal() or int(count) < 1:
+        raise UnrefError(None, f"--cluster {address}: write local:N, N the number of worker processes (local:2)")
+    return int(count)
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[Any]:
+    """Yield a Dask client of the scheduler at `address`, or of a new LocalCluster for ``local:N``
+    (N processes of one thread each, no dashboard), closed on the way out. Refuses workers that are daemons."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    count = _local_workers(address)
+    with contextlib.ExitStack() as stack:
+        if count is None:
+            try:
+                client = stack.enter_context(Client(address, timeout="20s"))  # type: ignore[no-untyped-call]
+            except OSError as err:
+                raise UnrefError(None, f"no Dask scheduler answers at {address} ({err})") from None
+        else:
+            stack.enter_context(dask.config.set({"distributed.worker.daemon": False}))
+            cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None))
+            client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+        if not all(client.run(can_fork).values()):
+            raise UnrefError(None, DAEMON_ADVICE)
+        yield client
+
+
+def hash_sources(client: Any, sources: list[str]) -> list[str | Failure]:
+    """Return the content hash (or failure) of each source: paths here, URLs on the cluster's workers."""
+    urls = [s for s in sources if is_url(s)]
+    fetched = dict(zip(urls, client.gather(client.map(hash_source, urls, pure=False)), strict=True)) if urls else {}
+    return [fetched[s] if s in fetched else hash_source(s) for s in sources]
+
+
+def _outcome(future: Any, source: str, hash: str) -> Outcome | str:
+    """Return a finished task's outcome; a task Dask gave up on (its workers died, it was lost) is the file's
+    failure."""
+    from distributed import KilledWorker
+
+    try:
+        result: Outcome | str = future.result()
+    except KilledWorker:
+        return Failure(source, hash, "its cluster workers died while parsing it, on every retry")
+    except Exception as err:  # the scheduler lost it, or it could not be unpickled: recorded, the run goes on
+        return Failure(source, hash, f"on the cluster: {reason(err)}")
+    return result
+
+
+class _Tasks:
+    """The files in flight on the cluster, at most `window` at a time, each a future keyed by its content hash."""
+
+    def __init__(self, client: Any, job: Job, limits: Limits) -> None:
+        from distributed import as_completed
+
+        self.client, self.job, self.limits = client, job, limits
+        self.running: dict[Any, tuple[str, str]] = {}
+        self.done = as_completed()  # type: ignore[no-untyped-call]
+        self.send_bytes = False  # set once a worker could not read a path: from then on the client sends bytes
+
+    def submit(self, source: str, hash: str, data: bytes | None = None) -> None:
+        """Send one file to the cluster: its path or URL, or its bytes."""
+        if data is None and self.send_bytes and not is_url(source):
+            data = Path(source).read_bytes()
+        key = f"unref-{hash}" + ("-bytes" if data is not None else "")
+        future = self.client.submit(work, self.job, source, hash, self.limits, data, key=key, pure=False)
+        self.running[future] = (source, hash)
+        self.done.add(future)  # type: ignore[no-untyped-call]
+
+    def resend(self, source: str, hash: str) -> Outcome | None:
+        """Send a file again as bytes (its worker cannot read the path); None, or the failure to read it here."""
+        self.send_bytes = True
+        try:
+            self.submit(source, hash, Path(source).read_bytes())
+        except OSError as err:
+            return Failure(source, hash, f"cannot read the file: {err.strerror or err}")
+        return None
+
+    def cancel(self) -> None:
+        """Cancel what is still in flight (an interruption): nothing of it was written."""
+        with contextlib.suppress(Exception):
+            self.client.cancel(list(self.running))
+        self.running.clear()
+
+
+def run_tasks(client: Any, todo: Iterator[tuple[str, str]], job: Job, limits: Limits,
+              put: Callable[[Outcome], None]) -> None:
+    """Parse the (source, hash) of `todo` on the cluster and hand each outcome to `put` as it comes, keeping
+    a few tasks queued per worker thread (the scheduler sends the next as soon as one ends; memory stays flat)."""
+    window = max(4, 3 * sum(client.nthreads().values()))
+    tasks = _Tasks(client, job, limits)
+    try:
+        for source, hash in islice(todo, window):
+            tasks.submit(source, hash)
+        for future in tasks.done:
+            source, hash = tasks.running.pop(future)
+            outcome = _outcome(future, source, hash)
+            future.release()  # the cluster forgets the result: rows are held once, here, until written
+            if isinstance(outcome, str):  # NEED_BYTES: the worker cannot read the path
+                if (failure := tasks.resend(source, hash)) is None:
+                    continue
+                outcome = failure
+            if (item := next(todo, None)) is not None:
+                tasks.submit(*item)
+            put(outcome)
+    finally:
+        tasks.cancel()
