@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import unref
 from conftest_db import (  # noqa: F401  (fixtures)
     add,
     citation,
@@ -22,7 +23,7 @@ from conftest_db import (  # noqa: F401  (fixtures)
     with_schema,
 )
 from unref.corpus.store import Failure, Filters, QueryError, Store, StoreError, errors, open_store, parse_query, prepare
-from unref.corpus.store.base import expand_record, symbol_key, symbol_keys
+from unref.corpus.store.base import DOC_TYPES, expand_record, symbol_key, symbol_keys
 from unref.corpus.store.query import fold, snippet
 
 # --- The query language (no database) ----------------------------------------------------------
@@ -546,3 +547,30 @@ def test_query_errors_are_not_store_errors(error: QueryError, message: str, time
 
     assert isinstance(error, QueryError) and not isinstance(error, StoreError)  # the query's fault: 400, not 503
     assert (str(error), is_timeout(error)) == (message, timeout)
+
+
+BAD_FILTERS = [  # filters, words of the one-line error
+    ({"doc_type": "lettr"}, "type 'lettr' is not a document type (did you mean 'letter'?); the types are letter,"),
+    ({"doc_type": "memo"}, "the types are letter, identical_letters, note_verbale"),
+    ({"language": "english"}, "language 'english' is not a two-letter ISO 639-1 code"),
+    ({"date_from": "2025-13"}, "date from '2025-13' is not a date of the calendar"),
+    ({"date_to": "May 2025"}, "date to must be YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+
+
+@pytest.mark.parametrize(("kwargs", "words"), BAD_FILTERS)
+def test_a_bad_filter_value_names_the_values_allowed(kwargs: dict[str, str], words: str) -> None:
+    with pytest.raises(errors.BadFilter) as caught:
+        Filters(**kwargs)
+    assert words in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("kwargs", [{"doc_type": "Note verbale"}, {"doc_type": "note-verbale"}, {"language": "FR"},
+                                    {"doc_type": ""}, {"language": ""}])
+def test_good_filter_values_in_any_case(kwargs: dict[str, str]) -> None:
+    Filters(**kwargs)
+
+
+def test_the_document_types_are_the_schema_s() -> None:
+    schema = json.loads((Path(unref.__file__).parent / "schema" / "document.schema.json").read_text())
+    assert [t for t in schema["properties"]["doc_type"]["enum"] if t is not None] == list(DOC_TYPES)

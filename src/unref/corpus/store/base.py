@@ -7,6 +7,7 @@ citations), so that the single writer only executes inserts.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
@@ -340,6 +341,22 @@ def real_date(value: str) -> bool:
         return False
     return True
 FACETS = ("organ", "year", "type", "language", "agenda_item")  # what `Store.facets` counts
+# The document types a record can hold: the `doc_type` enum of schema/document.schema.json (a test keeps the
+# two the same).
+DOC_TYPES = ("letter", "identical_letters", "note_verbale", "report", "note", "resolution", "draft_resolution",
+             "decision", "draft_decision", "meeting_record", "agenda", "other")
+LANGUAGE_RE = re.compile(r"[a-z]{2}")
+
+
+def _type_key(text: str) -> str:
+    """Return a document type as a user writes it ("Note verbale", "note-verbale") in its stored form."""
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def _did_you_mean(text: str, choices: Sequence[str]) -> str:
+    """Return " (did you mean 'x'?)" for the closest of `choices` to a mistyped value, or ""."""
+    close = difflib.get_close_matches(_type_key(text), choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +372,12 @@ class Filters:
     agenda_item: str | None = None  # "34" also matches "34 (b)"
 
     def __post_init__(self) -> None:
+        if self.doc_type and _type_key(self.doc_type) not in DOC_TYPES:
+            raise BadFilter(f"type {self.doc_type!r} is not a document type{_did_you_mean(self.doc_type, DOC_TYPES)};"
+                            f" the types are {', '.join(DOC_TYPES)}")
+        if self.language and not LANGUAGE_RE.fullmatch(self.language.strip().lower()):
+            raise BadFilter(f"language {self.language!r} is not a two-letter ISO 639-1 code"
+                            " (the UN's six: ar, en, es, fr, ru, zh)")
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is None:
@@ -381,7 +404,7 @@ class Filters:
             args.append(organ_name(self.organ))
         if self.doc_type:
             sql.append("d.doc_type = ?")
-            args.append(self.doc_type.strip().lower().replace("-", "_").replace(" ", "_"))
+            args.append(_type_key(self.doc_type))
         if self.date_from:
             sql.append("d.date >= ?")
             args.append(self.date_from)
