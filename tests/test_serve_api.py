@@ -617,6 +617,8 @@ def test_is_twin(path: str | None, twin: bool) -> None:
     ({"to": "2025-02-30"}, "'2025-02-30' is not a date of the calendar"),
     ({"from": "2025-13"}, "'2025-13' is not a date of the calendar"),
     ({"to": "2025-2-3"}, "to: String should match pattern"),
+    ({"type": "lettr"}, "type 'lettr' is not a document type (did you mean 'letter'?)"),  # issue 14
+    ({"lang": "english"}, "language 'english' is not a two-letter ISO 639-1 code"),
 ])
 def test_bad_dates_are_400_with_a_clear_message(client: TestClient, params: dict[str, str], words: str) -> None:
     assert words in error_of(client.get("/api/search", params={"q": "valley", **params}), 400)
