@@ -11,6 +11,7 @@ from unref.read.ocr.repairs import (
     Context,
     joins,
     repair_words,
+    repaired_brackets,
     repaired_marker,
     repaired_number,
     repaired_roman,
@@ -74,6 +75,15 @@ def test_digits_in_numbers(token: str, fixed: str | None) -> None:
         ("S/RES/822 (l993)", None),  # one token per word: the year is its own token, a number
         ("and/or", None),
         ("l/", None),  # a marker, not a symbol
+        ("$/1998/144", "S/1998/144"),
+        ("($/1997/832),", "(S/1997/832),"),
+        ("8/1997/1006", "S/1997/1006"),
+        ("S§/2023/134", "S/2023/134"),
+        ("s/21029", "S/21029"),
+        ("8/12/1997", None),  # a date: a day, not a year, after the 8
+        ("5/2", None),  # a ratio
+        ("24/7", None),
+        ("1/2/3", None),
     ],
 )
 def test_digits_in_symbols(token: str, fixed: str | None) -> None:
@@ -85,6 +95,26 @@ def test_digits_step_leaves_words() -> None:
     assert texts(repair_words(lines, "en", Counter(), steps=("digits",))) == [
         "In 1995 the Council of Sierra Leone (S/1998/144) met in SO rooms; I said so"
     ]
+
+
+@pytest.mark.parametrize(
+    ("token", "fixed"),
+    [
+        ("{see", "(see"),
+        ("(S/1996/381},", "(S/1996/381),"),
+        ("1007}.", "1007)."),
+        ("{", None),
+        ("see", None),
+        ("a{b", None),
+    ],
+)
+def test_braces_read_as_brackets(token: str, fixed: str | None) -> None:
+    assert repaired_brackets(token) == fixed
+
+
+def test_braces_then_symbol() -> None:
+    lines = [words("duties on 10 January 1998 {see 8/1997/1006 and 1007}.")]
+    assert texts(repair_words(lines, "en", Counter())) == ["duties on 10 January 1998 (see S/1997/1006 and 1007)."]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +217,7 @@ def test_specks(mark: str, conf: float, size: float, before: str, after: str, dr
 
 
 def test_all_steps_named_and_input_unchanged() -> None:
-    assert [name for name, _ in STEPS] == ["specks", "digits", "note_markers", "roman", "hyphens"]
+    assert [name for name, _ in STEPS] == ["specks", "brackets", "digits", "note_markers", "roman", "hyphens"]
     lines = [
         words("Il. THE SITUATION IN l989"),
         words("as the Secretary-General said l/ the pro-", 1, 686),

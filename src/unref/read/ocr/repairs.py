@@ -4,9 +4,12 @@ Each step takes a page's lines of `OcrWord`s and a `Context` (the page's languag
 document's own spellings) and returns new lines; the words given are never changed in place.
 Every decision rests on evidence, never on a list of one document's misreadings:
 
-- `digits`: letters read for digits inside numbers and symbols ("l995", "S/1998/l44"): the
-  symbol grammar (`unref.symbols`) must accept the repaired symbol, a number must be all digits
-  once repaired, and a word that wordfreq or the document knows is never touched ("Sierra", "SO");
+- `brackets`: round brackets read as braces ("{see", "S/1996/381},"): the UN Editorial Manual
+  sets no braces in running text;
+- `digits`: letters read for digits inside numbers and symbols ("l995", "S/1998/l44"), and the
+  S of a symbol read "$", "8" or "§" ("$/1998/144"): the symbol grammar (`unref.symbols`) must
+  accept the repaired symbol and refuse the token as read, a number must be all digits once
+  repaired, and a word that wordfreq or the document knows is never touched ("Sierra", "SO");
 - `note_markers`: the "1/" note markers of the old UN typescripts read "l/", "I/" or "U/": the
   digits the letters stand for are tried, and a reading is kept when the document has the note
   next to it ("3/" beside "U/" reads "4/"), or it is "1/";
@@ -103,20 +106,45 @@ def _symbol_element(element: str) -> str:
 _SYMBOL_TOKEN_RE = re.compile(r"(?P<open>[(\[]?)(?P<head>.+?)(?P<close>[.,;:)\]]*)")
 
 
-def repaired_symbol(text: str) -> str | None:
-    """Return a symbol whose numbers hold letters read as digits ("S/1998/l44" -> "S/1998/144"), or None.
+# What OCR gives for the "S" of a Security Council symbol set in a typescript: a dollar sign, an
+# eight, a five, a section sign (also glued to the S), or a lower-case s.
+SERIES_MISREADS = {"$": "S", "8": "S", "5": "S", "§": "S", "S§": "S", "$§": "S", "s": "S"}
+_OLD_NUMBER_RE = re.compile(r"\d{5}")  # S/21029: the Council's numbering before 1994
+_YEAR_OR_TYPE_RE = re.compile(r"(?:19[4-9]\d|20\d\d)|[A-Z]{2,}(?:\.\d+)?")
 
-    The series (the first element) is never changed ("S/RES/..." keeps its S), and the symbol
-    grammar must accept the result where it refused the token as read.
+
+def _series(element: str) -> str:
+    """Return a symbol's first element with OCR's misreadings of its letters undone ("$" -> "S")."""
+    return SERIES_MISREADS.get(element, element.upper() if element.isalpha() else element)
+
+
+def _series_evidence(first: str, rest: list[str]) -> bool:
+    """Return True when the elements after a misread series show a symbol, not a date or a ratio.
+
+    Three elements or more, or the old five-digit number; after a digit read for the S ("8/1997/1006"),
+    a year or a document type must follow, never a day or a month ("8/12/1997" is a date).
     """
-    if "/" not in text:
-        return None
+    if len(rest) >= 2:
+        return not first.isdigit() or bool(_YEAR_OR_TYPE_RE.fullmatch(rest[0]))
+    return bool(rest) and _OLD_NUMBER_RE.fullmatch(rest[-1]) is not None
+
+
+def repaired_symbol(text: str) -> str | None:
+    """Return a symbol as printed where OCR misread it ("S/1998/l44", "$/1998/144" -> "S/1998/144"), or None.
+
+    The numbers' letters are read as digits; the series only where its misreading leaves a symbol
+    of three elements or more, or of the Council's old five-digit numbering ("S/2" and "5/2" are
+    not taken for each other). The symbol grammar must accept the result where it refused the token
+    as read.
+    """
     m = _SYMBOL_TOKEN_RE.fullmatch(text)
     if m is None:
         return None
     head = m["head"]
     elements = head.split("/")
-    fixed = "/".join([elements[0], *(_symbol_element(e) for e in elements[1:])])
+    rest = [_symbol_element(e) for e in elements[1:]]
+    series = _series(elements[0]) if _series_evidence(elements[0], rest) else elements[0]
+    fixed = "/".join([series, *rest])
     if fixed == head or try_parse(head) is not None or try_parse(fixed) is None:
         return None
     return m["open"] + fixed + m["close"]
@@ -134,7 +162,34 @@ def digits(lines: Lines, ctx: Context) -> Lines:
     return [[_digit_word(w, ctx) for w in line] for line in lines]
 
 
-# --- 2. Note markers ----------------------------------------------------------------------
+# --- 2. Braces for brackets ---------------------------------------------------------------
+
+# OCR reads a round bracket of a typescript as a brace; the UN Editorial Manual sets no braces in
+# running text, so a brace that opens or closes a word is a bracket.
+_BRACE_OPEN_RE = re.compile(r"^\{(?=[^\W_]|[$§])")
+_BRACE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.)])\}(?=[.,;:]?$)")
+
+
+def repaired_brackets(text: str) -> str | None:
+    """Return a word with its braces read as round brackets ("{see" -> "(see", "381}," -> "381),"), or None."""
+    fixed = _BRACE_CLOSE_RE.sub(")", _BRACE_OPEN_RE.sub("(", text))
+    return fixed if fixed != text else None
+
+
+def brackets(lines: Lines, ctx: Context) -> Lines:
+    """Round brackets read as braces."""
+    del ctx
+    out = []
+    for line in lines:
+        new = []
+        for w in line:
+            fixed = repaired_brackets(w.text) if "{" in w.text or "}" in w.text else None
+            new.append(replace(w, text=fixed) if fixed else w)
+        out.append(new)
+    return out
+
+
+# --- 3. Note markers ----------------------------------------------------------------------
 
 # The "N/" note markers of the old UN typescripts (underlined: "lU/_"), as OCR reads them.
 _MARKER_RE = re.compile(r"(?P<num>[\dlI|U]{1,3})/(?P<tail>_?[.,;:)]*)")
@@ -178,7 +233,7 @@ def note_markers(lines: Lines, ctx: Context) -> Lines:
     return out
 
 
-# --- 3. Roman numerals --------------------------------------------------------------------
+# --- 4. Roman numerals --------------------------------------------------------------------
 
 _ROMAN_VALID_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_TOKEN_RE = re.compile(r"(?P<open>\(?)(?P<body>[IVXLCl]+)(?P<close>[.)]?[.,;:]?)")
@@ -227,7 +282,7 @@ def roman(lines: Lines, ctx: Context) -> Lines:
     return out
 
 
-# --- 4. Hyphenated line ends --------------------------------------------------------------
+# --- 5. Hyphenated line ends --------------------------------------------------------------
 
 _HALF_RE = re.compile(r"[^\W\d_]+")
 _TAIL_RE = re.compile(r"(?P<word>[^\W\d_]+)(?P<rest>.*)")
@@ -274,7 +329,7 @@ def hyphens(lines: Lines, ctx: Context) -> Lines:
     return [line for line in out if line]
 
 
-# --- 5. Specks ----------------------------------------------------------------------------
+# --- 6. Specks ----------------------------------------------------------------------------
 
 SPECKS = frozenset(".,'`’‘·")
 MAX_SPECK_CONF = 60.0  # the engine's confidence in a true stop is higher
@@ -306,6 +361,7 @@ def specks(lines: Lines, ctx: Context) -> Lines:
 
 STEPS: tuple[tuple[str, Step], ...] = (
     ("specks", specks),
+    ("brackets", brackets),
     ("digits", digits),
     ("note_markers", note_markers),
     ("roman", roman),
