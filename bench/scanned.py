@@ -424,7 +424,7 @@ def quality_report() -> int:
         s = signals(text, lang)
         count += 1
         if s.words >= MIN_WORDS:
-            damage[lang or "?"].append(s.unknown + s.odd)
+            damage[f"{lang or '?'} file, {s.script} script"].append(s.unknown + s.odd)
         reason = verdict(s)
         if reason:
             flagged.append(f"  {name} p. {number}: {reason}")

@@ -100,16 +100,26 @@ def test_garbage_pages_say_why(text: str, language: str | None, reason: str) -> 
 @pytest.mark.parametrize(
     ("s", "garbage"),
     [
-        (Signals(private=0.0, foreign=0.0, unknown=0.0, odd=0.0, words=300), False),
-        (Signals(private=0.0, foreign=0.0, unknown=MAX_DAMAGE + 0.01, odd=0.0, words=300), True),
-        (Signals(private=0.0, foreign=0.0, unknown=0.05, odd=0.04, words=300), True),  # the two add up
-        (Signals(private=0.0, foreign=0.0, unknown=0.5, odd=0.0, words=MIN_WORDS - 1), False),  # too few words
-        (Signals(private=0.03, foreign=0.0, unknown=0.0, odd=0.0, words=0), True),
-        (Signals(private=0.0, foreign=0.2, unknown=0.0, odd=0.0, words=0), True),
+        (Signals(private=0.0, foreign=0.0, unknown=0.0, odd=0.0, words=300, script="en"), False),
+        (Signals(private=0.0, foreign=0.0, unknown=MAX_DAMAGE + 0.01, odd=0.0, words=300, script="en"), True),
+        (Signals(private=0.0, foreign=0.0, unknown=0.05, odd=0.04, words=300, script="en"), True),  # the two add up
+        (
+            Signals(private=0.0, foreign=0.0, unknown=0.5, odd=0.0, words=MIN_WORDS - 1, script="en"),
+            False,
+        ),  # too few words
+        (Signals(private=0.03, foreign=0.0, unknown=0.0, odd=0.0, words=0, script="en"), True),
+        (Signals(private=0.0, foreign=0.2, unknown=0.0, odd=0.0, words=0, script="en"), True),
     ],
 )
 def test_verdict_thresholds(s: Signals, garbage: bool) -> None:
     assert (verdict(s) is not None) is garbage
+
+
+@pytest.mark.parametrize(
+    ("text", "script"), [(EN, "en"), (FR, "en"), (RU, "ru"), (AR, "ar"), (ZH, "zh"), (EN + RU * 2, "ru")]
+)
+def test_the_page_script_judges_its_words(text: str, script: str) -> None:
+    assert signals(text, None).script == script
 
 
 @pytest.mark.parametrize(

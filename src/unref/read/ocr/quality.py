@@ -93,6 +93,7 @@ class Signals:
     unknown: float  # lowercase words no dictionary of the script knows, share of lowercase words
     odd: float  # tokens with letters touching odd characters, share of tokens
     words: int  # lowercase words looked up
+    script: str  # the script its words were judged in, as a wordfreq language: en (Latin), ru, ar, zh
 
 
 def _script_of(text: str, letters: int) -> str:
@@ -148,6 +149,7 @@ def signals(text: str, language: str | None) -> Signals:
         unknown=unknown / max(1, len(words)),
         odd=odd / max(1, len(tokens)),
         words=len(words),
+        script=script,
     )
 
 
