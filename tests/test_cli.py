@@ -233,3 +233,24 @@ def test_fail_exit_codes(err: Exception, code: int, capsys: pytest.CaptureFixtur
     assert capsys.readouterr().err == f"unref: error: {message(err)}\n"
     with pytest.raises(type(err)), reporting(debug=True):
         raise err
+
+
+@pytest.mark.parametrize("err", [typer.BadParameter("no such value"), typer.Abort(), typer.Exit(3)])
+def test_reporting_lets_typers_own_exits_through(err: Exception) -> None:
+    with pytest.raises(type(err)), reporting(debug=False):
+        raise err
+
+
+def test_a_store_error_names_the_command_that_mends_it() -> None:
+    from unref.corpus.store.errors import NoCorpus
+
+    err = NoCorpus("x.sqlite3", "sqlite:///x.sqlite3")
+    assert message(err) == f"{err}: build one with `unref ingest FILES --db {err.db}`"
+
+
+def test_the_command_line_imports_no_store_and_no_server() -> None:
+    """Start-up (issue 16): the store and the server are imported only by the commands that use them."""
+    code = ("import sys; import unref.cli; "
+            "print(sorted(m for m in ('unref.corpus.store', 'fastapi', 'uvicorn', 'wordfreq') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -9,14 +9,13 @@ stderr, exit 2 for unref's own errors and 1 for others, a traceback with --debug
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, NoReturn
 
-import click
 import typer
 
-from unref.corpus.store.errors import NeedsMigration, NoCorpus
 from unref.errors import LimitError, UnrefError
 
 __all__ = [
@@ -81,6 +80,10 @@ def _flag_hint(err: UnrefError) -> str:
 
 def _command_hint(err: UnrefError) -> str | None:
     """Return the message of a store error with the command that mends it, which the library does not name."""
+    if "unref.corpus.store.errors" not in sys.modules:  # the store was never imported (`unref parse`): no
+        return None  # store error to mend, and importing the store here would cost every command its start-up
+    from unref.corpus.store.errors import NeedsMigration, NoCorpus
+
     if isinstance(err, NoCorpus):
         return f"{err}: build one with `unref ingest FILES --db {err.db}`"
     if isinstance(err, NeedsMigration):
@@ -106,12 +109,19 @@ def fail(err: Exception, debug: bool) -> NoReturn:
     raise typer.Exit(2 if isinstance(err, UnrefError) else 1)
 
 
+#: Typer's usage errors (`typer.BadParameter` and the like) go through `reporting` to Typer, which prints the usage.
+#: They derive from the ClickException of the click that Typer runs on: since Typer 0.2x its own copy
+#: (typer._click), not the `click` package, whose ClickException they are not.
+USAGE_ERROR: type[Exception] = next(
+    base for base in typer.BadParameter.__mro__ if base.__name__ == "ClickException")
+
+
 @contextmanager
 def reporting(debug: bool) -> Iterator[None]:
     """Run a command's work, reporting any error through `fail`; Typer's own exits and aborts go through."""
     try:
         yield
-    except (typer.Exit, typer.Abort, click.ClickException):
+    except (typer.Exit, typer.Abort, USAGE_ERROR):
         raise
     except Exception as err:  # one clear line, never a traceback unless --debug
         fail(err, debug)

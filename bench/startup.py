@@ -1,0 +1,154 @@
+"""Benchmark: start-up and memory of the `unref` command (issue 16).
+
+Times, as CPU seconds of the whole process (user + system, its children included), `python -c pass`,
+`unref --help` and `unref parse tiny.txt` (a tiny text this bench writes), run in turn (A B C A B C ...)
+so that a drift of the machine's speed touches all alike, and prints the medians. Then runs
+`unref ingest --workers 2` over a sample of the dev corpus into a temporary store and reports the sum
+of the peak RSS of every process of the run (the command, its forkserver and workers: each one's
+VmHWM, read from /proc while it runs), and the largest.
+
+Run: .venv/bin/python bench/startup.py [--runs N] [--sample N] [--src DIR]
+(--src: the src/ folder of another checkout of unref, to measure it with the same Python.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
+TINY = "A/80/1\n\nUnited Nations\n\nGeneral Assembly\n\nThe Assembly recalls its resolution 78/1 of 2023.\n"
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_of(command: list[str], env: dict[str, str]) -> float:
+    """Return the CPU seconds that `command` took, its waited-for children included."""
+    before = _children_cpu()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return _children_cpu() - before
+
+
+def unref_command(*args: str) -> list[str]:
+    """Return the command line of `unref ARGS` with this Python (so that --src decides which unref runs)."""
+    return [sys.executable, "-c", "import sys; from unref.cli import main; sys.argv[0] = 'unref'; main()", *args]
+
+
+def startup(runs: int, env: dict[str, str], folder: Path) -> dict[str, float]:
+    """Return the median CPU seconds of each start-up command over `runs` interleaved rounds."""
+    tiny = folder / "tiny.txt"
+    tiny.write_text(TINY, encoding="utf-8")
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "unref --help": unref_command("--help"),
+        "unref parse tiny.txt": unref_command("parse", str(tiny)),
+    }
+    for command in commands.values():  # warm-up: the disk cache, and the word tables built once
+        cpu_of(command, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(cpu_of(command, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _descendants(root: int) -> list[int]:
+    """Return `root` and every process below it, from /proc."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as file:
+                    ppid = int(file.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, []))
+    return found
+
+
+def _peak_kib(pid: int) -> int | None:
+    """Return the peak RSS (VmHWM) of `pid` in KiB, or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as file:
+            for line in file:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def _watch(process: subprocess.Popen[bytes], peaks: dict[int, int], interval: float) -> None:
+    """Record the peak RSS of every process under `process` until it ends."""
+    while process.poll() is None:
+        for pid in _descendants(process.pid):
+            peak = _peak_kib(pid)
+            if peak is not None:
+                peaks[pid] = max(peaks.get(pid, 0), peak)
+        time.sleep(interval)
+
+
+def ingest_memory(sample: int, workers: int, env: dict[str, str], folder: Path) -> dict[str, float]:
+    """Return the sum and the largest peak RSS (MiB) of `unref ingest --workers N` over `sample` dev files,
+    the number of processes, and the wall seconds it took."""
+    files = sorted(CORPUS.glob("*.pdf")) + sorted(CORPUS.glob("*.txt"))
+    step = max(1, len(files) // sample) if sample else 1
+    chosen = [str(path) for path in files[::step][:sample]]
+    db = f"sqlite:///{folder / 'store.sqlite3'}"
+    command = unref_command("ingest", "--quiet", "--workers", str(workers), "--db", db, *chosen)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks: dict[int, int] = {}
+    watcher = threading.Thread(target=_watch, args=(process, peaks, 0.02))
+    watcher.start()
+    process.wait()
+    watcher.join()
+    return {"files": len(chosen), "processes": len(peaks), "sum_mib": sum(peaks.values()) / 1024,
+            "largest_mib": max(peaks.values(), default=0) / 1024, "wall_s": time.perf_counter() - start}
+
+
+def main() -> int:
+    """Print the start-up medians and the memory of an ingest; return 0, or 1 when the corpus is absent."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7, help="interleaved rounds of the start-up commands")
+    ap.add_argument("--sample", type=int, default=40, help="dev files that the ingest reads (0: none)")
+    ap.add_argument("--workers", type=int, default=2, help="workers of the ingest")
+    ap.add_argument("--src", help="the src/ folder of the unref to measure (default: the installed one)")
+    args = ap.parse_args()
+    env = dict(os.environ)
+    if args.src:
+        env["PYTHONPATH"] = str(Path(args.src).resolve())
+    with tempfile.TemporaryDirectory(prefix="unref-startup-") as temporary:
+        folder = Path(temporary)
+        for name, seconds in startup(args.runs, env, folder).items():
+            print(f"{name:<24} {seconds:6.3f} s CPU (median of {args.runs})")
+        if args.sample and not CORPUS.is_dir():
+            print(f"startup: no corpus at {CORPUS}: ingest not measured")
+            return 1
+        if args.sample:
+            memory = ingest_memory(args.sample, args.workers, env, folder)
+            print(f"unref ingest --workers {args.workers}, {memory['files']} files: "
+                  f"peak RSS {memory['sum_mib']:.0f} MiB in all ({memory['processes']} processes, "
+                  f"largest {memory['largest_mib']:.0f} MiB), "
+                  f"{memory['wall_s']:.1f} s wall")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
