@@ -21,6 +21,7 @@ from functools import cache
 from urllib.parse import quote
 
 from unref.catalogue import data
+from unref.text.regexes import lazy
 
 __all__ = [
     "NORMALISERS",
@@ -144,35 +145,35 @@ _SYMBOL_BODY = rf"""
     (?:{WRAP}(?P<extra>{EXTRA}))?
     (?P<star>\*)?
     """
-SYMBOL_RE: re.Pattern[str] = re.compile(SYMBOL_START + _SYMBOL_BODY, re.VERBOSE)
+SYMBOL_RE: re.Pattern[str] = lazy(SYMBOL_START + _SYMBOL_BODY, re.VERBOSE)
 # The second of two symbols whose separating dash was lost with a table-cell break:
 # "A/79/359S/2024/684" is A/79/359 and S/2024/684. Tried only where a symbol just ended
 # on a digit (see `_matches`).
-_GLUED_RE: re.Pattern[str] = re.compile(_SYMBOL_BODY, re.VERBOSE)
+_GLUED_RE: re.Pattern[str] = lazy(_SYMBOL_BODY, re.VERBOSE)
 
 # The decorations after the "/"-separated core, in a text already normalised.
-_TRAILER_RE = re.compile(
+_TRAILER_RE = lazy(
     rf"(?P<core>(?:[^\s()*]|\(\d{{1,3}}\))+?)(?:{SP}(?P<letter>{PART_LETTER}))?"
     rf"(?:{SP}*\((?:(?P<year>{YEAR}|{ROMAN})|{DATE})\))?"
     rf"(?:{SP}*(?P<extra>{EXTRA}))?(?P<star>\*)?"
 )
-_DOUBLE_SPLIT_RE = re.compile(rf"{SP}*{DASH}{SP}*(?=(?:{_series_alternation()})/)")
-_MODIFIER_RE = re.compile(MODIFIER)
-_SPECIAL_SESSION_RE = re.compile(SPECIAL_SESSION)
-_NUMBER_RE = re.compile(NUMBER)
-_PAREN_NUMBER_RE = re.compile(PAREN_NUMBER)
-_PAREN_WORD_RE = re.compile(PAREN_WORD)
-_LETTERED_NUMBER_RE = re.compile(rf"\d+ {PART_LETTER}")
-_PART_RE = re.compile(PART)
-_DOTTED_RE = re.compile(DOTTED)
-_WORD_RE = re.compile(WORD)
-_ROMAN_RE = re.compile(ROMAN)
-_LANG_RE = re.compile(r"[a-z]{2}")
+_DOUBLE_SPLIT_RE = lazy(rf"{SP}*{DASH}{SP}*(?=(?:{_series_alternation()})/)")
+_MODIFIER_RE = lazy(MODIFIER)
+_SPECIAL_SESSION_RE = lazy(SPECIAL_SESSION)
+_NUMBER_RE = lazy(NUMBER)
+_PAREN_NUMBER_RE = lazy(PAREN_NUMBER)
+_PAREN_WORD_RE = lazy(PAREN_WORD)
+_LETTERED_NUMBER_RE = lazy(rf"\d+ {PART_LETTER}")
+_PART_RE = lazy(PART)
+_DOTTED_RE = lazy(DOTTED)
+_WORD_RE = lazy(WORD)
+_ROMAN_RE = lazy(ROMAN)
+_LANG_RE = lazy(r"[a-z]{2}")
 # Cheap prefilter: every series ends in a capital letter right before its first "/", or in a
 # capital and a dotted number (GEGN.2).
-_PREFILTER_RE = re.compile(r"[A-Z](?:\.\d+)?/")
+_PREFILTER_RE = lazy(r"[A-Z](?:\.\d+)?/")
 # Text before a match, within the same token, that shows the match is inside a URL.
-_URL_PREFIX_RE = re.compile(r"://|^www\.|\.(?:org|int|com|net)/")
+_URL_PREFIX_RE = lazy(r"://|^www\.|\.(?:org|int|com|net)/")
 
 
 # ---------------------------------------------------------------------------
@@ -549,12 +550,12 @@ _LIST_END = rf"(?={SP}*(?:[.;:)\]]|,{SP}*[^\W\d]|{WRAP}$|\n))"
 _AND_SEP = rf"(?:{SP}*,)?{WRAP}{_AND}{_GAP}"
 # A list ends with "and N": "Add.48 and Add.49, 10" ends before the footnote mark 10.
 _LIST_TAIL = rf"(?:{_LIST_SEP}{_BARE_ITEM})*{_AND_SEP}{_BARE_ITEM}"
-_LIST_RE = re.compile(rf"{_LIST_TAIL}{_LIST_END}")
+_LIST_RE = lazy(rf"{_LIST_TAIL}{_LIST_END}")
 # A list whose first item names its kind needs no such end: "A/44/642 and Corr.1 of".
 _KIND_ITEM = rf"(?:Add|Corr|Rev|Amend)\.{SP}?\d+(?:/{MODIFIER})?(?![\d/])"
-_KIND_LIST_RE = re.compile(rf"{_LIST_SEP}{_KIND_ITEM}{_LIST_TAIL}|{_AND_SEP}{_KIND_ITEM}")
-_ITEM_RE = re.compile(rf"(?<![\d.]){_ITEM}(?![\d/])")
-_RANGE_RE = re.compile(rf"{DASH}(?P<to>\d+)(?![\w/]|\.\d|{DASH})")
+_KIND_LIST_RE = lazy(rf"{_LIST_SEP}{_KIND_ITEM}{_LIST_TAIL}|{_AND_SEP}{_KIND_ITEM}")
+_ITEM_RE = lazy(rf"(?<![\d.]){_ITEM}(?![\d/])")
+_RANGE_RE = lazy(rf"{DASH}(?P<to>\d+)(?![\w/]|\.\d|{DASH})")
 MAX_RANGE = 30  # "Add.1-3", "Add.13-17": a longer range is a misreading, not a list of addenda
 
 

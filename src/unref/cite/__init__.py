@@ -25,7 +25,6 @@ Regex fragments live in `unref.cite.patterns`. The stage's parts, in the order `
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from unref.cite import patterns as P  # noqa: F401  (tests and callers use unref.cite.patterns as P)
@@ -39,6 +38,7 @@ from unref.cite.short_forms import antecedent_of, short_forms_of
 from unref.cite.written import written_symbols
 from unref.model import Citation, Document
 from unref.symbols import try_parse
+from unref.text.regexes import lazy
 
 __all__ = ["Body", "BodyCatalogue", "DocumentPattern", "bodies", "check_links", "cite"]
 
@@ -71,8 +71,8 @@ def cite(doc: Document) -> list[Citation]:
     return out
 
 
-_ISSUING_RE = re.compile(r"^\[\s*(?P<symbol>[AES]/[^\s\[\]{},]+)\s*(?:,\s*[IVXLC]+\s*)?[\]}]+")
-_RESOLUTION_HEADING_RE = re.compile(r"\b(?:Resolution|RESOLUTION)\b")
+_ISSUING_RE = lazy(r"^\[\s*(?P<symbol>[AES]/[^\s\[\]{},]+)\s*(?:,\s*[IVXLC]+\s*)?[\]}]+")
+_RESOLUTION_HEADING_RE = lazy(r"\b(?:Resolution|RESOLUTION)\b")
 
 
 def _drop_issuing_symbol(doc: Document, units: list[Unit]) -> None:

@@ -8,6 +8,7 @@ import urllib.parse
 from unref.cite import patterns as P
 from unref.model import Citation, Document
 from unref.symbols import Symbol, SymbolError, parse_double
+from unref.text.regexes import lazy
 from unref.text.urls import URL_RE, addresses
 
 __all__ = ["check_links", "urls"]
@@ -37,7 +38,7 @@ def _href(address: str) -> str:
     return address if "://" in address else "http://" + address
 
 
-_UNDOCS_RE = re.compile(
+_UNDOCS_RE = lazy(
     r"^https?://(?:undocs\.org|docs\.un\.org|documents\.un\.org)/(?:(?:[a-zA-Z]{2})/)?(?P<sym>[A-Z].+)$"
 )
 

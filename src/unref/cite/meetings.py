@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-import re
-
 from unref.cite import patterns as P
 from unref.cite.context import Context, Unit, canon
 from unref.cite.organs import SC
 from unref.model import Citation
 from unref.symbols import try_parse
+from unref.text.regexes import lazy
 
 __all__ = ["meeting_records"]
 
 # Meetings named in lists ("at its 4575th and 4576th meetings"), and how "at its" and the
 # owner after it are found; the single meeting is `cite_patterns.MEETING_RE`.
 _ORD = r"\d{1,5}(?:st|nd|rd|th|e|ème|ª|a|\.ª)"
-_MEETING_LIST_RE = re.compile(
+_MEETING_LIST_RE = lazy(
     rf"(?<![\w/.])(?P<list>{_ORD}(?:{P.WS}*,{P.WS}*{_ORD})*,?{P.WS}+(?:and|et|y){P.WS}+{_ORD})"
     rf"{P.WS}+(?:meetings|séances|sesiones)(?![\w\-])"
     rf"(?P<organ>{P.WS}+(?:of{P.WS}+the|du|del){P.WS}+(?:{P.SECURITY_COUNCIL}))?"
 )
-_ORD_RE = re.compile(r"(?P<number>\d{1,5})(?:st|nd|rd|th|e|ème|ª|a|\.ª)")
+_ORD_RE = lazy(r"(?P<number>\d{1,5})(?:st|nd|rd|th|e|ème|ª|a|\.ª)")
 # A summary statement of the Security Council lists each meeting on a line of its own:
 # "6171st meeting, held on 27 July 2009."
-_MEETING_LINE_TAIL_RE = re.compile(rf"{P.WS}*(?:,{P.WS}*held|\({P.WS}*held|held)\b")
-_MEETING_LINE_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?")
+_MEETING_LINE_TAIL_RE = lazy(rf"{P.WS}*(?:,{P.WS}*held|\({P.WS}*held|held)\b")
+_MEETING_LINE_LEAD_RE = lazy(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?")
 
 
 def meeting_records(unit: Unit, ctx: Context) -> list[Citation]:

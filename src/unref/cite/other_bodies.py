@@ -18,6 +18,7 @@ from unref.cite.context import Context, Unit
 from unref.cite.organs import GENERIC, Organ, OtherBody, organ_named
 from unref.model import CITATION_KINDS, Citation, CitationKind
 from unref.symbols import find_symbols
+from unref.text.regexes import lazy
 
 __all__ = [
     "Body",
@@ -102,7 +103,7 @@ def _document_pattern(d: dict[str, Any]) -> DocumentPattern:
         kind=_citation_kind(d["kind"]),
         name=d["name"],
         prefilter=tuple(d["prefilter"]),
-        regex=re.compile(P.expand(d["pattern"])),
+        regex=lazy(P.expand(d["pattern"])),  # compiled where its prefilter first matches
         targets=tuple(d["target"]) if isinstance(d["target"], list) else (d["target"],),
         examples=tuple((e["text"], e["target"]) for e in d["examples"]),
     )

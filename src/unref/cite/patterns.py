@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from unref.catalogue import data, resolution_organs
-from unref.text.regexes import MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU
+from unref.text.regexes import MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU, lazy
 
 # --- Characters ---------------------------------------------------------------------------
 SP = r"[ \t\u00a0\u202f]"  # a blank on one line, including the no-break spaces of PDF text
@@ -28,13 +28,13 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:er|º|°|st|nd|rd|th)?"
 YEAR = r"(?:1[89]|20)\d{2}"
 # "30 April 1993", "22 octobre 1993", "21 de diciembre de 1988", "29 июля 1993 года"
 DATE = rf"{DAY}{WS}+(?:de{WS}+)?{MONTH}{WS}+(?:de{WS}+)?{YEAR}(?:{WS}*г(?:ода|\.))?"
-DATE_RE = re.compile(rf"(?P<day>{DAY}){WS}+(?:de{WS}+)?(?P<month>{MONTH}){WS}+(?:de{WS}+)?(?P<year>{YEAR})")
+DATE_RE = lazy(rf"(?P<day>{DAY}){WS}+(?:de{WS}+)?(?P<month>{MONTH}){WS}+(?:de{WS}+)?(?P<year>{YEAR})")
 # A date that dates the citation just before it: "of 11 April 2011", "du 18 décembre 1992".
-DATE_AFTER_RE = re.compile(
+DATE_AFTER_RE = lazy(
     rf"{SP}*,?{WS}*(?:of|dated|adopted{WS}+on|du|en{WS}+date{WS}+du|de|del|de{WS}+fecha|от){WS}+(?P<date>{DATE})"
 )
 # A date that stands just before an opening parenthesis holding the citation: "dated 4 April 2011 (".
-DATE_BEFORE_RE = re.compile(rf"(?P<date>{DATE}){SP}*,?{SP}*\({SP}*$")
+DATE_BEFORE_RE = lazy(rf"(?P<date>{DATE}){SP}*,?{SP}*\({SP}*$")
 
 # --- Resolutions and decisions named in words ----------------------------------------------------
 RESOLUTION_WORD = r"(?:[Rr]esolutions?|[Rr]ésolutions?|[Rr]esoluci(?:ón|on|ones)|[Рр]езолюци(?:я|и|ю|ей|ям|ями|ях|й))"
@@ -64,29 +64,29 @@ RES_ITEM = rf"""(?:
   | (?P<session>{SESSION})/(?P<snum>\d{{1,4}})(?:{SP}+(?P<sletters>{PART_LETTERS}))?
   | (?P<bare>\d{{1,4}})(?!{SP}*\(|{SP}+(?:{MONTH}|per|km|days?|years?|%))
 )(?![\w/\-]|[.,]\d)"""
-RES_ITEM_RE = re.compile(RES_ITEM, re.VERBOSE)
+RES_ITEM_RE = lazy(RES_ITEM, re.VERBOSE)
 # The keyword that opens a mention, and what may stand between it and the first number.
-RES_KEYWORD_RE = re.compile(
+RES_KEYWORD_RE = lazy(
     rf"{WORD_START}(?:(?P<res>{RESOLUTION_WORD})|(?P<dec>{DECISION_WORD})|(?P<unscr>{UNSCR})){WS}+(?=\d|E?S{DASH}\d)"
 )
 # The keyword ending a paragraph, its list opening the next ("pursuant to resolution" | "743 (1992).").
-RES_KEYWORD_END_RE = re.compile(
+RES_KEYWORD_END_RE = lazy(
     rf"(?<=\w{WS}){WORD_START}(?:(?P<res>{RESOLUTION_WORD})|(?P<dec>{DECISION_WORD})|(?P<unscr>{UNSCR})){WS}*$"
 )
-RES_PREFILTER_RE = re.compile(r"(?i:resolu|résolu|резолюц|decisi|décisi|решени|UNSCR)")
+RES_PREFILTER_RE = lazy(r"(?i:resolu|résolu|резолюц|decisi|décisi|решени|UNSCR)")
 # Between two numbers of a list: a date of adoption, then a comma or a conjunction. Within a list
 # the year of a date is often left to the last date of that year: "186 (1964) of 4 March, 187 (1964)
 # of 13 March, ... and 198 (1964) of 18 December 1964, 201 (1965) of 19 March".
 LIST_DAY_MONTH = rf"{DAY}{WS}+(?:de{WS}+)?{MONTH}(?:{WS}+(?:de{WS}+)?{YEAR}(?:{WS}*г(?:ода|\.))?)?"
 LIST_DATE = rf"(?:{SP}*,?{WS}*(?:of|du|de|del|от|adopted{WS}+on){WS}+{LIST_DAY_MONTH}{SP}*)"
-LIST_SEP_RE = re.compile(
+LIST_SEP_RE = lazy(
     rf"{LIST_DATE}?(?:{SP}*[,;]?{WS}*(?:and|et|y|e|и|as{WS}+well{WS}+as|ainsi{WS}+que){WS}+|{SP}*,{WS}*)"
     rf"(?:{RESOLUTION_WORD}{WS}+)?"
 )
 # Where OCR or pdftotext lost the comma between two year-form numbers: "981 (1995) 982 (1995)",
 # "of 23 October 1974. 368 (1975)" (a point read for a comma). Read only before a number that
 # the list's order confirms (cite._list_items).
-LIST_WEAK_SEP_RE = re.compile(rf"{LIST_DATE}?(?:{SP}*\.{WS}+|{WS}+)")
+LIST_WEAK_SEP_RE = lazy(rf"{LIST_DATE}?(?:{SP}*\.{WS}+|{WS}+)")
 # A number of a list that OCR damaged, in the year form of the Security Council, read only inside
 # a list and kept only when the Council's numbering confirms one reading (cite._repaired_number):
 #   "S11 (1982)", "SB2 (1995)"   letters read for digits
@@ -94,7 +94,7 @@ LIST_WEAK_SEP_RE = re.compile(rf"{LIST_DATE}?(?:{SP}*\.{WS}+|{WS}+)")
 #   "512.(1982)", "1023, (1995)" a point or comma before the parenthesis
 #   "387 1976)"                  the opening parenthesis lost
 #   "719 (19911,"                the closing one read as a digit or letter
-DAMAGED_ITEM_RE = re.compile(
+DAMAGED_ITEM_RE = lazy(
     rf"(?P<dnum>[\dSIlOB]{{2,4}}|\d{{1,3}}{SP}\d{{1,3}})(?P<stray>{SP}*[.,])?{WS}*(?P<open>\(?){SP}*"
     rf"(?P<dyear>{YEAR})(?:{SP}*\)|(?P<close>[1lI]))(?![\w/\-])"
 )
@@ -116,7 +116,7 @@ class OrganName:
 
 
 _RU_GEN = r"\w*"  # Russian names decline: Совет, Совета, Совету, Советом, Совете
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_RE = lazy("[\u0400-\u04ff]")
 
 
 def _catalogue_names(code: str) -> tuple[str, ...]:
@@ -191,14 +191,14 @@ UN_ORGANS: tuple[OrganName, ...] = (
 # What may stand between an organ's name and the keyword for the organ to own the resolution:
 # "Security Council resolution", "Security Council's resolution", "Security Council, Resolution",
 # "the Council in its resolution", "the Security Council adopted resolution", "Совет Безопасности в своей резолюции".
-ORGAN_FILLER_BEFORE_RE = re.compile(
+ORGAN_FILLER_BEFORE_RE = lazy(
     rf"^(?:{APOS}s)?[\s,]*(?:(?:in|by|under|through|of|adopted|in{WS}+adopting|dans|par|en|mediante|в)[\s,]+)?"
     rf"(?:its|their|sa|ses|son|leur|su|sus|свое[йм]|своих|своими|его|её|ее|их)?\s*$"
 )
 # What may stand between the end of a list and an organ that owns it: "822 (1993) of the Security Council",
 # "822 (1993) du Conseil de sécurité", "48/246 de la Asamblea General", "822 (1993) Совета Безопасности",
 # "79/283, adopted by the General Assembly".
-ORGAN_FILLER_AFTER_RE = re.compile(
+ORGAN_FILLER_AFTER_RE = lazy(
     rf"^{SP}*,?{WS}*(?:adopted{WS}+by{WS}+|adoptée?s?{WS}+par{WS}+|aprobadas?{WS}+por{WS}+)?"
     rf"(?:of{WS}+the{WS}+|of{WS}+|du{WS}+|de{WS}+la{WS}+|de{WS}+l{APOS}|del{WS}+|de{WS}+|the{WS}+|la{WS}+|le{WS}+)?$"
 )
@@ -209,28 +209,28 @@ ORGAN_FILLER_AFTER_RE = re.compile(
 # The Security Council's names in Latin script, as a meeting's owner after "of the", "du", "del".
 SECURITY_COUNCIL = "|".join(latin_names("SC"))
 ORDINAL = r"(?P<number>\d{1,5})(?:st|nd|rd|th|e|ème|ª|a|\.ª|-?м|-?го|-?е|-?й)"
-MEETING_RE = re.compile(
+MEETING_RE = lazy(
     rf"(?<![\w/.]){ORDINAL}{WS}+(?:meeting|séance|sesión|заседани[еиюя]\w*)(?![\w\-])"
     rf"(?P<organ>{WS}+(?:of{WS}+the|du|del){WS}+(?:{SECURITY_COUNCIL})|{WS}+Совета{WS}+Безопасности)?"
 )
-MEETING_PREFILTER_RE = re.compile(r"meeting|séance|sesión|заседани")
+MEETING_PREFILTER_RE = lazy(r"meeting|séance|sesión|заседани")
 # "at its 9878th meeting", "à sa 9878e séance", "en su 9878ª sesión", "на своем 9878-м заседании".
 # A sentence may open with it ("At its 9877th meeting, held ..."): the Latin words in any case.
-MEETING_AT_ITS_RE = re.compile(rf"(?i:at|during|in|à|en){WS}+(?i:its|sa|su){WS}+$|(?:на){WS}+своем{WS}+$")
+MEETING_AT_ITS_RE = lazy(rf"(?i:at|during|in|à|en){WS}+(?i:its|sa|su){WS}+$|(?:на){WS}+своем{WS}+$")
 # The bodies whose "its" a meeting may be: the last one named before "at its" owns the meeting.
-MEETING_OWNER_RE = re.compile(
+MEETING_OWNER_RE = lazy(
     r"(?P<sc>Security Council|Conseil de sécurité|Consejo de Seguridad|Совет\w* Безопасности)"
     r"|(?P<council>Council|Conseil|Consejo)(?! of Europe)"
     r"|Committee|Commission|Group|Board|Panel|Assembly|Conference|Mission|Comité|Comisión|Комитет"
 )
 # A resolution's adoption line is metadata, not a citation (GOLD.md).
-ADOPTION_RE = re.compile(rf"(?i:Adopted{WS}+by|Adoptée{WS}+par|Aprobada{WS}+por|Принята)")
+ADOPTION_RE = lazy(rf"(?i:Adopted{WS}+by|Adoptée{WS}+par|Aprobada{WS}+por|Принята)")
 
 # --- Symbols: what follows a written symbol -------------------------------------------------------------
 # A modifier whose number OCR read as a letter: "A/44/344/Add.l" (same length, so offsets hold).
-OCR_MODIFIER_RE = re.compile(r"(?<=/)((?:Add|Corr|Rev)\.)[lI](?![A-Za-z0-9])")
+OCR_MODIFIER_RE = lazy(r"(?<=/)((?:Add|Corr|Rev)\.)[lI](?![A-Za-z0-9])")
 # A year written as the session of an S or E symbol with a dash: "S/2020-503" for S/2020/503.
-YEAR_DASH_NUMBER_RE = re.compile(rf"^(?P<year>{YEAR}){DASH}(?P<number>\d+)$")
+YEAR_DASH_NUMBER_RE = lazy(rf"^(?P<year>{YEAR}){DASH}(?P<number>\d+)$")
 
 # --- Pinpoints ----------------------------------------------------------------------------------------
 PIN_UNIT = (
@@ -242,11 +242,11 @@ PIN_VALUE = rf"(?:[IVXLC]+\b|[A-Z]\b|\d+(?:\.\d+)*[a-z]?)(?:{SP}*[–\-]{SP}*(?:
 PIN_VALUES = rf"{PIN_VALUE}(?:(?:{SP}*[,;]{SP}*|{SP}+(?:and|et|y|и){SP}+)(?!{PIN_UNIT}){PIN_VALUE})*"
 PIN_ONE = rf"{PIN_UNIT}(?:{SP}*{PIN_VALUES})?"
 # What follows a citation: ", para. 32", ", paras. 145.26–145.51", ", annex", ", annex I, sect. II".
-PINPOINT_AFTER_RE = re.compile(
+PINPOINT_AFTER_RE = lazy(
     rf"(?:{SP}*\))?{SP}*,{SP}*(?P<pin>{PIN_ONE}(?:{SP}*,{SP}*{PIN_ONE})*)(?![\w\-])"
 )
 # What stands before one: "paragraph 9 of resolution 1998 (2011)", "annex I to resolution 2734 (2024)".
-PINPOINT_BEFORE_RE = re.compile(rf"(?P<pin>{PIN_ONE}){SP}+(?:of|to|de|del|du){SP}+(?:(?:the|la|le){SP}+)?$")
+PINPOINT_BEFORE_RE = lazy(rf"(?P<pin>{PIN_ONE}){SP}+(?:of|to|de|del|du){SP}+(?:(?:the|la|le){SP}+)?$")
 
 # --- Short forms ------------------------------------------------------------------------------------
 SHORT_NOUN = (
@@ -254,18 +254,18 @@ SHORT_NOUN = (
     r"|résolutions?|resoluci(?:ón|ones)|informes?|cartas?"
 )
 SHORT_MODIFIER = r"above-?{SP}?mentioned|aforementioned|aforesaid|said|same|même|mism[ao]".replace("{SP}", SP)
-SHORT_FORM_RE = re.compile(
+SHORT_FORM_RE = lazy(
     rf"(?<![\w\-])(?:(?P<ibid>[Ii]bid(?:em)?\.?|[ÍíIi]dem\b\.?|[Тт]ам{SP}+же\b)"
     rf"|(?:[Tt]he|[Tt]hat|[Ll]a|[Ll]e|[Ll]ad(?:ite|it)|[Dd]ich[ao]|[Ee]l){SP}+(?:{SHORT_MODIFIER}){SP}+(?P<noun>{SHORT_NOUN})\b"
     rf"|(?:[Ll]a|[Ll]e|[Ll]es|[Ee]l){SP}+(?P<noun2>{SHORT_NOUN}){SP}+(?:susmentionnée?s?|précitée?s?|(?:antes{SP}+)?mencionad[ao]s?)\b)"
 )
-SHORT_FORM_PREFILTER_RE = re.compile(
+SHORT_FORM_PREFILTER_RE = lazy(
     r"(?i:ibid|idem|ídem|там же|mentioned|aforesaid|said|same|même|mism|susmention|précité|mencionad|dich)"
 )
 
 # --- Sentences ------------------------------------------------------------------------------------------
 # The end of a sentence or of a clause of a list of references: not after an initial, "No." or "para.".
-SENTENCE_END_RE = re.compile(
+SENTENCE_END_RE = lazy(
     r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bno)(?<!\bpara)(?<!\bparas)(?<!\bvol)(?<!\bp)(?<!\bpp)(?<!\bMr)(?<!\bDr)"
     r"(?<!\bSt)(?<!\be\.g)(?<!\bi\.e)(?<!\bart)(?<!\bsect)(?<!\bchap)(?<!\bop)(?<!\bcit)"
     r"[.;!?](?=[\s\u00a0]+[A-Z“\"‘(\dА-ЯÀ-Ý])"
@@ -273,36 +273,36 @@ SENTENCE_END_RE = re.compile(
 
 # --- Web addresses -------------------------------------------------------------------------------------
 # A link that renders a UN symbol: "https://undocs.org/en/S/RES/822%20(1993)", "https://docs.un.org/en/A/79/796".
-SYMBOL_LINK_RE = re.compile(r"(?i:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org|documents\.un\.org)/(?:[a-z]{2}/)?[A-Z]+/")
+SYMBOL_LINK_RE = lazy(r"(?i:https?://)?(?:www\.)?(?:undocs\.org|docs\.un\.org|documents\.un\.org)/(?:[a-z]{2}/)?[A-Z]+/")
 
 # --- Publications and letters ---------------------------------------------------------------------------
 # "(New York, Cambridge University Press, 2016)", "(London and New York, I.B. Tauris, 2005)",
 # "(Reading, United Kingdom of Great Britain and Northern Ireland, Ithaca Press, 2014)", "(Ithaca Press, 2014)".
-IMPRINT_RE = re.compile(
+IMPRINT_RE = lazy(
     rf"\((?:(?P<place>[A-Z][^();]{{1,120}}?),{SP}+)?(?P<publisher>[A-Z][^(),;]{{1,80}}?),{SP}+(?P<year>{YEAR})\)"
 )
 # What may precede a title and its authors in a note.
-PUBLICATION_LEAD_RE = re.compile(
+PUBLICATION_LEAD_RE = lazy(
     rf"(?:^|;{SP}+|(?<=[\w)”\"]{{2}}[.]){SP}+"
     rf"|\b(?:[Ss]ee(?:{SP}+also)?(?:,{SP}+for{SP}+example,)?|[Cc]f\.|e\.g\.,?){SP}+)(?=[A-Z“\"‘])"
 )
 # ", in Thomas de Waal, Black Garden": the work that holds the one cited.
-IN_WORK_RE = re.compile(rf",{SP}+in{SP}+(?=[A-Z])")
-CAPITAL_WORD_RE = re.compile(r"(?<=\s)[A-Z]")
+IN_WORK_RE = lazy(rf",{SP}+in{SP}+(?=[A-Z])")
+CAPITAL_WORD_RE = lazy(r"(?<=\s)[A-Z]")
 # "Fiona Maclachlan and Ian Peart, eds.,": authors, then the title.
 AUTHOR_NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|del|da|di|le|la|bin|al-\w+))*"
-AUTHORS_RE = re.compile(
+AUTHORS_RE = lazy(
     rf"^(?P<authors>{AUTHOR_NAME}(?:(?:,\s+|\s+and\s+){AUTHOR_NAME}){{0,5}})"
     rf"(?:,?\s+\(?(?P<eds>eds?\.)\)?)?,\s+(?P<title>\S.*)$",
     re.S,
 )
 # "Letter dated 24 March 1997 from the Executive Director of Human Rights Watch/Helsinki addressed to the Minister"
-LETTER_RE = re.compile(
+LETTER_RE = lazy(
     rf"(?<![\w\-])(?:[Ll]etters?|[Nn]ote{SP}+verbale){WS}+dated{WS}+(?P<date>{DATE})"
     rf"(?:{WS}+from{WS}+(?P<sender>[^,;()]+?))?(?:{WS}+addressed{WS}+to{WS}+(?P<addressee>[^,;()]+?))?"
     rf"(?={WS}*[,;.(]|{WS}*$|{WS}+(?:and|available|in|which|to{WS}+the))"
 )
-INTERVIEW_RE = re.compile(
+INTERVIEW_RE = lazy(
     rf"(?<![\w\-])[Ii]nterview{WS}+(?:with|of|given{WS}+by){WS}+(?P<person>[A-Z][\w.’'\-]*(?:{SP}+[A-Z][\w.’'\-]*){{0,4}})"
 )
 
@@ -317,7 +317,7 @@ FRAGMENTS: dict[str, str] = {
     "ROMAN": ROMAN,
     "WORD_START": WORD_START,
 }
-_FRAGMENT_NAME_RE = re.compile(r"\$([A-Z_]+)")
+_FRAGMENT_NAME_RE = lazy(r"\$([A-Z_]+)")
 
 
 def expand(pattern: str) -> str:

@@ -39,6 +39,7 @@ from unref.cite.organs import (
 from unref.cite.other_bodies import bodies, organ_of_match
 from unref.model import Citation, CitationKind
 from unref.symbols import Symbol, try_parse
+from unref.text.regexes import lazy
 
 __all__ = ["resolve_all"]
 
@@ -154,7 +155,7 @@ def _sentence_ends(text: str) -> list[int]:
     return [m.start() for m in _STOP_RE.finditer(text) if P.SENTENCE_END_RE.match(text, m.start())]
 
 
-_STOP_RE = re.compile(r"[.;!?]")  # the one character SENTENCE_END_RE matches
+_STOP_RE = lazy(r"[.;!?]")  # the one character SENTENCE_END_RE matches
 
 
 # "The Council" is the document's council first, then the Security Council, ECOSOC, the Human Rights Council.
