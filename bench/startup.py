@@ -108,8 +108,8 @@ def ingest_memory(sample: int, workers: int, env: dict[str, str], folder: Path) 
     """Return the sum and the largest peak RSS (MiB) of `unref ingest --workers N` over `sample` dev files,
     the number of processes, and the wall seconds it took."""
     files = sorted(CORPUS.glob("*.pdf")) + sorted(CORPUS.glob("*.txt"))
-    step = max(1, len(files) // sample) if sample else 1
-    chosen = [str(path) for path in files[::step][:sample]]
+    step = max(1, len(files) // sample) if sample > 0 else 1
+    chosen = [str(path) for path in files[::step][:sample]] if sample > 0 else [str(path) for path in files]
     db = f"sqlite:///{folder / 'store.sqlite3'}"
     command = unref_command("ingest", "--quiet", "--workers", str(workers), "--db", db, *chosen)
     start = time.perf_counter()
@@ -127,7 +127,7 @@ def main() -> int:
     """Print the start-up medians and the memory of an ingest; return 0, or 1 when the corpus is absent."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7, help="interleaved rounds of the start-up commands")
-    ap.add_argument("--sample", type=int, default=40, help="dev files that the ingest reads (0: none)")
+    ap.add_argument("--sample", type=int, default=40, help="dev files that the ingest reads (0: none, -1: all)")
     ap.add_argument("--workers", type=int, default=2, help="workers of the ingest")
     ap.add_argument("--src", help="the src/ folder of the unref to measure (default: the installed one)")
     args = ap.parse_args()

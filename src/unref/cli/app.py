@@ -38,6 +38,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and usage errors: Rich's formatting costs 0.2 s of imports per command
 )
 
 # ---------------------------------------------------------------------------
