@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unref.read.ocr.quality import MAX_DAMAGE, MIN_WORDS, Signals, garbage_layer, signals, verdict
+from unref.read.ocr.quality import MAX_DAMAGE, MIN_WORDS, Signals, garbage_layer, plainly_fine, signals, verdict
 
 EN = (
     "The Security Council, recalling its previous resolutions and the statements of its President, "
@@ -124,12 +124,41 @@ def test_the_page_script_judges_its_words(text: str, script: str) -> None:
 
 @pytest.mark.parametrize(
     "token",
-    ["[sic]", "Ireland*", "l'homme", "S/2025/105", "COVID-19", "1st", "US$", "well-being", "e.g.", "(a)", "«texte»"],
+    [
+        "[sic]",
+        "Ireland*",
+        "l'homme",
+        "S/2025/105",
+        "COVID-19",
+        "1st",
+        "US$",
+        "well-being",
+        "e.g.",
+        "(a)",
+        "«texte»",
+        "%7Ctwgr%5Ed4ee",
+        "Hl&id=1000644",
+    ],
 )
 def test_editorial_tokens_are_not_odd(token: str) -> None:
     assert signals((token + " ") * 60, "en").odd == 0.0
 
 
-@pytest.mark.parametrize("token", ["ail&r", "Secm6y", "c-.he", "S&lCh6%", "Uvaro|de", "Secre~ary", "tho,rough"])
+@pytest.mark.parametrize("token", ["ail&r", "Secm6y", "c-.he", "S&lCh6", "Uvaro|de", "Secre~ary", "tho,rough"])
 def test_stray_symbols_in_words_are_odd(token: str) -> None:
     assert signals((token + " ") * 60, "en").odd == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "fine"),
+    [
+        (EN * 4, True),
+        (FR * 4, True),
+        (OLD_OCR * 4, False),  # unknown words and stray symbols: measured in full
+        (RU * 4, False),  # another script: measured in full
+        (EN * 2 + "".join(chr(0xE000 + i % 80) for i in range(200)), False),
+        ("Page 3", False),  # too few words to look at
+    ],
+)
+def test_the_quick_look(text: str, fine: bool) -> None:
+    assert plainly_fine(text) is fine
