@@ -9,9 +9,11 @@ import pytest
 from unref.read.ocr.repairs import (
     STEPS,
     Context,
+    document_symbols,
     joins,
     repair_words,
     repaired_brackets,
+    repaired_from_document,
     repaired_marker,
     repaired_number,
     repaired_roman,
@@ -152,6 +154,9 @@ def test_note_markers(token: str, vocabulary: dict[str, int], fixed: str | None)
         ("Annex Xl", 1, "en", "XI"),
         ("in IV and", 1, "en", "IV"),
         ("il a dit", 0, "fr", "il"),
+        ("the Esquipulas I] Agreements", 2, "en", "II"),
+        ("Chapter I|", 1, "en", "II"),
+        ("see [I]", 1, "en", "[I]"),  # a bracket that opens is no misread I
     ],
 )
 def test_roman_numerals(line: str, index: int, lang: str, fixed: str) -> None:
@@ -217,7 +222,15 @@ def test_specks(mark: str, conf: float, size: float, before: str, after: str, dr
 
 
 def test_all_steps_named_and_input_unchanged() -> None:
-    assert [name for name, _ in STEPS] == ["specks", "brackets", "digits", "note_markers", "roman", "hyphens"]
+    assert [name for name, _ in STEPS] == [
+        "specks",
+        "brackets",
+        "digits",
+        "spelled_symbols",
+        "note_markers",
+        "roman",
+        "hyphens",
+    ]
     lines = [
         words("Il. THE SITUATION IN l989"),
         words("as the Secretary-General said l/ the pro-", 1, 686),
@@ -242,3 +255,34 @@ def test_all_steps_named_and_input_unchanged() -> None:
 def test_right_text_is_never_changed(line: str) -> None:
     lang = "fr" if "l'" in line or "Il a" in line else "en"
     assert texts(repair_words([words(line)], lang, Counter())) == [line]
+
+
+SYMBOLS = ("A/56/385", "S/2025/40", "A/79/729")
+
+
+@pytest.mark.parametrize(
+    ("token", "fixed"),
+    [
+        ("Avs6/385", "A/56/385"),
+        ("(A/5G/385),", "(A/56/385),"),
+        ("$5/2025/40", "S/2025/40"),
+        ("A/56/385", None),  # right as read
+        ("A/56/386", None),  # a symbol as read: another document
+        ("B/12/385", None),  # too far
+        ("Av/79/729-99/2025/40", None),  # a double symbol too damaged: no single match
+        ("and/or", None),
+    ],
+)
+def test_symbols_as_the_document_prints_them(token: str, fixed: str | None) -> None:
+    assert repaired_from_document(token, SYMBOLS) == fixed
+
+
+def test_document_symbols_printed_twice() -> None:
+    spelled = Counter({"A/56/385": 3, "S/2025/40": 1, "and/or": 4, "A/79/729": 2})
+    assert document_symbols(spelled) == ("A/56/385", "A/79/729")
+
+
+def test_masthead_symbol_from_the_running_heads() -> None:
+    lines = [words("Avs6/385 General Assembly")]
+    vocabulary = Counter({"A/56/385": 2, "Avs6/385": 1})
+    assert texts(repair_words(lines, "en", vocabulary)) == ["A/56/385 General Assembly"]

@@ -10,6 +10,9 @@ Every decision rests on evidence, never on a list of one document's misreadings:
   S of a symbol read "$", "8" or "§" ("$/1998/144"): the symbol grammar (`unref.symbols`) must
   accept the repaired symbol and refuse the token as read, a number must be all digits once
   repaired, and a word that wordfreq or the document knows is never touched ("Sierra", "SO");
+- `spelled_symbols`: a symbol misread beyond that ("Avs6/385" in a masthead under the emblem)
+  set as the document prints it elsewhere (its running heads): one symbol of the document with
+  the same number within two edits;
 - `note_markers`: the "1/" note markers of the old UN typescripts read "l/", "I/" or "U/": the
   digits the letters stand for are tried, and a reading is kept when the document has the note
   next to it ("3/" beside "U/" reads "4/"), or it is "1/";
@@ -43,6 +46,7 @@ class Context:
 
     language: str
     vocabulary: Counter[str]
+    symbols: tuple[str, ...] = ()  # the symbols the document prints twice or more, as printed
 
     def known(self, word: str, floor: float = 3.0) -> bool:
         """Return True when the word is common in the language (wordfreq) or printed in the document."""
@@ -189,7 +193,60 @@ def brackets(lines: Lines, ctx: Context) -> Lines:
     return out
 
 
-# --- 3. Note markers ----------------------------------------------------------------------
+# --- 3. Symbols as the document prints them ----------------------------------------------
+
+MAX_SYMBOL_EDITS = 2
+
+
+def _edits(a: str, b: str) -> int:
+    """Return the edit distance of two short strings."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def document_symbols(spelled: Counter[str]) -> tuple[str, ...]:
+    """Return the symbols the document prints at least twice (a running head, the masthead, citations)."""
+    return tuple(sorted(t for t, n in spelled.items() if n >= 2 and "/" in t and try_parse(t) is not None))
+
+
+def repaired_from_document(text: str, symbols: tuple[str, ...]) -> str | None:
+    """Return a misread symbol as the document prints it elsewhere ("Avs6/385" -> "A/56/385"), or None.
+
+    The token must not parse as a symbol; exactly one of the document's symbols must end with
+    the same number and lie within MAX_SYMBOL_EDITS edits (a quarter of its length at most).
+    """
+    m = _SYMBOL_TOKEN_RE.fullmatch(text)
+    if m is None or "/" not in m["head"] or try_parse(m["head"]) is not None:
+        return None
+    head, number = m["head"], m["head"].rsplit("/", 1)[1]
+    limit = min(MAX_SYMBOL_EDITS, len(head) // 4)
+    near = [
+        s
+        for s in symbols
+        if s.rsplit("/", 1)[1] == number and abs(len(s) - len(head)) <= limit and _edits(s, head) <= limit
+    ]
+    return m["open"] + near[0] + m["close"] if len(near) == 1 else None
+
+
+def spelled_symbols(lines: Lines, ctx: Context) -> Lines:
+    """Symbols misread beyond the digits step's reach, set as the document prints them elsewhere."""
+    if not ctx.symbols:
+        return lines
+    out = []
+    for line in lines:
+        new = []
+        for w in line:
+            fixed = repaired_from_document(w.text, ctx.symbols) if "/" in w.text else None
+            new.append(replace(w, text=fixed) if fixed else w)
+        out.append(new)
+    return out
+
+
+# --- 4. Note markers ----------------------------------------------------------------------
 
 # The "N/" note markers of the old UN typescripts (underlined: "lU/_"), as OCR reads them.
 _MARKER_RE = re.compile(r"(?P<num>[\dlI|U]{1,3})/(?P<tail>_?[.,;:)]*)")
@@ -233,10 +290,12 @@ def note_markers(lines: Lines, ctx: Context) -> Lines:
     return out
 
 
-# --- 4. Roman numerals --------------------------------------------------------------------
+# --- 5. Roman numerals --------------------------------------------------------------------
 
 _ROMAN_VALID_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_TOKEN_RE = re.compile(r"(?P<open>\(?)(?P<body>[IVXLCl]+)(?P<close>[.)]?[.,;:]?)")
+_ROMAN_TOKEN_RE = re.compile(r"(?P<open>\(?)(?P<body>[IVXLCl|\]]+)(?P<close>[.)]?[.,;:]?)")
+# What OCR gives for the I of a roman numeral: a lower-case l, a bar, a closing bracket ("I]").
+_ROMAN_I = str.maketrans({"l": "I", "|": "I", "]": "I"})
 # The words a part's number follows (UN Editorial Manual: parts, chapters and annexes are
 # numbered with roman numerals), in the languages of the typescripts.
 ROMAN_HEADS = frozenset(
@@ -254,18 +313,20 @@ def _roman_place(line: list[OcrWord], i: int) -> bool:
 
 
 def repaired_roman(line: list[OcrWord], i: int, ctx: Context) -> str | None:
-    """Return a roman numeral with "I" for a misread "l" ("VIl" -> "VII"), or None.
+    """Return a roman numeral with "I" for a misread "l", "|" or "]" ("VIl", "I]" -> "VII", "II"), or None.
 
-    The token must hold an "l" and an upper-case numeral letter, and be a valid numeral once
+    The token must hold a misread I and an upper-case numeral letter, and be a valid numeral once
     repaired; a word of the language ("Il", "Ill") only where a numeral is expected.
     """
     m = _ROMAN_TOKEN_RE.fullmatch(line[i].text)
-    if m is None or "l" not in m["body"] or m["body"] == m["body"].lower():
+    if m is None or not any(c in m["body"] for c in "l|]") or not any(c in m["body"] for c in "IVX"):
         return None
-    fixed = m["body"].replace("l", "I")
+    fixed = m["body"].translate(_ROMAN_I)
     if not _ROMAN_VALID_RE.fullmatch(fixed):
         return None
-    if (ctx.known(m["body"].lower()) or m["body"].istitle()) and not _roman_place(line, i):
+    body = m["body"]
+    titled = body[1:].isalpha() and body[1:].islower()  # "Il", "Ill": a capitalised word's shape
+    if (ctx.known(body.lower()) or titled) and not _roman_place(line, i):
         return None
     return m["open"] + fixed + m["close"]
 
@@ -276,13 +337,13 @@ def roman(lines: Lines, ctx: Context) -> Lines:
     for line in lines:
         new = []
         for i, w in enumerate(line):
-            fixed = repaired_roman(line, i, ctx) if "l" in w.text else None
+            fixed = repaired_roman(line, i, ctx) if any(c in w.text for c in "l|]") else None
             new.append(replace(w, text=fixed) if fixed else w)
         out.append(new)
     return out
 
 
-# --- 5. Hyphenated line ends --------------------------------------------------------------
+# --- 6. Hyphenated line ends --------------------------------------------------------------
 
 _HALF_RE = re.compile(r"[^\W\d_]+")
 _TAIL_RE = re.compile(r"(?P<word>[^\W\d_]+)(?P<rest>.*)")
@@ -329,7 +390,7 @@ def hyphens(lines: Lines, ctx: Context) -> Lines:
     return [line for line in out if line]
 
 
-# --- 6. Specks ----------------------------------------------------------------------------
+# --- 7. Specks ----------------------------------------------------------------------------
 
 SPECKS = frozenset(".,'`’‘·")
 MAX_SPECK_CONF = 60.0  # the engine's confidence in a true stop is higher
@@ -363,6 +424,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("specks", specks),
     ("brackets", brackets),
     ("digits", digits),
+    ("spelled_symbols", spelled_symbols),
     ("note_markers", note_markers),
     ("roman", roman),
     ("hyphens", hyphens),
@@ -394,7 +456,8 @@ def repair_words(
     `vocabulary` holds the words' texts as OCR read them (a token may carry its stop or comma).
     `steps` names the steps to run (all by default), in the order of STEPS.
     """
-    ctx = Context(language, spellings(vocabulary))
+    spelled = spellings(vocabulary)
+    ctx = Context(language, spelled, document_symbols(spelled))
     for name, step in STEPS:
         if steps is None or name in steps:
             lines = step(lines, ctx)
