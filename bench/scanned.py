@@ -272,6 +272,7 @@ def link_corpus(pdfs: Iterable[Path], folder: Path) -> None:
     for pdf in pdfs:
         dst = folder / pdf.relative_to(CORPUS)
         dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.unlink(missing_ok=True)  # a kept folder of an earlier run
         dst.symlink_to(pdf)
 
 

@@ -77,6 +77,9 @@ def test_digits_in_numbers(token: str, fixed: str | None) -> None:
         ("S/RES/822 (l993)", None),  # one token per word: the year is its own token, a number
         ("and/or", None),
         ("l/", None),  # a marker, not a symbol
+        ("E/lCEF/672", "E/ICEF/672"),
+        ("A/HRC/WG.6/l4/ITA/1", "A/HRC/WG.6/14/ITA/1"),
+        ("A/HRC/WG.6/14/ITA/l", None),  # a lone letter: no true digit shows it is a number
         ("$/1998/144", "S/1998/144"),
         ("($/1997/832),", "(S/1997/832),"),
         ("8/1997/1006", "S/1997/1006"),

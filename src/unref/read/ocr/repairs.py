@@ -100,10 +100,16 @@ def repaired_number(text: str, ctx: Context) -> str | None:
 
 
 def _symbol_element(element: str) -> str:
-    """Return one element of a symbol with its confused letters read as digits when it is a number."""
+    """Return one element of a symbol as printed: digits for letters in a number, "I" for "l" in a body's name.
+
+    A body's element is upper case ("E/lCEF/672" is E/ICEF/672); the grammar and the series
+    catalogue then decide whether the repaired symbol exists.
+    """
     core = element.split("(")[0]
     if _digit_count(core) and all(c.isdigit() or c in _CONFUSABLE for c in core):
         return element.translate(DIGIT_FOR)
+    if "l" in core and core.isalpha() and core.replace("l", "").isupper():
+        return element.replace("l", "I")
     return element
 
 
