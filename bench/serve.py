@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import re
@@ -81,6 +82,12 @@ def base(symbol: str) -> str:
 def build(db: Path, count: int) -> tuple[list[str], list[str]]:
     """Build (or reuse) the corpus at `db`; return some stored symbols and search words to ask for."""
     url = f"sqlite:///{db}"
+    asked = db.with_suffix(".asked.json")  # the symbols and words of a built corpus: no need to parse the dev texts
+    if db.exists() and asked.exists():
+        kept = json.loads(asked.read_text("utf-8"))
+        if kept.get("count") == count:
+            print(f"  corpus: {count:,} documents at {db} (built before)")
+            return kept["symbols"], kept["words"]
     records = dev_records(sorted(CORPUS.glob("*.pdftotext.txt")))
     if not records:
         raise SystemExit(f"serve bench: no dev corpus at {CORPUS}")
@@ -99,6 +106,7 @@ def build(db: Path, count: int) -> tuple[list[str], list[str]]:
     symbols = [symbol_key(f"{rec.symbols[0]}/Add.{k}") for rec in records if rec.symbols
                for k in (1, rounds // 2 + 1, rounds)]
     words = sorted({w.lower() for rec in records[:40] for p in rec.passages[:30] for w in WORD_RE.findall(p.text)})
+    asked.write_text(json.dumps({"count": count, "symbols": symbols, "words": words}), "utf-8")
     return symbols, words
 
 

@@ -188,3 +188,27 @@ def test_a_child_that_cannot_start_blames_no_file() -> None:
         assert caught.value.path is None
     finally:
         sandbox.close()
+
+
+# The server under hostile uploads (bench/load.py --upload-clients): a 503 it answers on purpose is no fault.
+@pytest.mark.parametrize(("status", "error", "fault"), [
+    (503, "busy-uploads", False),  # ApiError: the parse slots are taken
+    (503, "busy", False),
+    (503, "timeout", False),
+    (503, "store", False),
+    (422, "upload", False),
+    (500, "bug", True),  # an exception no route chose: logged with its traceback
+    (503, "bug", True),
+])
+def test_is_fault(status: int, error: str, fault: bool) -> None:
+    from unref.corpus.store import StoreError
+    from unref.serve.app import _is_fault
+    from unref.serve.corpus import Busy, QueryTimeout
+    from unref.serve.errors import ApiError
+
+    errors: dict[str, Exception] = {
+        "busy-uploads": ApiError(503, "the server is parsing other uploads"), "busy": Busy(),
+        "timeout": QueryTimeout(5), "store": StoreError("locked"), "upload": ApiError(422, "out of memory"),
+        "bug": KeyError("x"),
+    }
+    assert _is_fault(status, errors[error]) is fault

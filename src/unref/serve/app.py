@@ -86,9 +86,17 @@ def _status_of(err: Exception) -> tuple[int, str]:
     return 500, "internal error (the server's log has the details)"
 
 
+def _is_fault(status: int, err: Exception) -> bool:
+    """Whether an error is the server's fault, to be logged with its traceback: a 5xx that no route chose to
+    answer. A 503 the server answers on purpose (an ApiError: the parse slots are taken, the store cannot take an
+    upload), a query past its time and a busy or unreachable store are answers, not faults: logged with a
+    traceback each, a client sending uploads in a loop filled the log with one per request (issue 15)."""
+    return status >= 500 and not isinstance(err, ApiError | QueryTimeout | Busy | StoreError)
+
+
 def _error_response(request: Request, err: Exception) -> Response:
     status, message = _status_of(err)
-    if status >= 500 and not isinstance(err, QueryTimeout | Busy | StoreError):
+    if _is_fault(status, err):
         log.error("error on %s %s", request.method, request.url.path, exc_info=err)
     headers = getattr(err, "headers", None) or None
     if wants_json(request):
