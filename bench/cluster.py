@@ -186,13 +186,13 @@ def write_rate(files: list[Path], url: str, copies: int, batch: int = 20) -> dic
     docs = [replace(d, hash=f"{n:08d}{d.hash[8:]}", symbols=(f"S/2099/{n}",), bases=(f"S/2099/{n}",))
             for n, d in enumerate(d for _ in range(copies) for d in prepared)]
     with _fresh_store(url) as fresh, open_store(fresh) as store:
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         for i in range(0, len(docs), batch):
             store.add_many(docs[i:i + batch])
-        seconds = time.monotonic() - started
+        seconds, cpu = time.monotonic() - started, time.process_time() - cpu
     pages = sum(d.pages for d in docs)
     return {"backend": url.split(":")[0], "docs": len(docs), "pages": pages, "seconds": seconds,
-            "docs_s": len(docs) / seconds, "pages_s": pages / seconds,
+            "docs_s": len(docs) / seconds, "pages_s": pages / seconds, "client_cpu_ms_per_doc": cpu / len(docs) * 1000,
             "passages_per_doc": sum(len(d.passages) for d in docs) / len(docs),
             "citations_per_doc": sum(len(d.citations) for d in docs) / len(docs),
             "result_kib_per_doc": sum(len(pickle.dumps(d)) for d in prepared) / len(prepared) / 1024,
@@ -229,8 +229,8 @@ def report(results: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
           f"{'client MiB':>10}  workers MiB / parsing children MiB (peaks)   load before-after")
     table: dict[str, Any] = {}
     for mode, runs in results.items():
-        row: dict[str, Any] = {k: _median(runs, k) for k in ("wall", "docs_s", "pages_s", "steady_docs_s", "steady_pages_s",
-                                              "client_mib")}
+        keys = ("wall", "docs_s", "pages_s", "steady_docs_s", "steady_pages_s", "client_mib")
+        row: dict[str, Any] = {k: _median(runs, k) for k in keys}
         row["workers"], row["parsers"] = runs[-1]["workers"], runs[-1]["parsers"]
         row["loads"] = [(r["load_before"], r["load_after"]) for r in runs]
         table[mode] = row
@@ -283,7 +283,8 @@ def main() -> None:
     print(f"{len(files)} files of {args.corpus}; {os.cpu_count()} CPUs; load {_load()}")
     writes = [write_rate(files, url, args.copies) for url in args.write_rate]
     for w in writes:
-        print(f"single writer, {w['backend']}: {w['docs_s']:.1f} docs/s, {w['pages_s']:.0f} pages/s "
+        print(f"single writer, {w['backend']}: {w['docs_s']:.1f} docs/s, {w['pages_s']:.0f} pages/s, "
+              f"{w['client_cpu_ms_per_doc']:.1f} ms of the writer's CPU a document "
               f"({w['docs']} documents, {w['passages_per_doc']:.0f} passages and {w['citations_per_doc']:.0f} "
               f"citations each; a task's result {w['result_kib_per_doc']:.0f} KiB, "
               f"a file {w['file_kib_per_doc']:.0f} KiB)")

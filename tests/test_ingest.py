@@ -47,6 +47,34 @@ def test_expand(args: list[str], found: list[str], tmp_path: Path, monkeypatch: 
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == found
 
 
+def test_expand_keeps_urls_as_they_are(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    url = "http://10.0.0.1:8000/docs/S_2025_260.en.pdf?x=1"
+    assert list(expand([url, "b.txt"])) == [url, tmp_path / "b.txt"]
+
+
+def test_urls_are_ingested_without_a_cluster(store: Store, tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    write_letters(tmp_path / "site", 2)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[method-assign]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        result = ingest([f"{base}/S_2026_100.txt", f"{base}/S_2026_101.txt", f"{base}/gone.txt"], store)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert (result.added, result.failed) == (2, 1)
+    assert result.failures[0].reason == "cannot fetch: HTTP 404 File not found"
+    assert [h.document.path for h in store.search("zq1x")] == [f"{base}/S_2026_101.txt"]
+
+
 def _junk(folder: Path) -> dict[str, str]:
     """Write files that are not documents; return name -> words of the recorded reason."""
     (folder / "empty.txt").write_text("")

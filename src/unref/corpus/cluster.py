@@ -178,7 +178,7 @@ def connect(address: str) -> Iterator[Any]:
         else:
             stack.enter_context(dask.config.set({"distributed.worker.daemon": False}))
             cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None))
+                n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0"))  # no fixed port
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
         if not all(client.run(can_fork).values()):
             raise UnrefError(None, DAEMON_ADVICE)
