@@ -208,7 +208,8 @@ def run_one(path: Path, args: argparse.Namespace) -> tuple[str, float, float, fl
     """Run `unref parse` on one file; return its outcome, seconds from the command's start to its end, seconds
     from the process's start, peak memory (MiB) and its error line."""
     command = [sys.executable, "-c", LAUNCH.replace("{READY}", READY), "parse", str(path),
-               "--max-memory", str(args.max_memory), "--timeout", str(args.timeout), "-f", "text"]
+               "--max-memory", str(args.max_memory), "--timeout", str(args.timeout), "-f", "text",
+               *(["--ocr", args.ocr] if args.ocr else [])]
     started = time.monotonic()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -301,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", type=lambda text: text.split(","), default=[], metavar="NAME,...",
                         help="run only the files whose names hold one of these (a rerun of the runs that were not "
                              "clean: mutated-0152,glyph-heavy)")
+    parser.add_argument("--ocr", default=None, help="pass --ocr MODE to unref parse (auto: a PDF whose text layer a "
+                                                    "mutation lost is read by OCR, under the same limits)")
     parser.add_argument("--verbose", action="store_true", help="print every run that was not clean")
     args = parser.parse_args(argv)
     _install_wait4()
@@ -321,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
               + f"{worst[kind][0]:>8.1f}{worst[kind][1]:>9.1f}{worst[kind][2]:>9.0f}")
     bad = sum(n for counts in table.values() for o, n in counts.items() if o != "clean")
     print(f"{len(results)} files (part {args.part[0]}/{args.part[1]}), {bad} not clean"
-          f" (limits: {args.max_memory} MiB, {args.timeout:g} s)")
+          f" (limits: {args.max_memory} MiB, {args.timeout:g} s{f'; --ocr {args.ocr}' if args.ocr else ''})")
     return 1 if bad else 0
 
 

@@ -212,3 +212,18 @@ def test_is_fault(status: int, error: str, fault: bool) -> None:
         "bug": KeyError("x"),
     }
     assert _is_fault(status, errors[error]) is fault
+
+
+def test_an_upload_while_every_parse_slot_is_taken_is_503_before_its_body_is_read(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from unref.serve import create_app
+
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    open_store(url).close()
+    headers = {"Authorization": "Bearer t0ken", "Content-Type": "application/pdf"}
+    with TestClient(create_app(url, token="t0ken", parse_workers=0, max_upload=1024)) as c:  # no free slot
+        for body in (hostile.cycle(), b"%PDF-" + b" " * 4096):  # the second is over the upload limit: never read
+            answer = c.post("/api/parse", content=body, headers=headers)
+            assert answer.status_code == 503 and "parsing other uploads" in answer.json()["error"]["message"]
+        assert c.post("/api/parse", content=b"x", headers={**headers, "Authorization": "Bearer no"}).status_code == 401

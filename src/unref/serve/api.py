@@ -380,16 +380,23 @@ async def _upload(request: Request, credentials: HTTPAuthorizationCredentials | 
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in ("application/pdf", "text/plain", "application/octet-stream", ""):
         raise ApiError(415, "send a PDF (application/pdf) or UTF-8 text (text/plain)")
+    _check_slots(request)  # before reading the body: a client that sends uploads in a loop is turned away cheaply
     body = await _read_body(request, settings.max_upload)
     if not body.strip():
         raise ApiError(422, "the upload is empty")
     return body, body.startswith(b"%PDF-") or kind == "application/pdf"
 
 
-async def _parse_upload(request: Request, body: bytes, is_pdf: bool) -> dict[str, Any]:
+def _check_slots(request: Request) -> None:
+    """Answer 503 when every parse slot is taken (uploads are parsed a few at a time; the rest wait at the client)."""
     slots: asyncio.Semaphore = request.app.state.parse_slots
     if slots.locked():
         raise ApiError(503, "the server is parsing other uploads; try again in a moment")
+
+
+async def _parse_upload(request: Request, body: bytes, is_pdf: bool) -> dict[str, Any]:
+    slots: asyncio.Semaphore = request.app.state.parse_slots
+    _check_slots(request)  # again: the slots may have been taken while the body came in
     async with slots:
         return await run_in_threadpool(_parse_bytes, body, is_pdf, settings_of(request))
 
