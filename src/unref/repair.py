@@ -118,6 +118,9 @@ _SPACED_RUN_RE = re.compile(rf"(?:(?<=\s)|^)(?:{LETTERS}{{1,12}} )?(?:{LETTERS}(
 
 
 _SPACED_HINT_RE = re.compile(rf"(?:\b{LETTERS} ){{4}}")
+# What _SPACED_HINT_RE needs, searched first: its 2nd to 4th letters stand between spaces. A pattern that
+# opens with a space is searched from space to space; one that opens with \b is tried at every character.
+_SPACED_PRE_RE = re.compile(rf" {LETTERS} {LETTERS} {LETTERS} ")
 
 
 def segment_words(letters: str, lang: str) -> list[str]:
@@ -146,7 +149,7 @@ def segment_words(letters: str, lang: str) -> list[str]:
 
 def respace_letter_runs(t: Tracked, ctx: Context) -> Tracked:
     """Rejoin letter-spaced text ("r e s i s t a n c e a n d") into words."""
-    if not _SPACED_HINT_RE.search(t.text):
+    if not _SPACED_PRE_RE.search(t.text) or not _SPACED_HINT_RE.search(t.text):
         return t
     edits: list[Edit] = []
     for m in _SPACED_RUN_RE.finditer(t.text):
@@ -548,9 +551,12 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     """
     if not ctx.width:
         return t
+    lines = t.text.split("\n")
+    if max(map(len, lines)) <= ctx.width + 8:  # no line is long enough for either test below
+        return t
     edits: list[Edit] = []
     pos = 0
-    for line in t.text.split("\n"):
+    for line in lines:
         if len(line) > 1.12 * ctx.width + 4:
             edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.printed))
         elif len(line) > ctx.width + 8 and _CASE_CHANGE_RE.search(line):
@@ -615,6 +621,8 @@ _URL_AT_LINE_END_RE = re.compile(rf"{URL_HEAD}[^\s]*[/\-_.=?&#%]\s*\n\s*(?=[\w%#
 
 def rejoin_urls(t: Tracked, ctx: Context) -> Tracked:
     """Join a web address that a line end cut after a slash, hyphen or other separator."""
+    if not _may_hold_address(t.text):
+        return t
     edits: list[Edit] = []
     for m in _URL_AT_LINE_END_RE.finditer(t.text):
         head = m.group().rstrip()
@@ -623,6 +631,12 @@ def rejoin_urls(t: Tracked, ctx: Context) -> Tracked:
             continue  # a sentence that ends with an address
         edits.append((nl, m.end(), ""))
     return t.edit(edits)
+
+
+def _may_hold_address(text: str) -> bool:
+    """Return False when `text` holds no start of a web address (URL_HEAD, any case): neither "://" nor the
+    "w." that ends a "www." (three str searches, where the address patterns try every character)."""
+    return "://" in text or "w." in text or "W." in text
 
 
 def join_address_pieces(t: Tracked, ctx: Context) -> Tracked:
@@ -697,8 +711,14 @@ def _first_difference(a: str, b: str) -> int:
 
 def join_lines(t: Tracked, ctx: Context) -> Tracked:
     """Replace line breaks and runs of white space with one space."""
-    edits = [(m.start(), m.end(), " ") for m in re.finditer(r"\s*\n\s*|[ \t\u00a0]{2,}|\t", t.text) if m.group() != " "]
+    edits = [(m.start(), m.end(), " ") for m in _LINE_BREAK_RE.finditer(t.text) if m.group() != " "]
     return t.edit(edits).strip()
+
+
+# White space that holds a line break (all of it), a run of two spaces, tabs or no-break spaces, or a tab:
+# the same matches as r"\s*\n\s*|[ \t\u00a0]{2,}|\t", written so that every branch opens with one character
+# of a class, which lets the search skip from one white space to the next.
+_LINE_BREAK_RE = re.compile(r"\n\s*|[^\S\n][^\S\n]*\n\s*|[ \t\u00a0][ \t\u00a0]+|\t")
 
 
 # --- 6. Words split by justification spaces ----------------------------------------------------
@@ -783,18 +803,101 @@ def join_split_words(t: Tracked, ctx: Context) -> Tracked:
     words = ctx.printed.words
     lang = ctx.lang
     # Every pair in one pass: each match ends where its second word starts, so the next pair starts
-    # there; after a join the pair that starts at the joined second word is skipped.
+    # there; after a join the pair that starts at the joined second word is skipped. Only the stretches
+    # around a word that can take part in a join are searched: most paragraphs have few or none.
     pos = 0
-    for m in _PAIR_AHEAD_RE.finditer(text):
-        if m.start() < pos:
-            continue
-        a, b = m.group(1, 2)
-        # should_join is False for a second word without a small first letter: not asked then.
-        if (b[0].islower() and should_join(a, b, lang)) or (
-                a[0].isupper() and a + b in words and _printed_whole(a, b, text, m.start(), ctx.printed)):
-            edits.append((m.end(1), m.start(2), ""))
-            pos = m.end(2)
+    for lo, hi in _pair_windows(text, lang, words):
+        for m in _PAIR_AHEAD_RE.finditer(text, lo, hi):
+            if m.start() < pos:
+                continue
+            a, b = m.group(1, 2)
+            # should_join is False for a second word without a small first letter: not asked then.
+            if (b[0].islower() and should_join(a, b, lang)) or (
+                    a[0].isupper() and a + b in words and _printed_whole(a, b, text, m.start(), ctx.printed)):
+                edits.append((m.end(1), m.start(2), ""))
+                pos = m.end(2)
     return t.edit(edits)
+
+
+def loose_piece(run: str, lang: str) -> bool:
+    """Return whether a run of letters can be a piece of a word that a space split: one that is no word on
+    its own (`_weak`: "lso", "ry"), or one short and rare enough to be what is left of a short word that lost
+    a letter ("nd" of "a nd"; see `_letter_split_off`). should_join says no to a pair without such a piece,
+    but for two single letters side by side."""
+    return _weak(run, lang) or (len(run) <= 3 and zipf(run.lower(), lang) < LETTER_PIECE_ZIPF)
+
+
+@dataclass(slots=True)
+class _TokenRoles:
+    """What each token (the text between two single spaces) seen in one language can do in a join, as sets
+    that a paragraph's tokens are intersected with (in C, not a loop per token). Tokens are a pure function
+    of the text, so the sets hold across documents; they are emptied when they grow past _TOKEN_CACHE_MAX."""
+
+    known: set[str] = field(default_factory=set)
+    loose: set[str] = field(default_factory=set)  # a run of letters in it is a loose piece
+    singles: set[str] = field(default_factory=set)  # a run of letters in it is a single letter
+    capitals: set[str] = field(default_factory=set)  # it ends in a capitalized word ...
+    capital_word: dict[str, str] = field(default_factory=dict)  # ... this one
+
+    def learn(self, token: str, lang: str) -> None:
+        """Sort a token into the sets."""
+        self.known.add(token)
+        runs = _WORD_RE.findall(token)
+        if any(loose_piece(run, lang) for run in runs):
+            self.loose.add(token)
+        elif any(len(run) == 1 for run in runs):
+            self.singles.add(token)
+        elif runs and token.endswith(runs[-1]) and runs[-1][0].isupper() and runs[-1][1:].islower():
+            self.capitals.add(token)
+            self.capital_word[token] = runs[-1]
+
+
+_TOKEN_ROLES: dict[str, _TokenRoles] = {}
+_TOKEN_CACHE_MAX = 400_000
+
+
+def _hot_tokens(tokens: list[str], lang: str, words: Counter[str]) -> tuple[set[str], set[str]]:
+    """Return the tokens that may take part in a join, and those that hold a single letter (they may join
+    another such token): a capitalized word only where the document prints it at most once (_printed_whole)."""
+    roles = _TOKEN_ROLES.get(lang)
+    if roles is None or len(roles.known) > _TOKEN_CACHE_MAX:
+        roles = _TOKEN_ROLES[lang] = _TokenRoles()
+    unique = set(tokens)
+    for token in unique - roles.known:
+        roles.learn(token, lang)
+    hot = unique & roles.loose
+    if words:
+        word = roles.capital_word
+        hot.update(tok for tok in unique & roles.capitals if words.get(word[tok], 0) <= 1)
+    return hot, unique & roles.singles
+
+
+def _pair_windows(text: str, lang: str, words: Counter[str]) -> list[tuple[int, int]]:
+    """Return the stretches [start, end) of `text` that hold every pair of words that may join, in order.
+
+    A pair joins only where one of its words is a loose piece, or a capitalized word the document prints
+    once, or where both are single letters: each such token is taken with the tokens on either side, and
+    the character after the last (the look-ahead of the pair's pattern sees it).
+    """
+    tokens = text.split(" ")
+    hot, singles = _hot_tokens(tokens, lang, words)
+    if not hot and not singles:
+        return []
+    last = len(tokens) - 1
+    marks = [k for k, tok in enumerate(tokens)
+             if tok in hot or (tok in singles and k < last and tokens[k + 1] in singles)]
+    if not marks:
+        return []
+    ends = list(itertools.accumulate(len(tok) + 1 for tok in tokens))  # one past the space after each token
+    out: list[tuple[int, int]] = []
+    for k in marks:
+        lo = ends[k - 2] if k >= 2 else 0  # where the token before starts
+        hi = min(ends[min(k + 1, last)], len(text))  # after the token after, and the space after it
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 # --- 7. Spacing around punctuation -------------------------------------------------------------
@@ -810,12 +913,23 @@ _PUNCT_SPACE_RULES: list[tuple[re.Pattern[str], int]] = [
 
 
 def fold_punctuation_spacing(t: Tracked, ctx: Context) -> Tracked:
-    """Fold stray spaces around punctuation: "Dock ." -> "Dock.", "full -scale" -> "full-scale"."""
-    for pattern, group in _PUNCT_SPACE_RULES:
+    """Fold stray spaces around punctuation: "Dock ." -> "Dock.", "full -scale" -> "full-scale".
+
+    Each rule runs only where its hint (what every match of it holds) is in the text: one search that
+    opens with a space or a bracket, where the rules' look-behinds are tried at every character.
+    """
+    for (pattern, group), hint in zip(_PUNCT_SPACE_RULES, _PUNCT_SPACE_HINTS, strict=True):
+        if not hint.search(t.text):
+            continue
         if ctx.lang == "fr" and pattern is _PUNCT_SPACE_RULES[0][0]:
             pattern = _FRENCH_CLOSING_SPACE_RE
         t = t.edit((m.start(group), m.end(group), "") for m in pattern.finditer(t.text))
     return t
+
+
+# What each rule of _PUNCT_SPACE_RULES needs: a space before closing punctuation, a space after an opening
+# bracket or quotation mark, a space before a hyphen or dash.
+_PUNCT_SPACE_HINTS = (re.compile(r" [.,;:!?)\]”]"), re.compile(r"[(\[“] "), re.compile(r" [-–]"))
 
 
 # French typography sets a space before a colon, semicolon, question and exclamation mark ("centrale :"):
@@ -830,7 +944,7 @@ _UN_TERMS_RE = re.compile(r"\b(Secretary|Under-Secretary|Assistant Secretary) (G
 
 def un_term_hyphens(t: Tracked, ctx: Context) -> Tracked:
     """Restore the hyphen of "Secretary-General" where a line join lost it."""
-    if ctx.lang != "en":
+    if ctx.lang != "en" or "Secretary General" not in t.text:  # what every match of the pattern holds
         return t
     return t.edit((m.end(1), m.start(2), "-") for m in _UN_TERMS_RE.finditer(t.text))
 
@@ -842,6 +956,8 @@ _GLUED_SYMBOLS_RE = re.compile(r"(?<=\d)(?=(?:A|S|E)/(?:RES/)?\d)")
 
 def split_glued_symbols(t: Tracked, ctx: Context) -> Tracked:
     """Restore the dash of a double symbol glued at a line join ("A/79/359S/2024/684")."""
+    if "/" not in t.text:
+        return t
     return t.edit((m.start(), m.start(), "-") for m in _GLUED_SYMBOLS_RE.finditer(t.text))
 
 
