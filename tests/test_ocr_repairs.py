@@ -272,7 +272,8 @@ SYMBOLS = ("A/56/385", "S/2025/40", "A/79/729")
         ("A/56/385", None),  # right as read
         ("A/56/386", None),  # a symbol as read: another document
         ("B/12/385", None),  # too far
-        ("Av/79/729-99/2025/40", None),  # a double symbol too damaged: no single match
+        ("Av/79/729-99/2025/40", "A/79/729-S/2025/40"),  # a double symbol, part by part
+        ("Av/79/729-B/12/385", None),  # one part unknown: the whole stays
         ("and/or", None),
     ],
 )

@@ -219,23 +219,37 @@ def document_symbols(spelled: Counter[str]) -> tuple[str, ...]:
     return tuple(sorted(t for t, n in spelled.items() if n >= 2 and "/" in t and try_parse(t) is not None))
 
 
-def repaired_from_document(text: str, symbols: tuple[str, ...]) -> str | None:
-    """Return a misread symbol as the document prints it elsewhere ("Avs6/385" -> "A/56/385"), or None.
-
-    The token must not parse as a symbol; exactly one of the document's symbols must end with
-    the same number and lie within MAX_SYMBOL_EDITS edits (a quarter of its length at most).
-    """
-    m = _SYMBOL_TOKEN_RE.fullmatch(text)
-    if m is None or "/" not in m["head"] or try_parse(m["head"]) is not None:
-        return None
-    head, number = m["head"], m["head"].rsplit("/", 1)[1]
+def _nearest_symbol(head: str, symbols: tuple[str, ...]) -> str | None:
+    """Return the one document symbol a misread symbol stands for, or None (see `repaired_from_document`)."""
+    if try_parse(head) is not None:
+        return head
+    number = head.rsplit("/", 1)[1]
     limit = min(MAX_SYMBOL_EDITS, len(head) // 4)
     near = [
         s
         for s in symbols
         if s.rsplit("/", 1)[1] == number and abs(len(s) - len(head)) <= limit and _edits(s, head) <= limit
     ]
-    return m["open"] + near[0] + m["close"] if len(near) == 1 else None
+    return near[0] if len(near) == 1 else None
+
+
+def repaired_from_document(text: str, symbols: tuple[str, ...]) -> str | None:
+    """Return a misread symbol as the document prints it elsewhere ("Avs6/385" -> "A/56/385"), or None.
+
+    The token must not parse as a symbol; exactly one of the document's symbols must end with
+    the same number and lie within MAX_SYMBOL_EDITS edits (a quarter of its length at most). A
+    double symbol ("Av/79/729-99/2025/40") is repaired part by part, each part on its own.
+    """
+    m = _SYMBOL_TOKEN_RE.fullmatch(text)
+    if m is None or "/" not in m["head"] or try_parse(m["head"]) is not None:
+        return None
+    parts = m["head"].split("-")
+    if not all("/" in part for part in parts):
+        parts = [m["head"]]  # a hyphen inside one symbol's element
+    fixed = [_nearest_symbol(part, symbols) for part in parts]
+    if any(f is None for f in fixed):
+        return None
+    return m["open"] + "-".join(f for f in fixed if f) + m["close"]
 
 
 def spelled_symbols(lines: Lines, ctx: Context) -> Lines:
