@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -290,3 +291,34 @@ def test_masthead_symbol_from_the_running_heads() -> None:
     lines = [words("Avs6/385 General Assembly")]
     vocabulary = Counter({"A/56/385": 2, "Avs6/385": 1})
     assert texts(repair_words(lines, "en", vocabulary)) == ["A/56/385 General Assembly"]
+
+
+def small(text: str, line: int, top: float) -> list[OcrWord]:
+    """Return a footnote's line: words 5 points high."""
+    return [replace(w, bottom=w.top - 5) for w in words(text, line, top)]
+
+
+def test_a_note_labelled_bang_is_note_1() -> None:
+    lines = [
+        words("the full text of the speech is attached)!", 0, 700),
+        words("Glory to Ukraine! she said.", 1, 686),
+        small("! The text of the speech is available at the Secretariat.", 2, 100),
+    ]
+    assert texts(repair_words(lines, "en", Counter(), steps=("note_markers",))) == [
+        "the full text of the speech is attached)1",
+        "Glory to Ukraine! she said.",  # an exclamation after a word stays
+        "1 The text of the speech is available at the Secretariat.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [words("the speech is attached)!", 0, 700), words("! The text is at the Secretariat.", 1, 686)],  # full size
+        [words("the speech is attached)!", 0, 700), small("! the text", 1, 100)],  # no capital after it
+        [words("the speech is attached)!", 0, 700)],  # no label on the page
+    ],
+)
+def test_bang_stays_without_a_small_label(lines: list[list[OcrWord]]) -> None:
+    before = texts(lines)
+    assert texts(repair_words(lines, "en", Counter(), steps=("note_markers",))) == before

@@ -15,7 +15,8 @@ Every decision rests on evidence, never on a list of one document's misreadings:
   the same number within two edits;
 - `note_markers`: the "1/" note markers of the old UN typescripts read "l/", "I/" or "U/": the
   digits the letters stand for are tried, and a reading is kept when the document has the note
-  next to it ("3/" beside "U/" reads "4/"), or it is "1/";
+  next to it ("3/" beside "U/" reads "4/"), or it is "1/"; a note's small "1" read "!" where a
+  note at the foot opens with a small "!" label (then also "attached)!" is "attached)1");
 - `roman`: roman numerals with "l" for "I" ("Il", "VIl", "XXIl"): in a heading, after "Part",
   "Chapter", "Annex" and their French and Spanish forms, or in parentheses (a session); a word
   of the language ("Il" in French prose, "Ill") only there;
@@ -298,8 +299,36 @@ def repaired_marker(text: str, ctx: Context) -> str | None:
     return None
 
 
+# A note's "1" in small raised type reads "!": as the label that opens a note at the foot ("! The
+# text of the speech ...") and glued to the word it follows ("attached)!"). No sentence opens
+# with "!", and the Editorial Manual sets no "!" after a bracket or a stop.
+SMALL_LABEL = 0.7  # of the page's median word height: a note's label is set smaller
+_BANG_AFTER_MARK_RE = re.compile(r"(?<=[)\].,;:”’\"])!$")
+
+
+def bang_label(line: list[OcrWord], height: float) -> bool:
+    """Return True when a line opens with a lone small "!" before a word: a note labelled 1."""
+    if len(line) < 2 or line[0].text != "!":
+        return False
+    return line[0].top - line[0].bottom < SMALL_LABEL * height and line[1].text[:1].isupper()
+
+
+def _bang_markers(lines: Lines) -> Lines:
+    """Read "!" as "1" in a page's note label and the markers glued after a bracket or a stop, if it has that label."""
+    heights = [w.top - w.bottom for line in lines for w in line]
+    height = statistics.median(heights) if heights else 0.0
+    if not any(bang_label(line, height) for line in lines):
+        return lines
+    out = []
+    for line in lines:
+        first = [replace(line[0], text="1")] if bang_label(line, height) else line[:1]
+        rest = [replace(w, text=w.text[:-1] + "1") if _BANG_AFTER_MARK_RE.search(w.text) else w for w in line[1:]]
+        out.append(first + rest)
+    return out
+
+
 def note_markers(lines: Lines, ctx: Context) -> Lines:
-    """The "1/" note markers of old UN documents read "l/" or "U/"."""
+    """The "1/" note markers of old UN documents read "l/" or "U/"; a note's "1" read "!"."""
     out = []
     for line in lines:
         new = []
@@ -307,7 +336,7 @@ def note_markers(lines: Lines, ctx: Context) -> Lines:
             fixed = repaired_marker(w.text, ctx) if "/" in w.text else None
             new.append(replace(w, text=fixed) if fixed else w)
         out.append(new)
-    return out
+    return _bang_markers(out)
 
 
 # --- 5. Roman numerals --------------------------------------------------------------------
