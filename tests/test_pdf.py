@@ -337,7 +337,7 @@ def test_corpus_letter() -> None:
 
 def test_corpus_scan() -> None:
     with pytest.raises(NoTextLayerError):
-        unref.parse(corpus_pdf("S_1998_144.en.pdf"))
+        unref.parse(corpus_pdf("S_1998_144.en.pdf"), ocr="never")  # auto reads it by OCR (tests/test_ocr.py)
 
 
 def test_corpus_1990s_slash_markers() -> None:

@@ -21,6 +21,7 @@ from unref.errors import InputError, LimitError, UnrefError
 from unref.model import Citation, Document, LineBoxes, Metadata, Paragraph, Source
 
 if TYPE_CHECKING:
+    from unref.read.ocr.scan import OcrMode, Progress
     from unref.read.pdf import NoTextLayerError
 
 __all__ = [
@@ -40,7 +41,8 @@ ParseSource = str | os.PathLike[str] | bytes | BinaryIO
 
 
 def parse(source: ParseSource | None = None, *, text: str | None = None, allow_empty: bool = False,
-          max_pages: int | None = None, timeout: float | None = None, name: str | None = None) -> Document:
+          max_pages: int | None = None, timeout: float | None = None, name: str | None = None,
+          ocr: OcrMode = "auto", progress: Progress | None = None) -> Document:
     """Return the Document of a UN document: a PDF, or text extracted from one.
 
     `source` is a path (str or PathLike) read from disk, or the document's bytes, or an open binary
@@ -51,6 +53,11 @@ def parse(source: ParseSource | None = None, *, text: str | None = None, allow_e
     A PDF without a text layer (a scan) raises InputError, or with `allow_empty` gives an empty
     Document that says why in its warnings; so does a document with no text at all. `max_pages`
     and `timeout` (seconds) limit PDF reading: over them, LimitError.
+
+    Scans are read by OCR (Tesseract): `ocr="auto"` reads the pages without a text layer and those
+    whose text layer is garbage, "always" every page, "never" none (a scan then raises InputError, as
+    above). PNG, JPEG and TIFF images are read as scans. `progress(done, total)` is called as each page
+    OCR reads is done. The Document's `ocr` says which pages were read, with what and how confidently.
 
     For text in a string, use `parse_text`. `text=` is kept for compatibility (it is `parse_text`),
     and so is a string that holds a line break and names no file: it is taken as text.
@@ -65,7 +72,7 @@ def parse(source: ParseSource | None = None, *, text: str | None = None, allow_e
     if isinstance(source, str) and _is_text_not_path(source):
         return parse_text(source, allow_empty=allow_empty)
     try:
-        read_from = _read(source, max_pages=max_pages, timeout=timeout, name=name)
+        read_from = _read(source, max_pages=max_pages, timeout=timeout, name=name, ocr=ocr, progress=progress)
     except InputError as err:
         if not (allow_empty and _is_scan(err)):
             raise
@@ -112,7 +119,8 @@ def _is_text_not_path(source: str) -> bool:
     return "\n" in source and not Path(source[:4096]).exists()
 
 
-def _read(source: ParseSource, *, max_pages: int | None, timeout: float | None, name: str | None) -> Source:
+def _read(source: ParseSource, *, max_pages: int | None, timeout: float | None, name: str | None,
+          ocr: OcrMode = "auto", progress: Progress | None = None) -> Source:
     """Return what the read stage gives for a path, bytes or binary file; TypeError for anything else."""
     from unref.read import read
 
@@ -120,7 +128,9 @@ def _read(source: ParseSource, *, max_pages: int | None, timeout: float | None, 
         source = Path(source)
     elif not isinstance(source, (str, bytes)) and not callable(getattr(source, "read", None)):
         raise TypeError(f"parse() takes a path, bytes or a binary file, not {type(source).__name__}")
-    return read(source, max_pages=max_pages, timeout=timeout, name=name)
+    if ocr not in ("auto", "always", "never"):
+        raise ValueError(f"ocr must be 'auto', 'always' or 'never', not {ocr!r}")
+    return read(source, max_pages=max_pages, timeout=timeout, name=name, ocr=ocr, progress=progress)
 
 
 def _is_scan(err: InputError) -> TypeGuard[NoTextLayerError]:
@@ -152,6 +162,7 @@ def _run(source: Source, allow_empty: bool) -> Document:
     layout(source)
     doc = structure(source)
     doc.line_boxes = LineBoxes.of(source)  # where each line stands on its page (None for text input)
+    doc.ocr = source.ocr
     doc.quotes = find_quotes(doc)
     doc.citations = cite(doc)
     doc.warnings.extend(w for w in source.warnings if w not in doc.warnings)

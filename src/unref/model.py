@@ -74,6 +74,36 @@ class Page:
 
 
 @dataclass(slots=True)
+class OcrPage:
+    """A page that OCR read: its number, the engine's language data, mean confidence (0-100) and why."""
+
+    page: int
+    language: str
+    confidence: float
+    reason: str
+
+
+@dataclass(slots=True)
+class OcrRecord:
+    """Which pages of a document OCR read, with which engine and at what resolution."""
+
+    engine: str
+    dpi: int
+    pages: list[OcrPage] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the record's `ocr` field."""
+        return {"engine": self.engine, "dpi": self.dpi, "pages": [asdict(p) for p in self.pages]}
+
+    @classmethod
+    def from_json(cls, record: Mapping[str, Any] | None) -> OcrRecord | None:
+        """Return the OcrRecord of a record's `ocr` field (None where the document was not OCR'd)."""
+        if record is None:
+            return None
+        return cls(engine=record["engine"], dpi=record["dpi"], pages=[OcrPage(**p) for p in record["pages"]])
+
+
+@dataclass(slots=True)
 class Source:
     """What the read stage gives: the raw text and its pages of lines."""
 
@@ -89,6 +119,7 @@ class Source:
     # (superscripts in a PDF). Text input leaves this empty and markers are found in the text.
     markers: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    ocr: OcrRecord | None = None  # the pages that OCR read (scans), when it read any
 
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top, in PDF points
@@ -298,6 +329,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
     links: list[tuple[int, str]] = field(default_factory=list)  # (page, uri) of the PDF's link annotations
+    ocr: OcrRecord | None = None  # the pages that OCR read, when it read any
     # Where the source's lines stand on their pages (PDF input), for `boxes`; not part of the JSON.
     line_boxes: LineBoxes | None = field(default=None, repr=False, compare=False)
 
@@ -351,7 +383,7 @@ class Document:
                 out.append(d)
             return out
 
-        return {
+        record = {
             "schema": SCHEMA_ID,
             "source": _encodable(self.source),
             "format": self.format,
@@ -381,6 +413,9 @@ class Document:
             "links": [{"page": page, "uri": uri} for page, uri in self.links],
             "warnings": list(self.warnings),
         }
+        if self.ocr is not None:  # only scans carry the field: other records are as they were
+            record["ocr"] = self.ocr.to_json()
+        return record
 
     @classmethod
     def from_json(cls, record: Mapping[str, Any]) -> Document:
@@ -404,6 +439,7 @@ class Document:
                 quotes=[Quote(**q) for q in record["quotes"]],
                 warnings=list(record["warnings"]), pages=record["pages"],
                 links=[(link["page"], link["uri"]) for link in record["links"]],
+                ocr=OcrRecord.from_json(record.get("ocr")),
             )
         except (KeyError, TypeError) as err:  # a key missing, or one that no field takes
             raise ValueError(f"not a {SCHEMA_ID} record: {type(err).__name__}: {err}") from None

@@ -26,10 +26,13 @@ from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from unref.errors import InputError, LimitError, UnrefError
 from unref.read.pdf.glyphs import time_limit
+
+if TYPE_CHECKING:
+    from unref.read.ocr.scan import OcrMode
 
 __all__ = ["GRACE", "Limits", "Sandbox", "SandboxPool", "death_error", "parse_limited", "run_parse", "sandboxes",
            "warm_parser"]
@@ -313,16 +316,20 @@ class Sandbox(Generic[T]):
 
 
 def run_parse(source: str | bytes, name: str | None, *, text: bool = False, allow_empty: bool = False,
-              max_pages: int = 2000, timeout: float = 120.0) -> Any:
+              max_pages: int = 2000, timeout: float = 120.0, ocr: OcrMode = "auto",
+              progress: Callable[[int, int], None] | None = None) -> Any:
     """Parse as `unref.parse` does, in the child: `source` is a path, a PDF's bytes, or with `text`
-    the text itself (a str, or UTF-8 bytes)."""
+    the text itself (a str, or UTF-8 bytes). OCR's pages run in a small pool of the child's own
+    (read/ocr/pool.py), under the same limits; `progress` is called in the child."""
     from unref import parse, parse_text
 
     if text:
         return parse_text(source.decode("utf-8") if isinstance(source, bytes) else source, allow_empty=allow_empty)
     if isinstance(source, str):
-        return parse(Path(source), allow_empty=allow_empty, max_pages=max_pages, timeout=timeout)
-    return parse(source, name=name, allow_empty=allow_empty, max_pages=max_pages, timeout=timeout)
+        return parse(Path(source), allow_empty=allow_empty, max_pages=max_pages, timeout=timeout, ocr=ocr,
+                     progress=progress)
+    return parse(source, name=name, allow_empty=allow_empty, max_pages=max_pages, timeout=timeout, ocr=ocr,
+                 progress=progress)
 
 
 def _finished(finish: Callable[[Any], T], parse: Callable[[], Any]) -> T:
@@ -338,25 +345,28 @@ def warm_parser() -> None:
 
 
 def _parse_job(source: str | Path | bytes, limits: Limits, finish: Callable[[Any], T], name: str | None,
-               text: bool, allow_empty: bool) -> tuple[Callable[[], T], str]:
+               text: bool, allow_empty: bool, ocr: OcrMode = "auto",
+               progress: Callable[[int, int], None] | None = None) -> tuple[Callable[[], T], str]:
     """Return the call that parses `source` in a child and finishes its document, and the file's name."""
     is_path = isinstance(source, Path) or (isinstance(source, str) and not text)
     label = name or (str(source) if is_path else "<bytes>")
     data = str(source) if isinstance(source, Path) else source
     parse = partial(run_parse, data, name, text=text, allow_empty=allow_empty, max_pages=limits.max_pages,
-                    timeout=limits.timeout)
+                    timeout=limits.timeout, ocr=ocr, progress=progress)
     return partial(_finished, finish, parse), label
 
 
 def parse_limited(source: str | Path | bytes, limits: Limits, finish: Callable[[Any], T], *,
-                  name: str | None = None, text: bool = False, allow_empty: bool = False) -> T:
+                  name: str | None = None, text: bool = False, allow_empty: bool = False, ocr: OcrMode = "auto",
+                  progress: Callable[[int, int], None] | None = None) -> T:
     """Parse `source` (a path, PDF bytes, or with `text` the text: a str or UTF-8 bytes) in a child under `limits`;
     return `finish(document)`, which runs in the child (so that only its result crosses back).
 
     `finish` must pickle: a module function, or a partial of one. Errors name the file (`name` for bytes)
     and are raised here: a LimitError for memory and time, an InputError for a child that died otherwise.
+    `ocr` says which pages OCR reads; `progress(done, total)`, which must pickle too, runs in the child.
     """
-    call, label = _parse_job(source, limits, finish, name, text, allow_empty)
+    call, label = _parse_job(source, limits, finish, name, text, allow_empty, ocr, progress)
     sandbox: Sandbox[T] = Sandbox(limits)
     try:
         return sandbox.run(call, label)

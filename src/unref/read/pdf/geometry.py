@@ -38,16 +38,18 @@ class PageGeometry:
     rules: list[tuple[float, float, float, float]]  # thin horizontal paths: left, bottom, right, top
     chars: int
     scanned: bool = False  # an image fills the page and there is (almost) no text: OCR needed
+    text: str = ""  # the text layer as pdfium gives it, kept where OCR may be asked whether it is garbage
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
+def read_page(page: pdfium.PdfPage, number: int, keep_text: bool = False) -> PageGeometry:
     """Return the geometry of a page: its glyphs as rows in the frame of its main text direction
     (a landscape page is turned upright), its thin rules, and whether it is a scan (images fill it,
-    and it has almost no text)."""
+    and it has almost no text). With `keep_text`, the page's text as pdfium gives it (one C call)."""
     width, height = page.get_size()
     tp = page.get_textpage()
     try:
         by_angle = page_runs(tp.raw)
+        text = tp.get_text_range() if keep_text and by_angle else ""
     finally:
         tp.close()
     chars = sum(len(r.glyphs) for v in by_angle.values() for r in v)
@@ -65,7 +67,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
             row.turn, row.offset = main_q, (dx, dy)
         rules = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in rules]
     return PageGeometry(number, width, height, rows, turned, rules, chars,
-                         scanned=chars < MIN_CHARS_PER_PAGE and image_area > 0.25 * width * height)
+                        scanned=chars < MIN_CHARS_PER_PAGE and image_area > 0.25 * width * height, text=text)
 
 
 def _frame_offset(q: int, size: tuple[float, float]) -> tuple[float, float]:

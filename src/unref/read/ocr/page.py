@@ -1,0 +1,219 @@
+"""read.ocr.page: one page's OCR words -> the PageGeometry that a PDF's text layer gives, so that the PDF
+code (labels, assemble) reads a scan as it reads a born-digital page.
+
+Each OCR line becomes a run of glyphs on its baseline: a word's letters share its box evenly, one
+printed space stands between two words (so word breaks are the engine's, never guessed from gaps), and
+every glyph has the band a PDF's loose glyph box has (a fifth below the baseline, four fifths above).
+The font size comes from the height of the line's letters, so that smaller note text is told by size as
+in a PDF; a raised, smaller word ("1" above the line) keeps its rise and size, and the PDF code's
+superscript test makes it a marker. The footnote rule, a thin horizontal line in the image, is found in
+the image itself (`find_rules`): Tesseract reads no text from it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from itertools import pairwise
+
+from PIL import Image
+
+from unref.model import RTL_RE
+from unref.read.ocr.words import OcrWord
+from unref.read.pdf.geometry import RULE_MAX_HEIGHT_PT, RULE_WIDTH_PT, PageGeometry
+from unref.read.pdf.glyphs import Glyph, Run, build_rows
+
+#: The height of capitals and ascenders as a share of the font size (Times 0.66-0.68, Courier 0.57-0.63):
+#: what turns the height of a line's letters into a font size.
+LETTER_HEIGHT = 0.66
+#: A glyph's band, as in pdfium's loose boxes: this share of the size below the baseline, the rest above.
+DESCENT = 0.22
+#: Sizes are kept to this step (points): OCR boxes vary by a pixel or two from line to line, so that
+#: lines of one size must come out with one size for the body size and smaller note text to be told.
+SIZE_STEP = 0.5
+#: A word stands raised (a marker) when its bottom is this share of the letter height above the baseline...
+RAISE = 0.25
+#: ...and it is at most this share of the letter height tall.
+RAISED_TALL = 0.8
+MARKER_WORD_RE = re.compile(r"^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$")
+#: Dark enough to be ink (0 black, 255 white) where rules are looked for.
+INK = 140
+
+
+#: A word the engine has almost no confidence in (below this)...
+JUNK_CONFIDENCE = 20.0
+#: ...and that stands this many times as tall as the page's usual word is a drawing read as letters (the UN
+#: emblem beside an old masthead read as "SWS7/4"), not text. A symbol read at confidence 0 ("$/1998/144")
+#: has the height of its line, and stays.
+JUNK_TALL = 1.8
+
+
+def drop_drawings(words: list[OcrWord]) -> list[OcrWord]:
+    """Return the page's words without those that are a drawing read as letters (JUNK_CONFIDENCE, JUNK_TALL)."""
+    if len(words) < 3:
+        return words
+    usual = statistics.median(w.top - w.bottom for w in words)
+    return [w for w in words if not is_drawing(w, usual)]
+
+
+def is_drawing(word: OcrWord, usual: float) -> bool:
+    """Return True when a word is a drawing read as letters: almost no confidence, and far too tall."""
+    return word.conf < JUNK_CONFIDENCE and word.top - word.bottom > JUNK_TALL * usual
+
+
+def ocr_geometry(number: int, width: float, height: float, words: list[OcrWord],
+                 rules: list[tuple[float, float, float, float]]) -> PageGeometry:
+    """Return the geometry of a scanned page from its OCR words (in page points) and its rules."""
+    runs = [run for line in _lines(words) if (run := _line_run(line)) is not None]
+    rows = build_rows(runs)
+    chars = sum(len(w.text) for w in words)
+    return PageGeometry(number, width, height, rows, [], rules, chars)
+
+
+#: A word this many times as tall as the median of the other words of its line is no part of it: a big
+#: initial or the series letter of an old masthead, printed beside a line of ordinary text.
+TOO_TALL = 2.5
+
+
+def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """Return the words grouped by their OCR line, blank words dropped, each line left to right; a word
+    far taller than the others of its line stands in a line of its own (see TOO_TALL)."""
+    by_line: dict[int, list[OcrWord]] = {}
+    for w in words:
+        if w.text.strip():
+            by_line.setdefault(w.line, []).append(w)
+    out: list[list[OcrWord]] = []
+    for line in by_line.values():
+        for segment in _segments(sorted(line, key=lambda w: w.left)):
+            tall = [w for w in segment if too_tall(w, segment)]
+            out.append([w for w in segment if w not in tall])
+            out.extend([w] for w in tall)
+    return [line for line in out if line]
+
+
+#: Words of one OCR line further apart than this many times the line's median word height stand in two
+#: columns (a masthead's left and right sides): each side is a run of its own, with its own size.
+COLUMN_GAP = 2.0
+
+
+def _segments(line: list[OcrWord]) -> list[list[OcrWord]]:
+    """Return a line's words (left to right) cut where the gap between two words is a column's (COLUMN_GAP)."""
+    if len(line) < 2:
+        return [line]
+    limit = COLUMN_GAP * statistics.median(w.top - w.bottom for w in line)
+    out = [[line[0]]]
+    for prev, word in pairwise(line):
+        if word.left - prev.right > limit:
+            out.append([word])
+        else:
+            out[-1].append(word)
+    return out
+
+
+def too_tall(word: OcrWord, line: list[OcrWord]) -> bool:
+    """Return True when a word is TOO_TALL times as tall as the median of the other words of its line."""
+    others = [w.top - w.bottom for w in line if w is not word]
+    return bool(others) and word.top - word.bottom > TOO_TALL * statistics.median(others)
+
+
+def line_base(line: list[OcrWord]) -> tuple[float, float]:
+    """Return the baseline of a line and the height of its letters above it (points).
+
+    Words with descenders reach below the baseline and raised markers stand above it: the baseline is
+    the median bottom of the words in the upper half of bottoms; the letter height the median height
+    of the words above that baseline.
+    """
+    bottoms = sorted(w.bottom for w in line)
+    base = statistics.median(bottoms[len(bottoms) // 2:])
+    # The upper quartile: short words ("on", "a") stand only as high as the x-height.
+    heights = sorted(w.top - base for w in line)
+    return base, max(heights[(3 * len(heights)) // 4], 1.0)
+
+
+def is_raised(word: OcrWord, base: float, tall: float) -> bool:
+    """Return True when a word is a raised marker: a label's form, above the baseline, smaller than letters."""
+    return (word.bottom - base > RAISE * tall and word.top - word.bottom < RAISED_TALL * tall
+            and bool(MARKER_WORD_RE.match(word.text)))
+
+
+def font_size(tall: float) -> float:
+    """Return the font size of letters `tall` points high, to SIZE_STEP."""
+    return max(SIZE_STEP, round(tall / LETTER_HEIGHT / SIZE_STEP) * SIZE_STEP)
+
+
+def _line_run(line: list[OcrWord]) -> Run | None:
+    """Return an OCR line as a run of glyphs on its baseline, a printed space between words."""
+    if not line:
+        return None
+    base, tall = line_base(line) if len(line) > 1 else (line[0].bottom, max(line[0].top - line[0].bottom, 1.0))
+    size = font_size(tall)
+    y0, y1 = base - DESCENT * size, base + (1 - DESCENT) * size
+    glyphs: list[Glyph] = []
+    for k, word in enumerate(line):
+        if k:
+            glyphs.append((" ", line[k - 1].right, y0, max(word.left, line[k - 1].right), y1, size))
+        if len(line) > 1 and is_raised(word, base, tall):
+            small = min(0.75 * size, font_size(word.top - word.bottom))
+            glyphs.extend(_word_glyphs(word, word.bottom - DESCENT * small, small))
+        else:
+            glyphs.extend(_word_glyphs(word, y0, size))
+    return Run(glyphs, y0, y1, size, line[0].left, line[-1].right, spaced=True)
+
+
+def _word_glyphs(word: OcrWord, bottom: float, size: float) -> Iterable[Glyph]:
+    """Return the word's letters as glyphs that share its box evenly, on the band from `bottom`.
+
+    The engine gives a right-to-left word's letters in reading order; a PDF's glyphs stand in visual
+    order, left to right, and assemble puts such a line back in reading order: the letters are turned.
+    """
+    text = word.text[::-1] if RTL_RE.search(word.text) else word.text
+    step = (word.right - word.left) / len(text)
+    top = bottom + size
+    return [(ch, word.left + i * step, bottom, word.left + (i + 1) * step, top, size)
+            for i, ch in enumerate(text)]
+
+
+# --- Rules -----------------------------------------------------------------------------------------------
+
+
+def find_rules(image: Image.Image, dpi: float) -> list[tuple[float, float, float, float]]:
+    """Return the thin horizontal lines of a page image (left, bottom, right, top in points), as wide as a
+    footnote rule can be (RULE_WIDTH_PT) and no thicker than RULE_MAX_HEIGHT_PT.
+
+    The image is shrunk across by blocks of a twelfth of an inch: a block is dark only where a stroke
+    runs through all of it, which letters do not, so that a run of dark blocks in a pixel row is a line.
+    """
+    block = max(1, round(dpi / 12))
+    mask = image.point(lambda v: 255 if v < INK else 0).reduce((block, 1))
+    width, height = mask.size
+    data = mask.tobytes()
+    need = max(2, int(RULE_WIDTH_PT[0] * dpi / 72 / block) - 1)
+    found = re.compile(rb"[\xe0-\xff]{%d,}" % need)
+    spans: list[tuple[int, int, int]] = []  # (pixel row, first block, last block + 1)
+    for y in range(height):
+        row = y * width  # finditer gives offsets in the whole image: blocks count from the row's start
+        spans.extend((y, m.start() - row, m.end() - row) for m in found.finditer(data, row, row + width))
+    return _rule_boxes(spans, block, dpi, image.height)
+
+
+def _rule_boxes(spans: list[tuple[int, int, int]], block: int, dpi: float,
+                image_height: int) -> list[tuple[float, float, float, float]]:
+    """Return the boxes (points) of the thin lines that runs of dark blocks in successive pixel rows make."""
+    groups: list[list[tuple[int, int, int]]] = []
+    for span in spans:
+        y, a, b = span
+        prev = next((g for g in reversed(groups[-4:]) if g[-1][0] >= y - 1 and g[-1][1] < b and a < g[-1][2]), None)
+        if prev is None:
+            groups.append([span])
+        else:
+            prev.append(span)
+    scale = 72.0 / dpi
+    out: list[tuple[float, float, float, float]] = []
+    for g in groups:
+        top, bottom = g[0][0], g[-1][0] + 1
+        left, right = min(s[1] for s in g) * block, max(s[2] for s in g) * block
+        box = (left * scale, (image_height - bottom) * scale, right * scale, (image_height - top) * scale)
+        if (bottom - top) * scale <= RULE_MAX_HEIGHT_PT and RULE_WIDTH_PT[0] <= box[2] - box[0] <= RULE_WIDTH_PT[1]:
+            out.append(box)
+    return out

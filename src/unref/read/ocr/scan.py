@@ -1,0 +1,210 @@
+"""read.ocr.scan: which pages of a document OCR reads, in which language, and what comes of it: each page's
+geometry (as a PDF's text layer gives it), the record of what was read, and warnings in words.
+
+auto reads the pages without a text layer and those whose text layer is garbage (quality.garbage_layer);
+always reads every page; never reads none (a scan then fails as before: no text layer). The language is the
+one the document's text layer is written in, where it has one; else page 1 is read with English data, its
+words tell French or Spanish from English, and where they tell nothing Tesseract's script detection tells
+Cyrillic, Arabic or Chinese: a French page is not read with English data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from unref.model import OcrPage, OcrRecord
+from unref.read.ocr.engine import TESSERACT_LANGUAGES, detect_script, engine_name, mean_confidence, tesseract_language
+from unref.read.ocr.page import drop_drawings, ocr_geometry
+from unref.read.ocr.pool import PageRead, read_one, read_pages
+from unref.read.ocr.quality import garbage_layer
+from unref.read.ocr.repairs import repair_words
+from unref.read.ocr.sources import SourceSpec, open_pages
+from unref.read.ocr.words import OcrWord
+from unref.read.pdf.geometry import PageGeometry
+from unref.structure.masthead.metadata import detect_language
+
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
+#: The resolution pages are rendered at for OCR: see bench/ocr.py --dpi for the measurement that chose it.
+DPI = 300
+NO_TEXT_LAYER = "no text layer"
+ALWAYS = "OCR asked for every page"
+#: Tesseract's script detection -> the language data that reads the script (ISO 639-1).
+SCRIPT_LANGUAGES = {"Cyrillic": "ru", "Arabic": "ar", "Han": "zh", "HanS": "zh", "HanT": "zh"}
+#: Script detection runs only where page 1 read with English data gave this many words (else there is no text).
+SCRIPT_WORDS = 10
+#: Below this mean confidence a page's text is likely wrong: the warnings say so.
+LOW_CONFIDENCE = 50.0
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class ScanResult:
+    """What OCR gave for a document: the geometry of each page it read (by index), its record, warnings."""
+
+    pages: dict[int, PageGeometry]
+    record: OcrRecord
+    warnings: list[str] = field(default_factory=list)
+    engine_seconds: float = 0.0
+    cached: int = 0
+
+
+def page_reason(geo: PageGeometry, mode: OcrMode, language: str | None) -> str | None:
+    """Return why OCR reads a page (None: it does not): no text layer, a garbage layer, or mode always."""
+    if mode == "never":
+        return None
+    if geo.scanned:
+        return NO_TEXT_LAYER
+    if mode == "always":
+        return ALWAYS
+    return garbage_layer(geo.text, language) if geo.text else None
+
+
+#: A page OCR reads: its index, why, and the language of its text layer (ISO 639-1; None: it has none).
+Job = tuple[int, str, str | None]
+
+
+def pages_to_read(pages: list[PageGeometry], mode: OcrMode) -> tuple[list[Job], str | None]:
+    """Return the pages OCR reads and the language of the document's text layer (ISO 639-1, or None)."""
+    if mode == "never":
+        return [], None
+    text = " ".join(geo.text for geo in pages if geo.text and not geo.scanned)
+    language = detect_language(text) if text else None
+    jobs = [(k, reason, page_language(geo, language)) for k, geo in enumerate(pages)
+            if (reason := page_reason(geo, mode, language))]
+    return jobs, language
+
+
+def page_language(geo: PageGeometry, language: str | None) -> str | None:
+    """Return the language a page with a text layer is read in: its own text's (an Arabic annex of an English
+    report is read with Arabic data, even where its glyphs were coded wrong), else the document's."""
+    if not geo.text or geo.scanned:
+        return None
+    return detect_language(geo.text) or language
+
+
+class _Steps:
+    """Counts the pages read across the languages' runs, for `progress(done, total)`."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def step(self, done: int = 0, total: int = 0) -> None:
+        """One more page is read (the arguments of a run's own count are not used)."""
+        del done, total
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def read_scan(spec: SourceSpec, jobs: list[Job], language: str | None, *, deadline: float,
+              timeout: float, progress: Progress | None = None) -> ScanResult:
+    """Return the pages `jobs` read by OCR: a page with a text layer in that layer's language, the others in
+    the document's (`language`) or, where it has no text layer at all, the one its first page shows."""
+    langs = {k: iso for k, _, iso in jobs if iso is not None}
+    reads: dict[int, PageRead] = {}
+    steps = _Steps(progress, len(jobs))
+    unknown = [k for k, _, iso in jobs if iso is None]
+    if unknown:
+        iso, first = choose_language(spec, unknown[0], language)
+        langs.update((k, iso) for k in unknown)
+        if first is not None:
+            reads[first.index] = first
+            steps.step()
+    for iso in sorted(set(langs.values())):
+        todo = [k for k, _, _ in jobs if langs[k] == iso and k not in reads]
+        for page in read_pages(spec, todo, DPI, tesseract_language(iso), deadline, timeout, steps.step):
+            reads[page.index] = page
+    return _result(jobs, reads, langs)
+
+
+def choose_language(spec: SourceSpec, first: int, language: str | None) -> tuple[str, PageRead | None]:
+    """Return (ISO 639-1 code, page `first` read in it or None) for a scan.
+
+    The text layer's language decides where there is one; else page `first` is read with English data and
+    its words' language, or failing that its script, decides. The page read is kept when English it is.
+    """
+    if language in TESSERACT_LANGUAGES:
+        return language, None
+    pages = open_pages(spec)
+    try:
+        read = read_one(pages, first, DPI, "eng")
+        iso = detect_language(" ".join(w.text for w in read.words))
+        if iso is None and len(read.words) >= SCRIPT_WORDS:
+            iso = SCRIPT_LANGUAGES.get(detect_script(pages.image(first, DPI)) or "")
+    finally:
+        pages.close()
+    iso = iso or "en"
+    return iso, read if tesseract_language(iso) == "eng" else None
+
+
+def _result(jobs: list[Job], reads: dict[int, PageRead], langs: dict[int, str]) -> ScanResult:
+    """Return the pages' geometry after the OCR repairs, the record and the warnings."""
+    vocabulary = Counter(w.text for page in reads.values() for w in page.words)
+    record = OcrRecord(engine=engine_name(), dpi=DPI)
+    result = ScanResult({}, record)
+    for index, reason, _ in jobs:
+        page = reads[index]
+        iso = langs[index]
+        lines = repair_words(_lines(drop_drawings(page.words)), iso, vocabulary)
+        words = [w for line in lines for w in line]
+        result.pages[index] = ocr_geometry(index + 1, page.width, page.height, words, page.rules)
+        record.pages.append(OcrPage(index + 1, tesseract_language(iso), round(mean_confidence(words), 1), reason))
+        result.engine_seconds += page.engine_seconds
+        result.cached += page.cached
+        result.warnings.extend(page_warnings(index + 1, page, words))
+    result.warnings[:0] = summary_warnings(record)
+    return result
+
+
+def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """Return the words by OCR line, in the engine's order."""
+    lines: dict[int, list[OcrWord]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    return list(lines.values())
+
+
+def page_warnings(number: int, page: PageRead, words: list[OcrWord]) -> list[str]:
+    """Return what the warnings say of one page OCR read: why it could not be read, or that its text is doubtful."""
+    if page.error is not None:
+        return [f"page {number}: {page.error}"]
+    if not words:
+        return [f"page {number}: OCR found no text (a blank page, a drawing or a photograph)"]
+    confidence = mean_confidence(words)
+    if confidence < LOW_CONFIDENCE:
+        return [f"page {number}: OCR confidence {confidence:.0f} of 100 (the text may be wrong)"]
+    return []
+
+
+def summary_warnings(record: OcrRecord) -> list[str]:
+    """Return one warning per reason: which pages OCR read, with what, and the mean confidence."""
+    by_reason: dict[str, list[OcrPage]] = {}
+    for page in record.pages:
+        by_reason.setdefault(page.reason, []).append(page)
+    out = []
+    for reason, pages in by_reason.items():
+        confidence = sum(p.confidence for p in pages) / len(pages)
+        languages = "+".join(sorted({p.language for p in pages}))
+        noun = "page" if len(pages) == 1 else "pages"
+        out.append(f"{noun} {page_ranges([p.page for p in pages])} read by OCR ({reason}; {record.engine}, "
+                   f"{languages}, {record.dpi} dpi, mean confidence {confidence:.0f})")
+    return out
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """Return page numbers as ranges: [1, 2, 3, 7] -> "1–3, 7"."""
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(f"{start}" if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(spans)
