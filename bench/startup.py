@@ -5,7 +5,8 @@ Times, as CPU seconds of the whole process (user + system, its children included
 so that a drift of the machine's speed touches all alike, and prints the medians. Then runs
 `unref ingest --workers 2` over a sample of the dev corpus into a temporary store and reports the sum
 of the peak RSS of every process of the run (the command, its forkserver and workers: each one's
-VmHWM, read from /proc while it runs), and the largest.
+VmHWM, read from /proc while it runs), the largest sum of RSS at one moment (processes that replace
+others, or programs that OCR starts, add to the first and not to the second), and the largest process.
 
 Run: .venv/bin/python bench/startup.py [--runs N] [--sample N] [--src DIR]
 (--src: the src/ folder of another checkout of unref, to measure it with the same Python.)
@@ -22,7 +23,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 TINY = "A/80/1\n\nUnited Nations\n\nGeneral Assembly\n\nThe Assembly recalls its resolution 78/1 of 2023.\n"
@@ -82,31 +85,66 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-def _peak_kib(pid: int) -> int | None:
-    """Return the peak RSS (VmHWM) of `pid` in KiB, or None when it is gone."""
+def _status_kib(pid: int) -> tuple[int, int] | None:
+    """Return the RSS and the peak RSS (VmRSS, VmHWM) of `pid` in KiB, or None when it is gone."""
+    found: dict[str, int] = {}
     try:
         with open(f"/proc/{pid}/status") as file:
             for line in file:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    found[line[:5]] = int(line.split()[1])
     except OSError:
         return None
-    return None
+    return (found["VmRSS"], found["VmHWM"]) if len(found) == 2 else None
 
 
-def _watch(process: subprocess.Popen[bytes], peaks: dict[int, int], interval: float) -> None:
-    """Record the peak RSS of every process under `process` until it ends."""
+def _kind(pid: int) -> str:
+    """Return what a process is, in a word: the program, or the Python module a multiprocessing child runs."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as file:
+            argv = file.read().decode(errors="replace").split("\0")
+    except OSError:
+        return "?"
+    line = " ".join(argv)
+    for kind in ("forkserver", "resource_tracker", "unref.cli"):
+        if kind in line:
+            return kind
+    return Path(argv[0]).name
+
+
+class Watch:
+    """The memory of a process tree, sampled from /proc while it runs."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[int, int] = {}  # each process's peak RSS (KiB)
+        self.kinds: dict[int, str] = {}
+        self.most_at_once = 0  # the largest sum of RSS of the processes alive at one sample (KiB)
+
+    def sample(self, root: int) -> None:
+        """Read the RSS of every process under `root` once."""
+        now = 0
+        for pid in _descendants(root):
+            status = _status_kib(pid)
+            if status is None:
+                continue
+            now += status[0]
+            self.peaks[pid] = max(self.peaks.get(pid, 0), status[1])
+            if pid not in self.kinds:
+                self.kinds[pid] = _kind(pid)
+        self.most_at_once = max(self.most_at_once, now)
+
+
+def _watch(process: subprocess.Popen[bytes], watch: Watch, interval: float) -> None:
+    """Sample the memory of every process under `process` until it ends."""
     while process.poll() is None:
-        for pid in _descendants(process.pid):
-            peak = _peak_kib(pid)
-            if peak is not None:
-                peaks[pid] = max(peaks.get(pid, 0), peak)
+        watch.sample(process.pid)
         time.sleep(interval)
 
 
-def ingest_memory(sample: int, workers: int, env: dict[str, str], folder: Path) -> dict[str, float]:
-    """Return the sum and the largest peak RSS (MiB) of `unref ingest --workers N` over `sample` dev files,
-    the number of processes, and the wall seconds it took."""
+def ingest_memory(sample: int, workers: int, env: dict[str, str], folder: Path) -> dict[str, Any]:
+    """Return the memory of `unref ingest --workers N` over `sample` dev files: the sum of every process's
+    peak RSS (MiB), the largest sum of RSS at one moment, the largest process, the processes by kind, and
+    the wall seconds it took."""
     files = sorted(CORPUS.glob("*.pdf")) + sorted(CORPUS.glob("*.txt"))
     step = max(1, len(files) // sample) if sample > 0 else 1
     chosen = [str(path) for path in files[::step][:sample]] if sample > 0 else [str(path) for path in files]
@@ -114,13 +152,16 @@ def ingest_memory(sample: int, workers: int, env: dict[str, str], folder: Path) 
     command = unref_command("ingest", "--quiet", "--workers", str(workers), "--db", db, *chosen)
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peaks: dict[int, int] = {}
-    watcher = threading.Thread(target=_watch, args=(process, peaks, 0.02))
+    watch = Watch()
+    watcher = threading.Thread(target=_watch, args=(process, watch, 0.02))
     watcher.start()
     process.wait()
     watcher.join()
-    return {"files": len(chosen), "processes": len(peaks), "sum_mib": sum(peaks.values()) / 1024,
-            "largest_mib": max(peaks.values(), default=0) / 1024, "wall_s": time.perf_counter() - start}
+    kinds = Counter(watch.kinds.values())
+    return {"files": len(chosen), "processes": len(watch.peaks), "sum_mib": sum(watch.peaks.values()) / 1024,
+            "at_once_mib": watch.most_at_once / 1024, "largest_mib": max(watch.peaks.values(), default=0) / 1024,
+            "kinds": ", ".join(f"{n} {kind}" for kind, n in kinds.most_common()),
+            "wall_s": time.perf_counter() - start}
 
 
 def main() -> int:
@@ -144,8 +185,8 @@ def main() -> int:
         if args.sample:
             memory = ingest_memory(args.sample, args.workers, env, folder)
             print(f"unref ingest --workers {args.workers}, {memory['files']} files: "
-                  f"peak RSS {memory['sum_mib']:.0f} MiB in all ({memory['processes']} processes, "
-                  f"largest {memory['largest_mib']:.0f} MiB), "
+                  f"peak RSS {memory['sum_mib']:.0f} MiB in all ({memory['processes']} processes: {memory['kinds']}; "
+                  f"largest {memory['largest_mib']:.0f} MiB); at one moment at most {memory['at_once_mib']:.0f} MiB; "
                   f"{memory['wall_s']:.1f} s wall")
     return 0
 
