@@ -27,7 +27,8 @@ import unref.cli.corpus
 import unref.corpus.cluster as cluster
 from conftest_db import make_letter, write_letters
 from unref.cli import app
-from unref.corpus.ingest import ATTEMPTS, IngestEvent, _killed_from_outside, ingest
+from unref.corpus.cluster import ATTEMPTS, killed_from_outside
+from unref.corpus.ingest import IngestEvent, ingest
 from unref.corpus.store import Store, open_store
 from unref.errors import InputError, LimitError
 from unref.sandbox import GRACE
@@ -68,7 +69,7 @@ def test_is_url(source: str, url: bool) -> None:
     (InputError("a.pdf", "the parser's process was stopped by SIGSEGV"), 60.0, False),
 ])
 def test_killed_from_outside(err: Exception, left: float, outside: bool) -> None:
-    assert _killed_from_outside(err, time.monotonic() + left) is outside
+    assert killed_from_outside(err, time.monotonic() + left) is outside
     assert left > GRACE or not outside
 
 
@@ -237,10 +238,33 @@ def test_sigkill_of_a_cluster_worker(scheduler: str, tmp_path: Path) -> None:
         client.wait_for_workers(2, timeout=60)  # the nanny restarts the worker, for the next tests
 
 
-def _sandbox_children() -> list[psutil.Process]:
-    """Return this process's limited children (those of its forkserver; a Dask worker's are the workers' own)."""
-    servers = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+def _sandbox_children(pid: int | None = None) -> list[psutil.Process]:
+    """Return the limited children of a process (this one by default): those of its forkserver."""
+    servers = [p for p in psutil.Process(pid).children() if "forkserver" in " ".join(p.cmdline())]
     return [p for server in servers for p in server.children()]
+
+
+def test_sigkill_of_a_parsing_child_on_the_cluster(scheduler: str, tmp_path: Path) -> None:
+    from distributed import Client
+
+    count = 30
+    _letters(tmp_path / "in", count)
+    killed: list[int] = []
+    with Client(scheduler) as client:
+        pids: dict[str, int] = client.run(os.getpid)
+
+        def kill_a_child(event: IngestEvent) -> None:
+            children = [c for pid in pids.values() for c in _sandbox_children(pid)]
+            if not killed and children:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    children[0].send_signal(signal.SIGKILL)
+                    killed.append(children[0].pid)
+
+        with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+            result = ingest([tmp_path / "in"], store, cluster=scheduler, progress=kill_a_child, batch_size=1)
+            assert killed, "no parsing child to kill"
+            assert (result.added, result.failed) == (count, 0)  # parsed again by a fresh child of the same worker
+            _check_once(store, count)
 
 
 def test_sigkill_of_a_local_worker(tmp_path: Path) -> None:

@@ -138,7 +138,8 @@ def _ingest_report(result: IngestResult, url: str, format: Output) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(
         help="Files, folders (their PDFs and .txt files), glob patterns or http(s) URLs.")],
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Parse in this many processes.", min=1)] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Parse in this many local processes.",
+                                         min=1)] = 1,
     cluster: Annotated[str | None, typer.Option(
         "--cluster", help="Parse on a Dask cluster instead of local processes: a scheduler's address "
                           "(tcp://host:8786), or local:N to start N local worker processes.")] = None,

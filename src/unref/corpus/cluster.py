@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -35,11 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from unref.corpus.store import Failure, Prepared, content_hash
-from unref.errors import UnrefError
-from unref.sandbox import Limits, Sandbox, warm_parser
+from unref.errors import LimitError, UnrefError
+from unref.sandbox import GRACE, Limits, Sandbox, warm_parser
 
-__all__ = ["LOCAL", "NEED_BYTES", "Job", "connect", "fetch", "hash_source", "is_url", "reason", "run_tasks",
-           "work"]
+__all__ = ["ATTEMPTS", "KILLED_TWICE", "LOCAL", "NEED_BYTES", "Job", "connect", "fetch", "hash_source", "is_url",
+           "killed_from_outside", "reason", "run_tasks", "work"]
 
 LOCAL = "local:"
 URL_SCHEMES = ("http://", "https://")
@@ -48,6 +49,10 @@ FETCH_TIMEOUT = 60.0  # seconds to wait for a server's answer
 NEED_BYTES = "need-bytes"
 DAEMON_ADVICE = ("the cluster's workers cannot start the limited processes that parse: start each with "
                  "DASK_DISTRIBUTED__WORKER__DAEMON=False (see docs/scaling.md)")
+
+#: Parses of one file started, at most, when its limited child is killed from outside (a second death is the file's).
+ATTEMPTS = 2
+KILLED_TWICE = f"its worker was killed while parsing it, {ATTEMPTS} times"
 
 Outcome = Prepared | Failure
 #: A picklable call (a module function or a partial of one) that parses (source, hash, bytes or None) into rows.
@@ -58,6 +63,14 @@ def reason(err: BaseException) -> str:
     """Return the reason recorded for a file that raised `err`: unref's own reason, else its type and message."""
     text = err.reason if isinstance(err, UnrefError) else f"{type(err).__name__}: {err}"
     return text or type(err).__name__
+
+
+def killed_from_outside(err: BaseException, deadline: float) -> bool:
+    """Whether a limited child's death was a SIGKILL that neither its deadline nor its CPU limit sent: the parent
+    kills at the deadline, the kernel's CPU limit comes later still, so a SIGKILL (read as out of time) well before
+    the deadline came from elsewhere (an operator, the out-of-memory killer). Then its file is parsed again."""
+    out_of_time = isinstance(err, LimitError) and err.limit == "timeout"
+    return out_of_time and time.monotonic() < deadline - GRACE
 
 
 # ---------------------------------------------------------------------------
@@ -141,10 +154,13 @@ def work(job: Job, source: str, hash: str, limits: Limits, data: bytes | None = 
     if not can_fork():
         return Failure(source, hash, DAEMON_ADVICE)
     sandbox = _sandbox(limits)
-    try:
-        return sandbox.run(partial(job, source, hash, data), source)
-    except Exception as err:  # a limit, or the child's death: the file's failure; the run goes on
-        return Failure(source, hash, reason(err))
+    for _ in range(ATTEMPTS):
+        try:
+            return sandbox.run(partial(job, source, hash, data), source)
+        except Exception as err:  # a limit, or the child's death: the file's failure; the run goes on
+            if not killed_from_outside(err, sandbox.deadline):
+                return Failure(source, hash, reason(err))
+    return Failure(source, hash, KILLED_TWICE)
 
 
 # ---------------------------------------------------------------------------

@@ -25,11 +25,10 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Literal
 
-from unref.corpus.cluster import fetch, hash_source, is_url, reason
+from unref.corpus.cluster import ATTEMPTS, KILLED_TWICE, fetch, hash_source, is_url, killed_from_outside, reason
 from unref.corpus.iters import chunks
 from unref.corpus.store import Failure, Prepared, Store, StoreError, prepare
-from unref.errors import LimitError
-from unref.sandbox import GRACE, Limits, Sandbox, sandboxes, warm_parser
+from unref.sandbox import Limits, Sandbox, sandboxes, warm_parser
 
 __all__ = ["IngestEvent", "IngestResult", "expand", "ingest", "parse_file"]
 
@@ -38,8 +37,6 @@ GLOB_CHARS = "*?["
 HASH_CHUNK = 256  # files hashed and looked up together
 
 Status = Literal["added", "known", "failed", "known_failure", "duplicate"]
-#: Parses of one file started, at most, when its worker is killed from outside (a second death is the file's).
-ATTEMPTS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,17 +319,9 @@ def _collect(sandbox: Sandbox[Prepared | Failure], path: str, hash: str) -> Prep
     try:
         return sandbox.outcome()
     except Exception as err:  # a dead worker is the file's failure; the batch goes on
-        if _killed_from_outside(err, sandbox.deadline):
+        if killed_from_outside(err, sandbox.deadline):
             return None
         return Failure(path, hash, _reason(err))
-
-
-def _killed_from_outside(err: BaseException, deadline: float) -> bool:
-    """Whether a worker's death was a SIGKILL that neither its deadline nor its CPU limit sent: the parent kills
-    at the deadline, the kernel's CPU limit comes later still, so a SIGKILL (read as out of time) well before the
-    deadline came from elsewhere (an operator, the out-of-memory killer)."""
-    out_of_time = isinstance(err, LimitError) and err.limit == "timeout"
-    return out_of_time and time.monotonic() < deadline - GRACE
 
 
 def _run_workers(todo: Iterator[tuple[str, str]], workers: int, options: _Options, writer: _Writer) -> None:
@@ -354,7 +343,7 @@ def _run_workers(todo: Iterator[tuple[str, str]], workers: int, options: _Option
                     _start(sandbox, (path, hash), options, running, attempt + 1)
                     continue
                 _feed(sandbox, todo, options, running)  # the worker goes on while this one is written
-                writer.put(outcome or Failure(path, hash, f"its worker was killed while parsing it, {ATTEMPTS} times"))
+                writer.put(outcome or Failure(path, hash, KILLED_TWICE))
 
 
 def _feed(sandbox: Sandbox[Any], todo: Iterator[tuple[str, str]], options: _Options,
