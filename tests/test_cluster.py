@@ -82,6 +82,16 @@ def test_holds_checks_the_content_not_the_name(tmp_path: Path) -> None:
     assert not cluster._holds(str(tmp_path / "missing.txt"), right)
 
 
+def test_a_scheduler_without_workers_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from distributed import LocalCluster
+
+    monkeypatch.setattr(cluster, "WORKER_WAIT", 0.5)
+    with (LocalCluster(n_workers=0, dashboard_address=":0") as empty,
+          pytest.raises(unref.UnrefError, match="no workers"),
+          cluster.connect(empty.scheduler_address)):
+        pass
+
+
 # --- Fixtures ------------------------------------------------------------------------------------
 
 

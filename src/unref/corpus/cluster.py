@@ -45,6 +45,7 @@ __all__ = ["ATTEMPTS", "KILLED_TWICE", "LOCAL", "NEED_BYTES", "Job", "connect", 
 LOCAL = "local:"
 URL_SCHEMES = ("http://", "https://")
 FETCH_TIMEOUT = 60.0  # seconds to wait for a server's answer
+WORKER_WAIT = 60.0  # seconds to wait for a scheduler's first worker
 #: What a worker answers when it cannot read a path with the expected content: the client sends the bytes.
 NEED_BYTES = "need-bytes"
 DAEMON_ADVICE = ("the cluster's workers cannot start the limited processes that parse: start each with "
@@ -196,9 +197,18 @@ def connect(address: str) -> Iterator[Any]:
             cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0"))  # no fixed port
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
-        if not all(client.run(can_fork).values()):
-            raise UnrefError(None, DAEMON_ADVICE)
+        _check_workers(client, address)
         yield client
+
+
+def _check_workers(client: Any, address: str) -> None:
+    """Wait for a first worker (a minute at most), then refuse workers that cannot start limited children."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT)
+    except TimeoutError:
+        raise UnrefError(None, f"the Dask scheduler at {address} has no workers (waited {WORKER_WAIT:g} s)") from None
+    if not all(client.run(can_fork).values()):
+        raise UnrefError(None, DAEMON_ADVICE)
 
 
 def hash_sources(client: Any, sources: list[str]) -> list[str | Failure]:
