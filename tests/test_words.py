@@ -115,3 +115,18 @@ def test_a_folder_that_cannot_be_written_builds_in_memory(tmp_path: Path, monkey
 ])
 def test_is_word(word: str, lang: str, expected: bool) -> None:
     assert words.is_word(word, lang) is expected
+
+
+@pytest.mark.parametrize(("unref_dir", "xdg", "expected"), [
+    ("/tmp/tables", "/tmp/xdg", "/tmp/tables"),  # $UNREF_CACHE_DIR first
+    ("", "/tmp/xdg", "/tmp/xdg/unref"),
+    ("", "", "~/.cache/unref"),
+])
+def test_cache_dir(unref_dir: str, xdg: str, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the XDG rule is Linux's")
+    monkeypatch.setenv(words.CACHE_ENV, unref_dir)
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert words.cache_dir() == Path(expected).expanduser()
