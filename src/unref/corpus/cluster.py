@@ -127,6 +127,9 @@ def _holds(path: str, hash: str) -> bool:
 # On a worker
 
 _local = threading.local()
+_children: list[Sandbox[Outcome]] = []  # every limited child of this worker process, for `stop_children`
+_stopping = threading.Event()  # set by `stop_children`: no parse starts or restarts on this worker
+STOPPED = "not parsed: the cluster was stopping"
 
 
 def _sandbox(limits: Limits) -> Sandbox[Outcome]:
@@ -137,7 +140,19 @@ def _sandbox(limits: Limits) -> Sandbox[Outcome]:
             box.close()
         box = Sandbox(limits, warm_parser, method="forkserver", preload=("unref.corpus.ingest",))
         _local.sandbox = box
+        _children.append(box)
     return box
+
+
+def stop_children() -> None:
+    """Kill this worker's limited children (run on the worker's event loop, while a task may be waiting on one:
+    that task then ends at once, its parse lost, instead of holding the worker's shutdown)."""
+    _stopping.set()
+    for box in _children:
+        process = box.process
+        if process is not None:
+            with contextlib.suppress(Exception):  # ended meanwhile
+                process.kill()
 
 
 def can_fork() -> bool:
@@ -156,6 +171,8 @@ def work(job: Job, source: str, hash: str, limits: Limits, data: bytes | None = 
         return Failure(source, hash, DAEMON_ADVICE)
     sandbox = _sandbox(limits)
     for _ in range(ATTEMPTS):
+        if _stopping.is_set():
+            return Failure(source, hash, STOPPED)
         try:
             return sandbox.run(partial(job, source, hash, data), source)
         except Exception as err:  # a limit, or the child's death: the file's failure; the run goes on
@@ -197,6 +214,8 @@ def connect(address: str) -> Iterator[Any]:
             cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0"))  # no fixed port
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+            # Closed first on the way out: a cluster of our own stops its parses at once (an interruption).
+            stack.callback(_stop_all, client)
         _check_workers(client, address)
         yield client
 
@@ -209,6 +228,12 @@ def _check_workers(client: Any, address: str) -> None:
         raise UnrefError(None, f"the Dask scheduler at {address} has no workers (waited {WORKER_WAIT:g} s)") from None
     if not all(client.run(can_fork).values()):
         raise UnrefError(None, DAEMON_ADVICE)
+
+
+def _stop_all(client: Any) -> None:
+    """Kill the limited children of every worker of the client's cluster."""
+    with contextlib.suppress(Exception):  # a worker already gone
+        client.run(stop_children, wait=True)
 
 
 def hash_sources(client: Any, sources: list[str]) -> list[str | Failure]:
