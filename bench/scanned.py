@@ -8,7 +8,9 @@ name in a temporary corpus (dev/NAME.pdf, as ../shared/eval/score.py looks for i
 
 - parses each scan with `unref parse` (OCR, --jobs at once) and measures the character error
   rate of its text (paragraphs and footnotes) against the text unref reads from the
-  born-digital PDF's own text layer (whitespace folded; CER = edit distance / reference length);
+  born-digital PDF's own text layer (whitespace folded; CER = edit distance / reference length),
+  in reading order and with moved stretches counted once (a note the scan's layout takes for a
+  paragraph moves in the text: in reading order it counts twice);
 - runs score.py on the scans and on the same born-digital PDFs (symbolic links in a second
   temporary corpus): the born-digital figure is the ceiling; prints both, field by field.
 
@@ -191,6 +193,48 @@ def _difflib_distance(ref: str, hyp: str) -> int:
     return total
 
 
+MOVED_RATIO = 0.8  # a deleted and an inserted stretch this alike are one stretch moved
+MOVED_MIN = 20  # characters: shorter stretches are counted where they stand
+
+
+def _block_distance(x: str, y: str) -> int:
+    """Return the edit distance of two stretches (exact when small enough, else estimated by difflib)."""
+    if len(x) * len(y) <= 4_000_000:
+        return _levenshtein(x, y)
+    return round((1 - difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()) * max(len(x), len(y)))
+
+
+def moved_distance(ref: str, hyp: str) -> int:
+    """Return the edit distance where a stretch the scan sets elsewhere counts only its own errors.
+
+    A note the scan's layout read as a paragraph moves in the linear text; Levenshtein counts it
+    twice (deleted, then inserted). Here a deleted stretch of MOVED_MIN characters or more that
+    an inserted one matches (MOVED_RATIO alike) costs the distance between the two.
+    """
+    a, b = ref.split(" "), hyp.split(" ")
+    total, deleted, inserted = 0, [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        if op == "replace":
+            total += _block_distance(x, y)
+        elif op == "delete":
+            deleted.append(x)
+        elif op == "insert":
+            inserted.append(y)
+    for x in deleted:
+        match = max(
+            (y for y in inserted if len(x) >= MOVED_MIN and len(y) >= MOVED_MIN),
+            key=lambda y: difflib.SequenceMatcher(None, x, y, autojunk=False).quick_ratio(),
+            default=None,
+        )
+        if match is not None and difflib.SequenceMatcher(None, x, match, autojunk=False).ratio() >= MOVED_RATIO:
+            inserted.remove(match)
+            total += _block_distance(x, match)
+        else:
+            total += len(x) + 1
+    return total + sum(len(y) + 1 for y in inserted)
+
+
 def distance_function() -> tuple[str, Callable[[str, str], int]]:
     """Return the edit distance to use and its name: rapidfuzz's when installed, else difflib's."""
     try:
@@ -324,6 +368,7 @@ class CerRow:
     dpi: int
     pages: int
     edits: int | None
+    moved: int | None  # edits when stretches set elsewhere count only their own errors
     length: int
     seconds: float
     error: str
@@ -332,16 +377,22 @@ class CerRow:
 def print_cer(rows: list[CerRow], method: str) -> None:
     """Print the character error rate of each scan, and over all characters of each resolution."""
     print(f"\ncharacter error rate against the born-digital text ({method})")
+    print("  (CER in reading order; 'moved': a stretch the scan sets elsewhere counts only its own errors)")
     for r in rows:
         shown = "-" if r.edits is None else f"{r.edits / max(1, r.length):.2%}"
-        print(f"  {r.name:45} {r.dpi:4d} dpi {r.pages:3d} p. {r.seconds:7.1f} s  CER {shown:>7}  {r.error}")
+        apart = "-" if r.moved is None else f"{r.moved / max(1, r.length):.2%}"
+        print(
+            f"  {r.name:40} {r.dpi} dpi {r.pages:3d} p. {r.seconds:6.1f} s  CER {shown:>7}  moved {apart:>7}  {r.error}"
+        )
     for dpi in sorted({r.dpi for r in rows}):
         done = [r for r in rows if r.dpi == dpi and r.edits is not None]
         edits, length = sum(r.edits or 0 for r in done), sum(r.length for r in done)
+        moved = sum(r.moved or 0 for r in done)
         pages, seconds = sum(r.pages for r in done), sum(r.seconds for r in done)
         print(
-            f"  {dpi} dpi: CER {edits / max(1, length):.2%} over {length:,} characters of {len(done)} files"
-            f" ({pages} pages, {seconds / max(1, pages):.1f} s a page to parse, OCR included)"
+            f"  {dpi} dpi: CER {edits / max(1, length):.2%}, moved {moved / max(1, length):.2%}, over {length:,}"
+            f" characters of {len(done)} files ({pages} pages, {seconds / max(1, pages):.1f} s a page to parse,"
+            " OCR included; less where the OCR cache holds the page)"
         )
 
 
@@ -369,8 +420,12 @@ def measure_cer(pdfs: list[Path], scans: dict[Path, int], dpi: int, jobs: int, t
         hyps = list(pool.map(lambda p: parsed_text(p, timeout), scans))
     rows = []
     for pdf, pages, (ref, _, ref_error), (hyp, seconds, error) in zip(pdfs, scans.values(), refs, hyps, strict=True):
-        edits, length = errors(ref, hyp, distance) if ref is not None and hyp is not None else (None, 0)
-        rows.append(CerRow(pdf.stem, dpi, pages, edits, length, seconds, error or ref_error))
+        if ref is None or hyp is None:
+            rows.append(CerRow(pdf.stem, dpi, pages, None, None, 0, seconds, error or ref_error))
+            continue
+        edits, length = errors(ref, hyp, distance)
+        moved = moved_distance(fold(ref), fold(hyp))
+        rows.append(CerRow(pdf.stem, dpi, pages, edits, moved, length, seconds, error or ref_error))
     return rows
 
 

@@ -91,3 +91,19 @@ def test_write_scan_is_image_only_and_seeded(tmp_path: Path) -> None:
     finally:
         doc.close()
         orig.close()
+
+
+P = "The Security Council met on 3 March and heard a briefing by the Special Representative."
+Q = "It then decided to remain seized of the matter and to consider the report at its next meeting in April."
+NOTE = "The text of the speech is available at the Secretariat."
+
+
+def test_a_moved_note_counts_only_its_own_errors() -> None:
+    ref, hyp = f"{P} {NOTE} {Q}", f"{P} {Q} {NOTE.replace('Secretariat', 'Secretarist')}"
+    assert scanned._difflib_distance(ref, hyp) > 2 * len(NOTE)  # in reading order: deleted, then inserted
+    assert scanned.moved_distance(ref, hyp) == 1
+
+
+def test_short_stretches_count_where_they_stand() -> None:
+    ref, hyp = f"{P} short bit {Q}", f"{P} {Q} short bit"
+    assert scanned.moved_distance(ref, hyp) == scanned._difflib_distance(ref, hyp) == 2 * len(" short bit")
