@@ -10,6 +10,8 @@ import itertools
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unref.repair import (
     SCORE_ACRONYM_THEN_NAME,
@@ -47,8 +49,10 @@ from unref.repair import (
     _two_plain_words,
     _two_words,
     _word_or_printed,
+    loose_piece,
     repair,
     select_steps,
+    should_join,
 )
 from unref.text.tracked import Tracked
 
@@ -334,3 +338,36 @@ def test_an_unknown_step_is_refused_with_the_known_ones() -> None:
 def test_repair_runs_the_steps_named(steps: tuple[str, ...] | None, expected: str) -> None:
     t = Tracked.from_source("Nagorno-\nKarabakh, the Secretary General", 0)
     assert repair(t, Context(), steps=steps).text == expected
+
+
+# --- loose_piece: which words can be a piece of a word a space split (join_split_words looks only there) -----
+
+@pytest.mark.parametrize(("run", "lang", "expected"), [
+    ("lso", "en", True),  # no word: what is left of "also"
+    ("ry", "en", True),
+    ("nd", "en", True),  # short and rarer than a word: "a nd"
+    ("t", "en", True),  # a single letter that is no word
+    ("a", "en", False),  # a word of one letter
+    ("the", "en", False),
+    ("resolution", "en", False),
+    ("Februa", "en", True),
+    ("y", "es", False),
+])
+def test_loose_piece(run: str, lang: str, expected: bool) -> None:
+    assert loose_piece(run, lang) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "lang"), [
+    ("Februa", "ry", "en"), ("tha", "t", "en"), ("a", "lso", "en"), ("a", "nd", "en"), ("the", "report", "en"),
+    ("Re", "public", "en"), ("y", "a", "es"), ("of", "the", "en"),
+])
+def test_should_join_only_with_a_loose_piece_or_two_letters(a: str, b: str, lang: str) -> None:
+    # The premise of join_split_words's windows: no pair joins without a loose piece, but two single letters.
+    if should_join(a, b, lang):
+        assert loose_piece(a, lang) or loose_piece(b, lang) or len(a) == len(b) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="abcA -\n", max_size=60), token=st.text(alphabet="abcA", min_size=1, max_size=6))
+def test_prints_twice_is_a_count_of_two(text: str, token: str) -> None:
+    assert Printed.of(text).prints_twice(token) is (text.count(token) >= 2)

@@ -4,8 +4,11 @@ what a marker is, and what is cut with it."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unref.model import Line
+from unref.structure import notes
 from unref.structure.notes import (
     RawNote,
     _after_figure,
@@ -24,6 +27,8 @@ from unref.structure.notes import (
     _slash_label_after_lost,
     _star_note_opens,
     _start_score,
+    glued_number_markers,
+    is_marker_at,
 )
 from unref.text.regexes import STAR_NOTE_RE
 
@@ -272,3 +277,31 @@ def test_opens_a_sequence(endnotes: list[str], page_notes: list[str], opens: boo
 )
 def test_marker_after_month(before: str, number: str, marker: bool) -> None:
     assert _marker_after_month(before, number) is marker
+
+
+# --- is_marker_at and glued_number_markers read a window of the text around a number -----------------
+
+_WINDOW_PIECES = st.sampled_from(["1", "12", "2022", " ", "   ", ".", ",", "/", "/A", "AB", "para. ", "years",
+                                  "$10.18", "resolutions ", "March ", "is ", " " * 25, "x" * 50, "9" * 60, "\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(_WINDOW_PIECES, max_size=80), data=st.data())
+def test_windows_answer_as_the_whole_text(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 3)))
+    got = (is_marker_at(text, start, end), glued_number_markers(text, "2", start))
+    with pytest.MonkeyPatch.context() as m:  # windows as wide as any text: the whole text is read
+        m.setattr(notes, "_BEFORE_WINDOW", 1 << 40)
+        m.setattr(notes, "_AFTER_WINDOW", 1 << 40)
+        assert got == (is_marker_at(text, start, end), glued_number_markers(text, "2", start))
+
+
+@pytest.mark.parametrize(("text", "start", "expected"), [
+    ("word  ", 6, "word"),  # stripped at its end
+    ("a " + "9" * 500 + "  ", 504, "a " + "9" * 500),  # a run without white space in the window: the whole text
+    ("b " * 300 + "c ", 602, ("b " * 300 + "c")[-399:]),  # white space in the window: the window
+])
+def test_before(text: str, start: int, expected: str) -> None:
+    assert notes._before(text, start) == expected

@@ -184,6 +184,16 @@ def _hyphen_pairs(text: str) -> Iterator[tuple[str, str]]:
         i = text.find("-", i + 1)
 
 
+@dataclass(slots=True)
+class _PrintedMemo:
+    """What a Printed builds on first need, once per document."""
+
+    lower_words: frozenset[str] | None = None  # the runs of letters of the lower-case text
+    vocabulary: str | None = None  # the distinct runs of letters of the text, one a line
+    twice: dict[str, bool] = field(default_factory=dict)  # token -> whether the text holds it twice or more
+    lower_counts: Counter[str] | None = None  # how often each run of letters occurs, lower case
+
+
 @dataclass(frozen=True, slots=True)
 class Printed:
     """What a document prints, to decide where a glued line lost its hyphen.
@@ -205,8 +215,8 @@ class Printed:
     glued_found: frozenset[str] = frozenset()
     # The same as one pattern, compiled once per document: a paragraph is searched once, not once per pair.
     glued_found_re: re.Pattern[str] | None = None
-    # The runs of letters of `lower`, built on first need (see lower_words): most documents never ask.
-    memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    # What is built on first need (see lower_words, prints_twice, hyphen_in): most documents never ask.
+    memo: _PrintedMemo = field(default_factory=lambda: _PrintedMemo(), compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> Printed:
@@ -230,8 +240,46 @@ class Printed:
         i = self.glued.get(low, 0)
         if not i:
             return 0
-        whole = sum(n for word, n in self.words.items() if word.lower() == low) if low in self.lower else 0
+        whole = self.lower_counts().get(low, 0)  # was a pass over every word of the document per token
+        if whole and low not in self.lower:  # as before: a word lowered alone may differ (a Greek final sigma)
+            whole = 0
         return i if self.pair_counts[f"{low[:i]}-{low[i:]}"] >= whole else 0
+
+    def lower_counts(self) -> Counter[str]:
+        """Return how often each run of letters occurs in the text, lower case (runs that lower alike add up)."""
+        counts = self.memo.lower_counts
+        if counts is None:
+            counts = self.memo.lower_counts = Counter()
+            for word, n in self.words.items():
+                counts[word.lower()] += n
+        return counts
+
+    def prints_twice(self, token: str) -> bool:
+        """Return whether the text holds `token`, a run of letters, twice or more: `text.count(token) >= 2`.
+
+        An occurrence of a run of letters lies inside one run of letters of the text. So the distinct runs,
+        one a line, are searched, once per token: two occurrences there, or one in a run that the text
+        prints twice, answer. A count over the whole text per token made a long document quadratic.
+        """
+        got = self.memo.twice.get(token)
+        if got is None:
+            got = self.memo.twice[token] = self._twice(token)
+        return got
+
+    def _twice(self, token: str) -> bool:
+        """Return whether the text holds the run of letters `token` twice or more (see prints_twice)."""
+        if self.words.get(token, 0) >= 2:
+            return True
+        vocabulary = self.memo.vocabulary
+        if vocabulary is None:
+            vocabulary = self.memo.vocabulary = "\n".join(self.words)
+        i = vocabulary.find(token)
+        if i < 0:
+            return False
+        if vocabulary.find(token, i + len(token)) >= 0:
+            return True
+        end = vocabulary.find("\n", i)
+        return self.words[vocabulary[vocabulary.rfind("\n", 0, i) + 1:end if end >= 0 else len(vocabulary)]] >= 2
 
     def hyphen_at_line_end(self, a: str, b: str) -> bool | None:
         """Return whether "a-" at a line end and "b" are one hyphenated word, as the document prints them.
@@ -257,9 +305,9 @@ class Printed:
 
     def lower_words(self) -> frozenset[str]:
         """Return the runs of letters of the lower-case text, built once."""
-        runs = self.memo.get("lower_words")
+        runs = self.memo.lower_words
         if runs is None:
-            runs = self.memo["lower_words"] = frozenset(_WORD_RE.findall(self.lower))
+            runs = self.memo.lower_words = frozenset(_WORD_RE.findall(self.lower))
         return runs
 
     def hyphenated_at(self, token: str, i: int) -> bool:
@@ -273,7 +321,7 @@ class Printed:
         too lost no hyphen there: "Haitian", "pdf.coredownload.pdf". A non-word glued at two joins
         ("quaranteneuvième") does not count.
         """
-        return (len(token) >= 5 and self.text.count(token) >= 2
+        return (len(token) >= 5 and self.prints_twice(token)
                 and (in_url or token[0].isupper() or zipf(token.lower(), lang) >= 2.5)
                 and not any(self.hyphenated_at(token, i) for i in range(1, len(token))))
 
@@ -560,7 +608,7 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
         if len(line) > 1.12 * ctx.width + 4:
             edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.printed))
         elif len(line) > ctx.width + 8 and _CASE_CHANGE_RE.search(line):
-            cuts = {m.start("cut") for m in _CASE_CHANGE_RE.finditer(line) if ctx.printed.text.count(m.group()) < 2}
+            cuts = {m.start("cut") for m in _CASE_CHANGE_RE.finditer(line) if not ctx.printed.prints_twice(m.group())}
             edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.printed)
                          if s == e and s in cuts)
         pos += len(line) + 1
@@ -888,11 +936,12 @@ def _pair_windows(text: str, lang: str, words: Counter[str]) -> list[tuple[int, 
              if tok in hot or (tok in singles and k < last and tokens[k + 1] in singles)]
     if not marks:
         return []
-    ends = list(itertools.accumulate(len(tok) + 1 for tok in tokens))  # one past the space after each token
+    lengths = list(itertools.accumulate(map(len, tokens)))  # token k ends at lengths[k] + k (spaces before it)
     out: list[tuple[int, int]] = []
     for k in marks:
-        lo = ends[k - 2] if k >= 2 else 0  # where the token before starts
-        hi = min(ends[min(k + 1, last)], len(text))  # after the token after, and the space after it
+        lo = lengths[k - 2] + k - 1 if k >= 2 else 0  # where the token before starts
+        after = min(k + 1, last)
+        hi = min(lengths[after] + after + 1, len(text))  # after the token after, and the space after it
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:

@@ -47,6 +47,14 @@ def _refs_in(refs: list[FootnoteRef], pid: str) -> list[FootnoteRef]:
     return [r for r in refs if r.paragraph == pid]
 
 
+def _refs_by_paragraph(refs: list[FootnoteRef]) -> dict[str, list[FootnoteRef]]:
+    """Return paragraph id -> its refs, in the order of `refs`."""
+    out: dict[str, list[FootnoteRef]] = {}
+    for r in refs:
+        out.setdefault(r.paragraph, []).append(r)
+    return out
+
+
 # A quotation of fewer words than this is a phrase or a term taken up in the text, not somebody's words.
 MIN_QUOTE_WORDS = 6
 # Paragraph kinds that quote no one: their quotation marks hold titles and names.
@@ -60,6 +68,8 @@ def find_quotes(doc: Document) -> list[Quote]:
     quotes: list[Quote] = []
     paras = doc.paragraphs
     refs = doc.footnote_refs
+    # Each paragraph's refs, looked up: a pass over every ref per paragraph made the stage paragraphs x refs.
+    by_paragraph = _refs_by_paragraph(refs)
     ctx = Context(addressee=_single_addressee(doc))
     i = 0
     while i < len(paras):
@@ -68,7 +78,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             found, i = block
             quotes.extend(found)
             continue
-        inline = _inline_quotes(paras[i], refs, ctx)
+        inline = _inline_quotes(paras[i], by_paragraph.get(paras[i].id, []), ctx)
         if not inline:
             ctx.last_source = None  # "he" reaches back one paragraph at most
         quotes.extend(inline)
@@ -221,7 +231,8 @@ def _source_of(text: str, masked: str, spans: list[Span], k: int, ctx: Context, 
 
 
 def _inline_quotes(p: Paragraph, refs: list[FootnoteRef], ctx: Context) -> list[Quote]:
-    """Return the quotations inside a paragraph's running text that name their source, with their footnote."""
+    """Return the quotations inside a paragraph's running text that name their source, with their footnote
+    (`refs`: the paragraph's refs, in the document's order)."""
     out: list[Quote] = []
     if p.kind in _UNQUOTED_KINDS:
         return out
@@ -230,7 +241,7 @@ def _inline_quotes(p: Paragraph, refs: list[FootnoteRef], ctx: Context) -> list[
         return out
     masked = mask(p.text, spans)
     found = [s for s in spans if _long_enough(p.text, s)]
-    para_refs = sorted(_refs_in(refs, p.id), key=lambda r: r.offset)
+    para_refs = sorted(refs, key=lambda r: r.offset)
     before: str | None = None  # the source of the quotation before, in this paragraph
     for k, s in enumerate(spans):
         who = _source_of(p.text, masked, spans, k, ctx, before)

@@ -9,6 +9,7 @@ the two cases share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -181,6 +182,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 # --- Note areas without a rule -----------------------------------------------------------------
 
+@lru_cache(maxsize=65_536)
 def _numbered_label(text: str) -> str | None:
     """Return the number that opens a note line ("3 Staff time ...", "1/ The principles ...") or
     stands alone on its line ("2"), else None."""
@@ -200,7 +202,7 @@ def has_marker_evidence(text: str, label: str) -> bool:
     for m in marker_pattern(label).finditer(text):
         if not is_marker_at(text, m.start(), m.end()):
             continue
-        before = text[: m.start()]
+        before = text[max(0, m.start() - 3):m.start()]  # the tail is all the tests below look at
         if (m.group().endswith("/") or not label.isdigit() or not before.endswith(" ")
                 or re.search(r"[.,;:”’\")\]*] $", before[-3:])):  # the tail is all the pattern can see
             return True
@@ -340,10 +342,44 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=\S){lab}(?=[\s,.;:)”’]|$)")
 
 
+# How much of the text before a number is_marker_at reads; see _before.
+_BEFORE_WINDOW = 400
+_SPACE_RE = re.compile(r"\s")
+
+
+def _before(text: str, start: int) -> str:
+    """Return the text before `start` without white space at its end, as the tests of is_marker_at read it.
+
+    Their patterns end at the end of this text ("$"): the bounded ones reach a few words back; those that
+    take a run of characters ("/[A-Za-z.]*", "/[A-Z]{2,}\\.", "(?:^|\\s)\\d+") hold no white space but
+    the one they open with. So the last _BEFORE_WINDOW characters answer as the whole text does, unless they
+    hold no white space; copying the whole text before each number made a long paragraph quadratic.
+    """
+    lo = max(0, start - _BEFORE_WINDOW)
+    before = text[lo:start].rstrip()
+    if lo and not _SPACE_RE.search(before):
+        return text[:start].rstrip()
+    return before
+
+
+_AFTER_WINDOW = 200
+_LONG_SPACE_RE = re.compile(r"\s{20}")
+
+
+def _after(text: str, end: int) -> str:
+    """Return the text after `end` as the tests of is_marker_at read it: they look past white space at a few
+    words at most ("\\s+per cent", "\\s*[–-]\\s*\\d", "\\s*$"), so the next _AFTER_WINDOW characters answer
+    as the whole rest does, unless they hold a long run of white space."""
+    if end + _AFTER_WINDOW >= len(text):
+        return text[end:]
+    after = text[end:end + _AFTER_WINDOW]
+    return text[end:] if _LONG_SPACE_RE.search(after) else after
+
+
 def is_marker_at(text: str, start: int, end: int) -> bool:
     """Return False where the number at [start, end) reads as part of the sentence."""
-    before = text[:start].rstrip()
-    after = text[end:]
+    before = _before(text, start)
+    after = _after(text, end)
     if text[start:end].endswith("/"):
         # "1/" markers of older documents cannot be read as anything else, after a word or a year.
         return not _ABBREVIATION_RE.search(before) and not re.match(r"\s*\d", after)
@@ -436,11 +472,30 @@ def glued_number_markers(text: str, label: str, start: int = 0) -> list[tuple[in
     if not label.isdigit():
         return []
     out = []
-    for m in re.finditer(rf"(?<=[\d. ]){re.escape(label)}(?=[\s,;:)”’\"]|$)", text[start:]):
-        before = text[: start + m.start()]
+    # From `start` in the whole text, not in a copy of its tail; the look-behind then sees the character
+    # before `start`, which the copy hid: a label right at `start` is skipped, as it was.
+    for m in _glued_label_pattern(label).finditer(text, start):
+        if m.start() == start and start:
+            continue
+        before = _tail(text, m.start())
         if _MONEY_BEFORE_RE.search(before) or _YEAR_BEFORE_RE.search(before):
-            out.append((start + m.start(), start + m.end()))
+            out.append((m.start(), m.end()))
     return out
+
+
+def _tail(text: str, pos: int) -> str:
+    """Return the text before `pos` as the money and year patterns read it (their runs of figures hold no white
+    space, a space may end them): its last _BEFORE_WINDOW characters, unless those hold no white space but
+    at their end."""
+    lo = max(0, pos - _BEFORE_WINDOW)
+    before = text[lo:pos]
+    return text[:pos] if lo and not _SPACE_RE.search(before, 0, len(before) - 1) else before
+
+
+@lru_cache(maxsize=4096)
+def _glued_label_pattern(label: str) -> re.Pattern[str]:
+    """Return the pattern of a label glued after a digit, a stop or a space (compiled once per label)."""
+    return re.compile(rf"(?<=[\d. ]){re.escape(label)}(?=[\s,;:)”’\"]|$)")
 
 
 # --- Note areas of a source's pages -----------------------------------------------------------
@@ -630,9 +685,10 @@ def _marker_places(paragraphs: list[Paragraph], tracked: list[Tracked], footnote
     deletions: dict[int, list[tuple[int, int, str]]] = {}
     cursor = (0, 0)  # (paragraph index, offset): markers come in reading order
     recorded = _recorded_markers(source, tracked)
+    where = _Where.of(tracked)
     for note in footnotes:
         found = _recorded_marker(note, recorded, tracked, ranges) or _find_marker(
-            note, paragraphs, tracked, cursor, ranges)
+            note, paragraphs, tracked, cursor, ranges, where)
         if found is None:
             continue
         pi, start, end, exact = found
@@ -682,16 +738,23 @@ def _recorded_markers(source: Source, tracked: list[Tracked]) -> dict[str, list[
     if not source.markers:
         return {}
     where: dict[int, tuple[int, int]] = {}
-    wanted = {offset for offset, _ in source.markers}
+    wanted = sorted({offset for offset, _ in source.markers})
     for pi, t in enumerate(tracked):
-        for i, src in enumerate(t.offsets):
-            if src in wanted and src not in where:
-                where[src] = (pi, i)
+        # Each run of the text follows the source one to one: the wanted offsets within its range are in it.
+        for a, b, base in _runs(t):
+            for src in wanted[bisect_left(wanted, base):bisect_left(wanted, base + b - a)]:
+                if src not in where:
+                    where[src] = (pi, a + src - base)
     out: dict[str, list[tuple[int, int, int]]] = {}
     for offset, label in source.markers:
         if offset in where:
             out.setdefault(label, []).append((offset, *where[offset]))
     return out
+
+
+def _runs(t: Tracked) -> list[tuple[int, int, int]]:
+    """Return (start, end, source offset of start) of each run of t's text that follows the source one to one."""
+    return [(s.start, s.end, s.source_start) for s in t.spans()]
 
 
 def _recorded_marker(note: Footnote, recorded: dict[str, list[tuple[int, int, int]]], tracked: list[Tracked],
@@ -720,31 +783,72 @@ def _repeated_slash_markers(label: str, tracked: list[Tracked], pi: int, end: in
     return out
 
 
-def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked],
-                 cursor: tuple[int, int], ranges: dict[int, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
+@dataclass
+class _Where:
+    """Where each paragraph's text stands in the source, so that a note's marker is looked for only in the
+    paragraphs, and the part of a paragraph, that stand on its page or the next: a scan of every later
+    paragraph per note made a long document quadratic."""
+
+    bounds: list[tuple[int, int, bool]]  # per paragraph: least and greatest source offset, offsets rising
+    later: list[int]  # per paragraph: the least source offset of it and every paragraph after it
+
+    @classmethod
+    def of(cls, tracked: list[Tracked]) -> _Where:
+        """Return the places of the paragraphs' texts."""
+        bounds = [t.bounds() for t in tracked]
+        later = [1 << 62] * (len(bounds) + 1)
+        for pi in range(len(bounds) - 1, -1, -1):
+            later[pi] = min(later[pi + 1], bounds[pi][0] if bounds[pi][1] >= 0 else 1 << 62)
+        return cls(bounds, later)
+
+    def stretch(self, t: Tracked, pi: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """Return the indexes [i, j) of paragraph pi's text where source offsets in [lo, hi) may stand (all of it
+        where its offsets do not rise), or None when none can."""
+        least, most, rising = self.bounds[pi]
+        if most < lo or least >= hi:
+            return None
+        if not rising:
+            return 0, len(t.text)
+        return t.index_from(lo), t.index_from(hi)
+
+
+def _find_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked], cursor: tuple[int, int],
+                 ranges: dict[int, tuple[int, int]], where: _Where) -> tuple[int, int, int, bool] | None:
     """Return (paragraph index, start, end, on its note's page) of a note's marker from the cursor on, or None."""
     lo, hi = ranges.get(note.page, (0, 1 << 62))
-    exact, fallback = _pattern_marker(note, paragraphs, tracked, cursor, ranges)
+    exact, fallback = _pattern_marker(note, paragraphs, tracked, cursor, ranges, where)
     if exact is not None:
         return exact
-    return _glued_marker(note.label, paragraphs, tracked, cursor, (lo, hi)) or fallback
+    return _glued_marker(note.label, paragraphs, tracked, cursor, (lo, hi), where) or fallback
 
 
 def _pattern_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[Tracked], cursor: tuple[int, int],
-                    ranges: dict[int, tuple[int, int]]) -> tuple[_Found | None, _Found | None]:
-    """Return the first marker of the note's pattern on its page, else None and the first on the next page."""
+                    ranges: dict[int, tuple[int, int]], where: _Where) -> tuple[_Found | None, _Found | None]:
+    """Return the first marker of the note's pattern on its page, else None and the first on the next page.
+
+    Only text on those two pages is searched (_Where): a match elsewhere was never taken. The pattern's
+    matches never overlap (a label's characters may not stand before it), so a search may start anywhere.
+    """
     pattern = marker_pattern(note.label)
     lo, hi = ranges.get(note.page, (0, 1 << 62))
+    upto = max(hi, ranges.get(note.page + 1, (hi, hi))[1])
     fallback = None
     for pi in range(cursor[0], len(paragraphs)):
+        if where.later[pi] >= upto:
+            break  # this paragraph and every later one stand past the next page
         if paragraphs[pi].kind == "signature" or (paragraphs[pi].kind == "masthead" and note.label.isdigit()):
             continue
         t = tracked[pi]
-        from_pos = cursor[1] if pi == cursor[0] else 0
+        stretch = where.stretch(t, pi, lo, upto)
+        if stretch is None:
+            continue
+        from_pos = max(cursor[1] if pi == cursor[0] else 0, stretch[0])
         for m in pattern.finditer(t.text, from_pos):
+            if m.start() >= stretch[1]:
+                break
             if not is_marker_at(t.text, m.start(), m.end()):
                 continue
-            src = t.offsets[m.start()]
+            src = t.offset_at(m.start())
             if lo <= src < hi:
                 return (pi, m.start(), m.end(), True), None
             if fallback is None and hi <= src < ranges.get(note.page + 1, (hi, hi))[1]:
@@ -755,15 +859,17 @@ def _pattern_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[T
 
 
 def _glued_marker(label: str, paragraphs: list[Paragraph], tracked: list[Tracked], cursor: tuple[int, int],
-                  page: tuple[int, int]) -> _Found | None:
+                  page: tuple[int, int], where: _Where) -> _Found | None:
     """Return a marker glued to a number ("$10.182", "in 2022.2"), only on its note's page (source offsets
     [lo, hi)), or None."""
     lo, hi = page
     for pi in range(cursor[0], len(paragraphs)):
-        if paragraphs[pi].kind in ("signature", "masthead"):
+        if where.later[pi] >= hi:
+            break
+        if paragraphs[pi].kind in ("signature", "masthead") or where.stretch(tracked[pi], pi, lo, hi) is None:
             continue
         t = tracked[pi]
         for start, end in glued_number_markers(t.text, label, cursor[1] if pi == cursor[0] else 0):
-            if lo <= t.offsets[start] < hi:
+            if lo <= t.offset_at(start) < hi:
                 return pi, start, end, True
     return None

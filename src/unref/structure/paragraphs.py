@@ -48,7 +48,7 @@ class Block:
 def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
     """Return whether the line `prev` ends its paragraph, with `cur` the next line."""
     prev_s, cur_s = prev.rstrip(), cur.strip()
-    prev_s = re.sub(r"(?<=[.;:”’\"])\d{1,3}$", "", prev_s)  # a marker glued after the full stop
+    prev_s = _GLUED_END_MARKER_RE.sub("", prev_s)  # a marker glued after the full stop
     if not prev_s:
         return True
     if prev_s.endswith("-"):
@@ -58,9 +58,13 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
     short = width > 0 and len(prev_s) < 0.75 * width
     if cur_s[:1].islower() and not LIST_ITEM_RE.match(prev_s + " "):
         return bool(short and prev_s.endswith((".", ":", ";")) and len(prev_s) < 0.5 * width)
-    if short and not re.match(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))$", prev_s):
+    if short and not _BARE_NUMBERING_RE.match(prev_s):
         return True
     return _sentence_ends_line(prev_s, cur_s, width)
+
+
+_GLUED_END_MARKER_RE = re.compile(r"(?<=[.;:”’\"])\d{1,3}$")
+_BARE_NUMBERING_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))$")  # "12." or "(a)" alone on a line
 
 
 def _sentence_ends_line(prev_s: str, cur_s: str, width: int) -> bool:

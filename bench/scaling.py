@@ -1,0 +1,134 @@
+"""Benchmark: how each stage of text parsing scales with the document's size, from 2 KB to 2 MB (issue 16).
+
+The documents are the pdftotext texts of the dev corpus, read (never copied) and joined one after another,
+then cut at a line end when the size is reached: one stream in the corpus's order and one in reverse order,
+so that each size starts with other documents. Each document keeps its pages (form feeds), mastheads,
+footnotes and markers: a joined document is a long document with several sequences of notes.
+
+Reports, per stream and size, the CPU time of each stage (read, layout, structure, quotes, cite) and of the
+whole, the best of several runs, and the slope of the log-log line of each stage's time over the size (1 is
+linear, 2 quadratic), over all sizes and over the upper half (where anything superlinear shows). Target:
+every stage's slope at most 1.1. Exits 1 when a stage's slope over the upper half is above the target.
+Run: .venv/bin/python bench/scaling.py [--sizes 2000,8000,...] [--min-time S] [--forward-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from pathlib import Path
+
+import unref
+from unref.cite import cite
+from unref.layout import layout
+from unref.model import Document, Source
+from unref.quotes import find_quotes
+from unref.read import read_text
+from unref.structure import structure
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
+SIZES = (2_000, 8_000, 32_000, 128_000, 512_000, 2_000_000)
+TARGET = 1.1
+STAGES = ("read", "layout", "structure", "quotes", "cite", "all")
+
+
+def stream(texts: list[str], size: int) -> str:
+    """Return the texts joined, cut at the first line end at or after `size` characters."""
+    out: list[str] = []
+    total = 0
+    for text in texts:
+        for line in text.splitlines(keepends=True):
+            out.append(line)
+            total += len(line)
+            if total >= size and line.endswith("\n"):
+                return "".join(out)
+    return "".join(out)
+
+
+def stage_times(text: str) -> dict[str, float]:
+    """Return the CPU time of each stage of parsing `text` once."""
+    clock = time.process_time
+    marks = [clock()]
+    source: Source = read_text(text)
+    marks.append(clock())
+    layout(source)
+    marks.append(clock())
+    doc: Document = structure(source)
+    marks.append(clock())
+    doc.quotes = find_quotes(doc)
+    marks.append(clock())
+    doc.citations = cite(doc)
+    marks.append(clock())
+    times = {name: marks[k + 1] - marks[k] for k, name in enumerate(STAGES[:-1])}
+    times["all"] = marks[-1] - marks[0]
+    return times
+
+
+def best_times(text: str, min_time: float) -> dict[str, float]:
+    """Return each stage's least time over runs that last `min_time` seconds together (two runs at least)."""
+    best: dict[str, float] = {}
+    spent = 0.0
+    runs = 0
+    while runs < 2 or spent < min_time:
+        times = stage_times(text)
+        for name, t in times.items():
+            best[name] = min(best.get(name, t), t)
+        spent += times["all"]
+        runs += 1
+    return best
+
+
+def slope(sizes: list[int], seconds: list[float]) -> float:
+    """Return the least-squares slope of log(seconds) over log(size)."""
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(max(t, 1e-7)) for t in seconds]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def report(name: str, texts: list[str], sizes: list[int], min_time: float) -> dict[str, tuple[float, float]]:
+    """Print the table of one stream; return each stage's slope over all sizes and over the upper half."""
+    print(f"\n{name}: {'size':>9} " + " ".join(f"{s:>10}" for s in STAGES) + "   µs/char")
+    rows: list[tuple[int, dict[str, float]]] = []
+    for size in sizes:
+        text = stream(texts, size)
+        times = best_times(text, min_time)
+        rows.append((len(text), times))
+        print(f"{'':{len(name) + 1}} {len(text):>9} " + " ".join(f"{times[s]:>10.4f}" for s in STAGES)
+              + f"   {1e6 * times['all'] / len(text):7.2f}", flush=True)
+    lengths = [n for n, _ in rows]
+    half = len(rows) // 2
+    out = {s: (slope(lengths, [t[s] for _, t in rows]), slope(lengths[half:], [t[s] for _, t in rows[half:]]))
+           for s in STAGES}
+    print(f"{'':{len(name) + 1}} {'slope':>9} " + " ".join(f"{out[s][0]:>10.3f}" for s in STAGES))
+    print(f"{'':{len(name) + 1}} {'upper':>9} " + " ".join(f"{out[s][1]:>10.3f}" for s in STAGES))
+    return out
+
+
+def main() -> int:
+    """Print the tables and the slopes; 1 when a stage's slope over the upper half is above the target."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="document sizes in characters")
+    ap.add_argument("--min-time", type=float, default=0.3, help="CPU seconds of runs per size at least")
+    ap.add_argument("--forward-only", action="store_true", help="only the stream in the corpus's order")
+    args = ap.parse_args()
+    files = sorted(CORPUS.glob("*.pdftotext.txt"))
+    if not files:
+        print(f"scaling: no corpus at {CORPUS}")
+        return 0
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    sizes = [int(s) for s in args.sizes.split(",")]
+    unref.parse(text=texts[0])  # warm the word tables once, as a long-running process would
+    print(f"scaling: {len(files)} dev texts joined, CPU seconds per stage (best of runs), target slope <= {TARGET}")
+    slopes = [report("forward", texts, sizes, args.min_time)]
+    if not args.forward_only:
+        slopes.append(report("reverse", texts[::-1], sizes, args.min_time))
+    worst = max(upper for found in slopes for name, (_, upper) in found.items())
+    print(f"\nworst slope over the upper half: {worst:.3f} (target <= {TARGET})")
+    return 0 if worst <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
