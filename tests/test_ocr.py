@@ -16,12 +16,20 @@ pytest.importorskip("tesserocr")
 
 import unref
 from unref import Document, InputError
-from unref.read import looks_like_image
+from unref.read import looks_like_image, read
 from unref.read.ocr import engine, pool
 from unref.read.ocr.engine import EngineMissing
 from unref.read.ocr.page import font_size, is_drawing, is_raised, too_tall
 from unref.read.ocr.pool import PageRead, pool_size
-from unref.read.ocr.scan import ALWAYS, NO_TEXT_LAYER, page_language, page_ranges, page_reason, page_warnings
+from unref.read.ocr.scan import (
+    ALWAYS,
+    NO_TEXT_LAYER,
+    keep_confident,
+    page_language,
+    page_ranges,
+    page_reason,
+    page_warnings,
+)
 from unref.read.ocr.sources import image_dpi
 from unref.read.ocr.words import OcrWord
 from unref.read.pdf import NO_TEXT_LAYER as NO_TEXT_LAYER_ERROR
@@ -183,12 +191,43 @@ def test_a_page_read_again_comes_from_the_cache(scans: dict[str, Path], monkeypa
     assert unref.parse(scans["png"]).to_json() == first
 
 
+def test_a_french_scan_is_read_with_french_data(tmp_path: Path) -> None:
+    w = pdfgen.Writer()
+    w.page()
+    lines = ["Le Conseil de sécurité a examiné la situation dans la région et les rapports",
+             "du Secrétaire général sur les activités de la mission des Nations Unies.",
+             "Les membres du Conseil ont noté que la situation reste préoccupante et que",
+             "les parties doivent respecter le cessez-le-feu et les accords de paix."]
+    for k, line in enumerate(lines):
+        w.text(72, 100 + 16 * k, line, size=12)
+    pdf = w.output(tmp_path / "fr.pdf")
+    scan = ocrgen.scan_pdf([ocrgen.degrade(image) for image in ocrgen.page_images(pdf)], tmp_path / "scan.pdf")
+    source = read(scan)
+    assert source.ocr is not None and source.ocr.pages[0].language == "fra"
+    assert "Le Conseil de sécurité a examiné la situation" in source.text
+
+
 def test_ocr_always_reads_pages_with_a_text_layer(tmp_path: Path) -> None:
     letter = pdfgen.letter(tmp_path / "letter.pdf")
     doc = unref.parse(letter, ocr="always")
     assert doc.ocr is not None and [p.reason for p in doc.ocr.pages] == [ALWAYS, ALWAYS]
     assert doc.metadata.symbols == ["S/2025/999"]
     assert unref.parse(letter).ocr is None  # auto: a good text layer is kept
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_time_limit_holds_while_ocr_reads(scans: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
+                                              workers: str) -> None:
+    monkeypatch.setenv("UNREF_OCR_CACHE", "off")
+    monkeypatch.setenv("UNREF_OCR_WORKERS", workers)
+    with pytest.raises(unref.LimitError) as info:
+        unref.parse(scans["pdf"], timeout=0.5)
+    assert str(info.value) == f"{scans['pdf']}: reading took longer than 0.5 s (the limit)"
+
+
+def test_max_pages_holds_for_image_files(scans: dict[str, Path]) -> None:
+    with pytest.raises(unref.LimitError, match=r"too many pages \(2; the limit is 1\)"):
+        unref.parse(scans["tiff"], max_pages=1)
 
 
 def test_a_bad_ocr_mode_is_refused(scans: dict[str, Path]) -> None:
@@ -345,11 +384,23 @@ def test_page_ranges(numbers: list[int], text: str) -> None:
 @pytest.mark.parametrize(("page", "words", "warning"), [
     (PageRead(0, error="cannot be rendered (x)"), [], "page 3: cannot be rendered (x)"),
     (PageRead(0), [], "page 3: OCR found no text (a blank page, a drawing or a photograph)"),
-    (PageRead(0), [OcrWord("word", 0, 0, 1, 1, 30.0, 0)], "page 3: OCR confidence 30 of 100 (the text may be wrong)"),
+    (PageRead(0), [OcrWord("word", 0, 0, 1, 1, 30.0, 0)],
+     "page 3: OCR confidence 30 of 100 (a drawing, a map or a photograph: only the words read with confidence 60 "
+     "or more are kept)"),
     (PageRead(0), [OcrWord("word", 0, 0, 1, 1, 90.0, 0)], None),
 ])
 def test_page_warnings(page: PageRead, words: list[OcrWord], warning: str | None) -> None:
     assert page_warnings(3, page, words) == ([warning] if warning else [])
+
+
+@pytest.mark.parametrize(("confs", "kept"), [
+    ([95.0, 90.0, 20.0], [95.0, 90.0, 20.0]),  # a page of text: every word, doubtful ones to the repairs
+    ([10.0, 20.0, 70.0, 5.0], [70.0]),  # a map: only what was read with confidence
+    ([], []),
+])
+def test_keep_confident(confs: list[float], kept: list[float]) -> None:
+    words = [OcrWord("word", 0, 0, 1, 1, c, 0) for c in confs]
+    assert [w.conf for w in keep_confident(words)] == kept
 
 
 # --- Real scans of the dev corpus -----------------------------------------------------------------------------
