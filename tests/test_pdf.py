@@ -413,3 +413,57 @@ def test_small_print_start(sizes: list[float], start: int) -> None:
 def test_is_head_row(texts: list[str], sizes: list[float], page: int, head: bool) -> None:
     group = [_frag(t, 760, s) for t, s in zip(texts, sizes, strict=True)]
     assert _is_head_row(group, page, 0.92 * 10.0) is head
+
+
+def test_a_glyph_without_a_box_keeps_the_box_before(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfium fails only for an index out of range; should it fail, the glyph takes the last box it gave."""
+    import pypdfium2 as pdfium
+
+    from unref.read.pdf import glyphs
+
+    doc = pdfium.PdfDocument(made / "letter.pdf")
+    page = doc[0]
+    tp = page.get_textpage()
+    try:
+        real = glyphs._LOOSE_CHAR_BOX
+        text = tp.get_text_range()
+        first = next(i for i, ch in enumerate(text) if ch.isalpha())
+        monkeypatch.setattr(glyphs, "_LOOSE_CHAR_BOX", lambda a, i, r: real(a, i, r) if i <= first else 0)
+        got = [g for runs in glyphs.page_runs(tp.raw).values() for run in runs for g in run.glyphs]
+    finally:
+        tp.close()
+        page.close()
+        doc.close()
+    assert got[0][0] == text[first]
+    assert len(got) > 1
+    assert {g[1:5] for g in got} == {got[0][1:5]}  # every later glyph keeps the first one's box
+
+
+@pytest.mark.parametrize("count", [1, glyphs_clock := 4096, glyphs_clock + 1])
+def test_char_boxes_in_slices(made: Path, count: int) -> None:
+    """The boxes come in slices of CLOCK_EVERY glyphs: the same boxes as asked for one by one."""
+    import ctypes
+    from array import array
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from unref.read.pdf.glyphs import _RECT, _char_boxes
+
+    doc = pdfium.PdfDocument(made / "letter.pdf")
+    page = doc[0]
+    tp = page.get_textpage()
+    try:
+        n = min(count, tp.count_chars())
+        text = tp.get_text_range()
+        buf = array("f", bytes(_RECT * n))
+        address = ctypes.cast(tp.raw, ctypes.c_void_p).value or 0
+        lefts, tops, rights, bottoms, _ = _char_boxes(address, text, 0, n, buf, (0.0, 0.0, 0.0, 0.0))
+        rect = pdfium_c.FS_RECTF()
+        for i in range(n):
+            pdfium_c.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(rect))
+            assert (lefts[i], tops[i], rights[i], bottoms[i]) == (rect.left, rect.top, rect.right, rect.bottom)
+    finally:
+        tp.close()
+        page.close()
+        doc.close()

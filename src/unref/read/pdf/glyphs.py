@@ -13,12 +13,14 @@ import math
 import re
 import time
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -27,6 +29,8 @@ from unref.errors import LimitError
 
 # A glyph in its reading frame: character, left, bottom, right, top (points), font size.
 Glyph = tuple[str, float, float, float, float, float]
+# A glyph's box as pdfium gives it (FS_RECTF): left, top, right, bottom.
+Box = tuple[float, float, float, float]
 
 # --- Tuning: every figure is a fraction of the font size ---------------------------------------
 SPACE_GAP = 0.18  # a gap wider than this between two glyphs is a word space...
@@ -117,63 +121,159 @@ class Run:
 def page_runs(tp: Any) -> dict[int, list[Run]]:
     """Return the printed glyphs of a text page as runs, by rotation, each in its reading frame.
 
-    This loop sees every glyph of every page, so it does as little as it can: a glyph's size
-    and angle are asked for only where its box's height changes (a new font or size).
+    This loop sees every glyph of every page, so it does as little as it can: the boxes come in
+    slices of CLOCK_EVERY glyphs (_char_boxes), and a glyph that goes on the run before it (in its
+    font, on its baseline, to the right of the glyph before it) takes the short path inline; any
+    other glyph, about one in sixteen, is decided by _RunBuilder.take.
     """
     count = pdfium_c.FPDFText_CountChars(tp)
     if count <= 0:
         return {}
     text = _page_text(tp, count)
-    rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    matrix = pdfium_c.FS_MATRIX()
-    mref = ctypes.byref(matrix)
-    out: dict[int, list[Run]] = {}
-    runs = out.setdefault(0, [])
-    glyphs: list[Glyph] = []
-    run = Run(glyphs, 0.0, 0.0, 0.0, 0.0, 0.0)
-    low = high = -1.0
-    size = 0.0
-    q = 0
-    px0 = px1 = pb = 0.0
-    back = far = 0.0
+    tp_address = ctypes.cast(tp, ctypes.c_void_p).value or 0
+    buf = array("f", bytes(_RECT * min(count, CLOCK_EVERY)))
+    b = _RunBuilder(tp)
+    low, high, rise, back, far, size, run, append, px1, pb = b.short_path()
     limit = _DEADLINE.get()
+    last_box: Box = (0.0, 0.0, 0.0, 0.0)
     # The clock is read between slices of the page's text, not per glyph: this loop sees every glyph.
-    for start in range(0, len(text), CLOCK_EVERY):
+    for start in range(0, count, CLOCK_EVERY):
         _check_clock(limit)
-        for i, ch in enumerate(text[start:start + CLOCK_EVERY], start):
-            if ch in "\r\n":  # one character: a carriage return or a line feed, not a glyph
+        stop = min(start + CLOCK_EVERY, count)
+        lefts, tops, rights, bottoms, last_box = _char_boxes(tp_address, text, start, stop, buf, last_box)
+        for i, ch, left, bottom, right, top in zip(range(start, stop), text[start:stop], lefts, bottoms, rights, tops,
+                                                   strict=True):
+            # The short path: each test of _RunBuilder.take passed (a printable character, no new font,
+            # the same baseline, not back to the left, not far to the right): the run goes on.
+            if (low < top - bottom < high and " " <= ch < "\ue000" and ch != "\xa0"
+                    and -rise <= bottom - pb <= rise and left >= px1 - back and left - px1 <= far):
+                if ch == " ":
+                    run.spaced = True
+                append((ch, left, bottom, right, top, size))
+                b.px0, px1, pb = left, right, bottom
                 continue
-            get_box(tp, i, ref)
-            left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-            height = top - bottom
-            if height < 0.01 and right - left < 0.01:
-                continue  # a space or break that pdfium made up, not a printed glyph
-            # Glyph boxes of one font differ a little in height (accents, tall letters); sizes differ more.
-            new_font = q or not low < height < high
-            if new_font:
-                low, high = 0.96 * height, 1.04 * height
-                size, q = _font_at(tp, i, q, matrix, mref)
-                runs = out.setdefault(q, [])
-                back = max(2.0, 0.5 * size)
-                far = 6.0 * max(size, 1.0)
-            if q:
-                left, bottom, right, top = to_frame(q, left, bottom, right, top)
-            if ch < " " or ch >= "\ue000" or ch == "\xa0":
-                ch = _clean_char(ch)
-                if not ch:
-                    continue
-            # A ligature's letters ("ffi") share one box: they go on in the run like any next glyph.
-            if new_font or abs(bottom - pb) > 0.3 * size or (left < px1 - back and left != px0) or left - px1 > far:
-                glyphs = []
-                run = Run(glyphs, bottom, top, size, left, right)
-                runs.append(run)
-            if ch == " ":
-                run.spaced = True
-            glyphs.append((ch, left, bottom, right, top, size))
-            px0, px1, pb = left, right, bottom
-    return _finish_runs(out)
+            b.px1, b.pb = px1, pb
+            b.take(i, ch, left, bottom, right, top)
+            low, high, rise, back, far, size, run, append, px1, pb = b.short_path()
+    return _finish_runs(b.out)
+
+
+class _RunBuilder:
+    """The glyph loop's state: the runs so far, the font under way and the glyph before."""
+
+    __slots__ = ("append", "back", "far", "glyphs", "high", "low", "matrix", "mref", "out", "pb", "px0", "px1",
+                 "q", "rise", "run", "runs", "size", "tp")
+
+    def __init__(self, tp: Any) -> None:
+        """Start with no font: the first glyph starts one."""
+        self.tp = tp
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.mref = ctypes.byref(self.matrix)
+        self.out: dict[int, list[Run]] = {}
+        self.runs = self.out.setdefault(0, [])
+        self.glyphs: list[Glyph] = []
+        self.append = self.glyphs.append
+        self.run = Run(self.glyphs, 0.0, 0.0, 0.0, 0.0, 0.0)
+        self.low = self.high = -1.0
+        self.size = 0.0
+        self.q = 0
+        self.px0 = self.px1 = self.pb = 0.0
+        self.back = self.far = self.rise = 0.0
+
+    def short_path(self) -> tuple[float, float, float, float, float, float, Run, Any, float, float]:
+        """Return what the short path tests and uses: the band of heights of the font under way (empty
+        where every glyph takes the long path: turned text, tiny boxes), the rise that breaks a
+        baseline, how far back and forward a run goes on, the size, the run and its append, and the
+        right and bottom of the glyph before."""
+        low, high = (self.low, self.high) if not self.q and self.low >= 0.01 else (1.0, 0.0)
+        return low, high, self.rise, self.back, self.far, self.size, self.run, self.append, self.px1, self.pb
+
+    def take(self, i: int, ch: str, left: float, bottom: float, right: float, top: float) -> None:
+        """Add glyph i to the runs, starting a new font and a new run where it asks for one; skip line
+        breaks, boxes pdfium made up and characters that print nothing readable."""
+        if ch in "\r\n":  # one character: a carriage return or a line feed, not a glyph
+            return
+        height = top - bottom
+        if height < 0.01 and right - left < 0.01:
+            return  # a space or break that pdfium made up, not a printed glyph
+        # Glyph boxes of one font differ a little in height (accents, tall letters); sizes differ more.
+        new_font = self.q or not self.low < height < self.high
+        if new_font:
+            self._start_font(i, height)
+        q, size = self.q, self.size
+        if q:
+            left, bottom, right, top = to_frame(q, left, bottom, right, top)
+        if ch < " " or ch >= "\ue000" or ch == "\xa0":
+            ch = _clean_char(ch)
+            if not ch:
+                return
+        if new_font or self._breaks_run(left, bottom, size):
+            self.glyphs = []
+            self.append = self.glyphs.append
+            self.run = Run(self.glyphs, bottom, top, size, left, right)
+            self.runs.append(self.run)
+        if ch == " ":
+            self.run.spaced = True
+        self.append((ch, left, bottom, right, top, size))
+        self.px0, self.px1, self.pb = left, right, bottom
+
+    def _breaks_run(self, left: float, bottom: float, size: float) -> bool:
+        """Return True when a glyph of the font under way starts a run: off the baseline of the glyph
+        before, back to the left of it, or far to its right. A ligature's letters ("ffi") share one
+        box: they go on in the run like any next glyph."""
+        px1 = self.px1
+        return (abs(bottom - self.pb) > 0.3 * size or (left < px1 - self.back and left != self.px0)
+                or left - px1 > self.far)
+
+    def _start_font(self, i: int, height: float) -> None:
+        """Start the font of glyph i: its band of heights, size, turn, and how far its runs reach."""
+        self.low, self.high = 0.96 * height, 1.04 * height
+        self.size, self.q = size, q = _font_at(self.tp, i, self.q, self.matrix, self.mref)
+        self.runs = self.out.setdefault(q, [])
+        self.back = max(2.0, 0.5 * size)
+        self.far = 6.0 * max(size, 1.0)
+        self.rise = 0.3 * size
+
+
+# pdfium's FPDFText_GetLooseCharBox(text page, index, FS_RECTF*), called with addresses as integers and
+# without releasing the GIL: the call is short, and costs half what the typed binding's does.
+_LOOSE_CHAR_BOX = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0)
+_RECT = ctypes.sizeof(pdfium_c.FS_RECTF)  # left, top, right, bottom: four floats
+
+
+def _char_boxes(tp_address: int, text: str, start: int, stop: int, buf: array[float],
+                last: Box) -> tuple[array[float], array[float], array[float], array[float], Box]:
+    """Return the loose boxes of glyphs start..stop-1 as arrays of lefts, tops, rights and bottoms, and the
+    last box pdfium gave (`last`: the one before `start`).
+
+    One call per glyph, made from C by map(), into `buf` (floats, four a glyph); the four columns are
+    sliced out of it in C. pdfium fails only for an index out of range: a glyph it gives no box for
+    keeps the box before it.
+    """
+    n = stop - start
+    base = buf.buffer_info()[0]
+    if sum(map(_LOOSE_CHAR_BOX, repeat(tp_address, n), range(start, stop), range(base, base + _RECT * n, _RECT))) < n:
+        _keep_box_before(tp_address, buf, text, start, stop, last)
+    end = 4 * n
+    lefts, tops, rights, bottoms = buf[0:end:4], buf[1:end:4], buf[2:end:4], buf[3:end:4]
+    for k in range(n - 1, -1, -1):  # the last box pdfium wrote: line breaks are not asked for
+        if text[start + k] not in "\r\n":
+            last = (lefts[k], tops[k], rights[k], bottoms[k])
+            break
+    return lefts, tops, rights, bottoms, last
+
+
+def _keep_box_before(tp_address: int, buf: array[float], text: str, start: int, stop: int, last: Box) -> None:
+    """Ask pdfium again for the boxes of glyphs start..stop-1 one by one, into one rectangle, as the
+    glyph loop once did: a glyph it gives no box for keeps the last box it gave (`last` before `start`;
+    line breaks are never asked for)."""
+    rect = array("f", last)
+    address = rect.buffer_info()[0]
+    for k, i in enumerate(range(start, stop)):
+        if text[i] not in "\r\n":
+            _LOOSE_CHAR_BOX(tp_address, i, address)  # writes nothing where it fails
+        buf[4 * k:4 * k + 4] = rect
 
 
 def _font_at(tp: Any, i: int, q: int, matrix: Any, mref: Any) -> tuple[float, int]:
@@ -324,9 +424,12 @@ def _finish_row(row: Row) -> None:
         row.y0, row.y1 = main.y0, main.y1
 
 
+_SIZE_OF = itemgetter(5)  # a glyph's font size
+
+
 def _main_size(glyphs: list[Glyph]) -> float:
     """Return the font size that most of the glyphs have."""
-    sizes = {g[5] for g in glyphs}
+    sizes: set[float] = set(map(_SIZE_OF, glyphs))
     if len(sizes) == 1:
         return sizes.pop()
     counts = Counter(g[5] for g in glyphs if g[0] != " ")
