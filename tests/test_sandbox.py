@@ -227,3 +227,10 @@ def test_an_upload_while_every_parse_slot_is_taken_is_503_before_its_body_is_rea
             answer = c.post("/api/parse", content=body, headers=headers)
             assert answer.status_code == 503 and "parsing other uploads" in answer.json()["error"]["message"]
         assert c.post("/api/parse", content=b"x", headers={**headers, "Authorization": "Bearer no"}).status_code == 401
+
+
+@pytest.mark.parametrize(("cpus", "slots"), [(1, 1), (2, 1), (3, 2), (4, 2), (64, 2)])
+def test_parse_slots_leave_a_core_to_the_server(cpus: int, slots: int) -> None:
+    from unref.serve.context import parse_slots_for
+
+    assert parse_slots_for(cpus) == slots

@@ -6,8 +6,9 @@ the views never import the module that builds the app.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Request
@@ -16,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from unref.serve.corpus import Corpus
 
-__all__ = ["Settings", "corpus_of", "html", "settings_of", "symbol_view"]
+__all__ = ["Settings", "corpus_of", "html", "parse_slots_for", "settings_of", "symbol_view", "usable_cpus"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,26 @@ class Settings:
     pool_size: int = 8  # database connections
     parse_timeout: float = 60.0  # seconds to read an uploaded PDF
     parse_max_pages: int = 300
-    parse_workers: int = 2  # uploads parsed at once
+    parse_workers: int = field(default_factory=lambda: parse_slots_for(usable_cpus()))  # uploads parsed at once
+
+
+#: Uploads parsed at once, at most (each in a child of up to 1 GiB that keeps a core busy while it parses).
+MAX_PARSE_SLOTS = 2
+
+
+def usable_cpus() -> int:
+    """Return the CPUs this process may run on (its affinity where the system says, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def parse_slots_for(cpus: int) -> int:
+    """Return how many uploads to parse at once on `cpus` CPUs: one core is left to the server's own work, since a
+    parse keeps a core busy for up to its time limit (on 2 CPUs, two hostile uploads at once doubled the p95 of
+    ordinary requests: bench/load.py --upload-clients), and at least one upload is parsed."""
+    return max(1, min(MAX_PARSE_SLOTS, cpus - 1))
 
 
 def settings_of(request: Request) -> Settings:
