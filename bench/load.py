@@ -26,6 +26,11 @@ Figures (10,000 generated documents, 2 CPUs shared with other work; ordinary = s
               (without hostile or broad queries: 190 req/s, p95 287 ms)
   PostgreSQL  before: 3.7 req/s, p50 5,004 ms, p95 5,027 ms, 211 of 343 were 503; hostile prefixes p95 47 s
               after:  152.7 req/s, p50 113 ms, p95 252 ms, no error; hostile prefixes 400 at once
+  Hostile upload lane (SQLite, --upload-clients 4 --rounds 3: medians of the ordinary requests, same run, on
+  2 CPUs that other work kept at a load of 10-20):
+              2 parse slots: without 31.9 req/s, p95 1,169 ms; with uploads 16.6 req/s, p95 2,370 ms (2.03x)
+              1 parse slot (the default on 2 CPUs now): without 32.2 req/s, p95 1,315 ms; with 23.7 req/s,
+              p95 1,666 ms (1.27x); of the ordinary requests one search was a 503 (in 6 phases); the server stayed up
 Every request goes to 127.0.0.1, and the run stops by itself after --seconds.
 
 Run: .venv/bin/python bench/load.py [--docs 10000] [--seconds 60] [--clients 32] [--db PATH | --pg URL] [--json OUT]
