@@ -309,15 +309,16 @@ def test_split_word(spec: str, words: list[str]) -> None:
     assert ["".join(s.text for s in w.symbols) for w in parts] == words
 
 
-@pytest.mark.parametrize(("text", "conf", "tall", "drawing"), [
-    ("SWS7/4", 0.0, 15.8, True),  # the UN emblem beside an old masthead
-    ("$/1998/144", 0.0, 8.9, False),  # a symbol the engine doubts, as tall as its line
-    ("Security", 96.6, 13.4, False),  # a big title, read with confidence
-    ("‘4", 50.9, 24.2, False),  # doubtful, not hopeless: left to the repairs
+@pytest.mark.parametrize(("text", "conf", "tall", "left", "drawing"), [
+    ("SWS7/4", 0.0, 15.8, 38.0, True),  # the UN emblem beside an old masthead
+    ("$/1998/144", 0.0, 8.9, 403.0, False),  # a symbol the engine doubts, as tall as its line
+    ("A/56/385", 0.0, 17.0, 452.0, False),  # a symbol in large print at the masthead's right
+    ("Security", 96.6, 13.4, 125.0, False),  # a big title, read with confidence
+    ("‘4", 50.9, 24.2, 35.0, False),  # doubtful, not hopeless: left to the repairs
 ])
-def test_is_drawing(text: str, conf: float, tall: float, drawing: bool) -> None:
-    word = OcrWord(text, 0.0, 100.0, 40.0, 100.0 + tall, conf, 0)
-    assert is_drawing(word, 6.5) is drawing
+def test_is_drawing(text: str, conf: float, tall: float, left: float, drawing: bool) -> None:
+    word = OcrWord(text, left, 100.0, left + 45.0, 100.0 + tall, conf, 0)
+    assert is_drawing(word, 6.5, 568.0) is drawing
 
 
 @pytest.mark.parametrize(("tall", "size"), [(6.6, 10.0), (7.9, 12.0), (5.3, 8.0), (0.1, 0.5)])

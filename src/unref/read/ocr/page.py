@@ -43,23 +43,26 @@ INK = 140
 
 #: A word the engine has almost no confidence in (below this)...
 JUNK_CONFIDENCE = 20.0
-#: ...and that stands this many times as tall as the page's usual word is a drawing read as letters (the UN
-#: emblem beside an old masthead read as "SWS7/4"), not text. A symbol read at confidence 0 ("$/1998/144")
-#: has the height of its line, and stays.
+#: ...that stands this many times as tall as the page's usual word...
 JUNK_TALL = 1.8
+#: ...and in this share of the page's width from its left edge, where a UN masthead prints the emblem, is the
+#: emblem read as letters ("SWS7/4" beside an old masthead), not text. A symbol the engine doubts as much stands
+#: at the right of the masthead ("A/56/385" in large print, read at confidence 0), and stays.
+EMBLEM_SIDE = 1 / 3
 
 
-def drop_drawings(words: list[OcrWord]) -> list[OcrWord]:
-    """Return the page's words without those that are a drawing read as letters (JUNK_CONFIDENCE, JUNK_TALL)."""
+def drop_drawings(words: list[OcrWord], width: float) -> list[OcrWord]:
+    """Return the page's words without the emblem read as letters (JUNK_CONFIDENCE, JUNK_TALL, EMBLEM_SIDE)."""
     if len(words) < 3:
         return words
     usual = statistics.median(w.top - w.bottom for w in words)
-    return [w for w in words if not is_drawing(w, usual)]
+    return [w for w in words if not is_drawing(w, usual, width)]
 
 
-def is_drawing(word: OcrWord, usual: float) -> bool:
-    """Return True when a word is a drawing read as letters: almost no confidence, and far too tall."""
-    return word.conf < JUNK_CONFIDENCE and word.top - word.bottom > JUNK_TALL * usual
+def is_drawing(word: OcrWord, usual: float, width: float) -> bool:
+    """Return True when a word is the emblem read as letters: almost no confidence, far too tall, at the left."""
+    return (word.conf < JUNK_CONFIDENCE and word.top - word.bottom > JUNK_TALL * usual
+            and word.right < EMBLEM_SIDE * width)
 
 
 def ocr_geometry(number: int, width: float, height: float, words: list[OcrWord],

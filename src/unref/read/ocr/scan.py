@@ -165,7 +165,7 @@ def _result(jobs: list[Job], reads: dict[int, PageRead], langs: dict[int, str]) 
     for index, reason, _ in jobs:
         page = reads[index]
         iso = langs[index]
-        lines = repair_words(_lines(keep_confident(drop_drawings(page.words))), iso, vocabulary)
+        lines = repair_words(_lines(keep_confident(drop_drawings(page.words, page.width))), iso, vocabulary)
         words = [w for line in lines for w in line]
         result.pages[index] = ocr_geometry(index + 1, page.width, page.height, words, page.rules)
         confidence = round(mean_confidence(page.words), 1)  # of all the engine read: the record says how well
