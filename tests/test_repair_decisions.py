@@ -38,6 +38,7 @@ from unref.repair import (
     _keep_join,
     _letter_split_off,
     _line_joins,
+    _may_restore,
     _number_glued,
     _pieces_edits,
     _pieces_word,
@@ -51,6 +52,7 @@ from unref.repair import (
     _word_or_printed,
     loose_piece,
     repair,
+    restore_printed_hyphens,
     select_steps,
     should_join,
 )
@@ -371,3 +373,24 @@ def test_should_join_only_with_a_loose_piece_or_two_letters(a: str, b: str, lang
 @given(text=st.text(alphabet="abcA -\n", max_size=60), token=st.text(alphabet="abcA", min_size=1, max_size=6))
 def test_prints_twice_is_a_count_of_two(text: str, token: str) -> None:
     assert Printed.of(text).prints_twice(token) is (text.count(token) >= 2)
+
+
+# --- _may_restore: restore_printed_hyphens runs only where its old search would find a glued pair ---------
+
+_MANY = " ".join(f"w{k}-x{k}" for k in range(40))  # more pairs than _FEW_GLUED: the set path is taken
+
+
+@pytest.mark.parametrize("document", [
+    "cease-fire and ceasefire; vis-à-vis and vis-àvis",
+    _MANY.replace("w1-x1", "w1x1").replace("0", "o").replace("1", "l") + " cease-fire ceasefire vis-à-vis visàvis",
+])
+@pytest.mark.parametrize("paragraph", ["the ceasefire held", "ceasefires held", "no such word", "visàvis",
+                                       "the CEASEFIRE", "İstanbul ceasefire"])
+def test_may_restore_answers_as_the_search(document: str, paragraph: str) -> None:
+    printed = Printed.of(document)
+    low = paragraph.lower()
+    found = printed.glued_found_re is not None and printed.glued_found_re.search(low) is not None
+    # The search is the test; the intersection may only say no where the step would make no edit.
+    if _may_restore(low, len(paragraph), printed) != found:
+        ctx = Context(printed=printed)
+        assert restore_printed_hyphens(Tracked.from_source(paragraph, 0), ctx).text == paragraph

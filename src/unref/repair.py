@@ -192,6 +192,7 @@ class _PrintedMemo:
     vocabulary: str | None = None  # the distinct runs of letters of the text, one a line
     twice: dict[str, bool] = field(default_factory=dict)  # token -> whether the text holds it twice or more
     lower_counts: Counter[str] | None = None  # how often each run of letters occurs, lower case
+    glued_keys: frozenset[str] | None = None  # the keys of `glued`
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +245,13 @@ class Printed:
         if whole and low not in self.lower:  # as before: a word lowered alone may differ (a Greek final sigma)
             whole = 0
         return i if self.pair_counts[f"{low[:i]}-{low[i:]}"] >= whole else 0
+
+    def glued_keys(self) -> frozenset[str]:
+        """Return the glued pairs, lower case, as a set (the keys of `glued`)."""
+        keys = self.memo.glued_keys
+        if keys is None:
+            keys = self.memo.glued_keys = frozenset(self.glued)
+        return keys
 
     def lower_counts(self) -> Counter[str]:
         """Return how often each run of letters occurs in the text, lower case (runs that lower alike add up)."""
@@ -836,10 +844,10 @@ def _printed_whole(a: str, b: str, text: str, start: int, printed: Printed) -> b
     if not (a[0].isupper() and a[1:].islower() and b.islower() and len(a + b) >= 6):
         return False
     before = text[max(0, start - 8):start].rstrip()
-    if not before or before[-1] in ".!?:;\"“(" or (not before[-1].isalpha() and before[-1] != ","):
-        return False
-    apart = rf"(?<!{LETTERS}){re.escape(a)}\s+{re.escape(b)}(?!{LETTERS})"
-    return len(re.findall(apart, printed.text)) <= 1
+    # "Never apart elsewhere": "a b" apart at most once. Each time the text prints them apart, `a` stands as a
+    # run of letters of its own, and the text prints that run at most once (above): so that holds, and the
+    # search over the whole text it took per pair (quadratic in a long document) is not made.
+    return bool(before) and before[-1] not in ".!?:;\"“(" and (before[-1].isalpha() or before[-1] == ",")
 
 
 def join_split_words(t: Tracked, ctx: Context) -> Tracked:
@@ -1088,10 +1096,7 @@ def restore_printed_hyphens(t: Tracked, ctx: Context) -> Tracked:
     if not printed.glued_found:
         return t
     low = t.text.lower()
-    if printed.glued_found_re is not None:
-        if not printed.glued_found_re.search(low):
-            return t
-    elif not any(g in low for g in printed.glued_found):
+    if not _may_restore(low, len(t.text), printed):
         return t
     edits: list[Edit] = []
     for m in _GLUED_TOKEN_RE.finditer(t.text):
@@ -1101,6 +1106,30 @@ def restore_printed_hyphens(t: Tracked, ctx: Context) -> Tracked:
             if i and len(token) - i >= 2:  # "Birnin" is no "Birni-n" even where "Birni-N’Konni" is printed
                 edits.append((m.start() + i, m.start() + i, "-"))
     return t.edit(edits)
+
+
+_FEW_GLUED = 32  # up to this many glued pairs, one search of them all is the cheaper test
+
+
+def _may_restore(low: str, size: int, printed: Printed) -> bool:
+    """Return False when restore_printed_hyphens has nothing to do in a paragraph (`low`: its text, lower case).
+
+    Its test was a search of the lower-case text for any of the glued pairs the document prints (one pattern
+    of them all, longer the longer the document): that search decides as before, but it is made only where
+    a run of four letters or more of the paragraph, lower case, is a glued pair at all (a set intersection),
+    and skipped where such a run is itself one of the pairs searched for. Where lowering changes the
+    text's length, runs may not lower alike: the search decides alone; so it does for a document of few pairs,
+    where one search costs less than the intersection.
+    """
+    if len(low) == size and len(printed.glued_found) > _FEW_GLUED:
+        hits = {w for w in printed.glued_keys().intersection(_WORD_RE.findall(low)) if len(w) >= 4}
+        if not hits:
+            return False  # no token of the loop below is a glued pair: it would make no edit
+        if not hits.isdisjoint(printed.glued_found):
+            return True  # the search finds that run
+    if printed.glued_found_re is not None:
+        return printed.glued_found_re.search(low) is not None
+    return any(g in low for g in printed.glued_found)
 
 
 # --- 12. A word broken into a piece and single letters ("ceasef i r e") ----------------------------

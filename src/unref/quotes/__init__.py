@@ -43,7 +43,14 @@ def _ref_after(refs: list[FootnoteRef], pid: str, offset: int, limit: int = 12) 
     return None
 
 
-def _refs_in(refs: list[FootnoteRef], pid: str) -> list[FootnoteRef]:
+# A document's refs: as a list, or looked up by paragraph (see _refs_by_paragraph).
+Refs = list[FootnoteRef] | dict[str, list[FootnoteRef]]
+
+
+def _refs_in(refs: Refs, pid: str) -> list[FootnoteRef]:
+    """Return the refs of a paragraph, in the document's order."""
+    if isinstance(refs, dict):
+        return refs.get(pid, [])
     return [r for r in refs if r.paragraph == pid]
 
 
@@ -73,7 +80,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     ctx = Context(addressee=_single_addressee(doc))
     i = 0
     while i < len(paras):
-        block = _block_quotes(paras, i, refs, ctx)
+        block = _block_quotes(paras, i, by_paragraph, ctx)
         if block is not None:
             found, i = block
             quotes.extend(found)
@@ -88,7 +95,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     return quotes
 
 
-def _block_quotes(paras: list[Paragraph], i: int, refs: list[FootnoteRef],
+def _block_quotes(paras: list[Paragraph], i: int, refs: Refs,
                   ctx: Context) -> tuple[list[Quote], int] | None:
     """Return the quotations of the block that paragraph i opens, and the index of the paragraph after it.
 
@@ -123,7 +130,7 @@ def _block_end(paras: list[Paragraph], i: int) -> int:
     return j
 
 
-def _block_note(group: list[Paragraph], paras: list[Paragraph], j: int, refs: list[FootnoteRef]) -> str | None:
+def _block_note(group: list[Paragraph], paras: list[Paragraph], j: int, refs: Refs) -> str | None:
     """Return the footnote of a block: the last marker of its first paragraph that has one, or the first
     marker of a short bracketed line after it that gives the source ("(Statement of 4 May)")."""
     for q in group:
