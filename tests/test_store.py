@@ -574,3 +574,59 @@ def test_good_filter_values_in_any_case(kwargs: dict[str, str]) -> None:
 def test_the_document_types_are_the_schema_s() -> None:
     schema = json.loads((Path(unref.__file__).parent / "schema" / "document.schema.json").read_text())
     assert [t for t in schema["properties"]["doc_type"]["enum"] if t is not None] == list(DOC_TYPES)
+
+
+# ---------------------------------------------------------------------------
+# PostgreSQL: broad queries read the passages in order (issue 13)
+
+FREQS = {"security": 0.05, "council": 0.04, "the": 0.3, "secretary": 0.01, "secret": 0.002}
+
+
+@pytest.mark.parametrize(("query", "share"), [
+    ("security", 0.05),
+    ("zzz", 0.001),  # not among the common words: below the floor
+    ("security council", 0.04),  # AND: the rarer
+    ('"the security council"', 0.04),  # a phrase: its rarest word
+    ("security OR council", 0.09),  # OR: the sum
+    ("the OR security OR council OR secretary OR secret OR zzz", 0.403),
+    ("secre*", 0.012),  # a prefix: the listed words it begins
+    ("qqq*", 0.001),
+    ("security -council", 0.05),  # an excluded word narrows, by an unknown share
+])
+def test_query_share(query: str, share: float) -> None:
+    from unref.corpus.store.postgres import query_share
+
+    assert query_share(parse_query(query), FREQS, 0.001) == pytest.approx(share)
+
+
+@pytest.mark.parametrize(("share", "rows", "window", "in_order"), [
+    (0.05, 340_000, 1000, False),  # 2,000 documents: 17,000 matches in a bitmap, 40,000 rows read in order
+    (0.05, 17_000_000, 1000, True),  # 100,000 documents: 850,000 matches against the same 40,000 rows
+    (0.025, 3_400_000, 1000, True),  # 20,000 documents, a word in 2.5 %: 85,000 matches, 80,000 rows
+    (0.002, 17_000_000, 1000, False),  # a medium word: 34,000 matches, 1,000,000 rows
+    (0.04, 3_400_000, 4000, False),  # a phrase's candidates: a window four times as large
+    (0.0, 17_000_000, 1000, False),  # no statistics yet
+])
+def test_scans_in_order(share: float, rows: float, window: int, in_order: bool) -> None:
+    from unref.corpus.store.postgres import scans_in_order
+
+    assert scans_in_order(share, rows, window) is in_order
+
+
+def test_postgres_broad_query_in_order_finds_what_the_index_finds() -> None:
+    """A search read in table order ranks the same window of matches as through the index: the same hits."""
+    from conftest_db import pg_schema
+    from unref.corpus.store.postgres import PostgresStore
+
+    with pg_schema() as url, open_store(url) as store:
+        assert isinstance(store, PostgresStore)
+        store.search_window = 5
+        for n in range(12):
+            add(store, record([f"S/2026/{n}"], paragraphs=[
+                "The council met." + " council" * (n % 4), f"Other words {n}.", "The council and the security."]))
+        queries = ["council", '"the council"', "council security", "council -met"]
+        before = {q: [(h.ref, h.score, h.document.symbol) for h in store.search(q, limit=20)] for q in queries}
+        store._stats = (time.monotonic(), {"council": 0.9, "the": 0.9, "security": 0.9}, 0.5, 1e9)
+        assert store._in_order(parse_query("council"), 5, "")
+        after = {q: [(h.ref, h.score, h.document.symbol) for h in store.search(q, limit=20)] for q in queries}
+        assert after == before and all(before.values())

@@ -11,19 +11,50 @@ from uuid import uuid4
 
 from unref.corpus.store.base import Failure, Passage, Prepared, passage_id, redact
 from unref.corpus.store.errors import CannotOpen, MissingFeature, SearchTimeout, StoreError
-from unref.corpus.store.query import Query, QueryError, fold
+from unref.corpus.store.query import Query, QueryError, Unit, fold
 from unref.corpus.store.sql import SQLStore
 
 __all__ = ["PostgresStore", "redact"]
 
 MIGRATION_LOCK = 72_730_001  # pg_advisory_xact_lock key: one migrating process per schema
 PHRASE_CANDIDATES = 4  # a phrase query reads at most this many times the window of candidates
+# A broad query (its words in a large share of the passages) reads the table in order until its window is
+# full, rather than building a bitmap of every match from the index, which grows with the corpus: at 20,000
+# documents (3.4 M passages) a word in 2.5 % of them cost 50-77 ms through the index and 40 ms in order (a row
+# read in order cost about twice a match put in the bitmap: SCAN_COST). See `scans_in_order`.
+SCAN_COST = 2.0
+STATS_AGE = 300.0  # seconds that the planner's word frequencies are kept before they are read again
 # A writer whose connection is lost (the server restarted, an administrator ended the session) waits
 # this long before each new attempt to connect, then gives up: about two minutes in all.
 RECONNECT_DELAYS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 60.0)
 
 log = logging.getLogger("unref.corpus.store")
 T = TypeVar("T")
+
+
+def query_share(query: Query, freqs: dict[str, float], floor: float) -> float:
+    """Return at most what share of the passages can match `query` (excluded terms ignored).
+
+    `freqs` are the planner's share of passages for its most common words; a word not among them is
+    rarer than `floor`. A phrase or an AND is no more frequent than its rarest part; an OR is at most the
+    sum of its parts; a prefix, the sum of the listed words it begins (at least `floor`).
+    """
+
+    def word(w: str, prefix: bool) -> float:
+        if prefix:
+            return max(floor, sum(f for k, f in freqs.items() if k.startswith(w)))
+        return freqs.get(w, floor)
+
+    def unit(u: Unit) -> float:
+        return min(word(w, u.prefix and i == len(u.words) - 1) for i, w in enumerate(u.words))
+
+    return min(min(1.0, sum(unit(u) for u in group)) for group in query.groups)
+
+
+def scans_in_order(share: float, rows: float, window: int) -> bool:
+    """Return whether reading the table in order until `window` matches costs less than the index's bitmap
+    of every match: window / share rows read, at SCAN_COST each, against share * rows matches."""
+    return share > 0 and window / share * SCAN_COST < share * rows
 
 
 class ConnectionLost(StoreError):
@@ -47,6 +78,7 @@ class PostgresStore(SQLStore):
         self.read_only = read_only
         self._psycopg = psycopg
         self._sql_cache: dict[str, str] = {}
+        self._stats: tuple[float, dict[str, float], float, float] | None = None  # read at, freqs, floor, rows
         self._journal: list[Callable[[], Any]] = []  # the writes of the open transaction, to redo on a new connection
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout)))
@@ -241,6 +273,27 @@ class PostgresStore(SQLStore):
         # LIKE: case-sensitive, and the planner can estimate it; a \ % or _ of the prefix is matched as itself.
         return "s.symbol LIKE ?", re.sub(r"([\\%_])", r"\\\1", prefix) + "%"
 
+    def _word_stats(self) -> tuple[dict[str, float], float, float]:
+        """Return the planner's share of passages for the most common words, the share below which the others
+        lie, and the passages' row count; read again after STATS_AGE seconds (nothing before ANALYZE)."""
+        if self._stats is None or time.monotonic() - self._stats[0] > STATS_AGE:
+            row = self.conn.execute(
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples FROM pg_class c"
+                " LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'passages'"
+                " AND s.attname = 'tsv' WHERE c.oid = 'passages'::regclass").fetchone()
+            elems, shares, rows = row if row else (None, None, 0)
+            freqs = dict(zip(elems or (), shares or (), strict=False))  # the shares end with min, max, nulls
+            floor = float(shares[len(elems)]) if elems and shares else 0.0
+            self._stats = (time.monotonic(), freqs, floor, max(0.0, float(rows or 0)))
+        return self._stats[1], self._stats[2], self._stats[3]
+
+    def _in_order(self, candidates: Query, window: int | None, where: str) -> bool:
+        """Return whether a search without filters should read the passages in order (see `scans_in_order`)."""
+        if window is None or where:
+            return False
+        freqs, floor, rows = self._word_stats()
+        return scans_in_order(query_share(candidates, freqs, floor), rows, window)
+
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
                     window: int | None, after: tuple[float, int] | None = None) -> list[tuple[int, float]]:
         join = " JOIN documents d ON d.id = p.document_id" if where else ""
@@ -264,6 +317,13 @@ class PostgresStore(SQLStore):
             with self.transaction():
                 self.conn.execute(f"SET LOCAL statement_timeout = {int(self.timeout * 1000)}")
                 self.conn.execute("SET LOCAL work_mem = '32MB'")  # exact bitmaps: no rows read twice
+                # One window of matches, the first in the table, whichever plan: no parallel workers, and a
+                # scan in order starts at the table's start, not where another scan of it is (on a table
+                # larger than a quarter of shared_buffers, PostgreSQL's default: the window moved between runs).
+                self.conn.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+                self.conn.execute("SET LOCAL synchronize_seqscans = off")
+                if self._in_order(query, window * PHRASE_CANDIDATES if outer and window else window, where):
+                    self.conn.execute("SET LOCAL enable_bitmapscan = off")
                 rows = self._execute(sql, params).fetchall()
         except errors.QueryCanceled:
             raise SearchTimeout(self.timeout) from None
