@@ -324,7 +324,10 @@ class PostgresStore(SQLStore):
                 self.conn.execute("SET LOCAL synchronize_seqscans = off")
                 if self._in_order(query, window * PHRASE_CANDIDATES if outer and window else window, where):
                     self.conn.execute("SET LOCAL enable_bitmapscan = off")
-                rows = self._execute(sql, params).fetchall()
+                # Never prepared: a plan fitted to this query's words. psycopg prepares a statement run five
+                # times, and the server then may keep one generic plan for every tsquery: a medium word with a
+                # filter took 1-4 s (was 20-50 ms) once the bench's query mix had run once in the same session.
+                rows = self.conn.execute(self._pg(sql), params, prepare=False).fetchall()
         except errors.QueryCanceled:
             raise SearchTimeout(self.timeout) from None
         except (errors.SyntaxError, errors.DataException) as err:
