@@ -5,7 +5,9 @@ Measures, each in a process of its own so that its peak memory is its own:
   pdftotext poppler's pdftotext on every file (needs poppler-utils: apt-get install poppler-utils)
   read      unref's PDF reader (unref.read.pdf.read_pdf): glyphs, lines, labels, markers
   parse     unref.parse: every stage, from the PDF to the finished Document
-and prints pages per second per core (CPU time of one process), peak memory, and the
+read and parse run with OCR off (--ocr never, the default here): the floor reads the text layer only, and OCR
+has benches of its own (bench/scanned.py); --ocr auto measures what `unref parse` does by default. It
+prints pages per second per core (CPU time of one process), peak memory, and the
 ratios to the floor. Goals: parse >= 50 pages/s per core, and <= 3x the raw pypdfium2 time (issue 16).
 Run: .venv/bin/python bench/parse_pdf.py [--repeat N] [--corpus DIR]
 """
@@ -22,6 +24,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from unref.read.ocr.scan import OcrMode
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 MEASURES = ("raw", "pdftotext", "read", "parse")
@@ -54,6 +60,9 @@ def _pdftotext(files: list[Path]) -> int:
     return 0
 
 
+OCR: OcrMode = "never"  # what read and parse measure: set by --ocr
+
+
 def _read(files: list[Path]) -> int:
     from unref.errors import InputError
     from unref.read.pdf import read_pdf
@@ -61,7 +70,7 @@ def _read(files: list[Path]) -> int:
     pages = 0
     for path in files:
         with contextlib.suppress(InputError):  # scans without a text layer
-            pages += len(read_pdf(path).pages)
+            pages += len(read_pdf(path, ocr=OCR).pages)
     return pages
 
 
@@ -71,7 +80,7 @@ def _parse(files: list[Path]) -> int:
     pages = 0
     for path in files:
         with contextlib.suppress(unref.InputError):  # scans without a text layer
-            pages += unref.parse(path).pages
+            pages += unref.parse(path, ocr=OCR).pages
     return pages
 
 
@@ -97,7 +106,7 @@ def measure(name: str, files: list[Path], repeat: int) -> dict[str, float]:
 
 
 def _run_child(name: str, corpus: Path, repeat: int) -> dict[str, float] | None:
-    cmd = [sys.executable, __file__, "--child", name, "--repeat", str(repeat), "--corpus", str(corpus)]
+    cmd = [sys.executable, __file__, "--child", name, "--repeat", str(repeat), "--corpus", str(corpus), "--ocr", OCR]
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         print(f"parse_pdf: measure {name} failed: {(out.stderr.strip().splitlines() or ['?'])[-1]}")
@@ -127,8 +136,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=2, help="passes over the corpus (the best is reported)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--ocr", choices=("never", "auto"), default="never",
+                    help="OCR in read and parse (default never: the floor reads the text layer only)")
     ap.add_argument("--child", choices=MEASURES, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    global OCR
+    OCR = args.ocr
     files = sorted(args.corpus.glob("*.pdf"))
     if not files:
         print(f"parse_pdf: no PDFs at {args.corpus}")
@@ -174,7 +187,7 @@ def main() -> int:
         print(f"goal parse <= {GOAL_RATIO:.0f}x raw pypdfium2: {ratio:.2f}x "
               f"{'met' if ratio <= GOAL_RATIO else 'NOT MET'}")
     wall = time.perf_counter() - started
-    print(f"(CPU time of one process per measure, best of {args.repeat}; wall time {wall:.0f} s)")
+    print(f"(CPU time of one process per measure, best of {args.repeat}, OCR {OCR}; wall time {wall:.0f} s)")
     return 0
 
 
