@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from unref.read.ocr.scan import OcrMode
 
 __all__ = ["GRACE", "Limits", "Sandbox", "SandboxPool", "death_error", "parse_limited", "run_parse", "sandboxes",
-           "warm_parser"]
+           "warm_parser", "warm_worker"]
 
 T = TypeVar("T")
 
@@ -131,6 +132,8 @@ def _send(conn: Connection, outcome: tuple[bool, Any], name: str, limits: Limits
     is sent as an error that says so."""
     try:
         conn.send(outcome)
+    except (BrokenPipeError, EOFError, ConnectionResetError):
+        return  # the parent is gone (Ctrl-C, a killed run): no one to tell, and nothing to print
     except MemoryError:
         conn.send((False, limits.out_of_memory(name)))
     except Exception as err:  # an exception type that does not pickle: its name and message go
@@ -342,6 +345,16 @@ def warm_parser() -> None:
 
     with contextlib.suppress(Exception):  # warming is best effort
         parse_text("A/1/1\n\nUnited Nations\n\nGeneral Assembly\n\nText.\n")
+
+
+def warm_worker(ocr_workers: int | None = None) -> None:
+    """Start a parsing worker: load the parser's tables; with `ocr_workers`, a scan's pages are read by at
+    most that many processes (1: in the worker itself). Workers that already parse side by side each read
+    their scans in process: a pool of OCR processes per worker would put several engines on each core, and
+    their memory with them. $UNREF_OCR_WORKERS, when set, still decides."""
+    if ocr_workers is not None:
+        os.environ.setdefault("UNREF_OCR_WORKERS", str(ocr_workers))
+    warm_parser()
 
 
 def _parse_job(source: str | Path | bytes, limits: Limits, finish: Callable[[Any], T], name: str | None,

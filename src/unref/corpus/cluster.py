@@ -37,7 +37,7 @@ from typing import Any
 
 from unref.corpus.store import Failure, Prepared, content_hash
 from unref.errors import LimitError, UnrefError
-from unref.sandbox import GRACE, Limits, Sandbox, warm_parser
+from unref.sandbox import GRACE, Limits, Sandbox, warm_worker
 
 __all__ = ["ATTEMPTS", "KILLED_TWICE", "LOCAL", "NEED_BYTES", "Job", "connect", "fetch", "hash_source", "is_url",
            "killed_from_outside", "reason", "run_tasks", "work"]
@@ -138,7 +138,8 @@ def _sandbox(limits: Limits) -> Sandbox[Outcome]:
     if box is None or box.limits != limits:
         if box is not None:
             box.close()
-        box = Sandbox(limits, warm_parser, method="forkserver", preload=("unref.corpus.ingest",))
+        # A cluster's parallelism is its workers: each reads its scans' pages in process (ingest.warm_worker).
+        box = Sandbox(limits, partial(warm_worker, 1), method="forkserver", preload=("unref.corpus.ingest",))
         _local.sandbox = box
         _children.append(box)
     return box

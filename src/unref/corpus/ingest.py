@@ -28,7 +28,7 @@ from typing import Any, Literal
 from unref.corpus.cluster import ATTEMPTS, KILLED_TWICE, fetch, hash_source, is_url, killed_from_outside, reason
 from unref.corpus.iters import chunks
 from unref.corpus.store import Failure, Prepared, Store, StoreError, prepare
-from unref.sandbox import Limits, Sandbox, sandboxes, warm_parser
+from unref.sandbox import Limits, Sandbox, sandboxes, warm_worker
 
 __all__ = ["IngestEvent", "IngestResult", "expand", "ingest", "parse_file"]
 
@@ -329,7 +329,8 @@ def _run_workers(todo: Iterator[tuple[str, str]], workers: int, options: _Option
     dies or runs past the time limit fails its file alone and is replaced."""
     limits = _limits(options)
     # Not fork: the parent may hold threads (a progress bar) and an open database.
-    with sandboxes(limits, workers, warm_parser, method="forkserver", preload=("unref.corpus.ingest",)) as pool:
+    warm = partial(warm_worker, 1 if workers > 1 else None)
+    with sandboxes(limits, workers, warm, method="forkserver", preload=("unref.corpus.ingest",)) as pool:
         running: dict[Sandbox[Any], tuple[str, str, int]] = {}
         for sandbox in pool:
             _feed(sandbox, todo, options, running)
