@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from unref.errors import InputError, LimitError, UnrefError
-from unref.read.pdf.glyphs import time_limit
 
 if TYPE_CHECKING:
     from unref.read.ocr.scan import OcrMode
@@ -115,6 +114,8 @@ def _named(err: UnrefError, name: str) -> UnrefError:
 
 def _outcome(call: Callable[[], Any], name: str, limits: Limits) -> tuple[bool, Any]:
     """Return (True, what `call` returns) or (False, the error it raised), under the time limits."""
+    from unref.read.pdf.glyphs import time_limit  # here, in the child: the PDF reader (pypdfium2) is no start-up cost
+
     _limit_cpu(limits.timeout)
     try:
         with time_limit(limits.timeout):

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from unref.cli.app import Db, Debug, MaxPages, ReadTimeout, WorkerMemory, app, reporting
 
 if TYPE_CHECKING:  # the store, ingest and dask are imported by the commands that use them: `unref parse` never
+    from rich.console import Console
+    from rich.text import Text
+
     from unref.corpus.ingest import IngestEvent, IngestResult
     from unref.corpus.store import Store
     from unref.corpus.store.query import Snippet
@@ -56,6 +57,8 @@ SymbolArg = Annotated[str, typer.Argument(help="A document symbol, e.g. S/2025/2
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=True)
 
 
@@ -82,6 +85,8 @@ def _json(data: Any) -> None:
 
 def _marked(console: Console, snippet: Snippet | None, indent: str = "    ") -> Text:
     """Return the snippet with its highlights in bold on a terminal, or between ** in plain output."""
+    from rich.text import Text
+
     if snippet is None:
         return Text(indent + "(passage not found)")
     if not console.is_terminal:
@@ -100,6 +105,7 @@ class _IngestBar:
     """The progress bar of `unref ingest`: files done (added, skipped), failed, and pages stored per second."""
 
     def __init__(self, total: int, quiet: bool) -> None:
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.counts = {"added": 0, "known": 0, "failed": 0}
@@ -205,6 +211,8 @@ def search(
     debug: Debug = False,
 ) -> None:
     """Search paragraphs and footnotes; print ranked passages with the matches highlighted."""
+    from rich.text import Text
+
     from unref.corpus.store import Filters
     from unref.corpus.store.query import Snippet
 
@@ -290,6 +298,8 @@ def cites(symbol: SymbolArg, all: Annotated[bool, typer.Option(
               "--all", help="Every kind of citation (web addresses, treaties, ...), not only UN symbols.")] = False,
           format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
     """List what a document cites: a stored document by symbol, or a file parsed on the spot (a table)."""
+    from rich.text import Text
+
     from unref.corpus.graph import cites as run
 
     if Path(symbol).is_file():
@@ -329,6 +339,8 @@ def _cites_of_file(path: Path, format: Output, debug: bool) -> None:
 def cited_by(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db = None,
              debug: Debug = False) -> None:
     """List the documents that cite a document (in the corpus or not), with each citing passage."""
+    from rich.text import Text
+
     from unref.corpus.graph import cited_by as run
 
     links = _graph_items(db, debug, format, run, symbol, language=lang)

@@ -17,8 +17,6 @@ import typer
 
 from unref import __version__
 from unref.cli.app import Debug, MaxPages, ProcessMemory, ReadTimeout, app, fail
-from unref.render import to_markdown, to_text
-from unref.sandbox import Limits, parse_limited
 
 __all__ = ["Format", "app", "parse", "render", "version"]
 
@@ -63,6 +61,8 @@ class Format(StrEnum):
 
 def render(format: Format, spans: bool, doc: Any) -> str:
     """Return the document as `unref parse` prints it (runs in the parsing child: only the text crosses back)."""
+    from unref.render import to_markdown, to_text
+
     if format is Format.json:
         return json.dumps(doc.to_json(spans=spans), ensure_ascii=False, indent=1) + "\n"
     if format is Format.text:
@@ -88,6 +88,8 @@ def parse(
 ) -> None:
     """Parse one document (a PDF, a PNG, JPEG or TIFF scan, or extracted text) and print it as JSON
     (unref.document/1), text or Markdown."""
+    from unref.sandbox import Limits, parse_limited  # here: the other commands and --help need no sandbox
+
     limits = Limits(memory_mib=max_memory, timeout=timeout, max_pages=max_pages)
     progress = terminal_progress if sys.stderr.isatty() else None
     try:
