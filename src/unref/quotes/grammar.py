@@ -23,10 +23,18 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import cast
 
 import regex
 
 from unref.catalogue import names_pattern, principal_organ_names
+from unref.text.regexes import lazy
+
+
+def _rx(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Return a pattern of the `regex` package compiled at its first use: 21 patterns, 0.15 s of every start
+    (issue 16), most of which a text without a quotation never asks."""
+    return cast("regex.Pattern[str]", lazy(pattern, flags, regex))
 
 
 @cache
@@ -61,7 +69,7 @@ class rx:
 _CLOSERS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
 _LEFT_CONTEXT = " \t\n([{—–-/“«„‘:"
 _MARKS = frozenset("“”«»„‘’\"‹›")
-_MARK_RE = regex.compile("[" + regex.escape("".join(sorted(_MARKS))) + "]")  # visit the marks only, not every letter
+_MARK_RE = _rx("[" + regex.escape("".join(sorted(_MARKS))) + "]")  # visit the marks only, not every letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,7 @@ def mask(text: str, spans: list[Span]) -> str:
 # closes an abbreviation or an initial ("Mr.", "para.", "J.").
 _ABBREV = (r"(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|art|Art|arts|vol|Vol|p|pp|e\.g|i\.e|cf|Gen|Lt|Col|Maj"
            r"|Capt|Sgt|Amb|Jr|Sr|Rev|Co|Inc|Ltd|Corp|a\.i|H\.E|U\.S|U\.K|Nr|Mme|Mlle|Sra|Sr|Dña|Gov|Sen|Rep|[A-Z]))")
-_SENTENCE_END_RE = regex.compile(rf"{_ABBREV}[.!?;](?:[”\"’»)\]]|\d{{1,3}})?\s+(?=[\p{{Lu}}“\"«„(\[\d])")
+_SENTENCE_END_RE = _rx(rf"{_ABBREV}[.!?;](?:[”\"’»)\]]|\d{{1,3}})?\s+(?=[\p{{Lu}}“\"«„(\[\d])")
 
 
 def sentence_start(masked: str, pos: int) -> int:
@@ -166,10 +174,10 @@ REPORTING_VERBS = (
     r"|заявили|отметили|подчеркнули|указали|признал|признала|признали))"
 )
 # A word after a determiner or a preposition is a noun ("its rules", "the requests of"), not a verb.
-_VERB_RE = regex.compile(
+_VERB_RE = _rx(
     rf"(?<![\w’'-])(?<!\b(?:the|its|their|his|her|these|those|such|of|with|our|my|your|any|all|new|many|several"
     rf"|recent|previous|earlier|latest|whose|in|on|for|to|by|from)\s){REPORTING_VERBS}(?![\w’'-])")
-_PASSIVE_BEFORE_RE = regex.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE_RE = _rx(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$")
 
 # Words that may stand between a subject and its verb, or before the verb after a comma.
 _FILLER = (r"(?:has|have|had|also|further|then|thus|in particular|particularly|clearly|explicitly|itself|himself"
@@ -179,7 +187,7 @@ _FILLER = (r"(?:has|have|had|also|further|then|thus|in particular|particularly|c
            r"|could|should|may|might|can|must|did|does|do|only|in turn|inter alia|in addition|moreover"
            r"|furthermore|subsequently|similarly|likewise|therein|therefore|accordingly|once again|indeed"
            r"|a|an|aussi|également|también|также|on \d{1,2}(?: \p{L}+)?(?: \d{4})?|in \d{4})")
-_TRAILING_FILLER_RE = regex.compile(rf"(?:\s+{_FILLER}|\s*[,–—-])+\s*$")
+_TRAILING_FILLER_RE = _rx(rf"(?:\s+{_FILLER}|\s*[,–—-])+\s*$")
 
 # A name: capitalised words and the small words that join them ("Office for the Coordination
 # of Humanitarian Affairs", "Permanent Representative of X to the United Nations").
@@ -222,15 +230,15 @@ _PROVISION = (rf"(?:{_DET}\s+|[Ll][’']|[Ee]l\s+|[Ll]e\s+)?(?:[Pp]aragraphs?|[A
               rf"|[Pp]rinciples?|[Cc]hapter|[Pp]árrafo|[Сс]татья)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
               rf"\s+(?:of|de la|de l’|du|del|de)\s+(?:the\s+|its\s+)?{_NAME}(?:\s+\p{{Ll}}+(?:e|a|o)s?\b)?")
 _NP = rf"(?:{_PROVISION}|{_NP})"
-_NP_END_RE = regex.compile(rf"(?<![\w’'-]){_NP}$")
+_NP_END_RE = _rx(rf"(?<![\w’'-]){_NP}$")
 # "the Special Rapporteur on the right to food": a mandate named in lower case after its title.
-_MANDATE_END_RE = regex.compile(
+_MANDATE_END_RE = _rx(
     rf"(?:{_DET}\s+)?{_MODS}*(?:{_CAP}\s+)*(?:Rapporteur|Representative|Envoy|Adviser|Advisor|Expert|Coordinator"
     rf"|Group|Committee|Working Group|spokes(?:person|man|woman)|representative|envoy|adviser)"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME})?\s+(?:on|for)\s+[^,;:()]{{3,80}}$"
 )
 
-_NP_WHOLE_RE = regex.compile(rf"{_NP}")
+_NP_WHOLE_RE = _rx(rf"{_NP}")
 
 # Capitalised words that open a sentence but never name a speaker.
 _NOT_NAMES = set(
@@ -252,7 +260,7 @@ _NOT_NAMES = set(
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "il", "elle", "ils", "elles", "él", "ella",
              "он", "она", "они", "you"}
 # A phrase that opens with a preposition or subordinator sets the scene; it names no speaker.
-_ADVERBIAL_RE = regex.compile(
+_ADVERBIAL_RE = _rx(
     r"^\s*(?:in|on|at|by|during|following|after|before|through|with|having|when|while|as|upon|pursuant|under"
     r"|since|despite|from|to|for|among|between|within|without|against|regarding|concerning|including|via|per"
     r"|because|although|though|if|unless|whereas|once|until|given|amid|according|dans|en|lors|selon|après|avant"
@@ -260,18 +268,18 @@ _ADVERBIAL_RE = regex.compile(
     r"|august|september|october|november|december))\b|^\s*[\d(]",
     regex.IGNORECASE,
 )
-_RELATIVE_RE = regex.compile(r"^\s*(?:who|which|whose|whom|where|that|qui|que|quien|que|который|которая|которые)\b",
+_RELATIVE_RE = _rx(r"^\s*(?:who|which|whose|whom|where|that|qui|que|quien|que|который|которая|которые)\b",
                              regex.IGNORECASE)
-_PRONOUN_END_RE = regex.compile(
+_PRONOUN_END_RE = _rx(
     r"(?:^|\s)(?P<p>he|she|it|they|we|I|who|which|il|elle|ils|elles|él|ella|он|она|они|you)$", regex.IGNORECASE)
-_PREPOSITION_END_RE = regex.compile(
+_PREPOSITION_END_RE = _rx(
     r"(?:^|\s)(?:of|to|by|from|with|for|on|in|at|about|against|into|than|between|among|over|under|like|de|à|a|con"
     r"|para|por|en|sur|avec|pour|dans|в|на|с|к|от|для)\s*$", regex.IGNORECASE)
 
 # The object of a verb ("having adopted the Convention") is not the subject of the next one.
-_VERB_END_RE = regex.compile(rf"(?:\b\p{{Ll}}+(?:ed|ing)|\b{REPORTING_VERBS})\s*$")
+_VERB_END_RE = _rx(rf"(?:\b\p{{Ll}}+(?:ed|ing)|\b{REPORTING_VERBS})\s*$")
 
-_ACCORDING_RE = regex.compile(
+_ACCORDING_RE = _rx(
     rf"(?:\b[Aa]ccording to|\b[Ii]n the words of|\b[Ss]elon|\b[Dd]’après|\b[Ss]egún|\b[Пп]о словам|\b[Cc]огласно"
     rf"|\b[Aa]s (?:(?:has been|was|were|had been|is|are)\s+)?(?:stated|noted|stressed|underscored|reported|highlighted"
     rf"|observed|emphasi[sz]ed|recalled|pointed out|indicated|declared|put|found|concluded|affirmed|warned|confirmed"
@@ -283,14 +291,14 @@ _ACCORDING_RE = regex.compile(
 _WORDS = (r"(?:statement|speech|words|remarks|address|admission|letter|report|message|testimony|interview"
           r"|declaration|communiqué|tweet|post|article|op-ed|note|response|reply|answer|conclusion|view|opinion"
           r"|position|comments?|assessment)")
-_POSSESSIVE_RE = regex.compile(
+_POSSESSIVE_RE = _rx(
     rf"(?:(?P<owner>{_NAME}){_POSS}\s+(?:{_MODS}|\p{{Ll}}+\s+){{0,2}}{_WORDS}"
     rf"|{_WORDS}\s+(?:(?:made|given|delivered|issued|written|sent|published)\s+)?(?:of|by)\s+(?:the\s+)?(?P<owner2>{_NAME}))"
     rf"(?=[^.;]{{0,60}}$)"
 )
-_YOUR_RE = regex.compile(r"\b(?:[Yy]our|[Yy]ou)\b")
+_YOUR_RE = _rx(r"\b(?:[Yy]our|[Yy]ou)\b")
 # A quotation that follows these words is a title, a name or a term, not somebody's words.
-_TITLE_BEFORE_RE = regex.compile(
+_TITLE_BEFORE_RE = _rx(
     r"(?:\b(?:entitled|titled|theme|themed|headed|heading|named|called|known as|so-called|dubbed|termed|term"
     r"|terms|word|words|phrase|expression|slogan|motto|banner|label(?:l)?ed|designated|item|sub-item|subitem"
     r"|agenda|topic|programme|project|initiative|campaign|operation|event|exhibition|rubric|hashtag|film|book|intitulée?s?|intitulado|intitulada|titulado"
@@ -389,10 +397,10 @@ def _np_at_end(segment: str, antecedent: bool = False) -> str | None:
     return who if _valid(who) else None
 
 
-_DESCRIPTOR_RE = regex.compile(r"^(?:former|then|the then|a|an|one|its|his|her|their|long-time|current)\s+\p{Ll}")
-_CONJUNCTION_RE = regex.compile(r"^(?:and|but|or|yet|then|and then|but also|et|mais|y|pero|и|но)(?:\s+|$)")
-_LIST_BEFORE_RE = regex.compile(r"\b(?:of|the)\s+\p{Lu}[\w’'-]*$")
-_LIST_NEXT_RE = regex.compile(rf"\s*(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*,?\s+and\s+(?:the\s+)?{_CAP}")
+_DESCRIPTOR_RE = _rx(r"^(?:former|then|the then|a|an|one|its|his|her|their|long-time|current)\s+\p{Ll}")
+_CONJUNCTION_RE = _rx(r"^(?:and|but|or|yet|then|and then|but also|et|mais|y|pero|и|но)(?:\s+|$)")
+_LIST_BEFORE_RE = _rx(r"\b(?:of|the)\s+\p{Lu}[\w’'-]*$")
+_LIST_NEXT_RE = _rx(rf"\s*(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*,?\s+and\s+(?:the\s+)?{_CAP}")
 
 
 def _split_phrases(text: str) -> list[tuple[int, str]]:
