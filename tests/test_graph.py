@@ -162,6 +162,7 @@ COMMANDS = [  # arguments, words the output holds
     (["search", "S/2025/260"], ["document S/2025/260", "S/2025/277", "letter **S/2025/260**"]),  # then its citers
     (["show", "S/2025/105"], ["A/79/796 / S/2025/105", "See A/79/796/Add.1."]),
     (["stats"], ["documents   9"]),
+    (["show", "s/2025/277"], ["In reply to the letter S/2025/260", "also from: /corpus/"]),  # its text: a source
 ]
 
 

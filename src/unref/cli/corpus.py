@@ -264,10 +264,14 @@ def show(symbol: SymbolArg, format: Fmt = Output.text, lang: Lang = None, db: Db
         if doc is None:
             raise NotInCorpus(symbol)
         record = store.record(doc.id)
+        sources = store.sources(doc.id)
     if format is Output.json:
         _json(record)
     else:
         sys.stdout.write(_render(record) + "\n")
+        # The files stored as this document's other sources (its extracted text, a second copy): one record.
+        for source in sources:
+            sys.stdout.write(f"also from: {source['path'] or source['hash']} ({source['format']})\n")
 
 
 # ---------------------------------------------------------------------------
