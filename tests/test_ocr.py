@@ -24,7 +24,9 @@ from unref.read.ocr.pool import PageRead, pool_size
 from unref.read.ocr.scan import (
     ALWAYS,
     NO_TEXT_LAYER,
+    is_symbol_word,
     keep_confident,
+    kept_words,
     page_language,
     page_ranges,
     page_reason,
@@ -309,6 +311,55 @@ def test_split_word(spec: str, words: list[str]) -> None:
     assert ["".join(s.text for s in w.symbols) for w in parts] == words
 
 
+TALL_LETTERS = frozenset("bdfhijklt")
+
+
+def _tilted_line(spec: str, slope: float) -> list[engine._Word]:
+    """A line of words (spaces between them) whose baseline falls by `slope` pixels a pixel across, as on a
+    skewed scan; short letters stand 17 or 19 high (as OCR boxes vary), capitals and tall letters 28, a symbol
+    after "^" raised and 14 high."""
+    words: list[engine._Word] = []
+    x = 0
+    for part in spec.split():
+        symbols, raised = [], False
+        for ch in part:
+            if ch == "^":
+                raised = True
+                continue
+            bottom = round(1000 + slope * x) - (12 if raised else 0)
+            height = 14 if raised else 28 if ch.isupper() or ch in TALL_LETTERS else 17 + 2 * (x % 40 == 0)
+            symbols.append(engine._Symbol(ch, x, bottom - height, x + 18, bottom))
+            x += 20
+        words.append(engine._Word(symbols, engine._box(symbols), 90.0))
+        x += 20
+    return words
+
+
+LONG_LINE = "the United Nations Mission in Haiti for a period of six months subject to the proviso that it"
+
+
+@pytest.mark.parametrize(("spec", "slope", "words"), [
+    (LONG_LINE, 0.026, LONG_LINE.split()),  # skewed by 1.5 degrees: no letter is taken for a raised mark
+    (LONG_LINE, -0.026, LONG_LINE.split()),
+    (LONG_LINE + " war.^1", 0.026, [*LONG_LINE.split(), "war.", "1"]),  # a marker on the skewed line
+    ("the war.^1 and the peace", 0.0, ["the", "war.", "1", "and", "the", "peace"]),
+])
+def test_split_raised_on_a_skewed_line(spec: str, slope: float, words: list[str]) -> None:
+    parts = engine._split_raised(_tilted_line(spec, slope))
+    assert ["".join(s.text for s in w.symbols) for w in parts] == words
+
+
+@pytest.mark.parametrize(("bottoms", "slope"), [
+    ([100, 100, 100, 100], 0.0),
+    ([100, 102, 104, 106], 0.1),  # steeper than a scan's skew: held to MAX_SLOPE
+    ([100, 101, 101, 102], 0.025),
+    ([100, 100, 112, 100, 100, 100], 0.0),  # a descender does not tilt it
+])
+def test_baseline(bottoms: list[int], slope: float) -> None:
+    symbols = [engine._Symbol("x", 20 * i, b - 20, 20 * i + 18, b) for i, b in enumerate(bottoms)]
+    assert engine._baseline(symbols)[2] == pytest.approx(min(slope, engine.MAX_SLOPE))
+
+
 @pytest.mark.parametrize(("text", "conf", "tall", "left", "drawing"), [
     ("SWS7/4", 0.0, 15.8, 38.0, True),  # the UN emblem beside an old masthead
     ("$/1998/144", 0.0, 8.9, 403.0, False),  # a symbol the engine doubts, as tall as its line
@@ -402,6 +453,31 @@ def test_page_warnings(page: PageRead, words: list[OcrWord], warning: str | None
 def test_keep_confident(confs: list[float], kept: list[float]) -> None:
     words = [OcrWord("word", 0, 0, 1, 1, c, 0) for c in confs]
     assert [w.conf for w in keep_confident(words)] == kept
+
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("A/56/385", True),  # a symbol as printed
+    ("S/1998/l44", True),  # one the digits repair sets right
+    ("Avs6/385", True),  # one the document's own symbols set right
+    ("SWS7/4", False),  # the emblem read as letters
+    ("and/or", False),
+    ("Nations", False),
+])
+def test_is_symbol_word(text: str, symbol: bool) -> None:
+    assert is_symbol_word(text, ("A/56/385",)) is symbol
+
+
+@pytest.mark.parametrize(("texts", "kept"), [
+    # A masthead page read with low confidence: its symbol in large print stays for the repairs.
+    (["Avs6/385", "(gg", "word", "text"], ["Avs6/385", "word"]),
+    (["A/56/385", "(gg", "word", "text"], ["A/56/385", "word"]),
+    (["SWS7/4", "(gg", "word", "text"], ["word"]),  # the emblem read as letters goes
+])
+def test_kept_words(texts: list[str], kept: list[str]) -> None:
+    confs = [9.2, 0.0, 95.0, 10.0]
+    words = [OcrWord(t, 400.0, 0, 450.0, 10, c, 0) for t, c in zip(texts, confs, strict=True)]
+    assert [w.text for w in kept_words(words, 568.0, ("A/56/385",))] == kept
 
 
 # --- Real scans of the dev corpus -----------------------------------------------------------------------------

@@ -20,11 +20,12 @@ from unref.read.ocr.engine import TESSERACT_LANGUAGES, detect_script, engine_nam
 from unref.read.ocr.page import drop_drawings, ocr_geometry
 from unref.read.ocr.pool import PageRead, read_one, read_pages
 from unref.read.ocr.quality import garbage_layer
-from unref.read.ocr.repairs import repair_words
+from unref.read.ocr.repairs import document_symbols, repair_words, repaired_from_document, repaired_symbol, spellings
 from unref.read.ocr.sources import SourceSpec, open_pages
 from unref.read.ocr.words import OcrWord
 from unref.read.pdf.geometry import PageGeometry
 from unref.structure.masthead.metadata import detect_language
+from unref.symbols import try_parse
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -53,6 +54,26 @@ def keep_confident(words: list[OcrWord]) -> list[OcrWord]:
     if not words or mean_confidence(words) >= LOW_CONFIDENCE:
         return words
     return [w for w in words if w.conf >= CONFIDENT_WORD]
+
+
+
+def is_symbol_word(text: str, symbols: tuple[str, ...]) -> bool:
+    """Return True when a word is a document symbol, or one that the OCR repairs would make of it
+    (repairs.repaired_symbol, repairs.repaired_from_document against the document's own `symbols`)."""
+    return "/" in text and (try_parse(text) is not None or repaired_symbol(text) is not None
+                            or repaired_from_document(text, symbols) is not None)
+
+
+def kept_words(words: list[OcrWord], width: float, symbols: tuple[str, ...]) -> list[OcrWord]:
+    """Return a page's words without the emblem read as letters and, on a page read with low confidence, the
+    doubtful words; a symbol stays however doubtful: a masthead's symbol in large print is read at low
+    confidence ("Avs6/385" at 9), and the repairs that run next set it right against the document's own."""
+    kept = keep_confident(drop_drawings(words, width))
+    if len(kept) == len(words):
+        return kept
+    ids = {id(w) for w in kept}
+    return [w for w in words if id(w) in ids or is_symbol_word(w.text, symbols)]
+
 
 Progress = Callable[[int, int], None]
 
@@ -162,10 +183,11 @@ def _result(jobs: list[Job], reads: dict[int, PageRead], langs: dict[int, str]) 
     vocabulary = Counter(w.text for page in reads.values() for w in page.words)
     record = OcrRecord(engine=engine_name(), dpi=DPI)
     result = ScanResult({}, record)
+    symbols = document_symbols(spellings(vocabulary))
     for index, reason, _ in jobs:
         page = reads[index]
         iso = langs[index]
-        lines = repair_words(_lines(keep_confident(drop_drawings(page.words, page.width))), iso, vocabulary)
+        lines = repair_words(_lines(kept_words(page.words, page.width, symbols)), iso, vocabulary)
         words = [w for line in lines for w in line]
         result.pages[index] = ocr_geometry(index + 1, page.width, page.height, words, page.rules)
         confidence = round(mean_confidence(page.words), 1)  # of all the engine read: the record says how well
