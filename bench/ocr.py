@@ -65,7 +65,8 @@ def cost(files: list[Path]) -> None:
         wall, cpu = time.perf_counter() - wall, _cpu() - cpu
         pages = len(doc.ocr.pages) if doc.ocr else 0
         around = (cpu - engine_time[0]) / engine_time[0] if engine_time[0] else float("nan")
-        print(f"{path.name:28} {pages:5d} {wall:7.1f} {cpu:7.1f} {engine_time[0]:8.1f} {pages / cpu:12.3f} {around:7.1%}")
+        print(f"{path.name:28} {pages:5d} {wall:7.1f} {cpu:7.1f} {engine_time[0]:8.1f} {pages / cpu:12.3f}"
+              f" {around:7.1%}")
         total_pages += pages
         total_cpu += cpu
         total_engine += engine_time[0]
@@ -83,7 +84,6 @@ def dpi_sweep(pages_per_file: int, dpis: list[int]) -> None:
 
     sys.path.insert(0, str(HERE))
     import scanned  # bench/scanned.py: the photocopy damage and the error rate
-
     from unref.read.ocr.engine import PageImage, recognize
 
     method, distance = scanned.distance_function()

@@ -22,7 +22,7 @@ from unref.read.ocr.words import OcrWord
 
 #: The entries' format: bumped when what is kept changes (or how the engine's words are read: engine.py), so that
 #: old entries miss.
-FORMAT = 2
+FORMAT = 3  # 3: raised marks judged against the line's fitted (skewed) baseline
 
 
 def cache_dir() -> Path | None:
