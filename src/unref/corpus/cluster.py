@@ -192,7 +192,7 @@ def _local_workers(address: str) -> int | None:
         return None
     count = address.removeprefix(LOCAL)
     if not count.isdecimal() or int(count) < 1:
-        raise UnrefError(None, f"--cluster {address}: write local:N, N the number of worker processes (local:2)")
+        raise UnrefError(None, f"cluster {address!r}: write local:N, N the number of worker processes (local:2)")
     return int(count)
 
 
