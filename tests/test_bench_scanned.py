@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 from PIL import Image
 
+from benchmods import load_bench
 
-def _load() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "bench" / "scanned.py"
-    spec = importlib.util.spec_from_file_location("bench_scanned", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_scanned"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-scanned = _load()
+scanned = load_bench("scanned")
 
 
 @pytest.mark.parametrize(
@@ -46,7 +34,7 @@ def test_cer(ref: str, hyp: str, rate: float) -> None:
     ("a", "b", "d"), [("kitten", "sitting", 3), ("", "abc", 3), ("abc", "abc", 0), ("ab", "ba", 2)]
 )
 def test_levenshtein(a: str, b: str, d: int) -> None:
-    assert scanned._levenshtein(a, b) == d
+    assert scanned.edit_distance(a, b) == d
 
 
 def test_damage_is_mild_and_seeded() -> None:

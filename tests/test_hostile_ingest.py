@@ -8,15 +8,13 @@ own word (zq<n>x), so that each is found by itself. The hostile files are small 
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import pdfgen
+from benchmods import load_bench
 from conftest_db import make_letter, write_letters
 from unref.corpus.ingest import ingest
 from unref.corpus.store import open_store
@@ -27,17 +25,7 @@ GOOD_PDFS = 6
 MUST_FAIL = ("bomb-blank.pdf", "bomb-glyphs.pdf", "glyph-heavy.pdf", "cycle.pdf", "huge-paragraph.txt")
 
 
-def _hostile() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "bench" / "hostile.py"
-    spec = importlib.util.spec_from_file_location("bench_hostile", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_hostile"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-hostile = _hostile()
+hostile = load_bench("hostile")
 
 
 def pdf_letter(path: Path, n: int) -> Path:

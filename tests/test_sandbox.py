@@ -5,16 +5,14 @@ The hostile PDFs are made by bench/hostile.py (raw PDF bytes), small enough for 
 
 from __future__ import annotations
 
-import importlib.util
 import signal
-import sys
 from functools import partial
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import unref.corpus.ingest as ingest_module
+from benchmods import load_bench
 from conftest_db import write_letters
 from unref.corpus.ingest import ingest
 from unref.corpus.store import Failure, open_store, prepare
@@ -23,18 +21,7 @@ from unref.read.pdf.glyphs import time_limit
 from unref.read.pdf.opening import is_web_address
 from unref.sandbox import Limits, Sandbox, death_error, parse_limited
 
-
-def _hostile() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "bench" / "hostile.py"
-    spec = importlib.util.spec_from_file_location("bench_hostile", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_hostile"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-hostile = _hostile()
+hostile = load_bench("hostile")
 
 
 def _symbols(doc: object) -> list[str]:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from benchmods import load_bench
+
 
 @pytest.fixture(scope="module")
 def sweep() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "bench" / "sweep.py"
-    spec = importlib.util.spec_from_file_location("bench_sweep", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_sweep"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("sweep")
 
 
 def kinds(found: list[tuple[str, int]]) -> list[str]:

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 import unref
+from benchmods import load_bench
 
 
 @pytest.fixture(scope="module")
 def scaling() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "bench" / "text_scaling.py"
-    spec = importlib.util.spec_from_file_location("bench_text_scaling", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_text_scaling"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("text_scaling")
 
 
 def cpu(text: str, repeat: int = 3) -> float:
