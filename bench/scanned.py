@@ -50,6 +50,8 @@ from typing import Any
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageFilter
 
+from unref.read.ocr.repairs import edit_distance
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -168,18 +170,6 @@ def write_scan(src: Path, dst: Path, dpi: int, seed: int) -> int:
 # --- Character error rate ----------------------------------------------------------------
 
 
-def _levenshtein(a: str, b: str) -> int:
-    """Return the edit distance of two short strings (one row of the table at a time)."""
-    if len(a) < len(b):
-        a, b = b, a
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
-
-
 def _difflib_distance(ref: str, hyp: str) -> int:
     """Return the edit distance, aligning words with difflib and counting characters in each change."""
     a, b = ref.split(" "), hyp.split(" ")
@@ -189,7 +179,7 @@ def _difflib_distance(ref: str, hyp: str) -> int:
         if op in ("delete", "insert"):
             total += len(x or y) + 1  # the words and the blank that separated them
         elif op == "replace":
-            total += _levenshtein(x, y) if len(x) * len(y) <= 4_000_000 else max(len(x), len(y))
+            total += edit_distance(x, y) if len(x) * len(y) <= 4_000_000 else max(len(x), len(y))
     return total
 
 
@@ -200,7 +190,7 @@ MOVED_MIN = 20  # characters: shorter stretches are counted where they stand
 def _block_distance(x: str, y: str) -> int:
     """Return the edit distance of two stretches (exact when small enough, else estimated by difflib)."""
     if len(x) * len(y) <= 4_000_000:
-        return _levenshtein(x, y)
+        return edit_distance(x, y)
     return round((1 - difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()) * max(len(x), len(y)))
 
 

@@ -205,8 +205,10 @@ def brackets(lines: Lines, ctx: Context) -> Lines:
 MAX_SYMBOL_EDITS = 2
 
 
-def _edits(a: str, b: str) -> int:
-    """Return the edit distance of two short strings."""
+def edit_distance(a: str, b: str) -> int:
+    """Return the edit (Levenshtein) distance of two strings, keeping one row of the table, of the shorter."""
+    if len(a) < len(b):
+        a, b = b, a
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         prev, row[0] = row[0], i
@@ -229,7 +231,7 @@ def _nearest_symbol(head: str, symbols: tuple[str, ...]) -> str | None:
     near = [
         s
         for s in symbols
-        if s.rsplit("/", 1)[1] == number and abs(len(s) - len(head)) <= limit and _edits(s, head) <= limit
+        if s.rsplit("/", 1)[1] == number and abs(len(s) - len(head)) <= limit and edit_distance(s, head) <= limit
     ]
     return near[0] if len(near) == 1 else None
 

@@ -23,6 +23,7 @@ from unref.read.ocr.quality import garbage_layer
 from unref.read.ocr.repairs import document_symbols, repair_words, repaired_from_document, repaired_symbol, spellings
 from unref.read.ocr.sources import SourceSpec, open_pages
 from unref.read.ocr.words import OcrWord
+from unref.read.pdf.assemble import page_ranges
 from unref.read.pdf.geometry import PageGeometry
 from unref.structure.masthead.metadata import detect_language
 from unref.symbols import try_parse
@@ -233,17 +234,3 @@ def summary_warnings(record: OcrRecord) -> list[str]:
         out.append(f"{noun} {page_ranges([p.page for p in pages])} read by OCR ({reason}; {record.engine}, "
                    f"{languages}, {record.dpi} dpi, mean confidence {confidence:.0f})")
     return out
-
-
-def page_ranges(numbers: list[int]) -> str:
-    """Return page numbers as ranges: [1, 2, 3, 7] -> "1–3, 7"."""
-    spans: list[str] = []
-    start = prev = numbers[0]
-    for n in [*numbers[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        spans.append(f"{start}" if start == prev else f"{start}–{prev}")
-        if n is not None:
-            start = prev = n
-    return ", ".join(spans)

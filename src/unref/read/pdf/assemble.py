@@ -56,7 +56,7 @@ def assemble(name: str | None, pages: list[PageGeometry], links: list[tuple[int,
     if replaced:
         source.warnings.append(noncharacter_warning(replaced))
     if empty_pages:
-        source.warnings.append(f"pages without a text layer: {_ranges(empty_pages)} (scanned; OCR needed)")
+        source.warnings.append(f"pages without a text layer: {page_ranges(empty_pages)} (scanned; OCR needed)")
     return source
 
 
@@ -142,7 +142,7 @@ def _visual_to_logical(text: str) -> str:
     return " ".join(out)
 
 
-def _ranges(numbers: list[int]) -> str:
+def page_ranges(numbers: list[int]) -> str:
     """Return page numbers as ranges: [1, 2, 3, 7] -> "1–3, 7"."""
     spans: list[str] = []
     start = prev = numbers[0]
