@@ -19,10 +19,10 @@ SCHEMA_ID = "unref.document/1"
 
 # The kinds, written once. A paragraph's kind (the JSON schema's enum):
 ParagraphKind = Literal[
-    "body", "heading", "quote", "list_item", "signature", "annex_title", "title", "masthead"
+    "body", "heading", "quote", "list_item", "signature", "annex_title", "title", "masthead", "table", "figure"
 ]
 # A source line's block, as the layout stage (or the PDF reader) labels it:
-LineKind = Literal["body", "blank", "furniture", "separator", "note", "links", "table"]
+LineKind = Literal["body", "blank", "furniture", "separator", "note", "links", "table", "figure"]
 # A citation's kind: a UN symbol (resolutions named in prose resolve to one; one that does not
 # resolve stays un_resolution), a UN decision named in prose, a web address, another body's
 # document (the kinds of data/bodies.json), a treaty, a publication, a letter named in prose,
@@ -214,6 +214,9 @@ class Paragraph:
     page: int
     spans: list[Span] = field(default_factory=list)
     section: str = "body"  # "body" or "annex", "annex-2", ...
+    # A table's cells, row by row (kind "table" only; `text` holds the same cells, one row a line, cells
+    # separated by " | ", so that search and citations see them). None for every other kind.
+    rows: list[list[str]] | None = None
 
     def source_offset(self, offset: int) -> int | None:
         """Return the source offset of the repaired character at `offset`, or None."""
@@ -374,6 +377,8 @@ class Document:
                 d = asdict(item)
                 for key in drop:
                     d.pop(key, None)
+                if "rows" in d and d["rows"] is None:
+                    del d["rows"]  # only a table has rows; other paragraphs keep the record they had
                 if "spans" in d:
                     if spans:
                         d["spans"] = [[s["start"], s["end"], s["source_start"], s["source_end"]]
