@@ -56,6 +56,8 @@ class Line:
     box: tuple[float, float, float, float] | None = None
     font_size: float | None = None
     kind: str = "body"  # set by the layout stage
+    # A table row's cells, as [start, end) offsets into `text`, left to right (PDF rows of kind "table").
+    cells: tuple[tuple[int, int], ...] | None = None
 
     @property
     def end(self) -> int:
@@ -214,8 +216,8 @@ class Paragraph:
     page: int
     spans: list[Span] = field(default_factory=list)
     section: str = "body"  # "body" or "annex", "annex-2", ...
-    # A table's cells, row by row (kind "table" only; `text` holds the same cells, one row a line, cells
-    # separated by " | ", so that search and citations see them). None for every other kind.
+    # A table's cells, row by row (kind "table" only; `text` holds the rows as the source prints them, one
+    # row a line, so that search, offsets and citations see them). None for every other kind.
     rows: list[list[str]] | None = None
 
     def source_offset(self, offset: int) -> int | None:
