@@ -17,3 +17,11 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the shared corpus is not beside this checkout)")
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Make every run say why it skipped what it skipped (as `-rs` does): a test that needs chromium, PostgreSQL,
+    Tesseract or ../shared says which, in the summary, even under `pytest -q`."""
+    chars = config.option.reportchars or ""
+    if "s" not in chars and "a" not in chars and "A" not in chars and "N" not in chars:
+        config.option.reportchars = chars + "s"

@@ -254,3 +254,14 @@ def test_the_command_line_imports_no_store_and_no_server() -> None:
             "print(sorted(m for m in ('unref.corpus.store', 'fastapi', 'uvicorn', 'wordfreq') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(("token", "words", "absent"), [
+    (None, ["read-only"], ["token"]),
+    ("t0ken", ["need the token", "/api/documents, which stores them"], ["read-only"]),  # it writes: never read-only
+])
+def test_serve_says_what_clients_may_do(token: str | None, words: list[str], absent: list[str]) -> None:
+    from unref.cli.serve import access
+
+    said = access(token)
+    assert all(w in said for w in words) and not any(w in said for w in absent)

@@ -92,6 +92,41 @@ def test_family(store: Store, symbol: str, expected: list[tuple[str, str, bool]]
     assert [(m.node.symbol, m.relation, m.node.in_corpus) for m in family(store, symbol)] == expected
 
 
+@pytest.mark.parametrize("symbol", ["S/2025/400/Add.1", "S/2025/400/Add.2", "S/2025/400"])
+def test_family_shows_its_parent_when_the_corpus_lacks_it(store: Store, symbol: str) -> None:
+    add(store, record(["S/2025/400/Add.1"], date="2025-07-01"))  # the report itself was never ingested
+    add(store, record(["S/2025/401"], citations=[citation("S/2025/400/Add.2")]))
+    members = [(m.node.symbol, m.relation, m.node.in_corpus, m.node.url) for m in family(store, symbol)]
+    assert members == [("S/2025/400", "original", False, "https://undocs.org/en/S/2025/400"),
+                       ("S/2025/400/Add.1", "addendum", True, "https://undocs.org/en/S/2025/400/Add.1"),
+                       ("S/2025/400/Add.2", "addendum", False, "https://undocs.org/en/S/2025/400/Add.2")]
+
+
+CITING = record(["S/2025/500"], paragraphs=["See S/2025/239, the Rome Statute and J. Doe, Water (Oxford, 2020)."],
+                citations=[citation("S/2025/239", start=4), citation("Rome Statute", kind="treaty", start=20),
+                           citation("Doe, Water (Oxford, 2020)", kind="publication", start=38),
+                           citation("CM/Rec(2010)5", kind="coe_resolution", start=0, url="https://rm.coe.int/x"),
+                           citation("https://example.org/a", kind="url", start=0),
+                           citation("ibid.", kind="short_form")])
+
+
+@pytest.mark.parametrize(("flags", "lines"), [
+    ([], ["→ S/2025/239  2025-04-17", "→ [treaty] Rome Statute  (p1)", "→ [publication] Doe, Water (Oxford, 2020)",
+          "→ [Council of Europe] CM/Rec(2010)5  https://rm.coe.int/x  (p1)"]),
+    (["--un-only"], ["→ S/2025/239  2025-04-17"]),
+    (["--all"], ["→ S/2025/239", "[publication] Doe", "[web] https://example.org/a", "[short form] ibid."]),
+])
+def test_cites_lists_other_documents_beside_un_symbols(db_url: str, flags: list[str], lines: list[str]) -> None:
+    with open_store(db_url) as s:
+        _letters(s)
+        add(s, CITING)
+    result = CliRunner().invoke(app, ["cites", "S/2025/500", *flags, "--db", db_url])
+    assert result.exit_code == 0, result.output
+    for line in lines:
+        assert line in result.stdout
+    assert len(result.stdout.splitlines()) == {"--un-only": 1, "--all": 6}.get(flags[0] if flags else "", 4)
+
+
 @pytest.mark.parametrize("start", ["S/2025/239", "S/2025/260", "S/2025/277"])
 def test_thread_follows_letters_both_ways_in_date_order(store: Store, start: str) -> None:
     _letters(store)
@@ -174,6 +209,37 @@ def test_commands(db_url: str, args: list[str], words: list[str]) -> None:
     assert result.exit_code == 0, result.output
     for word in words:
         assert word in result.stdout
+
+
+def test_search_prints_each_document_once_with_its_pages(db_url: str) -> None:
+    with open_store(db_url) as s:
+        _letters(s)
+    result = CliRunner().invoke(app, ["search", "S/2025/239", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    heads = [line for line in result.stdout.splitlines() if line.startswith("S/")]
+    assert heads == ["S/2025/260  2025-04-29  letter  pages 1"]  # two passages, one document
+    assert "  p1 (page 1):" in result.stdout and "  p2 (page 1):" in result.stdout
+
+
+@pytest.mark.parametrize(("sort", "order"), [("relevance", None), ("date", ["S/2025/301", "S/2025/300", "S/2025/277"])])
+def test_search_sorts_and_exports(db_url: str, tmp_path: Path, sort: str, order: list[str] | None) -> None:
+    with open_store(db_url) as s:
+        _letters(s)
+    target = tmp_path / "hits.json"
+    args = ["search", "See OR reply", "--sort", sort, "--db", db_url]
+    result = CliRunner().invoke(app, [*args, "--export", str(target)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(target.read_text())
+    assert data["query"] == "See OR reply" and data["sort"] == sort
+    assert f"{data['hits']} passages of {data['documents']} documents written to {target}" in result.stderr
+    symbols = [g["symbol"] for g in data["results"]]
+    if order:
+        assert symbols[:3] == order
+    out = CliRunner().invoke(app, [*args, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert list(dict.fromkeys(r["symbol"] for r in rows)) == symbols
+    wrong = CliRunner().invoke(app, [*args, "--export", str(tmp_path / "hits.txt")])
+    assert wrong.exit_code == 2 and "export as .csv or .json" in wrong.stderr
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -7,6 +7,8 @@ items 12 and 34 (b), a PDF letter S/2025/999, and S/2026/9 whose text holds mark
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -159,6 +161,55 @@ def test_search_filters(client: TestClient, params: dict[str, str], expected: se
         assert hit["url"].startswith("/documents/") and "#" in hit["url"]
         for start, end in hit["highlights"]:
             assert 0 <= start < end <= len(hit["snippet"])
+
+
+def test_search_groups_hits_by_document(client: TestClient) -> None:
+    body = search(client, q="valley", limit=50)
+    groups = body["groups"]
+    assert body["sort"] == "relevance"
+    assert [g["symbol"] for g in groups] == list(dict.fromkeys(h["symbol"] for h in body["hits"]))  # each once
+    assert sum(len(g["hits"]) for g in groups) == len(body["hits"])
+    for g in groups:
+        assert g["url"] == "/documents/" + g["symbol"].replace(" ", "%20")
+        assert g["pages"] == sorted({h["page"] for h in g["hits"] if h["page"] is not None})
+        assert all(h["url"].startswith(g["url"] + "#") for h in g["hits"])
+
+
+def test_search_sorted_by_date(client: TestClient) -> None:
+    body = search(client, q="valley", sort="date")
+    dates = [g["date"] for g in body["groups"]]
+    assert body["sort"] == "date" and body["next"] is None and body["window"] >= len(body["hits"])
+    assert dates == sorted(dates, reverse=True) and len(dates) == 5
+    assert [h["symbol"] for h in body["hits"]] == [g["symbol"] for g in body["groups"] for _ in g["hits"]]
+    assert body["filters"] == {"q": "valley", "sort": "date"}
+
+
+def test_search_refuses_an_unknown_sort(client: TestClient) -> None:
+    assert "the orders are relevance, date" in error_of(client.get("/api/search?q=valley&sort=newest"), 400)
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_search_exports(client: TestClient, sort: str) -> None:
+    found = search(client, q="valley", limit=100, sort=sort)
+    response = client.get("/search/export.csv", params={"q": "valley", "sort": sort})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-disposition"] == 'attachment; filename="unref-search.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [(r["symbol"], r["location"]) for r in rows] == [(g["symbol"], h["location"]) for g in found["groups"]
+                                                            for h in g["hits"]]
+    data = client.get("/search/export.json", params={"q": "valley", "sort": sort}).json()
+    assert data["query"] == "valley" and data["sort"] == sort
+    assert [g["symbol"] for g in data["results"]] == [g["symbol"] for g in found["groups"]]
+    assert "no query" in error_of(client.get("/search/export.json"), 400)
+    refused = client.get("/search/export.xml?q=valley")  # a page: the error is shown as one
+    assert refused.status_code == 404 and "export as csv or json" in refused.text
+
+
+def test_search_page_links_its_downloads(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "valley", "type": "letter", "sort": "date"}).text
+    assert 'href="/search/export.csv?q=valley&amp;type=letter&amp;sort=date"' in page
+    assert 'href="/search/export.json?q=valley&amp;type=letter&amp;sort=date"' in page
+    assert '<option value="date" selected>' in page
 
 
 def test_search_pages_with_cursors(client: TestClient) -> None:

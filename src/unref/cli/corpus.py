@@ -191,6 +191,21 @@ def failures(format: Fmt = Output.text, db: Db = None, debug: Debug = False) -> 
 # search, show
 
 
+class SearchOutput(StrEnum):
+    """Output formats of `unref search`: JSON is the ranked hits (as before), CSV one row per hit by document."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+class SortOrder(StrEnum):
+    """Orders of `unref search`'s documents: by their best hit, or newest first."""
+
+    relevance = "relevance"
+    date = "date"
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words (all required), "a phrase", prefix*, a OR b, -excluded.')],
@@ -206,34 +221,81 @@ def search(
     exhaustive: Annotated[bool, typer.Option(
         help="Rank every match; by default a query that matches over 4,000 passages is ranked among the "
              "first 4,000 found, to stay fast on a large corpus.")] = False,
-    format: Fmt = Output.text,
+    sort: Annotated[SortOrder, typer.Option(
+        help="Order the documents of the passages found by their best passage (relevance) or by date, newest "
+             "first.")] = SortOrder.relevance,
+    export: Annotated[Path | None, typer.Option(
+        "--export", help="Write the results to FILE.csv (one row per passage) or FILE.json (by document).")] = None,
+    format: Annotated[SearchOutput, typer.Option("--format", "-f", help="Output format.")] = SearchOutput.text,
     db: Db = None,
     debug: Debug = False,
 ) -> None:
-    """Search paragraphs and footnotes; print ranked passages with the matches highlighted."""
-    from rich.text import Text
-
+    """Search paragraphs and footnotes; print the passages found, by document, with the page of each."""
+    from unref.corpus.export import results_format
     from unref.corpus.store import Filters
-    from unref.corpus.store.query import Snippet
+    from unref.corpus.store.results import group_hits, sort_groups
 
+    with reporting(debug):
+        chosen = results_format(str(export)) if export is not None else None
     with _corpus(db, debug) as store:
         filters = Filters(symbol_prefix=symbol_prefix, organ=organ, doc_type=type, date_from=date_from,
                           date_to=date_to, language=lang, agenda_item=agenda_item)
         hits = store.search(query, filters, limit=limit, offset=offset, exhaustive=exhaustive)
         named = store.named(query) if not offset else None
-    if format is Output.json:
+    groups = sort_groups(group_hits(hits), sort.value)
+    if export is not None and chosen is not None:
+        _export_results(groups, chosen, export, query, filters, sort.value, debug)
+    elif format is SearchOutput.json:
         _json([h.to_json() for h in hits])
-        return
+    elif format is SearchOutput.csv:
+        _write_results(groups, "csv", sys.stdout, query, filters, sort.value)
+    else:
+        _print_groups(groups, named)
+
+
+def _filter_params(filters: Any) -> dict[str, str]:
+    """Return the filters a search was given, by the names of its options, for the head of an export."""
+    from dataclasses import asdict
+
+    names = {"doc_type": "type", "date_from": "from", "date_to": "to", "language": "lang"}
+    return {names.get(k, k): str(v) for k, v in asdict(filters).items() if v}
+
+
+def _write_results(groups: list[Any], format: str, out: Any, query: str, filters: Any, sort: str) -> int:
+    from unref.corpus.export import export_results
+
+    return export_results(groups, format, out, query=query, filters=_filter_params(filters), sort=sort)
+
+
+def _export_results(groups: list[Any], format: str, path: Path, query: str, filters: Any, sort: str,
+                    debug: bool) -> None:
+    """Write grouped results to a file, and say on stderr how many passages of how many documents it holds."""
+    with reporting(debug), open(path, "w", encoding="utf-8", newline="") as out:
+        n = _write_results(groups, format, out, query, filters, sort)
+    typer.echo(f"{n} passages of {len(groups)} documents written to {path}", err=True)
+
+
+def _print_groups(groups: list[Any], named: Any) -> None:
+    """Print each document once, then its passages with their place (paragraph or note, and page)."""
+    from rich.text import Text
+
+    from unref.corpus.store.query import Snippet
+
     console = _console()
     if named is not None:  # the query is a symbol of the corpus: the document first, then what cites it
         console.print(Text(f"document {named.symbol}: {named.title or ''}  (unref show {named.symbol})",
                            style="bold green"))
-    for h in hits:
-        d = h.document
+    for group in groups:
+        d = group.document
         name = d.symbol or Path(d.path or d.hash).name
-        console.print(Text(f"{name}  {d.date or '????-??-??'}  {d.doc_type or '-'}  {h.ref}", style="bold"))
-        console.print(_marked(console, Snippet(h.snippet, h.highlights)))
-    if not hits:
+        pages = f"  pages {', '.join(map(str, group.pages))}" if group.pages else ""
+        console.print(Text(f"{name}  {d.date or '????-??-??'}  {d.doc_type or '-'}{pages}", style="bold"))
+        if d.title:
+            console.print(Text(f"  {d.title}"))
+        for h in group.hits:
+            console.print(Text(f"  {h.ref}" + (f" (page {h.page})" if h.page is not None else "") + ":"))
+            console.print(_marked(console, Snippet(h.snippet, h.highlights)))
+    if not groups:
         typer.echo("no matches", err=True)
 
 
@@ -299,24 +361,41 @@ def _graph_items(db: str | None, debug: bool, format: Output, run: Callable[...,
 
 @app.command()
 def cites(symbol: SymbolArg, all: Annotated[bool, typer.Option(
-              "--all", help="Every kind of citation (web addresses, treaties, ...), not only UN symbols.")] = False,
+              "--all", help="Every kind of citation, web addresses and short forms (ibid.) too.")] = False,
+          un_only: Annotated[bool, typer.Option("--un-only", help="UN document symbols only.")] = False,
           format: Fmt = Output.text, lang: Lang = None, db: Db = None, debug: Debug = False) -> None:
-    """List what a document cites: a stored document by symbol, or a file parsed on the spot (a table)."""
+    """List what a document cites: UN documents, other bodies' documents, treaties and publications; of a stored
+    document by symbol, or of a file parsed on the spot (a table)."""
     from rich.text import Text
 
+    from unref.corpus.graph import DOCUMENT_KINDS
     from unref.corpus.graph import cites as run
 
     if Path(symbol).is_file():
         _cites_of_file(Path(symbol), format, debug)
         return
-    links = _graph_items(db, debug, format, run, symbol, kinds=() if all else ("un_symbol",), language=lang)
+    kinds = () if all else ("un_symbol",) if un_only else DOCUMENT_KINDS
+    links = _graph_items(db, debug, format, run, symbol, kinds=kinds, language=lang)
     if links is None:
         return
     console = _console()
     for link in links:
-        kind = "" if link.kind == "un_symbol" else f"[{link.kind}] "
-        console.print(Text(f"→ {kind}{_node_line(link.target)}  ({link.location})"))
+        console.print(Text(f"→ {_cited_line(link)}  ({link.location})"))
     typer.echo(f"{len(links)} cited", err=True)
+
+
+KIND_LABELS = {"publication": "publication", "treaty": "treaty", "letter": "letter", "coe_resolution": "Council of "
+               "Europe", "osce_document": "OSCE", "icj_document": "ICJ", "eu_document": "EU", "au_document": "AU",
+               "url": "web", "short_form": "short form", "other": "other"}
+
+
+def _cited_line(link: Any) -> str:
+    """Return a cited target as a line: a UN document as `_node_line` gives it; another body's document or a
+    publication by its kind and the reference as resolved (never "not in the corpus": no corpus holds it)."""
+    if link.kind == "un_symbol":
+        return _node_line(link.target)
+    url = f"  {link.target.url}" if link.target.url else ""
+    return f"[{KIND_LABELS.get(link.kind, link.kind)}] {link.target.symbol}{url}"
 
 
 def _cites_of_file(path: Path, format: Output, debug: bool) -> None:

@@ -8,9 +8,17 @@ import typer
 
 from unref.cli.app import Db, Debug, app, reporting
 
-__all__ = ["app", "serve"]
+__all__ = ["access", "app", "serve"]
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def access(token: str | None) -> str:
+    """Return what the server lets clients do: only read, or also write with the token (never "read-only" then:
+    POST /api/documents adds to the corpus)."""
+    if token:
+        return "reads for everyone; uploads to /api/parse and /api/documents, which stores them, need the token"
+    return "read-only"
 
 
 @app.command()
@@ -20,8 +28,8 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     token: Annotated[str | None, typer.Option(
         envvar="UNREF_TOKEN", show_envvar=True, show_default=False,
-        help="Enable POST /api/parse for clients that send `Authorization: Bearer TOKEN`. Without it the "
-             "server only reads.")] = None,
+        help="Take uploads (POST /api/parse parses one, POST /api/documents stores one in the corpus) from clients "
+             "that send `Authorization: Bearer TOKEN`. Without it the server only reads.")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds of database work allowed per request.", min=0.1)] = 5.0,
     max_rows: Annotated[int, typer.Option(help="Rows a list returns, and hits a search can page through.",
                                           min=1)] = 1000,
@@ -40,8 +48,7 @@ def serve(
         application = create_app(url, token=token, query_timeout=timeout, max_rows=max_rows,
                                  max_upload=max_upload * 1024 * 1024)
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"unref: serving {redact(url)} at http://{shown}:{port}/ (read-only"
-               f"{'; uploads to /api/parse need the token' if token else ''}); Ctrl-C stops", err=True)
+    typer.echo(f"unref: serving {redact(url)} at http://{shown}:{port}/ ({access(token)}); Ctrl-C stops", err=True)
     if host not in LOOPBACK:
         typer.echo(f"unref: warning: listening on {host}, reachable from other machines", err=True)
     uvicorn.run(application, host=host, port=port, log_level="debug" if debug else "info",

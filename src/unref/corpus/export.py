@@ -18,10 +18,11 @@ from typing import Any, Literal, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from unref.corpus.store.base import DocumentInfo, Store, best_copy
+from unref.corpus.store.results import EXPORT_COLUMNS, DocumentHits, hit_rows
 from unref.errors import UnrefError
 from unref.symbols import try_parse
 
-__all__ = ["DEFAULT_WHAT", "FORMATS", "export"]
+__all__ = ["DEFAULT_WHAT", "FORMATS", "RESULT_FORMATS", "export", "export_results", "results_format"]
 
 Format = Literal["graphml", "jsonl", "csv"]
 What = Literal["graph", "documents"]
@@ -202,3 +203,47 @@ def export(store: Store, format: str, out: TextIO, *, what: str | None = None) -
     if format == "jsonl":
         return _jsonl(store, out, "graph" if chosen == "graph" else "documents")
     return _csv(store, out, "graph" if chosen == "graph" else "documents")
+
+
+# ---------------------------------------------------------------------------
+# Search results
+
+RESULT_FORMATS = ("csv", "json")
+# A cell that a spreadsheet would take for a formula (=, +, -, @, or a tab or carriage return first) is written
+# with a leading apostrophe: document text is untrusted, and an export is opened in spreadsheets (OWASP's advice
+# on CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """Return a CSV cell as written: text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def results_format(path: str) -> str:
+    """Return the export format that a file name asks for by its suffix (.csv or .json); UnrefError otherwise."""
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix not in RESULT_FORMATS:
+        raise UnrefError(path, "search results export as .csv or .json: name the file so")
+    return suffix
+
+
+def export_results(groups: list[DocumentHits], format: str, out: TextIO, *, query: str = "",
+                   filters: dict[str, str] | None = None, sort: str = "relevance") -> int:
+    """Write grouped search results as CSV (one row per hit, with its document's facts) or JSON (the query, and
+    the documents with their hits); return the number of hits written."""
+    if format not in RESULT_FORMATS:
+        raise UnrefError(None, f"search results export as {' or '.join(RESULT_FORMATS)}, not {format!r}")
+    count = sum(len(g.hits) for g in groups)
+    if format == "json":
+        json.dump({"query": query, "filters": filters or {}, "sort": sort, "documents": len(groups), "hits": count,
+                   "results": [g.to_json() for g in groups]}, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return count
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for row in hit_rows(groups):
+        writer.writerow([_cell(row[c]) for c in EXPORT_COLUMNS])
+    return count

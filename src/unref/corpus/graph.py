@@ -124,6 +124,12 @@ def _passage(store: Store, doc_id: int, location: str, ranges: list[tuple[int, i
     return window(text, ranges, ranges[0][0] if ranges else 0, SNIPPET_WIDTH)
 
 
+# What a document cites as documents: UN symbols, and beside them other bodies' documents, treaties, letters and
+# publications; not web addresses, nor short forms ("ibid."), which stand for a citation already listed.
+DOCUMENT_KINDS = ("un_symbol", "coe_resolution", "osce_document", "icj_document", "eu_document", "au_document",
+                  "treaty", "letter", "publication")
+
+
 def cites(store: Store, symbol: str, *, kinds: Iterable[str] = ("un_symbol",),
           language: str | None = None) -> list[Link]:
     """Return what the document cites, each target once (its first citation), in reading order.
@@ -213,7 +219,9 @@ def family(store: Store, symbol: str, *, language: str | None = None) -> list[Me
     bases = own_bases | {_base(s) for s in co_symbols}
     stored = {s for d in store.documents(bases=bases) for s in d.symbols}
     cited = {e.target for e in store.citations_to(bases, by_base=True) if e.target}
-    member_keys = sorted(stored | cited | set(keys))
+    # The parent (the base symbol of an Add., Corr. or Rev.) is a member even when neither stored nor cited: a
+    # family is shown from its original, which undocs.org holds.
+    member_keys = sorted(stored | cited | set(keys) | own_bases)
     nodes = _nodes(store, member_keys, language)
     return [Member(Node(key, nodes[key].document, nodes[key].url),
                    _relation(key) if _base(key) in own_bases else "same document") for key in member_keys]

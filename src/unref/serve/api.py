@@ -95,6 +95,33 @@ class NamedDocument(_Open):
     url: str
 
 
+class GroupHitModel(_Open):
+    """A hit within its document's group: where it stands (paragraph or note, and page) and its snippet."""
+
+    location: str
+    kind: str
+    page: int | None
+    score: float
+    snippet: str
+    highlights: list[list[int]]
+    url: str
+
+
+class DocumentHitsModel(_Open):
+    """A document of the results, once, with its hits best first and the pages they stand on."""
+
+    symbol: str | None
+    symbols: list[str]
+    title: str | None
+    date: str | None
+    doc_type: str | None
+    language: str | None
+    score: float
+    pages: list[int]
+    url: str
+    hits: list[GroupHitModel]
+
+
 class SearchResponse(_Open):
     """A page of hits. Pass `next` as `after=` for the next page; `truncated` says the hits stop at the cap."""
 
@@ -107,6 +134,9 @@ class SearchResponse(_Open):
     facets: dict[str, list[FacetValue]] | None = None
     facet_sample: int | None = None
     document: NamedDocument | None = None
+    sort: str | None = None
+    groups: list[DocumentHitsModel] | None = None
+    window: int | None = None
 
 
 class NodeModel(_Open):
@@ -199,11 +229,11 @@ def stats(request: Request) -> dict[str, Any]:
 
 def search_request(q: str, organ: str | None, type: str | None, lang: str | None, date_from: str | None,
                    date_to: str | None, agenda_item: str | None, symbol_prefix: str | None, after: str | None,
-                   limit: int | None, settings: Settings) -> SearchRequest:
+                   limit: int | None, settings: Settings, sort: str | None = None) -> SearchRequest:
     """Return the search that these parameters ask for."""
     return SearchRequest(q=q, organ=organ, type=type, lang=lang, date_from=date_from, date_to=date_to,
                          agenda_item=agenda_item, symbol_prefix=symbol_prefix, after=after,
-                         limit=min(limit or settings.page_size, MAX_PAGE))
+                         limit=min(limit or settings.page_size, MAX_PAGE), sort=sort or None)
 
 
 # ---------------------------------------------------------------------------
@@ -233,11 +263,16 @@ def get_search(
     after: Annotated[str | None, Query(max_length=500, description="The `next` cursor of the previous page.")] = None,
     limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE, description="Hits per page.")] = None,
     facets: Annotated[bool, Query(description="Count the top hits' documents by organ, year, type, ...")] = False,
+    sort: Annotated[str | None, Query(max_length=20, description=(
+        "relevance (default): keyset pages of hits, best first; date: the documents of the best 200 hits, "
+        "newest first, on one page."))] = None,
 ) -> JSONResponse:
-    """Search paragraphs and footnotes, best first, with keyset-style cursors and a cap on the hits."""
+    """Search paragraphs and footnotes, best first, with keyset-style cursors and a cap on the hits.
+
+    `groups` holds the same hits by document: each document once, with the pages its hits stand on."""
     settings = settings_of(request)
     wanted = search_request(q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after, limit,
-                            settings)
+                            settings, sort)
     with corpus_of(request).store(broad=is_broad(wanted.q)) as store:
         return JSONResponse(search(store, wanted, max_rows=settings.max_rows,
                                    facet_sample=settings.facet_sample if facets else 0))

@@ -7,6 +7,7 @@ Every page works without JavaScript and has a `.json` twin that returns the data
 from __future__ import annotations
 
 import dataclasses
+import io
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -16,6 +17,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from unref.corpus.export import export_results
 from unref.corpus.graph import LETTER_TYPES
 from unref.corpus.store import DocumentInfo, Store
 from unref.corpus.store.base import symbol_key
@@ -25,9 +27,11 @@ from unref.serve.diagram import layout
 from unref.serve.errors import ApiError
 from unref.serve.markup import Mark, Marker, annotate, api_href, doc_href, highlight, safe_url
 from unref.serve.views import (
+    SearchRequest,
     checked_symbol,
     doc_name,
     document,
+    export_groups,
     family_view,
     is_broad,
     neighbourhood,
@@ -65,6 +69,7 @@ def install_filters(templates: Jinja2Templates) -> None:
     """Give the templates the helpers they use."""
     env = templates.env
     env.globals.update(doc_href=doc_href, api_href=api_href, search_url=search_url, facet_url=facet_url,
+                       export_url=export_url,
                        facet_names=FACET_NAMES, kind_names=KIND_NAMES)
     env.filters["highlight"] = highlight
 
@@ -79,15 +84,11 @@ def home() -> RedirectResponse:
     return RedirectResponse("/search", status_code=307)
 
 
-def _search_view(request: Request, q: str, organ: str | None, type: str | None, lang: str | None,
-                 date_from: str | None, date_to: str | None, agenda_item: str | None, symbol_prefix: str | None,
-                 after: str | None, limit: int | None) -> dict[str, Any]:
+def _search_view(request: Request, wanted: SearchRequest) -> dict[str, Any]:
     settings = settings_of(request)
-    wanted = search_request(q.strip(), organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after,
-                            limit, settings)
     if not wanted.q:
         return {"query": "", "filters": wanted.params(), "limit": wanted.limit, "hits": [], "next": None,
-                "truncated": False, "stats": stats(request)}
+                "truncated": False, "stats": stats(request), "sort": wanted.order(), "groups": []}
     with corpus_of(request).store(broad=is_broad(wanted.q)) as store:
         return search(store, wanted, max_rows=settings.max_rows, facet_sample=settings.facet_sample)
 
@@ -96,30 +97,69 @@ Q = Annotated[str, Query(max_length=1000)]
 Opt = Annotated[str | None, Query(max_length=200)]
 FORM_DATE = f"^(?:{DATE[1:-1]})?$"  # a form sends an empty field for no date
 Limit = Annotated[int | None, Query(ge=1, le=MAX_PAGE)]
+Sort = Annotated[str | None, Query(max_length=20)]
+From = Annotated[str | None, Query(alias="from", max_length=20)]
+To = Annotated[str | None, Query(alias="to", max_length=20)]
+
+
+def _wanted(request: Request, q: str, organ: str | None, type: str | None, lang: str | None, date_from: str | None,
+            date_to: str | None, agenda_item: str | None, symbol_prefix: str | None, after: str | None = None,
+            limit: int | None = None, sort: str | None = None) -> SearchRequest:
+    """Return the search that the page's parameters ask for (a form's empty fields are no filter)."""
+    return search_request(q.strip(), organ or None, type or None, lang or None, date_from or None, date_to or None,
+                          agenda_item or None, symbol_prefix or None, after or None, limit, settings_of(request),
+                          sort or None)
 
 
 @router.get("/search.json")
 def search_json(request: Request, q: Q = "", organ: Opt = None, type: Opt = None, lang: Opt = None,
                 date_from: Annotated[str | None, Query(alias="from", pattern=FORM_DATE)] = None,
                 date_to: Annotated[str | None, Query(alias="to", pattern=FORM_DATE)] = None, agenda_item: Opt = None,
-                symbol_prefix: Opt = None, after: Opt = None, limit: Limit = None) -> JSONResponse:
+                symbol_prefix: Opt = None, after: Opt = None, limit: Limit = None, sort: Sort = None) -> JSONResponse:
     """The search page's data."""
-    return JSONResponse(_search_view(request, q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix,
-                                     after, limit))
+    return JSONResponse(_search_view(request, _wanted(request, q, organ, type, lang, date_from, date_to, agenda_item,
+                                                      symbol_prefix, after, limit, sort)))
+
+
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+
+
+@router.get("/search/export.{format}")
+def search_export(request: Request, format: str, q: Q = "", organ: Opt = None, type: Opt = None, lang: Opt = None,
+                  date_from: From = None, date_to: To = None, agenda_item: Opt = None, symbol_prefix: Opt = None,
+                  sort: Sort = None) -> Response:
+    """The results of a search as a file to download: CSV (a row per hit) or JSON (by document), at most the
+    server's row limit of hits, by document, in the order asked."""
+    if format not in EXPORT_TYPES:
+        raise ApiError(404, f"search results export as {' or '.join(EXPORT_TYPES)}, not {format!r}")
+    wanted = _wanted(request, q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, sort=sort)
+    if not wanted.q:
+        raise ApiError(400, "no query: give q= the words to search for")
+    with corpus_of(request).store(broad=True) as store:
+        groups = export_groups(store, wanted, max_rows=settings_of(request).max_rows)
+    out = io.StringIO()
+    export_results(groups, format, out, query=wanted.q, filters=wanted.params(), sort=wanted.order())
+    return Response(out.getvalue(), media_type=EXPORT_TYPES[format],
+                    headers={"content-disposition": f'attachment; filename="unref-search.{format}"'})
+
+
+def export_url(params: dict[str, str], format: str) -> str:
+    """Return the download link of a search's results in `format` (csv or json)."""
+    return f"/search/export.{format}?" + urlencode({k: v for k, v in params.items() if v})
 
 
 @router.get("/search")
 def search_page(request: Request, q: Q = "", organ: Opt = None, type: Opt = None, lang: Opt = None,
-                date_from: Annotated[str | None, Query(alias="from", max_length=20)] = None,
-                date_to: Annotated[str | None, Query(alias="to", max_length=20)] = None, agenda_item: Opt = None,
-                symbol_prefix: Opt = None, after: Opt = None, limit: Limit = None) -> Response:
-    """Search with facets; a malformed query shows the form again with the reason."""
+                date_from: From = None, date_to: To = None, agenda_item: Opt = None,
+                symbol_prefix: Opt = None, after: Opt = None, limit: Limit = None, sort: Sort = None) -> Response:
+    """Search with facets, the hits by document; a malformed query shows the form again with the reason."""
     form = {"q": q, "organ": organ or "", "type": type or "", "lang": lang or "", "from": date_from or "",
-            "to": date_to or "", "agenda_item": agenda_item or "", "symbol_prefix": symbol_prefix or ""}
+            "to": date_to or "", "agenda_item": agenda_item or "", "symbol_prefix": symbol_prefix or "",
+            "sort": sort or ""}
     twin = "/search.json?" + urlencode({k: v for k, v in {**form, "after": after or ""}.items() if v})
     try:
-        view = _search_view(request, q, organ, type, lang, date_from, date_to, agenda_item, symbol_prefix, after,
-                            limit)
+        view = _search_view(request, _wanted(request, q, organ, type, lang, date_from, date_to, agenda_item,
+                                             symbol_prefix, after, limit, sort))
     except ApiError as err:
         if err.status != 400:
             raise

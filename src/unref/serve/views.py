@@ -19,14 +19,18 @@ from unref.corpus.graph import NotInCorpus, cited_by, cites, family, thread
 from unref.corpus.store import DocumentInfo, Filters, Hit, Store, StoreError
 from unref.corpus.store.base import FACETS, symbol_keys
 from unref.corpus.store.query import QueryError, parse_query
+from unref.corpus.store.results import DocumentHits, Sort, checked_sort, group_hits, sort_groups
 from unref.serve.corpus import is_timeout
 from unref.serve.errors import ApiError
 from unref.serve.markup import doc_href
 
-__all__ = ["SearchRequest", "document", "family_view", "is_broad", "links_view", "neighbourhood", "search",
-           "thread_view"]
+__all__ = ["SearchRequest", "document", "export_groups", "family_view", "group_json", "is_broad", "links_view",
+           "neighbourhood", "search", "thread_view"]
 
 BROAD_TERMS = 8  # a search of more terms than this is broad: each one is a lookup in the index
+# Sorted by date, a search orders the documents of its best DATE_WINDOW hits (relevance picks them, the date
+# orders them), on one page: keyset pages follow the ranking, which a date order does not.
+DATE_WINDOW = 200
 
 
 
@@ -83,6 +87,7 @@ class SearchRequest:
     symbol_prefix: str | None = None
     after: str | None = None
     limit: int = 20
+    sort: str | None = None  # "relevance" (None) or "date"; other values are a 400 that names the two
 
     def filters(self) -> Filters:
         """Return the store's filters; 400 when a date is malformed or a parameter holds control characters."""
@@ -100,13 +105,22 @@ class SearchRequest:
     def fingerprint(self) -> str:
         """Return a short digest of the query and filters: a cursor is valid only for the search that made it."""
         fields = {k: v or None for k, v in asdict(self).items() if k not in ("after", "limit")}  # "" is no filter
+        if fields["sort"] in (None, "relevance"):  # the default order: cursors made before `sort` existed hold
+            del fields["sort"]
         return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:12]
 
     def params(self) -> dict[str, str]:
         """Return the query parameters of this search (without the cursor), for links."""
         names = {"date_from": "from", "date_to": "to"}
         return {names.get(k, k): str(v) for k, v in asdict(self).items()
-                if v not in (None, "") and k not in ("after", "limit")}
+                if v not in (None, "", "relevance") and k not in ("after", "limit")}
+
+    def order(self) -> Sort:
+        """Return the order of the documents, "relevance" or "date"; 400 naming the orders for any other."""
+        try:
+            return checked_sort(self.sort)
+        except StoreError as err:
+            raise ApiError(400, err.reason) from None
 
 
 def is_broad(q: str) -> bool:
@@ -173,30 +187,67 @@ def _named_document(store: Store, query: str) -> dict[str, Any] | None:
             "url": doc_href(doc_name(doc))}
 
 
+def group_json(group: DocumentHits) -> dict[str, Any]:
+    """Return a document of the results as JSON, with the links to it and to each of its hits."""
+    data = group.to_json()
+    name = doc_name(group.document)
+    data["url"] = doc_href(name)
+    for hit, out in zip(group.hits, data["hits"], strict=True):
+        out["url"] = doc_href(name) + "#" + hit.ref.replace(" ", "_")
+    return data
+
+
+def _store_search(store: Store, request: SearchRequest, filters: Filters, **options: Any) -> list[Hit]:
+    """Return `Store.search`'s hits; a malformed query is a 400 (a query past its time stays a timeout)."""
+    try:
+        return store.search(request.q, filters, **options)
+    except QueryError as err:
+        if is_timeout(err):
+            raise
+        raise ApiError(400, err.reason) from None
+
+
+def _by_date(store: Store, request: SearchRequest, filters: Filters, *, max_rows: int,
+             facet_sample: int) -> dict[str, Any]:
+    """Return the documents of the best hits (up to DATE_WINDOW, within `max_rows`), newest first, on one page."""
+    window = min(DATE_WINDOW, max_rows)
+    found = _store_search(store, request, filters, limit=window + 1)
+    groups = sort_groups(group_hits(found[:window]), "date")
+    hits = [h for g in groups for h in g.hits]
+    out: dict[str, Any] = {
+        "query": request.q, "filters": request.params(), "limit": window, "hits": [_hit_json(h) for h in hits],
+        "next": None, "truncated": len(found) > window, "document": _named_document(store, request.q),
+        "sort": "date", "groups": [group_json(g) for g in groups], "window": window,
+    }
+    if facet_sample:
+        out["facets"] = _facets(store, found[:facet_sample], request)
+        out["facet_sample"] = min(len(found), facet_sample)
+    return out
+
+
 def search(store: Store, request: SearchRequest, *, max_rows: int, facet_sample: int = 0) -> dict[str, Any]:
     """Return a page of hits, the cursor of the next page, and whether the results stop at `max_rows`.
 
     Pages are keyset pages: the cursor holds the score and passage id of the last hit shown,
     and the next page is the hits ranked after it, so a deep page costs what the first does.
+    `groups` holds the page's hits by document (each document once, with the pages of its hits);
+    sorted by date, the documents of the best hits come newest first, on one page (`_by_date`).
     """
     filters = request.filters()
+    if request.order() == "date":
+        return _by_date(store, request, filters, max_rows=max_rows, facet_sample=facet_sample)
     fingerprint = request.fingerprint()
     after, reached = decode_cursor(request.after, fingerprint) if request.after else (None, 0)
     if reached >= max_rows:
         raise ApiError(400, f"results stop at {max_rows} hits (the server's limit); narrow the search")
     limit = max(1, min(request.limit, max_rows - reached))
-    try:
-        if facet_sample and after is None:  # the first page: one search gives the page and the facets' sample
-            sample = store.search(request.q, filters, limit=max(limit + 1, facet_sample))
-            window = sample[:limit + 1]
-            sample = sample[:facet_sample]
-        else:
-            window = store.search(request.q, filters, limit=limit + 1, after=after)
-            sample = store.search(request.q, filters, limit=facet_sample) if facet_sample else []
-    except QueryError as err:
-        if is_timeout(err):
-            raise
-        raise ApiError(400, err.reason) from None
+    if facet_sample and after is None:  # the first page: one search gives the page and the facets' sample
+        sample = _store_search(store, request, filters, limit=max(limit + 1, facet_sample))
+        window = sample[:limit + 1]
+        sample = sample[:facet_sample]
+    else:
+        window = _store_search(store, request, filters, limit=limit + 1, after=after)
+        sample = _store_search(store, request, filters, limit=facet_sample) if facet_sample else []
     page = window[:limit]
     more = len(window) > limit
     reached += len(page)
@@ -206,11 +257,18 @@ def search(store: Store, request: SearchRequest, *, max_rows: int, facet_sample:
         "query": request.q, "filters": request.params(), "limit": limit, "hits": [_hit_json(h) for h in page],
         "next": next_cursor, "truncated": bool(more and reached >= max_rows),
         "document": _named_document(store, request.q) if after is None else None,
+        "sort": "relevance", "groups": [group_json(g) for g in group_hits(page)],
     }
     if facet_sample:
         out["facets"] = _facets(store, sample, request)
         out["facet_sample"] = len(sample)
     return out
+
+
+def export_groups(store: Store, request: SearchRequest, *, max_rows: int) -> list[DocumentHits]:
+    """Return the results a download holds: the best `max_rows` hits by document, in the order asked."""
+    hits = _store_search(store, request, request.filters(), limit=max_rows)
+    return sort_groups(group_hits(hits), request.order())
 
 
 # ---------------------------------------------------------------------------
