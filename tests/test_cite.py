@@ -403,6 +403,28 @@ def test_ibid_in_a_numbered_note(notes: dict[str, str], target: str | None) -> N
     assert last.target == target
 
 
+@pytest.mark.parametrize(("notes", "target", "note"), [
+    # The last source of the note before, not the first of its run.
+    ({"1": "S/2024/556, para. 94; and S/2024/704, para. 12.", "2": "Ibid., para. 13."}, "S/2024/704", None),
+    # An address that is a source of its own, after "; ": the address.
+    ({"1": "See S/2024/556; and https://example.org/press.html.", "2": "Ibid."}, "https://example.org/press.html",
+     None),
+    # A publication with its address: the publication.
+    ({"1": "Robert Muggah, “Haiti’s criminal markets: mapping trends” (UNODC, 2023), available at "
+           "https://www.unodc.org/haiti.pdf.", "2": "Ibid."}, "Robert Muggah, Haiti’s criminal markets: mapping "
+     "trends (2023)", None),
+    # A note that cites a source no citation names: the "ibid." stands for that note, and so does the next.
+    ({"1": "Interviews with gang analyst, February 2025.", "2": "Ibid."}, None, "1"),
+    ({"1": "Interviews with gang analyst, February 2025.", "2": "Ibid.", "3": "Ibid."}, None, "1"),
+])
+def test_ibid_stands_for_the_last_source_of_the_note_before(
+    notes: dict[str, str], target: str | None, note: str | None
+) -> None:
+    citations = cite(make_doc("Text.", footnotes=notes))
+    last = [c for c in citations if c.kind == "short_form"][-1]
+    assert (last.target, last.fields.get("note"), last.resolved) == (target, note, True)
+
+
 SHORT_FORMS = [
     ("Security Council resolution 2334 (2016) and A/79/1. The above-mentioned resolution was", "S/RES/2334 (2016)"),
     ("the report S/1994/1375 and resolution 981 (1995). The same report says", "S/1994/1375"),

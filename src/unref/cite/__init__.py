@@ -34,7 +34,7 @@ from unref.cite.meetings import meeting_records
 from unref.cite.named import Named, named_mentions
 from unref.cite.other_bodies import Body, BodyCatalogue, DocumentPattern, bodies, letters, other_documents, publications
 from unref.cite.resolve import resolve_all
-from unref.cite.short_forms import antecedent_of, short_forms_of
+from unref.cite.short_forms import antecedent_of, note_source, short_forms_of
 from unref.cite.written import written_symbols
 from unref.model import Citation, Document
 from unref.symbols import try_parse
@@ -99,20 +99,29 @@ def _in_reading_order(units: list[Unit]) -> list[Citation]:
     """Return all citations in order, with short forms tied to their antecedents."""
     out: list[Citation] = []
     last: dict[bool, list[int]] = {False: [], True: []}  # indexes of earlier citations, per stream
+    notes = {unit.location: unit.text for unit in units if unit.footnote}
     for unit in units:
         found = _drop_overlaps(unit.citations) + short_forms_of(unit)
         for c in sorted(found, key=lambda c: (c.start, c.end)):
             if c.kind == "short_form":
-                antecedent = antecedent_of(c, out, last[unit.footnote])
-                if antecedent is None:
-                    c.resolved, c.reason = False, "no earlier citation that it can stand for"
-                else:
-                    c.target = out[antecedent].target
-                    c.fields["antecedent"] = antecedent
+                _tie_short_form(c, out, last[unit.footnote], notes)
             else:
                 last[unit.footnote].append(len(out))
             out.append(c)
     return out
+
+
+def _tie_short_form(c: Citation, out: list[Citation], indexes: list[int], notes: dict[str, str]) -> None:
+    """Set what a short form stands for: an earlier citation (its target and index), else for an "ibid." the
+    note before, when that note cites a source that no citation names (an interview); else unresolved."""
+    antecedent = antecedent_of(c, out, indexes, notes)
+    if antecedent is not None:
+        c.target = out[antecedent].target
+        c.fields["antecedent"] = antecedent
+    elif (note := note_source(c, out, notes)) is not None:
+        c.fields.update(note)
+    else:
+        c.resolved, c.reason = False, "no earlier citation that it can stand for"
 
 
 _EXCLUSIVE = ("url", "un_symbol", "un_resolution", "un_decision", "coe_resolution", "osce_document",

@@ -16,6 +16,7 @@ from unref.cite import patterns as P
 from unref.cite.around import iso
 from unref.cite.context import Context, Unit
 from unref.cite.organs import GENERIC, Organ, OtherBody, organ_named
+from unref.cite.publications import Reference, parse_reference, sources_of_note
 from unref.model import CITATION_KINDS, Citation, CitationKind
 from unref.symbols import find_symbols
 from unref.text.regexes import lazy
@@ -179,29 +180,63 @@ def _symbol_follows(text: str, end: int) -> bool:
 
 
 def publications(unit: Unit) -> list[Citation]:
-    """Return publication citations: authors and title before an imprint "(Place, Publisher, 2016)"."""
+    """Return publication citations: authors and title before an imprint "(Place, Publisher, 2016)", and in a
+    note each source that the reference grammar reads as a publication ("Author, “Title”, Journal, date")."""
     text = unit.text
-    if "(" not in text:
-        return []
     out = []
-    for m in P.IMPRINT_RE.finditer(text):
-        citation = _publication(text, m, unit.location)
-        if citation is not None:
-            out.append(citation)
+    if "(" in text:
+        for m in P.IMPRINT_RE.finditer(text):
+            citation = _publication(text, m, unit.location)
+            if citation is not None:
+                out.append(citation)
+    if unit.footnote:
+        out += _note_publications(text, unit.location, out)
     return out
 
 
 def _publication(text: str, m: re.Match[str], location: str) -> Citation | None:
-    """Return the publication whose imprint `m` is, or None when what stands before it is no title."""
+    """Return the publication whose imprint `m` is, or None when what stands before it is no title.
+
+    The span is found from the imprint back; its fields are the reference grammar's
+    (`unref.cite.publications`), which tells a lone place from a publisher ("(New York, 2024)").
+    """
     start, segment, authors = _authors_and_title(text, m.start())
     title = (authors["title"] if authors else segment).strip().strip("“”\"").strip()
     if not _is_publication(title, m, authors):
         return None
-    fields = {"authors": authors["authors"] if authors else None, "editors": bool(authors and authors["eds"]),
-              "title": title, "place": m["place"], "publisher": m["publisher"].strip(), "year": m["year"]}
-    target = (f"{fields['authors']}, " if fields["authors"] else "") + f"{title} ({m['year']})"
-    return Citation("publication", text[start : m.end()], location, start, m.end(), target=target,
-                    fields={k: v for k, v in fields.items() if v})
+    ref = parse_reference(text[start : m.end()])
+    ref.title = ref.title or title
+    ref.editors = ref.editors or bool(authors and authors["eds"])
+    return _publication_citation(text, start, m.end(), location, ref)
+
+
+def _publication_citation(text: str, start: int, end: int, location: str, ref: Reference) -> Citation:
+    """Return the citation of a publication read by the grammar, its target "Authors, Title (year)" (the
+    container for want of authors: "UN News, Title (2024)")."""
+    by = ref.authors or ref.container
+    target = (f"{by}, " if by else "") + f"{ref.title} ({ref.year})"
+    return Citation("publication", text[start:end], location, start, end, target=target, fields=ref.fields())
+
+
+_NOTE_PUBLICATION_HINT_RE = lazy(r"[“\"]|\(")
+
+
+def _note_publications(text: str, location: str, found: list[Citation]) -> list[Citation]:
+    """Return the publications among a note's sources that no imprint found: a quoted title with its
+    authors or its container ("Jirair Libaridian, “An Armenian perspective on Khojali”, 19 February 2014").
+    A source that holds a UN symbol or is an address is cited as that, not as a publication."""
+    out = []
+    for start, end in sources_of_note(text):
+        source = text[start:end]
+        if not _NOTE_PUBLICATION_HINT_RE.search(source) or any(c.start < end and start < c.end for c in found):
+            continue
+        if next(find_symbols(source), None) is not None:
+            continue
+        ref = parse_reference(source)
+        if ref.is_publication():
+            lead = len(source) - len(source.lstrip())
+            out.append(_publication_citation(text, start + lead, end, location, ref))
+    return out
 
 
 def _authors_and_title(text: str, imprint: int) -> tuple[int, str, re.Match[str] | None]:
