@@ -3,17 +3,29 @@ body's name and a title."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from unref.model import Line
 from unref.structure.masthead.reader import (
+    _NUMBER,
+    SESSION_RE,
     _addressee_ends,
+    _case_breaks,
+    _ends_open,
     _ends_short_title,
+    _forward_title,
     _is_body_name,
     _is_last_word_of_name,
     _is_sentence_line,
+    _no_blank_lines,
     _Reader,
+    _stacked_organ,
+    _starts_body,
+    _subject_after_agenda,
     _subject_or_none,
+    _title_units,
 )
 
 
@@ -52,6 +64,12 @@ def reader(**state: object) -> _Reader:
         ("Official Records", 14, {"seen_distr": True}, "cover"),
         ("Official Records", 14, {}, ""),
         ("The situation in the region is grave.", 14, {}, ""),
+        ("s/21194", 3, {}, "symbol"),  # OCR of a typewritten masthead: the series in lower case
+        ("E/ICEF/672 (Deuxième partie)", 3, {}, "symbol"),
+        ("A/79/6 (Sect. 33)", 3, {}, "symbol"),
+        ("A/79/6 (see annex)", 3, {}, ""),
+        ("l6 avril 1980", 5, {}, "date"),  # OCR's "l" for a typed 1
+        ("First regular session 2025", 14, {"current_organ": "Executive Board", "chain": "organ"}, "session"),
     ],
 )
 def test_item_rules(text: str, i: int, state: dict[str, object], kind: str) -> None:
@@ -71,6 +89,9 @@ def test_item_rules(text: str, i: int, state: dict[str, object], kind: str) -> N
         ("Agenda items 32, 60 and 132", {}, "agenda_items", {"General Assembly": ["32", "60", "132"]}),
         ("Seventy-ninth session", {"current_organ": "General Assembly", "chain": "organ"}, "sessions",
          {"General Assembly": "Seventy-ninth session"}),
+        ("s/21194", {}, "symbols", ["S/21194"]),
+        ("E/ICEF/672 (Deuxième partie)", {}, "symbols", ["E/ICEF/672 (Deuxième partie)"]),
+        ("l6 avril 1980", {}, "date", "1980-04-16"),
     ],
 )
 def test_item_rules_fill_metadata(text: str, state: dict[str, object], field: str, value: object) -> None:
@@ -100,6 +121,9 @@ def test_is_sentence_line(text: str, expected: bool) -> None:
         ("Statistical Commission", True),
         ("Executive Board of the", False),  # a name does not end open
         ("Letter from the Permanent Representative", False),
+        ("Economic Commission for Europe", True),
+        ("United Nations Environment Assembly of the United Nations Environment Programme", True),
+        ("TD United Nations Conference on Trade and Development", False),  # the emblem's letters and words
     ],
 )
 def test_is_body_name(name: str, expected: bool) -> None:
@@ -162,3 +186,156 @@ def lines(*texts: str) -> list[Line]:
 def test_subject_or_none(texts: tuple[str, ...], width: int, taken: bool) -> None:
     group = lines(*texts)
     assert (_subject_or_none(group, width) is group) is taken
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Committee on Non-Governmental Organizations", True),
+        ("Special Committee on Peacekeeping Operations", True),
+        ("Economic Commission for Europe", True),
+        ("Inland Transport Committee", True),
+        ("World Forum for Harmonization of Vehicle Regulations", True),
+        ("United Nations Environment Assembly of the", True),
+        ("Annual report on evaluation, 2024", False),
+        ("Review of the work of the Commission", False),  # a title names a body after lower-case words
+        ("TD United Nations Conference", False),
+    ],
+)
+def test_starts_body(text: str, expected: bool) -> None:
+    assert _starts_body(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First regular session 2025", True),  # executive boards
+        ("Second regular session 2025", True),
+        ("Annual session 2025", True),
+        ("Eighth substantive session", True),
+        ("192nd session", True),  # working parties of ECE
+        ("Fifty-ninth session (second part)", True),
+        ("Ninth session (resumed)", True),
+        ("Première session ordinaire de 2025", True),
+        ("Segundo período ordinario de sesiones de 2025", True),
+        ("Octavo período de sesiones sustantivo", True),
+        ("Первая очередная сессия 2025 года", True),
+        ("Sixty-eighth session", True),
+        ("Opening of the session", False),  # an agenda item's title
+        ("Closure of the session", False),
+    ],
+)
+def test_session_line(text: str, expected: bool) -> None:
+    assert bool(SESSION_RE.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("58/... The right to food", "The right to food"),  # a draft's placeholder number
+        ("80/… Freedom of expression", "Freedom of expression"),
+        ("48/161. The situation in Central America", "The situation in Central America"),
+        ("217 A (III)", "217 A (III)"),
+        ("ES-11/1. Aggression against Ukraine", "Aggression against Ukraine"),
+    ],
+)
+def test_resolution_number(title: str, expected: str) -> None:
+    assert re.sub(_NUMBER, "", title) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "organ", "taken"),
+    [
+        (("GENERAL", "", "ASSEMBLY", "", "LIMITED"), "General Assembly", [0, 2]),  # blank lines between
+        (("SECURITY", "COUNCIL", "Distr."), "Security Council", [0, 1]),
+        (("CONSEIL", "ECONOMIQUE", "ET S O C I A L"), "Economic and Social Council", [0, 1, 2]),
+        (("ECONOMIC", "AND SOCIAL", "COUNCIL"), "Economic and Social Council", [0, 1, 2]),
+        (("GENERAL", "ASSEMBLY OF STATES"), None, []),
+        (("Security Council", "Distr.: General"), None, []),  # one line: the organ rule's
+        (("UNITED", "NATIONS"), None, []),
+    ],
+)
+def test_stacked_organ(texts: tuple[str, ...], organ: str | None, taken: list[int]) -> None:
+    found = _stacked_organ(lines(*texts), 0)
+    assert (found or (None, []))[0] == organ
+    assert (found[1] if found else []) == taken
+
+
+def sized(*rows: tuple[str, float | None]) -> list[Line]:
+    """Return lines at consecutive offsets with a print size each."""
+    return [Line(t, k * 100, 1, font_size=size) for k, (t, size) in enumerate(rows)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "by_case", "units"),
+    [
+        # Told apart by case, when the extractor kept no blank lines.
+        ((("Illicit drug traffic and supply", None), ("Strengthening international cooperation in the control of",
+                                                      None), ("opium poppy cultivation", None)), True, [1, 2]),
+        ((("Illicit drug traffic and supply", None), ("Strengthening international cooperation", None)), False,
+         [2]),
+        # A line that ends open, or a colon, goes on whatever the next line's case.
+        ((("Elections to fill vacancies in the", None), ("Human Rights Council", None)), True, [2]),
+        ((("Economic and environmental questions:", None), ("Statistics", None)), True, [2]),
+        # Told apart by print size.
+        ((("Development Cooperation Forum", 10.0), ("Trends and progress in development cooperation", 14.0)),
+         False, [1, 1]),
+    ],
+)
+def test_title_units(rows: tuple[tuple[str, float | None], ...], by_case: bool, units: list[int]) -> None:
+    assert [len(u) for u in _title_units(sized(*rows), by_case)] == units
+
+
+def test_subject_after_agenda() -> None:
+    group = lines("Illicit drug traffic and supply", "Strengthening international cooperation in the control of",
+                  "opium poppy cultivation")
+    agenda, subject = _subject_after_agenda(group, 80, True)
+    assert [ln.text for ln in agenda] == ["Illicit drug traffic and supply"]
+    assert subject == group[1:]
+    assert _subject_after_agenda(group[:1], 80, True) == (group[:1], [])  # one title: the agenda item's
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (tuple(f"line {k}" for k in range(14)), True),
+        ((*(f"line {k}" for k in range(14)), ""), True),  # a blank line at the end only
+        (("", *(f"line {k}" for k in range(14))), True),
+        ((*(f"line {k}" for k in range(7)), "", *(f"line {k}" for k in range(7))), False),
+        (tuple(f"line {k}" for k in range(5)), False),  # too few lines to tell
+    ],
+)
+def test_no_blank_lines(texts: tuple[str, ...], expected: bool) -> None:
+    assert _no_blank_lines(lines(*texts)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Draft decision submitted by the Vice-President of the Council,", True),
+        ("Draft resolution submitted by the President of the", True),
+        ("Draft resolution submitted by the Chair", False),
+        ("Iraq: draft resolution", False),
+    ],
+)
+def test_ends_open(text: str, expected: bool) -> None:
+    assert _ends_open(text) is expected
+
+
+def test_forward_title_after_a_wrapped_heading() -> None:
+    window = lines("Draft decision submitted by the Vice-President of the Council,",
+                   "Maria Silva (Brazil), on the basis of informal consultations", "",
+                   "Report of the Statistical Commission on its fifty-sixth session", "The Economic and Social Council")
+    assert [ln.text for ln in _forward_title(window, 0)] == [window[3].text]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (("RAPPORT DU DIRECTEUR GENERAL SUR L'ETAT DES TRAVAUX",), "Chapitre II : Etat d'avancement", True),
+        (("REPORT OF THE SECRETARY-GENERAL PURSUANT TO SECURITY",), "REsoLuTIoN 743 (1992)", False),  # OCR
+        (("The situation in Central Africa",), "and the activities of the Office", False),
+    ],
+)
+def test_case_breaks(title: tuple[str, ...], text: str, expected: bool) -> None:
+    assert _case_breaks(lines(*title), text) is expected

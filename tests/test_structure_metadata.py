@@ -39,6 +39,19 @@ def document(symbols: list[str], title: str | None, *paragraphs: tuple[str, str]
         (["A/79/1"], "The situation", (("title", "The situation"), ("body", "Progress report by the secretariat")),
          "report"),
         (["A/79/1"], "The situation in Africa", (), "other"),
+        # A draft's heading over its title decides, whatever the title says.
+        (["E/2025/L.5"], "Report of the Statistical Commission on its fifty-sixth session",
+         (("heading", "Draft decision submitted by the Vice-President of the Council,"),
+          ("title", "Report of the Statistical Commission on its fifty-sixth session")), "draft_decision"),
+        (["A/79/L.5"], "Oceans and the law of the sea",
+         (("heading", "Draft resolution submitted by the President"), ("title", "Oceans and the law of the sea")),
+         "draft_resolution"),
+        # A note's by-line names whoever wrote it.
+        (["TD/B/71/2"], "Unlocking Africa’s trade potential",
+         (("title", "Unlocking Africa’s trade potential"), ("body", "Note by the UNCTAD secretariat")), "note"),
+        (["UNEP/EA.6/3"], "Ocean governance",
+         (("title", "Ocean governance"), ("body", "Note by the Executive Director")), "note"),
+        (["ECE/TRANS/WP.29/1175"], "Annotated provisional agenda for the 192nd session", (), "agenda"),
         ([], "The situation in Africa", (), None),
     ],
 )

@@ -119,6 +119,7 @@ def _take_circulation(md: Metadata, p: Paragraph) -> None:
 # the title, the sponsors' lines (the first 12 paragraphs), the head (agenda titles and the first paragraphs
 # up to the by-line under the title) and the first paragraphs one by one. How: "match" at the start, or
 # "search" anywhere; the first rule that finds its pattern in any text read decides.
+_SUBMITTED = r"(?:submitted|présenté|presentado|представленный)\b"
 _DOC_TYPE_RULES: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
     ("meeting_record", "symbols", "search", re.compile(r"/PV\.|/SR\.")),  # verbatim and summary records
     ("resolution", "symbols", "search", re.compile(r"/RES/")),
@@ -127,19 +128,28 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
      re.compile(r"^(?:Identical letters|Lettres identiques|Cartas idénticas|Идентичные письма)", re.I)),
     ("note_verbale", "headings", "match", re.compile(r"^(?:Note verbale|Nota verbal|Вербальная нота)", re.I)),
     ("letter", "headings", "match", re.compile(r"^(?:Letter|Lettre|Carta|Письмо)", re.I)),
+    # A draft's heading over its title: "Draft decision submitted by the Vice-President of the Council, ...",
+    # whatever its title says ("Report of the Statistical Commission on its fifty-sixth session").
+    ("draft_resolution", "heading", "match", re.compile(
+        rf"^(?:Draft resolution|Projet de résolution|Proyecto de resolución|Проект резолюции) {_SUBMITTED}", re.I)),
+    ("draft_decision", "heading", "match", re.compile(
+        rf"^(?:Draft decision|Projet de décision|Proyecto de decisión|Проект решения) {_SUBMITTED}", re.I)),
     ("note", "title", "match", re.compile(r"^(?:Note by|Note du|Nota d)", re.I)),
     ("report", "title", "match", re.compile(r"^(?:Report|Rapport|Informe|Доклад)", re.I)),
     ("resolution", "title", "match",
      re.compile(r"^(?:Resolution adopted|Résolution adoptée|Resolución aprobada|RESOLUCION APROBADA)", re.I)),
-    ("agenda", "title", "match", re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional)",
-                                            re.I)),
+    ("agenda", "title", "match", re.compile(
+        r"^(?:(?:Annotated |Revised )?provisional agenda|Ordre du jour provisoire|Programa provisional)", re.I)),
     # A draft names itself in its sponsors' line: "Iraq: draft resolution", "Draft decision submitted to ...".
     ("draft_resolution", "sponsors", "search", re.compile(r":[\s*,]*draft resolution\s*$", re.I)),
     ("draft_resolution", "head", "search",
      re.compile(r"draft resolution|projet de résolution|proyecto de resolución|проект резолюции", re.I)),
     ("draft_decision", "head", "search", re.compile(r"draft decision|projet de décision|proyecto de decisión", re.I)),
+    # A note's by-line names whoever wrote it: "Note by the Secretary-General", "Note by the UNCTAD secretariat",
+    # "Note by the Executive Director", "Note du secrétariat".
     ("note", "head", "search", re.compile(
-        r"\bNote by the (?:Secretary-General|Secretariat)\b|\bNote du Secrétaire|\bNota del Secretari", re.I)),
+        r"\bNote by the\b|\bNote (?:du|de la|de l[’'])\s*(?:Secrétaire|secrétariat|Directeur|Directrice|Président)"
+        r"|\bNota (?:del|de la) (?:Secretari|Director|Presiden)", re.I)),
     # A report names itself in its title ("Annual report on evaluation, 2024", "Draft report") or in its
     # by-line ("Report of the Secretary-General", "Progress report by the UNCTAD secretariat").
     ("report", "title", "search", re.compile(r"\breport\b|\brapport\b|\binforme\b|доклад", re.I)),
@@ -166,9 +176,11 @@ def _type_evidence(md: Metadata, doc: Document) -> dict[str, list[str]]:
     first = first[: at + 3] if at is not None else first[:4]  # the title and the by-line under it
     body = [p.text for p in first]
     title = md.title or ""
+    heading = first[at - 1].text if at else ""  # the paragraph over the title
     return {
         "symbols": [" ".join(md.symbols)],
         "headings": [title, *(p.text for p in first if p.kind == "title")],
+        "heading": [heading],
         "title": [title],
         "sponsors": [p.text for p in doc.paragraphs[:40] if p.kind != "masthead"][:12],
         "head": [" ".join([*md.agenda_titles, *body])],

@@ -60,12 +60,23 @@ UN_LINE_RE = re.compile(
     r"^\s*(?:United Nations|UNITED|NATIONS|UNITED NATIONS|Nations Unies|NATIONS UNIES"
     r"|Naciones Unidas|NACIONES UNIDAS|Организация Объединенных Наций|[ASE])\s*$"
 )
+_SESSION_KIND = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[\w\-]+)(?: (?:regular|annual|substantive|organizational|ordinary|special|resumed))?"
+    r" session(?: (?:of )?\d{4})?"
+    r"|(?:[\w\-]+ )?(?:session (?:ordinaire|annuelle|extraordinaire)|Session annuelle)(?: de \d{4})?"
+    r"|(?:[\w\-]+ )?(?:Período|período) (?:ordinario |extraordinario )?de sesiones(?: sustantivo| anual)?(?: de \d{4})?"
+    r"|[\w\-]+ (?:очередная |ежегодная |основная )?сессия(?: \d{4} года)?"
+)
 SESSION_RE = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]+-)?[A-Z]?[a-z]+(?:-[a-z]+)? (?:session|year|special session|emergency special session)"
     r"|Resumed .*session|Session (?:of|de) \d{4}|Período de sesiones de \d{4}"
     r"|\d{4} (?:regular |resumed |organizational |substantive )?session|[\w\-–]+ (?:\d{1,2}[ –\-]+)?\w+ \d{4}"
     r"|(?:Quarante|Cinquante|Soixante|Trente|Vingt)[\w\-]* session|[\w\-]+ (?:período de sesiones|année|año)"
-    r"|[\w\-]+ сессия|[\w\-]+ год|Item \d+ of the provisional agenda.*|Point \d+ .*|Tema \d+ .*)\s*$",
+    r"|[\w\-]+ сессия|[\w\-]+ год|Item \d+ of the provisional agenda.*|Point \d+ .*|Tema \d+ .*"
+    # A session named by its kind or its part, as executive boards, commissions and working parties print
+    # it: "First regular session 2025", "Eighth substantive session", "192nd session", "Ninth session
+    # (resumed)", "Première session ordinaire de 2025", "Octavo período de sesiones sustantivo".
+    rf"|(?:{_SESSION_KIND})(?: \((?:resumed|first part|second part|third part|part [IVX]+|reprise)\))?)\s*$",
     re.I,
 )
 LIMITED_RE = re.compile(r"^\s*(?:GENERAL|LIMITED|RESTRICTED|General|Limited|GÉNÉRALE|GENERALE|ОБЩАЯ|Общая)\s*$")
@@ -149,6 +160,17 @@ _BODY_START_RE = re.compile(
     re.I,
 )
 _BODY_END_RE = re.compile(rf"\b(?:{_BODY_WORDS})$", re.I)
+# A body whose name puts its own words before the body word, each capitalized as a name is: "Economic
+# Commission for Europe", "Inland Transport Committee", "United Nations Environment Assembly of the ...".
+_NAMED_BODY_RE = re.compile(
+    r"^(?:[A-Z][a-z][\w’'\-]*,? ){1,3}(?:Executive Board|Governing Council|Board|Committee|Commission|Council|Forum"
+    r"|Working Group|Working Party|Assembly|Conference)\b")
+
+
+def _starts_body(text: str) -> bool:
+    """Return whether a line begins a body's name: "Committee on ...", "Special Committee ...", "Economic
+    Commission for Europe"."""
+    return bool(_BODY_START_RE.match(text) or _NAMED_BODY_RE.match(text))
 # A line that cannot end a body's name: "Executive Board of the", "Special Committee on the Charter of the".
 _NAME_OPEN_RE = re.compile(
     r"(?:\b(?:of|the|and|on|for|to|in|with|regard|de|la|del|des|du|sobre|y|et|по|и)|[,:])$", re.I)
@@ -197,7 +219,8 @@ _FORWARD_RE = re.compile(
 _SELF_RE = re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional|Draft report"
                       r"|Statement by the President of the\b|Déclaration du Président|Declaración de la Presidencia)\b")
 # A resolution's number before its title: "48/161.", "2025/5.", "ES-11/1.", "S-30/1.", "58/1."
-_NUMBER = r"^(?:[A-Z]{1,2}-\d{1,2}/|\d{1,4}/)\d{1,4}(?: [A-Z])?\s*[.:]?\s*"
+# A draft prints a placeholder for the number it will take: "58/... The right to food", "80/…".
+_NUMBER = r"^(?:[A-Z]{1,2}-\d{1,2}/|\d{1,4}/)(?:\d{1,4}|\.{3}|…)(?: [A-Z](?=[\s.:]))?\s*[.:]?\s*"
 # Headings of the body: the title, when the masthead has one, stands above them.
 _SECTION_RE = re.compile(
     r"^(?:Summary|Contents|CONTENTS|Introduction|INTRODUCTION|I\.\s+\w.*|Résumé|Resumen|Table des matières"
@@ -248,8 +271,8 @@ def _heads_second_body(lines: list[str], text: str) -> bool:
     if not lines:
         return False
     so_far = " ".join(lines)
-    return (not _NAME_OPEN_RE.search(so_far) and not text[:1].islower() and bool(_BODY_START_RE.match(text))
-            and bool(_BODY_START_RE.match(so_far) or _BODY_END_RE.search(so_far)))
+    return (not _NAME_OPEN_RE.search(so_far) and not text[:1].islower() and _starts_body(text)
+            and (_starts_body(so_far) or bool(_BODY_END_RE.search(so_far))))
 
 
 def _is_sentence_line(text: str) -> bool:
@@ -313,9 +336,43 @@ def _name_lines(window: list[Line], i: int) -> tuple[list[str], int] | None:
     return lines, k
 
 
+# A typewritten masthead stacks an organ's name in capitals, a word or two a line, blank lines between in
+# some readings ("GENERAL" / "ASSEMBLY", "CONSEIL" / "ECONOMIQUE" / "ET S O C I A L"); letters typed apart
+# are read as one word.
+_STACKED_PART_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,2}$")
+_SPACED_LETTERS_RE = re.compile(r"(?<!\w)((?:\w ){2,}\w)(?!\w)")
+
+
+def _stacked_part(text: str) -> str | None:
+    """Return a line as a part of a stacked organ's name (capitals, one to three words), else None."""
+    text = _SPACED_LETTERS_RE.sub(lambda m: m.group(1).replace(" ", ""), text.strip())
+    return text if text.isupper() and _STACKED_PART_RE.match(text) else None
+
+
+def _stacked_organ(window: list[Line], i: int) -> tuple[str, list[int]] | None:
+    """Return (organ, indices of its lines) when an organ's name stands stacked from line i on (two or three
+    printed lines, the blank lines between skipped), else None."""
+    first = _stacked_part(window[i].text)
+    if first is None or organ_of(first):
+        return None
+    parts, taken = [first], [i]
+    for k in range(i + 1, min(i + 6, len(window))):
+        if not window[k].text.strip():
+            continue
+        part = _stacked_part(window[k].text)
+        if part is None or len(parts) == 3:
+            break
+        parts.append(part)
+        taken.append(k)
+    for n in (3, 2):
+        if len(parts) >= n and (organ := organ_of(" ".join(parts[:n]))):
+            return organ, taken[:n]
+    return None
+
+
 def _is_body_name(name: str) -> bool:
     """Return whether a name reads as a body's and ends where a name can end."""
-    return bool(_BODY_START_RE.match(name) or _BODY_END_RE.search(name)) and not _NAME_OPEN_RE.search(name)
+    return (_starts_body(name) or bool(_BODY_END_RE.search(name))) and not _NAME_OPEN_RE.search(name)
 
 
 def _block_follows(window: list[Line], k: int, before_session: bool) -> bool:
@@ -348,6 +405,14 @@ _SESSION_CHAINS = ("organ", "session", "distr", "date", "original", "language", 
 _BLOCK_AFTER = ("symbol", "distr", "date", "original")
 # "A /79/PV.64": an extractor's space after the series.
 _SPACED_SERIES_RE = re.compile(r"^([A-Z]{1,6}) /(?=\S)")
+# "s/21194": OCR of a typewritten masthead reads the series letter in lower case.
+_OCR_SERIES_RE = re.compile(r"^([sae])(?=/\d{3,5}(?:/|\s*$))")
+# "l6 avril 1980": OCR reads a typewritten 1 as "l" or "I" in the day of the masthead's date.
+_OCR_DAY_RE = re.compile(rf"^[lI](\d)(?= (?:{_MONTH_WORDS}) \d{{4}}$)", re.I)
+# "E/ICEF/672 (Deuxième partie)", "A/79/6 (Sect. 33)": a symbol with the part, section or volume it issues.
+_QUALIFIED_SYMBOL_RE = re.compile(
+    r"^\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?\s*"
+    r"\((?:Sect\.|Section|Part|Vol\.|Volume|Partie|Parte|[\w\-]+ partie|[\w\-]+ parte|Chap\.)[^()]{0,20}\)\s*$")
 # "Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69," over "71, 120, 123 and 135".
 _AGENDA_WRAPS_RE = re.compile(r"^(?:Agenda items|Items|Points|Temas|Пункты)\s+[\d ,()a-z]+,$")
 _AGENDA_REST_RE = re.compile(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\([a-z]{1,4}\))?)?$")
@@ -373,6 +438,8 @@ class _Reader:
         self.anchor = ""  # the kind of the title's heading (see _anchor)
         self.body_end: dict[int, str] = {}  # index past a body's run -> its name
         self.letter_at = next((i for i, ln in enumerate(self.window) if LETTER_START_RE.match(ln.text)), None)
+        # An extractor that kept no blank lines (no layout): titles run together are told apart by their case.
+        self.no_blanks = _no_blank_lines(self.window[:30])
 
     # --- The masthead's lines, up to the title ---------------------------------------------------
 
@@ -411,7 +478,19 @@ class _Reader:
             return i + 1
         if self._may_head_block(i) and (run := _body_run(self.window, i, not self.seen_session)):
             return self._take_body_run(i, *run)
+        if i < 20 and (stacked := _stacked_organ(self.window, i)):
+            return self._take_stacked(*stacked)
         return self._take_items(i)
+
+    def _take_stacked(self, organ: str, taken: list[int]) -> int:
+        """Take the lines at `taken` as an organ's name stacked a word or two a line; return the next index."""
+        for k in taken:
+            self.result.used.add(self.window[k].start)
+        self.current_organ = organ
+        if organ not in self.md.organs:
+            self.md.organs.append(organ)
+        self.last_masthead, self.last_kind, self.chain = taken[-1], "organ", "organ"
+        return taken[-1] + 1
 
     def _take_resolution_head(self, i: int, symbol: str) -> None:
         """Take a Security Council resolution's heading as its symbol."""
@@ -476,7 +555,8 @@ class _Reader:
 
     def _take(self, i: int, raw: str) -> str:
         """Read one masthead item by the first rule that takes it; return its kind, or "" when the line is none."""
-        text = _SPACED_SERIES_RE.sub(r"\1/", raw)
+        text = _OCR_SERIES_RE.sub(lambda m: m.group(1).upper(), _SPACED_SERIES_RE.sub(r"\1/", raw))
+        text = _OCR_DAY_RE.sub(r"1\1", text)
         for find, limit, handler in _ITEM_RULES:
             if limit is not None and i >= limit:
                 continue
@@ -600,6 +680,10 @@ class _Reader:
         if tail and self.last_kind == "agenda" and tail[0][0] is window[self.last_masthead + 1]:
             agenda_lines = tail.pop(0)  # the agenda item's title, printed under its number
         subject: list[Line] = []
+        if not tail and self.anchor == "back":
+            # No line apart stands between the agenda item's title and the by-line: the subject title may be
+            # the last of the titles run together there.
+            agenda_lines, subject = _subject_after_agenda(agenda_lines, self.width, self.no_blanks)
         if self.anchor in ("letter", "back", "section") and tail:
             if m := _REQUEST_RE.match(" ".join(ln.text.strip() for ln in tail[0])):
                 # The request's line is the agenda title; the proposed item after it is the subject.
@@ -655,6 +739,7 @@ class _Reader:
 _Handler = Callable[[_Reader, str, str, re.Match[str]], str | None]
 _ITEM_RULES: tuple[tuple[Callable[[str], re.Match[str] | None], int | None, _Handler], ...] = (
     (SYMBOL_LINE_RE.match, 25, _Reader._symbol),
+    (_QUALIFIED_SYMBOL_RE.match, 25, _Reader._symbol),
     (UN_LINE_RE.match, 12, _Reader._un),
     (_ANY_RE.match, None, _Reader._organ),
     (DISTR_RE.match, 30, _Reader._distr),
@@ -680,6 +765,52 @@ def _split_request(tail: list[list[Line]], n: int, agenda_lines: list[Line]) -> 
             tail[0] = first[k + 1 :]
             break
     return agenda_lines, [g for g in tail if g]
+
+
+def _no_blank_lines(window: list[Line]) -> bool:
+    """Return whether the top of page 1 (a dozen lines at least) has no blank line between its printed lines."""
+    printed = [k for k, ln in enumerate(window) if ln.text.strip()]
+    return len(printed) >= 12 and printed[-1] - printed[0] + 1 == len(printed)
+
+
+def _title_units(lines: list[Line], by_case: bool) -> list[list[Line]]:
+    """Return lines run together in the titles they print, in order.
+
+    A new title starts where the print size changes (a subject title stands in larger print than the agenda
+    item's title over it) and, with `by_case` (an extractor that kept no blank lines, and no sizes), where a
+    line that closes its phrase is followed by one that starts with a capital: a title wraps onto lines that
+    go on in lower case (UN titles capitalize their first word and names only)."""
+    units: list[list[Line]] = []
+    for ln in lines:
+        prev = units[-1][-1] if units else None
+        if prev is None or _starts_title(prev, ln, by_case):
+            units.append([ln])
+        else:
+            units[-1].append(ln)
+    return units
+
+
+def _starts_title(prev: Line, ln: Line, by_case: bool) -> bool:
+    """Return whether line `ln` starts a new title after line `prev` (see _title_units)."""
+    if prev.font_size and ln.font_size and abs(prev.font_size - ln.font_size) >= 1.0:
+        return True
+    text = ln.text.strip()
+    return by_case and text[:1].isupper() and not _ends_open(prev.text.strip()) and not prev.text.rstrip().endswith(
+        (":", "–", "-", "—"))
+
+
+def _subject_after_agenda(agenda_lines: list[Line], width: int, by_case: bool) -> tuple[list[Line], list[Line]]:
+    """Return (agenda item title lines, subject title lines) of the lines under an agenda item's number when
+    they hold more than one title: the last is the subject over the by-line ("Illicit drug traffic and supply"
+    over "Strengthening international cooperation in the control of / opium poppy cultivation" over "Report
+    of the Executive Director"). One title alone is the agenda item's."""
+    units = _title_units(agenda_lines, by_case)
+    if len(units) < 2:
+        return agenda_lines, []
+    subject = _subject_or_none(units[-1], width)
+    if not subject:
+        return agenda_lines, []
+    return [ln for unit in units[:-1] for ln in unit], subject
 
 
 def _subject_or_none(group: list[Line], width: int) -> list[Line]:
@@ -743,7 +874,7 @@ def _groups(window: list[Line], start: int, stop: int) -> list[list[Line]]:
 def _forward_title(window: list[Line], at: int) -> list[Line]:
     """Return the title lines that follow a resolution's adoption line or a draft's sponsors line."""
     out: list[Line] = []
-    for ln in window[at + 1 : at + 12]:
+    for ln in window[_past_heading(window, at) : at + 12]:
         text = ln.text.strip()
         if not text:
             if out:
@@ -759,6 +890,23 @@ def _forward_title(window: list[Line], at: int) -> list[Line]:
             continue
         out.append(ln)
     return out
+
+
+def _past_heading(window: list[Line], at: int) -> int:
+    """Return the index past the heading at line `at` and the lines its sentence goes on over: "Draft decision
+    submitted by the Vice-President of the Council," over "[name] ([country]), on the basis of informal
+    consultations"; the title follows them."""
+    k = at
+    while k + 1 < len(window) and _ends_open(window[k].text.strip()):
+        k += 1
+        while k + 1 < len(window) and not window[k].text.strip():
+            k += 1  # blank lines between the heading's lines
+    return k + 1
+
+
+def _ends_open(text: str) -> bool:
+    """Return whether a heading's line ends where its sentence cannot: a comma or a word such as "of", "the"."""
+    return text.endswith(",") or bool(re.search(_OPEN_END, text))
 
 
 def _strip_markers(title: str) -> str:
@@ -789,7 +937,7 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
             if out:
                 break
             continue
-        if not letter and out and _ends_short_title(text, width):
+        if not letter and out and (_ends_short_title(text, width) or _case_breaks(out, text)):
             break  # reports and resolutions: the title is the short lines under the heading
         out.append(line)
         if letter and _addressee_ends(" ".join(ln.text.strip() for ln in out), text, _line_after(window, k)):
@@ -797,6 +945,13 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
                 out.append(window[k + 1])  # "на имя Председателя Совета / Безопасности": the last word of a name
             break
     return out
+
+
+def _case_breaks(out: list[Line], text: str) -> bool:
+    """Return whether a line mostly in lower case follows a title typed in capitals: it is no line of that title
+    ("REPORT OF THE DIRECTOR-GENERAL ..." over "Chapter II: Programme trends"; OCR's "REsoLuTIoN" still is)."""
+    lower = sum(c.islower() for c in text)
+    return lower > sum(c.isupper() for c in text) and all(ln.text.isupper() for ln in out)
 
 
 def _line_after(window: list[Line], k: int) -> str:
