@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from unref.model import Document, Metadata, Paragraph
-from unref.structure.masthead.metadata import _take_circulation, _take_signatory, doc_type
+from unref.model import Document, Line, Metadata, Paragraph
+from unref.structure.masthead.metadata import _take_circulation, _take_signatory, doc_type, read_job_number
 
 
 def document(symbols: list[str], title: str | None, *paragraphs: tuple[str, str]) -> Document:
@@ -90,3 +90,22 @@ def test_take_circulation(text: str, organs: list[str], items: dict[str, list[st
     assert md.organs == organs
     assert md.agenda_items == items
     assert (md.circulation is not None) is bool(organs)
+
+
+@pytest.mark.parametrize(
+    ("texts", "job"),
+    [
+        (("I have the honour", "25-02826 (E)    270225", "*2502826*"), "25-02826 (E)"),
+        (("GE.24-12345(E)",), "GE.24-12345 (E)"),
+        (("V.03-80680 (E) 270203 280203",), "V.03-80680 (E)"),
+        (("25-05010X (E)", "080425"), "25-05010X (E)"),
+        (("25-02826* (E) 110325",), "25-02826 (E)"),  # the star of a reissue
+        (("GE.24-25555 (F) 120125 130125",), "GE.24-25555 (F)"),
+        (("25-02826", "Page 2"), "25-02826"),  # a running foot's number alone
+        (("25-02826", "25-02826 (E)"), "25-02826 (E)"),  # the number with its language mark first
+        (("resolution 25-02826 of the text",), None),
+        (("(Signed) John Smith",), None),
+    ],
+)
+def test_read_job_number(texts: tuple[str, ...], job: str | None) -> None:
+    assert read_job_number([Line(t, k * 100, 1) for k, t in enumerate(texts)]) == job

@@ -6,7 +6,13 @@ text's language, the request to circulate a letter, the signatories and the docu
 
 from __future__ import annotations
 
-from unref.structure.masthead.metadata import detect_language, doc_type, finish_metadata, read_circulation
+from unref.structure.masthead.metadata import (
+    detect_language,
+    doc_type,
+    finish_metadata,
+    read_circulation,
+    read_job_number,
+)
 from unref.structure.masthead.reader import (
     LANGUAGE_NAMES,
     MONTH_NUMBERS,
@@ -29,6 +35,7 @@ __all__ = [
     "finish_metadata",
     "iso_date",
     "read_circulation",
+    "read_job_number",
     "read_masthead",
     "title_parts",
 ]

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from unref.catalogue import names_pattern, organ_of, principal_organ_names
-from unref.model import Document, Metadata, Paragraph, Signatory
+from unref.model import Document, Line, Metadata, Paragraph, Signatory
 from unref.structure.masthead.reader import agenda_items, title_parts
 from unref.text.regexes import SIGNED_RE
 
@@ -186,3 +186,27 @@ def _type_evidence(md: Metadata, doc: Document) -> dict[str, list[str]]:
         "head": [" ".join([*md.agenda_titles, *body])],
         "body": body,
     }
+
+
+# The job number printed at the foot of page 1, with the language of the version in brackets and the date
+# stamps after it: "25-02826 (E)    270225", "GE.24-12345(E)", "V.03-80680 (E) 270203 280203", "25-05010X (E)",
+# "25-02826* (E)" (the star of a reissue). Later pages print the number alone in their running foot.
+_JOB_RE = re.compile(
+    r"^\s*(?P<number>(?:[A-Z]{1,3}\.)?\d{2}-\d{5}[A-Z]?)\*?\s*(?P<lang>\([A-Z]\))?(?:\s+\d{6}){0,3}"
+    r"\s*(?:\*\d{7,}\*)?\s*$")
+
+
+def read_job_number(lines: list[Line]) -> str | None:
+    """Return the job number of a document from the lines of its first page ("25-13542 (E)"), or None.
+
+    The number that carries the version's language mark is the first page's own; a number alone is taken
+    when no line carries the mark."""
+    alone: str | None = None
+    for ln in lines:
+        m = _JOB_RE.match(ln.text)
+        if not m:
+            continue
+        if m.group("lang"):
+            return f"{m.group('number')} {m.group('lang')}"
+        alone = alone or m.group("number")
+    return alone
