@@ -103,6 +103,32 @@ NOTE_AREAS = [
      "1 Statement by the Ministry of Foreign Affairs of Utopia of\n17 May 2024.\n2 Ibid.",
      [("1", "Statement by the Ministry of Foreign Affairs of Utopia of 17 May 2024."), ("2", "Ibid.")]),
     ("nothing printed", "\n  \n", []),
+    # S/2025/420: two labels floated below the notes; a note's address after "See" is no note's start.
+    ("an address after See goes on its note",
+     "See https://apnews.com/article/haiti-gangs-canape-vert-police-8ae266fadfb1656fdb80a44430e83d83.\n"
+     "This wealthy community on the outskirts of the capital has suffered repeated attacks since\n"
+     "January. Approximately 100 men targeted Pétion-Ville and killing Kenscoff residents on\n"
+     "27 January 2025. According to news sources, more than 262 people have been killed in\n"
+     "Kenscoff as at the end of March 2025, including 147 gang members.\n"
+     "5\n"
+     "See https://www.reuters.com/world/americas/thousands-haitians-take-streets-protest-surging.\n"
+     "6\n"
+     "In early 2025, the transitional government of Haiti created a special task force under the Prime\n"
+     "Minister to combat armed gangs destabilizing Port-au-Prince. The unit operates separately from\n"
+     "emergency efforts to restore State authority and public safety. See\n"
+     "https://www.washingtonpost.com/world/2025/04/10/haiti-government-drones-gangs/.\n"
+     "3\n"
+     "4",
+     [("3", "See https://apnews.com/article/haiti-gangs-canape-vert-police-8ae266fadfb1656fdb80a44430e83d83."),
+      ("4", "This wealthy community on the outskirts of the capital has suffered repeated attacks since "
+            "January. Approximately 100 men targeted Pétion-Ville and killing Kenscoff residents on "
+            "27 January 2025. According to news sources, more than 262 people have been killed in "
+            "Kenscoff as at the end of March 2025, including 147 gang members."),
+      ("5", "See https://www.reuters.com/world/americas/thousands-haitians-take-streets-protest-surging."),
+      ("6", "In early 2025, the transitional government of Haiti created a special task force under the Prime "
+            "Minister to combat armed gangs destabilizing Port-au-Prince. The unit operates separately from "
+            "emergency efforts to restore State authority and public safety. See "
+            "https://www.washingtonpost.com/world/2025/04/10/haiti-government-drones-gangs/.")]),
 ]
 
 

@@ -383,6 +383,13 @@ SPLIT_WORDS = [
     ("for a long time", "for a long time", "en"),
     ("a head of State", "a head of State", "en"),
     ("a round of talks", "a round of talks", "en"),
+    # A piece beside an apostrophe belongs to a possessive or an elision: "s trip" is no "strip".
+    ("during the mission’s trip to Gonaïves", "during the mission’s trip to Gonaïves", "en"),
+    ("voter participation in Kosovo’s elections in recent", "voter participation in Kosovo’s elections in recent",
+     "en"),
+    ("(notably Petite Rivière de l’Artibonite) have", "(notably Petite Rivière de l’Artibonite) have", "en"),
+    ("the Programme d’apaisement social", "the Programme d’apaisement social", "en"),
+    ("the Organiza tion’s budget", "the Organization’s budget", "en"),  # a longer piece still joins
 ]
 
 
@@ -437,6 +444,10 @@ PUNCTUATION = [
     ("the “ Agreement”", "the “Agreement”"),
     ("the word “ and a quote”", "the word “and a quote”"),
     ("he said “ – and left", "he said “ – and left"),  # not before a dash
+    # A closing apostrophe: a plural's possessive, or a quotation's end ("’" opens no word before a space).
+    ("in line with Member States ’ respective obligations", "in line with Member States’ respective obligations"),
+    ("the views of the parties ’.", "the views of the parties’."),
+    ("the word ’some’ was", "the word ’some’ was"),  # an opening mark before a word stays
 ]
 
 
@@ -775,6 +786,9 @@ POSSESSIVES = [
     ("born in ’s-Hertogenbosch", "born in ’s-Hertogenbosch"),
     ("the word ’some’ was", "the word ’some’ was"),
     ("the Group’s view", "the Group’s view"),
+    # OCR of typewritten pages sets the "s" apart too (the space before may already be folded).
+    ("to respond effectively to the Council ' s request", "to respond effectively to the Council's request"),
+    ("essential forces to implement UNPROFOR’ s mandate", "essential forces to implement UNPROFOR’s mandate"),
 ]
 
 

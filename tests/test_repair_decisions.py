@@ -28,6 +28,7 @@ from unref.repair import (
     Context,
     Printed,
     _address_score,
+    _beside_apostrophe,
     _best_gap,
     _better,
     _case_score,
@@ -44,6 +45,7 @@ from unref.repair import (
     _pieces_word,
     _plain_split_in_address,
     _printed_in_other_address,
+    _printed_spaced,
     _rests_on_frequency,
     _shift_after,
     _split_score,
@@ -51,6 +53,7 @@ from unref.repair import (
     _two_words,
     _word_or_printed,
     loose_piece,
+    paragraph_width,
     repair,
     restore_printed_hyphens,
     select_steps,
@@ -250,9 +253,68 @@ def test_number_glued(line: str, expected: bool) -> None:
     ("Risk", "based", False),  # a capital: a name's end, not a compound
     ("risk", "Based", False),
     ("the", "report", False),
+    # A function word makes no compound: "as well as", "so as to", "a long way", "in affected areas".
+    ("well", "as", False),
+    ("so", "as", False),
+    ("a", "long", False),
+    ("the", "term", False),
+    ("in", "affected", False),
+    ("well", "known", True),
+    ("long", "term", True),
 ])
 def test_compound_space(a: str, b: str, expected: bool) -> None:
     assert _compound_space(a, b) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "document", "expected"), [
+    # S/2025/200 prints "Union-facilitated" on its own lines, and apart only where pdftotext glued two lines.
+    ("Union", "facilitated", "the European Union-facilitated dialogue. The European Union-facilitated talks. "
+     "resolved through the European Union facilitated dialogue", True),
+    # A verb after a name, printed apart more often than hyphenated.
+    ("Union", "facilitated", "the Union-facilitated dialogue. The Union facilitated the talks. "
+     "the Union facilitated the meeting", False),
+    # A pair printed only inside a web address or a longer compound is no compound of the text.
+    ("dans", "la", "See https://lenouvelliste.com/article/police-dans-la-zone. des Commissariats dans la zone", False),
+    ("SAF", "aligned", "alliances with SAF-aligned joint forces", True),
+    # A part of a longer compound counts: "Port au-Prince" at a join is "Port-au-Prince".
+    ("Port", "au", "the gangs of Port-au-Prince. First Instance of Port au-Prince", True),
+    ("whole", "of", "through whole-of-government approaches", True),
+    ("risk", "based", "a risk based approach", False),  # never printed hyphenated: _compound_space decides
+])
+def test_printed_spaced(a: str, b: str, document: str, expected: bool) -> None:
+    assert _printed_spaced(a, b, Printed.of(document)) is expected
+
+
+@pytest.mark.parametrize(("lines", "width", "expected"), [
+    # S/2025/356's annex is set wider than its body (82): its own lines are the measure.
+    (["universities.114 In October 2024, gang violence forced the closure of nearly 3,000 schools in the West "
+      "and Artibonite", "departments, mainly affecting public and national schools for low-income children. Many "
+      "schools were repurposed as", "shelters for displaced people fleeing gang-controlled areas.115",
+      "According to UNICEF, as of October 2024 over 1000 schools remain closed due to violence or being used as "
+      "shelters for", "displaced families, impacting more than 400,000 children. The situation is worsened by a "
+      "teacher shortage, with nearly", "30% of the staff having left the country or relocated.116"], 82, 117),
+    # A body paragraph with one line that pdftotext glued from two keeps the document's width.
+    (["21. Representatives of the international community, including the Quint and China,",
+      "expressed concerns about the closures. The European Union stated that the status of",
+      "Serbia-supported structures should be resolved through the European Union facilitated dialogue and "
+      "stressed that Kosovo must demonstrate its commitment and",
+      "remain consistent with its obligations in the dialogue. The Special Representative of",
+      "the Secretary-General"], 85, 85),
+    (["a short paragraph of one line that is long, much longer than the width of the body text of it all"], 60, 60),
+])
+def test_paragraph_width(lines: list[str], width: int, expected: int) -> None:
+    assert paragraph_width(lines, width) == expected
+
+
+@pytest.mark.parametrize(("text", "a", "b", "expected"), [
+    ("during the mission’s trip", "s", "trip", True),  # the first piece after an apostrophe
+    ("Petite Rivière de l’Artibonite", "de", "l", True),  # a single letter before one: an elided article
+    ("the Organiza tion’s budget", "Organiza", "tion", False),  # a longer piece before it ends a word
+    ("peace an d security", "an", "d", False),
+])
+def test_beside_apostrophe(text: str, a: str, b: str, expected: bool) -> None:
+    start = text.index(f"{a} {b}")
+    assert _beside_apostrophe(text, start, start + len(a) + 1 + len(b), len(b)) is expected
 
 
 def test_best_gap_prefers_the_higher_score() -> None:

@@ -71,6 +71,11 @@ def test_inline_label(text: str, numbered: bool, label: str | None) -> None:
         ("the end of a note.", "See A/79/1.", False, 80, 6.0),
         ("x" * 78, "goes on", False, 80, 0.0),
         ("https://undocs.org/A/79/1", "The next", False, 0, 4.0),
+        # An address after "See" at a line's end goes on that note; after a sentence's end it may open one.
+        ("emergency efforts to restore State authority and public safety. See",
+         "https://www.washingtonpost.com/world/2025/04/10/haiti-government-drones-gangs/.", False, 90, 2.0),
+        ("See https://apnews.com/article/haiti-gangs-canape-vert-police-8ae266fadfb1656fdb80a44430e83d83.",
+         "https://www.reuters.com/world/americas/thousands-haitians-take-streets-protest/.", False, 0, 3.0),
     ],
 )
 def test_start_score(prev: str, cur: str, hinted: bool, width: int, score: float) -> None:

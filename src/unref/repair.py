@@ -193,6 +193,7 @@ class _PrintedMemo:
     twice: dict[str, bool] = field(default_factory=dict)  # token -> whether the text holds it twice or more
     lower_counts: Counter[str] | None = None  # how often each run of letters occurs, lower case
     glued_keys: frozenset[str] | None = None  # the keys of `glued`
+    in_words: dict[str, int] = field(default_factory=dict)  # "a-b" -> how often it stands as a word of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +319,18 @@ class Printed:
             runs = self.memo.lower_words = frozenset(_WORD_RE.findall(self.lower))
         return runs
 
+    def hyphenated_in_words(self, pair: str) -> int:
+        """Return how often the text prints `pair` ("union-facilitated", lower case) in its words, a compound's
+        part or whole ("port-au" of "Port-au-Prince"), and not in a web address ("…/police-dans-la-zone" is no
+        "dans-la": a blank-delimited piece with a slash). Counted once per pair and document: it is asked only
+        of pairs that a join may have spaced."""
+        got = self.memo.in_words.get(pair)
+        if got is None:
+            a, b = (re.escape(x) for x in pair.split("-", 1))
+            pattern = rf"(?<!\S)[^\s/]*(?<!{LETTERS}){a}-{b}(?!{LETTERS})[^\s/]*(?!\S)"
+            got = self.memo.in_words[pair] = len(re.findall(pattern, self.lower))
+        return got
+
     def hyphenated_at(self, token: str, i: int) -> bool:
         """Return whether the document prints `token` with a hyphen before index i ("Port|au")."""
         return bool(self.pairs) and f"{token[:i]}-{token[i:]}".lower() in self.pairs
@@ -347,6 +360,7 @@ SCORE_PREFIX = 6.0  # a compound prefix and a word, "non|refoulement", plus a te
 SCORE_TWO_WORDS = 4.0  # two common words, "watch|in" in an address, plus a tenth of the rarer one's zipf
 SCORE_NUMBER_GLUED = 5.0  # a number glued to a common word: "10year" is "10-" + "year review"
 SCORE_COMPOUND_SPACE = 3.0  # a compound whose hyphen became a space at the join: "risk based", "non governmental"
+SCORE_PRINTED_SPACE = 9.0  # a space at the join between two words the document prints hyphenated: "Union facilitated"
 
 # Word frequency tolerances (wordfreq zipf) for the scores above.
 WHOLE_WORD_ZIPF = 3.5  # a token this common is one word: it lost no hyphen
@@ -473,7 +487,7 @@ def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None
     for k in range(1, _join_count(line, width) + 1):
         target = width * k - shift
         best, whole_found = _best_split(line, words, target, lang, printed, urls)
-        best = _better(best, _best_gap(line, pieces, target, lang, urls))
+        best = _better(best, _best_gap(line, pieces, target, lang, urls, printed))
         if best is not None and _keep_join(best[0], whole_found):
             edits.append(best[1])
             shift += _shift_after(target, best)
@@ -556,7 +570,7 @@ def _plain_split_in_address(token: str, i: int, score: float) -> bool:
 
 
 def _best_gap(line: str, pieces: list[re.Match[str]], target: int, lang: str,
-              urls: list[tuple[int, int]]) -> Candidate | None:
+              urls: list[tuple[int, int]], printed: Printed | None = None) -> Candidate | None:
     """Return the best hyphen between two words or a number and a word near column `target`, or None."""
     lo, hi = target - JOIN_WINDOW_BEFORE, target + JOIN_WINDOW_AFTER
     best: Candidate | None = None
@@ -568,6 +582,8 @@ def _best_gap(line: str, pieces: list[re.Match[str]], target: int, lang: str,
             if not _number_glued(line, wa, wb, lang, urls):
                 continue
             s, edit = SCORE_NUMBER_GLUED, (pos, pos, "-")
+        elif line[pos:wb.start()] == " " and printed is not None and _printed_spaced(wa.group(), wb.group(), printed):
+            s, edit = SCORE_PRINTED_SPACE, (pos, pos + 1, "-")
         elif line[pos:wb.start()] == " " and _compound_space(wa.group(), wb.group()):
             s, edit = SCORE_COMPOUND_SPACE, (pos, pos + 1, "-")
         else:
@@ -588,9 +604,30 @@ def _number_glued(line: str, wa: re.Match[str], wb: re.Match[str], lang: str, ur
             and len(b) >= 3 and zipf(b, lang) >= COMMON_WORD_ZIPF and not _in_spans(wa.end(), urls))
 
 
+def _printed_spaced(a: str, b: str, printed: Printed) -> bool:
+    """Return whether "a b" at a join is a compound the document prints with its hyphen ("European Union
+    facilitated dialogue" where it prints "Union-facilitated"), at least as often as it prints the two words
+    apart (a verb after a name, "the Union facilitated the talks", is printed apart)."""
+    pair = f"{a}-{b}".lower()
+    if pair not in printed.pairs:
+        return False
+    hyphenated = printed.hyphenated_in_words(pair)
+    return hyphenated > 0 and hyphenated >= printed.lower.count(f"{a} {b}".lower())
+
+
+# Words that make no compound with a prefix or a head: "as well as", "so as to", "a long way", "the term".
+FUNCTION_WORDS = frozenset(["a", "an", "the", "in", "on", "at", "as", "so", "to", "of", "for", "by", "with", "from",
+                            "into", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and",
+                            "or", "nor", "but", "is", "are", "was", "were", "be", "been", "it", "we", "they"])
+
+
 def _compound_space(a: str, b: str) -> bool:
-    """Return whether "a b" is a compound whose hyphen became a space: "risk based", "non governmental", "10 year"."""
-    return b.islower() and (b in COMPOUND_HEADS or a.lower() in COMPOUND_PREFIXES) and (a.isdigit() or a.islower())
+    """Return whether "a b" is a compound whose hyphen became a space: "risk based", "non governmental", "10 year".
+
+    A compound is made of content words: "as well as" and "a long time" are no "well-as", "a-long"."""
+    if not (b.islower() and (a.isdigit() or a.islower())) or a in FUNCTION_WORDS or b in FUNCTION_WORDS:
+        return False
+    return b in COMPOUND_HEADS or a.lower() in COMPOUND_PREFIXES
 
 
 _WORD_OR_NUMBER_RE = re.compile(rf"\d+|{LETTERS}+")
@@ -610,17 +647,36 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     lines = t.text.split("\n")
     if max(map(len, lines)) <= ctx.width + 8:  # no line is long enough for either test below
         return t
+    width = paragraph_width(lines, ctx.width)
     edits: list[Edit] = []
     pos = 0
     for line in lines:
-        if len(line) > 1.12 * ctx.width + 4:
-            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.printed))
-        elif len(line) > ctx.width + 8 and _CASE_CHANGE_RE.search(line):
+        if len(line) > 1.12 * width + 4:
+            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, width, ctx.lang, ctx.printed))
+        elif len(line) > width + 8 and _CASE_CHANGE_RE.search(line):
             cuts = {m.start("cut") for m in _CASE_CHANGE_RE.finditer(line) if not ctx.printed.prints_twice(m.group())}
-            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, ctx.width, ctx.lang, ctx.printed)
+            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, width, ctx.lang, ctx.printed)
                          if s == e and s in cuts)
         pos += len(line) + 1
     return t.edit(edits)
+
+
+WIDE_PARAGRAPH_LINES = 4  # full lines (the last aside) that tell a paragraph's own width
+
+
+def paragraph_width(lines: list[str], width: int) -> int:
+    """Return the width of a paragraph's full lines: the document's, unless most of its lines run wider.
+
+    An annex or a table set in a wider measure than the body (a panel's report in landscape) has lines of
+    1.5 times the body's width: read against the body's width, each would be two lines glued, and a hyphen
+    would be put inside a word at every one ("Imp-unity", "sporadic-ally"). A line that pdftotext glued from
+    two is one among full ones, so the median of the paragraph's lines (its last aside) is the measure it was
+    set in, where it has WIDE_PARAGRAPH_LINES lines or more."""
+    full = sorted(len(line) for line in lines[:-1])
+    if len(full) < WIDE_PARAGRAPH_LINES:
+        return width
+    median = full[len(full) // 2]
+    return median if median > 1.12 * width + 4 else width
 
 
 # Two words of a capital and three small letters or more each, glued: "ParisDauphine", not "RuBaltic"
@@ -867,12 +923,25 @@ def join_split_words(t: Tracked, ctx: Context) -> Tracked:
             if m.start() < pos:
                 continue
             a, b = m.group(1, 2)
+            if _beside_apostrophe(text, m.start(1), m.end(2), len(b)):
+                continue
             # should_join is False for a second word without a small first letter: not asked then.
             if (b[0].islower() and should_join(a, b, lang)) or (
                     a[0].isupper() and a + b in words and _printed_whole(a, b, text, m.start(), ctx.printed)):
                 edits.append((m.end(1), m.start(2), ""))
                 pos = m.end(2)
     return t.edit(edits)
+
+
+_APOSTROPHES = "’'"
+
+
+def _beside_apostrophe(text: str, start: int, end: int, len_b: int) -> bool:
+    """Return whether a pair of words [start, end) holds a piece of an elision or a possessive: the first word
+    after an apostrophe ("mission’s trip": "s" + "trip" is no "strip"), or the second a single letter before
+    one ("de l’Artibonite", "Programme d’apaisement": an elided article, not the end of the word before)."""
+    return (start > 0 and text[start - 1] in _APOSTROPHES) or (
+        len_b == 1 and end < len(text) and text[end] in _APOSTROPHES)
 
 
 def loose_piece(run: str, lang: str) -> bool:
@@ -960,8 +1029,9 @@ def _pair_windows(text: str, lang: str, words: Counter[str]) -> list[tuple[int, 
 # --- 7. Spacing around punctuation -------------------------------------------------------------
 
 _PUNCT_SPACE_RULES: list[tuple[re.Pattern[str], int]] = [
-    # "Dock ." "brutality ." "(ПСТ )" "resolved. ”": drop the space before closing punctuation.
-    (re.compile(r"(?<=[\w.,;:!?)\]”’])( +)(?=[.,;:!?)\]](?!\w)|”(?!\w))"), 1),
+    # "Dock ." "brutality ." "(ПСТ )" "resolved. ”": drop the space before closing punctuation. A closing
+    # apostrophe too ("Member States ’ obligations", "the parties ’."): "’" opens no word before a space.
+    (re.compile(r"(?<=[\w.,;:!?)\]”’])( +)(?=[.,;:!?)\]](?!\w)|[”’](?!\w))"), 1),
     # "( A/77/801" "“ word": drop the space after opening brackets.
     (re.compile(r"(?<=[(\[])( +)(?=\S)|(?<=“)( +)(?=\w)"), 0),
     # "full -scale" "Nagorno -Karabakh" "4 –15": drop the space before a joining hyphen or dash.
@@ -986,12 +1056,12 @@ def fold_punctuation_spacing(t: Tracked, ctx: Context) -> Tracked:
 
 # What each rule of _PUNCT_SPACE_RULES needs: a space before closing punctuation, a space after an opening
 # bracket or quotation mark, a space before a hyphen or dash.
-_PUNCT_SPACE_HINTS = (re.compile(r" [.,;:!?)\]”]"), re.compile(r"[(\[“] "), re.compile(r" [-–]"))
+_PUNCT_SPACE_HINTS = (re.compile(r" [.,;:!?)\]”’]"), re.compile(r"[(\[“] "), re.compile(r" [-–]"))
 
 
 # French typography sets a space before a colon, semicolon, question and exclamation mark ("centrale :"):
 # in French text only the space before a full stop, a comma or a closing bracket is stray.
-_FRENCH_CLOSING_SPACE_RE = re.compile(r"(?<=[\w.,;:!?)\]”’])( +)(?=[.,)\]](?!\w)|”(?!\w))")
+_FRENCH_CLOSING_SPACE_RE = re.compile(r"(?<=[\w.,;:!?)\]”’])( +)(?=[.,)\]](?!\w)|[”’](?!\w))")
 
 
 # --- 8. Hyphens of fixed United Nations terms ----------------------------------------------------
@@ -1201,11 +1271,23 @@ _SPACED_HINT_2_RE = re.compile(rf" {LETTERS} {LETTERS}(?!\w)")
 _SPACED_POSSESSIVE_RE = re.compile(r"(?<=[\w)])( )(?=['’]s(?![\w\-]))")
 
 
+# OCR of typewritten pages sets the "s" apart too: "the Council ' s request", "UNPROFOR ' s mandate".
+# The space before the apostrophe may already be gone (fold_punctuation_spacing runs first).
+_OCR_POSSESSIVE_RE = re.compile(r"(?<=[\w)])( ?)['’]( )s(?![\w\-])")
+
+
 def join_possessives(t: Tracked, ctx: Context) -> Tracked:
-    """Drop the space that extraction left before a possessive: "the Group ’s" -> "the Group’s"."""
-    if ctx.lang != "en" or (" ’s" not in t.text and " 's" not in t.text):
+    """Drop the space that extraction left before a possessive: "the Group ’s" -> "the Group’s", and the
+    spaces OCR leaves around its apostrophe: "the Council ' s request" -> "the Council's request"."""
+    if ctx.lang != "en":
         return t
-    return t.edit((m.start(1), m.end(1), "") for m in _SPACED_POSSESSIVE_RE.finditer(t.text))
+    edits: list[Edit] = []
+    if " ’s" in t.text or " 's" in t.text:
+        edits.extend((m.start(1), m.end(1), "") for m in _SPACED_POSSESSIVE_RE.finditer(t.text))
+    if "' s" in t.text or "’ s" in t.text:
+        for m in _OCR_POSSESSIVE_RE.finditer(t.text):
+            edits.extend((a, b, "") for a, b in (m.span(1), m.span(2)) if b > a)
+    return t.edit(edits)
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

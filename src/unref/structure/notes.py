@@ -149,15 +149,22 @@ def _start_score(prev: str, cur: str, hinted: bool, width: int) -> float:
     s = 0.0
     if hinted:
         s += 5
-    if prev.endswith(tuple(TERMINAL_PUNCT)) or re.search(r"https?://\S+$", prev):
+    ended = prev.endswith(tuple(TERMINAL_PUNCT)) or re.search(r"https?://\S+$", prev) is not None
+    if ended:
         s += 2
     if width and len(prev) < 0.85 * width:
         s += 2
     if cur[:1].isupper() or cur[:1].isdigit():
         s += 1
-    if re.match(r"(?:See|Ibid|Idem|Available|For |In |The |A/|S/|E/|https?://|www\.)", cur):
+    if _NOTE_OPENING_RE.match(cur) or (ended and _ADDRESS_OPENING_RE.match(cur)):
         s += 1
     return s
+
+
+# A note's usual opening words. An address opens a note only after a sentence's end: after "See" or
+# "available at" at the end of the line before, it goes on that note ("See" / "https://www...").
+_NOTE_OPENING_RE = re.compile(r"(?:See|Ibid|Idem|Available|For |In |The |A/|S/|E/)")
+_ADDRESS_OPENING_RE = re.compile(r"(?:https?://|www\.)")
 
 
 def finish_notes(raw: list[RawNote], ctx: Context) -> list[Footnote]:
