@@ -80,8 +80,10 @@ class Tab:
         self.page.set_default_timeout(10_000)
         self.dialogs: list[str] = []
         self.outside: list[str] = []
+        self.console: list[str] = []  # errors and warnings the page logged (a policy violation is one)
         self.context.route("**/*", self._route)
         self.page.on("dialog", self._dialog)
+        self.page.on("console", self._console)
 
     def _route(self, route: Any) -> None:
         url = route.request.url
@@ -90,6 +92,14 @@ class Tab:
         else:
             self.outside.append(url)
             route.abort()
+
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.console.append(message.text)
+
+    def csp_errors(self) -> list[str]:
+        """Return what the console said of the Content-Security-Policy (a refused script, style or fetch)."""
+        return [m for m in self.console if "Content Security Policy" in m or "Content-Security-Policy" in m]
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
@@ -107,10 +117,12 @@ class Tab:
         self.page.screenshot(path=str(ARTIFACTS / f"serve-{name}.png"), full_page=full)
 
     def close(self) -> None:
-        """Close the tab, checking that it asked nothing of any other host and ran no dialog."""
+        """Close the tab, checking that it asked nothing of any other host, ran no dialog, and that the console
+        shows no Content-Security-Policy error (every script and style comes from a file of the app)."""
         self.context.close()
         assert not self.outside, f"requests off the app: {self.outside}"
         assert not self.dialogs, f"script dialogs: {self.dialogs}"
+        assert not self.csp_errors(), f"Content-Security-Policy errors: {self.csp_errors()}"
 
 
 @pytest.fixture(scope="module", name="browser")

@@ -352,10 +352,12 @@ def test_pages_render(client: TestClient, path: str) -> None:
     assert response.headers["content-type"].startswith("text/html")
     assert "default-src 'none'" in response.headers["content-security-policy"]
     scripts = re.findall(r"<script[^>]*>", response.text)
-    if path.endswith("/graph"):  # only the graph draws with a script, from our own origin
+    # Only the graph (drawing) and a document read from a PDF (its pages beside the text) use a script, from our
+    # own origin; the other pages need none, and no page holds an inline script.
+    if path.endswith("/graph") or path == "/documents/S/2025/999":
         assert all('type="application/json"' in tag or re.search(r'src="/(?:vendor|static)/', tag) for tag in scripts)
     else:
-        assert not scripts  # the other pages need no script at all
+        assert not scripts
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", response.text.split("<main", 1)[0])
 
 
@@ -724,3 +726,95 @@ def test_a_broad_search_is_503_while_the_lanes_are_taken(db_url: str) -> None:
     with TestClient(app) as c, app.state.corpus.store(broad=True):
         assert "broad searches" in error_of(c.get("/api/search", params={"q": "val*"}), 503)
         assert c.get("/api/search", params={"q": "valley"}).status_code == 200
+
+
+# ---------------------------------------------------------------------------
+# The reader (issue 14): the PDF beside the text, undocs.org, citing, tables and figures
+
+
+def test_boxes_place_paragraphs_notes_and_citations(client: TestClient) -> None:
+    boxes = client.get("/documents/S/2025/999/boxes.json").json()
+    record = client.get("/api/documents/S/2025/999").json()
+    assert boxes["reason"] is None and len(boxes["pages"]) == record["pages"] == 2
+    body = [p["id"] for p in record["paragraphs"] if p["kind"] != "masthead"]
+    assert all(boxes["paragraphs"][p] for p in body)  # every paragraph stands somewhere
+    assert set(boxes["footnotes"]) == {f"fn:{f['label']}" for f in record["footnotes"]}
+    assert len(boxes["citations"]) == len(record["citations"])
+    for page, x, y, w, h in (b for placed in boxes["paragraphs"].values() for b in placed):
+        width, height = boxes["pages"][page - 1]
+        assert 0 <= x < x + w <= width and 0 <= y < y + h <= height  # from the top left, on the page
+
+
+def test_a_text_document_has_no_boxes_and_says_why(client: TestClient) -> None:
+    boxes = client.get("/documents/S/2026/1/boxes.json").json()
+    assert boxes["paragraphs"] == {} and "extracted text" in boxes["reason"]
+    assert "not read from a PDF" in client.get("/documents/S/2026/1/pages/1.png").text
+
+
+def test_page_images(client: TestClient) -> None:
+    image = client.get("/documents/S/2025/999/pages/2.png")
+    assert image.status_code == 200 and image.headers["content-type"] == "image/png"
+    assert image.content.startswith(b"\x89PNG")
+    assert client.get("/documents/S/2025/999/pages/3.png").status_code == 404
+    assert client.get("/documents/S/2025/999/pages/0.png").status_code == 404
+
+
+def test_the_reader_links_undocs_and_cites_the_document(client: TestClient) -> None:
+    page = client.get("/documents/S/2026/1").text
+    assert 'class="undocs" href="https://undocs.org/en/S/2026/1"' in page
+    assert re.search(r'<textarea id="reference" readonly[^>]*>United Nations, Security Council\. Letter dated .*'
+                     r'\(S/2026/1\), 2 March 2026\. Available at https://undocs\.org/en/S/2026/1</textarea>', page)
+    assert 'href="/documents/S/2026/1.json" download="S_2026_1.json"' in page
+    assert "read from extracted text, not a PDF" in page
+    pdf = client.get("/documents/S/2025/999").text
+    assert 'data-boxes="/documents/S/2025/999/boxes.json"' in pdf and '<script src="/static/reader.js">' in pdf
+
+
+@pytest.mark.parametrize(("date", "printed"), [("2025-04-29", "29 April 2025"), ("2025-01-03", "3 January 2025"),
+                                               ("2025", "2025"), (None, None), ("2025-13-01", "2025-13-01")])
+def test_long_date(date: str | None, printed: str | None) -> None:
+    from unref.serve.pages import _long_date
+
+    assert _long_date(date) == printed
+
+
+@pytest.mark.parametrize(("record", "reference"), [
+    ({"symbols": ["S/2025/1"], "organs": ["Security Council"], "title": "Letter.", "date": "2025-01-02"},
+     "United Nations, Security Council. Letter (S/2025/1), 2 January 2025. Available at https://undocs.org/en/S/2025/1"),
+    ({"symbols": ["A/79/796", "S/2025/105"], "organs": [], "title": None, "language": "fr"},
+     "United Nations. A/79/796 - S/2025/105. Available at https://undocs.org/fr/A/79/796"),
+    ({"symbols": [], "title": "Note"}, "United Nations. Note (abc123)."),
+])
+def test_reference(record: dict[str, Any], reference: str) -> None:
+    from unref.serve.pages import reference as cite
+
+    assert cite(record, "abc123") == reference
+
+
+@pytest.mark.parametrize(("paragraph", "rows"), [
+    ({"kind": "table", "rows": [["Country", "Police"], ["Ghana", "12"]]}, [["Country", "Police"], ["Ghana", "12"]]),
+    ({"kind": "table", "rows": []}, None),  # a table without rows shows its text
+    ({"kind": "body", "rows": [["x"]]}, None),  # rows count only for a table
+    ({"kind": "table"}, None),
+])
+def test_rows(paragraph: dict[str, Any], rows: list[list[str]] | None) -> None:
+    from unref.serve.pages import _rows
+
+    assert _rows(paragraph) == rows
+
+
+def test_tables_and_figures_render_from_the_record(client: TestClient) -> None:
+    from unref.serve.pages import _paragraphs
+
+    record = {"paragraphs": [
+        {"id": "p1", "kind": "table", "page": 2, "text": "Country Police Ghana 12", "rows": [["Country", "Police"],
+                                                                                          ["Ghana", "<b>12</b>"]]},
+        {"id": "p2", "kind": "figure", "page": 3, "text": "Bonbon DES BARADÈRES See Legend"}]}
+    shown, _ = _paragraphs(record, None, {}, {})
+    assert shown[0]["rows"] == [["Country", "Police"], ["Ghana", "<b>12</b>"]] and shown[1]["kind"] == "figure"
+    templates = client.app.state.templates  # type: ignore[attr-defined]
+    html = templates.env.get_template("document.html").render(
+        record={"symbols": []}, name="x", paragraphs=shown, masthead=[], notes=[], undocs=[], reference="",
+        pdf={"available": False, "reason": "none"}, agenda=[], twin="/x.json", doc_href=lambda *a: "/d", kind_names={})
+    assert '<table class="doc-table">' in html and "<td>&lt;b&gt;12&lt;/b&gt;</td>" in html  # cells escaped
+    assert '<figure class="p figure" id="p2" data-page="3">' in html and "Bonbon DES BARADÈRES" in html

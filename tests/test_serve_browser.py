@@ -10,7 +10,9 @@ The browser and the server come from browser_kit.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -127,5 +129,123 @@ def test_phone(browser: Any, server: str) -> None:
         assert link.get_attribute("href") == "/documents/S/2025/999/source#page=1"
         pdf = page.request.get(phone.base + "/documents/S/2025/999/source")
         assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    finally:
+        phone.close()
+
+
+# ---------------------------------------------------------------------------
+# Issue 14: the document page (the PDF beside the text, highlights, notes, citing), grouped search with export,
+# and the graph on a phone.
+
+
+def test_document_page_shows_the_pdf_beside_the_text(browser: Any, server: str) -> None:
+    wide = Tab(browser, server, width=1500, height=900)
+    try:
+        page = wide.go("/documents/S/2025/999")
+        page.wait_for_selector("#pdf-pane[data-ready]")
+        svg = page.locator("svg#pdf-page")
+        assert svg.is_visible() and svg.get_attribute("data-page") == "1"
+        assert svg.locator("image").get_attribute("href") == "/documents/S/2025/999/pages/1.png"
+        assert page.evaluate("document.querySelector('svg#pdf-page image').getBBox().width") > 0
+        first = svg.get_attribute("data-shown")
+        assert first and int(svg.get_attribute("data-marks") or 0) >= 1  # the paragraph in view, highlighted
+        rect, frame = svg.locator("rect.hl").first.bounding_box(), svg.bounding_box()
+        assert rect and frame and frame["x"] <= rect["x"] < frame["x"] + frame["width"]
+        text, pane = page.locator("article.document").bounding_box(), page.locator("#pdf-pane").bounding_box()
+        assert text and pane and pane["x"] >= text["x"] + text["width"] - 1  # beside the text, not under it
+        # A paragraph of page 2 pointed at by the address: the pane turns to page 2 and highlights it.
+        placed = page.request.get(server + "/documents/S/2025/999/boxes.json").json()["paragraphs"]
+        second = next(p for p, boxes in placed.items() if boxes and {b[0] for b in boxes} == {2})
+        page.evaluate(f"window.location.hash = '#{second}'")
+        page.wait_for_selector(f"svg#pdf-page[data-shown='{second}']")  # (a selector: the policy forbids eval)
+        assert svg.get_attribute("data-page") == "2"
+        assert svg.locator("image").get_attribute("href") == "/documents/S/2025/999/pages/2.png"
+        page.wait_for_selector("svg#pdf-page[data-loaded='2']")  # the page's image, drawn
+        assert page.locator("#pdf-open").get_attribute("href") == "/documents/S/2025/999/source#page=2"
+        assert svg.locator("rect.hl.para").count() >= 1
+        # Every footnote is listed, and the document cites itself plainly.
+        assert page.locator("section.notes li").count() == len(
+            page.request.get(server + "/documents/S/2025/999.json").json()["footnotes"]) >= 1
+        assert page.locator("a.undocs").first.get_attribute("href") == "https://undocs.org/en/S/2025/999"
+        page.locator("details.cite-this summary").click()
+        reference = page.locator("#reference").input_value()
+        assert "S/2025/999" in reference and "https://undocs.org/en/S/2025/999" in reference
+        assert page.locator("a.record-json").get_attribute("href") == "/documents/S/2025/999.json"
+        page.evaluate(f"document.getElementById('{second}').scrollIntoView()")
+        wide.shot("document-pdf", full=False)
+    finally:
+        wide.close()
+
+
+def test_a_citation_is_highlighted_on_the_page(browser: Any, server: str) -> None:
+    wide = Tab(browser, server, width=1500, height=900)
+    try:
+        page = wide.go("/documents/S/2025/999")
+        page.wait_for_selector("#pdf-pane[data-ready]")
+        note = page.locator(".text details.fn", has=page.locator("[data-c]")).first
+        note.locator("summary").click()  # the citation stands in a note: open it at its marker
+        cite = note.locator("[data-c]").first
+        cite.hover()
+        svg = page.locator("svg#pdf-page")
+        page.wait_for_selector("svg#pdf-page rect.hl.cite.current")
+        boxes = page.request.get(server + "/documents/S/2025/999/boxes.json").json()
+        n = int(cite.get_attribute("data-c") or -1)
+        assert svg.get_attribute("data-page") == str(boxes["citations"][n][0][0])
+        wide.shot("document-citation", full=False)
+    finally:
+        wide.close()
+
+
+def test_a_document_without_its_pdf_says_so(tab: Tab) -> None:
+    page = tab.go("/documents/S/2026/1")
+    assert "read from extracted text, not a PDF" in page.locator(".pdf-missing").inner_text()
+    assert page.locator("svg#pdf-page").count() == 0
+
+
+def test_search_groups_by_document_and_exports(tab: Tab) -> None:
+    page = tab.go("/search?q=valley")
+    groups = page.locator("li.hit")
+    symbols = [groups.nth(i).locator("a.symbol").inner_text() for i in range(groups.count())]
+    assert len(symbols) == len(set(symbols)) >= 5  # each document once
+    shown = page.locator("li.hit .passage").count()
+    assert shown >= len(symbols) and page.locator(".results-head .summary").inner_text().startswith(f"{shown} passage")
+    assert page.locator("li.hit .passage a.where").first.inner_text().startswith(("para.", "note"))
+    page.select_option("select[name=sort]", "date")
+    page.click("form.search button[type=submit]")
+    page.wait_for_url("**sort=date*")
+    dates = [d.split(" · ")[0] for d in page.locator("li.hit .meta").all_inner_texts()]
+    assert dates == sorted(dates, reverse=True)
+    by_date = page.locator("li.hit a.symbol").all_inner_texts()
+    assert sorted(by_date) == sorted(symbols)
+    tab.shot("search-grouped")
+    with page.expect_download() as download:
+        page.locator("a.export-csv").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("symbol,symbols,title,date") and len(lines) - 1 >= shown
+    with page.expect_download() as download:
+        page.locator("a.export-json").click()
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert data["sort"] == "date" and [g["symbol"] for g in data["results"]] == by_date
+
+
+def test_graph_at_phone_width(browser: Any, server: str) -> None:
+    phone = Tab(browser, server, width=390, height=844)
+    try:
+        page = phone.go("/documents/S/2026/1/graph")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        svg = page.locator("svg#graph-narrow")
+        assert svg.is_visible() and not page.locator("svg#graph").is_visible()
+        box = svg.bounding_box()
+        assert box is not None and box["width"] <= 390
+        labels = svg.locator("g.node text")
+        assert labels.count() == svg.locator("g.node").count() >= 5
+        sizes = [float(x) for x in page.evaluate(
+            "[...document.querySelectorAll('svg#graph-narrow g.node text')]"
+            ".map(t => t.getBoundingClientRect().height)")]
+        assert min(sizes) >= 11  # readable: labels at least 11 px high on the phone's screen
+        for i in range(labels.count()):  # no label runs off the screen
+            b = labels.nth(i).bounding_box()
+            assert b is not None and b["x"] >= 0 and b["x"] + b["width"] <= 391, labels.nth(i).inner_text()
+        phone.shot("phone-graph")
     finally:
         phone.close()

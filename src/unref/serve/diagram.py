@@ -10,13 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Diagram", "DrawnEdge", "DrawnNode", "layout"]
+__all__ = ["Diagram", "DrawnEdge", "DrawnNode", "layout", "narrow_layout"]
 
 WIDTH = 960
 ROW = 30  # vertical pitch of the nodes of a column
 MARGIN = 30
 COLUMNS = (200, WIDTH // 2, WIDTH - 200)
 LABEL = 30  # characters of a label before it is cut
+# The drawing for a phone: one column, read top to bottom (what cites the document, the document, what it cites),
+# as an outline whose lines join each node to the document; labels at 14 px stay readable at 360 px and up.
+NARROW_WIDTH = 360
+NARROW_ROW = 28
+NARROW_INDENT = (22, 50)  # x of the document's circle, and of the others'
+HEADING = 30  # the height of a side's heading ("Cited by", "Cites")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +111,41 @@ def layout(view: dict[str, Any], per_side: int = 30) -> Diagram:
     edges += [DrawnEdge(_curve(center, n), "cited") for n in right]
     return Diagram(WIDTH, height, [center, *left, *right], edges, len(citing) - len(shown_citing),
                    len(cited) - len(shown_cited))
+
+
+def _outline(nodes: list[tuple[dict[str, Any], int]], top: float, kind: str) -> list[DrawnNode]:
+    """Return the nodes of one side of the narrow drawing, a row each from `top`, labels to the right."""
+    x = NARROW_INDENT[1]
+    return [DrawnNode(x, top + (i + 0.5) * NARROW_ROW, _cut(n["symbol"]), _title(n), n.get("href"), kind,
+                      bool(n.get("in_corpus")), "start", count) for i, (n, count) in enumerate(nodes)]
+
+
+def _elbow(node: DrawnNode, center: DrawnNode) -> str:
+    """Return the outline's line from a node to the document: across to the document's column, then along it."""
+    return f"M {node.x:.1f} {node.y:.1f} L {center.x:.1f} {node.y:.1f} L {center.x:.1f} {center.y:.1f}"
+
+
+def narrow_layout(view: dict[str, Any], per_side: int = 30) -> Diagram:
+    """Return the neighbourhood drawn for a phone: what cites the document above it, what it cites below, each
+    side under its heading (`narrow_headings`), at most `per_side` a side."""
+    citing = _unique(view["cited_by"]["links"], "source")[:per_side]
+    cited = _unique(view["cites"]["links"], "target")[:per_side]
+    top = float(HEADING)
+    left = _outline(citing, top, "citing")
+    center_y = top + len(citing) * NARROW_ROW + NARROW_ROW / 2 + 6
+    data = view["node"]
+    center = DrawnNode(NARROW_INDENT[0], center_y, _cut(data["symbol"]), _title(data), data.get("href"), "center",
+                       bool(data.get("in_corpus")), "start")
+    below = center_y + NARROW_ROW / 2 + HEADING
+    right = _outline(cited, below, "cited")
+    height = int(below + len(cited) * NARROW_ROW + MARGIN / 2)
+    edges = [DrawnEdge(_elbow(n, center), n.kind) for n in (*left, *right)]
+    full_citing, full_cited = _unique(view["cited_by"]["links"], "source"), _unique(view["cites"]["links"], "target")
+    return Diagram(NARROW_WIDTH, height, [center, *left, *right], edges, len(full_citing) - len(citing),
+                   len(full_cited) - len(cited))
+
+
+def narrow_headings(diagram: Diagram) -> list[tuple[float, str]]:
+    """Return the y of each side's heading in a narrow drawing and its words ("cited by", "cites")."""
+    center = diagram.nodes[0]
+    return [(HEADING - 10, "Cited by"), (center.y + NARROW_ROW / 2 + HEADING - 10, "Cites")]

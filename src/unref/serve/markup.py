@@ -8,7 +8,7 @@ written in this module. Links are made only to the server's own pages and to htt
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -45,6 +45,7 @@ class Mark:
     title: str | None = None
     by: str | None = None  # a quotation's attribution
     local: bool = False  # a citation of a document of this corpus
+    ref: int | None = None  # a citation's place among the record's citations (data-c: the page highlights it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def _clean(marks: Iterable[Mark], size: int) -> list[Mark]:
         start, end = max(0, m.start), min(size, m.end)
         if end <= start or (out and start < out[-1].end):
             continue
-        out.append(Mark(start, end, m.kind, m.href, m.title, m.by, m.local))
+        out.append(replace(m, start=start, end=end))
     return out
 
 
@@ -86,11 +87,12 @@ def _nest(quotes: list[Mark], cites: list[Mark], size: int) -> list[Mark]:
 def _open(m: Mark) -> Markup:
     if m.kind == "quote":
         return Markup('<span class="quote" title="{}">').format(m.title or "Quotation")
+    data = Markup(' data-c="{}"').format(m.ref) if m.ref is not None else Markup()
     if m.href is None:
-        return Markup('<span class="cite unresolved" title="{}">').format(m.title or "Citation")
+        return Markup('<span class="cite unresolved" title="{}"{}>').format(m.title or "Citation", data)
     cls = "cite local" if m.local else "cite external"
     rel = "" if m.local else ' rel="noopener noreferrer nofollow"'
-    return Markup('<a class="{}" href="{}" title="{}"{}>').format(cls, m.href, m.title or "", Markup(rel))
+    return Markup('<a class="{}" href="{}" title="{}"{}{}>').format(cls, m.href, m.title or "", data, Markup(rel))
 
 
 def _close(m: Mark) -> Markup:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -23,9 +22,10 @@ from unref.corpus.store import DocumentInfo, Store
 from unref.corpus.store.base import symbol_key
 from unref.serve.api import DATE, MAX_PAGE, search_request, stats
 from unref.serve.context import corpus_of, html, settings_of, symbol_view
-from unref.serve.diagram import layout
+from unref.serve.diagram import layout, narrow_headings, narrow_layout
 from unref.serve.errors import ApiError
 from unref.serve.markup import Mark, Marker, annotate, api_href, doc_href, highlight, safe_url
+from unref.serve.pdfview import boxes_of, page_image, page_sizes, source_file, unavailable
 from unref.serve.views import (
     SearchRequest,
     checked_symbol,
@@ -38,6 +38,7 @@ from unref.serve.views import (
     search,
     thread_view,
 )
+from unref.symbols import try_parse
 
 __all__ = ["install_filters", "router"]
 
@@ -172,14 +173,6 @@ def search_page(request: Request, q: Q = "", organ: Opt = None, type: Opt = None
 # The reader
 
 
-def _source_file(doc: DocumentInfo) -> Path | None:
-    """Return the PDF that the document was read from, when it is still there."""
-    if doc.format != "pdf" or not doc.path:
-        return None
-    path = Path(doc.path)
-    return path if path.suffix.lower() == ".pdf" and path.is_file() else None
-
-
 def _in_corpus(store: Store, record: dict[str, Any]) -> set[str]:
     """Return the keys of the cited symbols that documents of the corpus hold."""
     keys = {symbol_key(c["target"]) for c in record.get("citations", [])
@@ -187,17 +180,19 @@ def _in_corpus(store: Store, record: dict[str, Any]) -> set[str]:
     return {s for d in store.documents(keys) for s in d.symbols} & keys if keys else set()
 
 
-def _citation_mark(c: dict[str, Any], held: set[str]) -> Mark:
+def _citation_mark(c: dict[str, Any], held: set[str], index: int | None = None) -> Mark:
+    """Return a citation as a mark: a link to its page here, to its address, or unresolved; `index` is its place
+    in the record's citations (the page highlights its span on the PDF by it)."""
     target = c.get("target")
     if c.get("kind") == "un_symbol" and target and symbol_key(target) in held:
         return Mark(c["start"], c["end"], "cite", doc_href(symbol_key(target)), f"{target}: in this corpus",
-                    local=True)
+                    local=True, ref=index)
     url = safe_url(c.get("url"))
     if url and c.get("kind") == "un_symbol":
-        return Mark(c["start"], c["end"], "cite", url, f"{target}: not in this corpus; on undocs.org")
+        return Mark(c["start"], c["end"], "cite", url, f"{target}: not in this corpus; on undocs.org", ref=index)
     if url:
-        return Mark(c["start"], c["end"], "cite", url, url)
-    return Mark(c["start"], c["end"], "cite", None, c.get("reason") or "not resolved to a document")
+        return Mark(c["start"], c["end"], "cite", url, url, ref=index)
+    return Mark(c["start"], c["end"], "cite", None, c.get("reason") or "not resolved to a document", ref=index)
 
 
 def _quote_mark(q: dict[str, Any]) -> Mark:
@@ -211,8 +206,8 @@ def _quote_mark(q: dict[str, Any]) -> Mark:
 def _marks(record: dict[str, Any], held: set[str]) -> dict[str, list[Mark]]:
     """Return the citations and quotations of a record as marks, by the paragraph or note they stand in."""
     marks: dict[str, list[Mark]] = {}
-    for c in record.get("citations", []):
-        marks.setdefault(c.get("location") or "", []).append(_citation_mark(c, held))
+    for i, c in enumerate(record.get("citations", [])):
+        marks.setdefault(c.get("location") or "", []).append(_citation_mark(c, held, i))
     for q in record.get("quotes", []):
         marks.setdefault(q.get("location") or "", []).append(_quote_mark(q))
     return marks
@@ -246,11 +241,20 @@ def _markers(record: dict[str, Any], by_id: dict[str, Any]) -> dict[str, list[Ma
     return markers
 
 
+def _rows(p: dict[str, Any]) -> list[list[str]] | None:
+    """Return a table paragraph's rows of cells (as text, escaped by the template), or None for any other."""
+    rows = p.get("rows") if p.get("kind") == "table" else None
+    if not isinstance(rows, list) or not rows:
+        return None
+    return [[str(cell) for cell in row] for row in rows if isinstance(row, list)]
+
+
 def _paragraphs(record: dict[str, Any], page_href: str | None, marks: dict[str, list[Mark]],
                 markers: dict[str, list[Marker]]) -> tuple[list[dict[str, Any]], list[str]]:
     """Return the body paragraphs as the page shows them, and the masthead's lines apart.
 
-    The first paragraph of each page links to that page of the source PDF, when there is one (`page_href`).
+    The first paragraph of each page links to that page of the source PDF, when there is one (`page_href`). A table
+    comes with its rows (the page draws an HTML table; its text stays for search and the JSON); a figure is one block.
     """
     paragraphs, masthead, page = [], [], 0
     for p in record.get("paragraphs", []):
@@ -260,23 +264,79 @@ def _paragraphs(record: dict[str, Any], page_href: str | None, marks: dict[str, 
         first_on_page = p.get("page") != page
         page = p.get("page") or page
         paragraphs.append({
-            "id": p["id"], "kind": p.get("kind") or "body", "page": p.get("page"),
+            "id": p["id"], "kind": p.get("kind") or "body", "page": p.get("page"), "rows": _rows(p),
             "page_href": page_href + f"#page={page}" if page_href and first_on_page else None,
             "html": annotate(p.get("text") or "", marks.get(p["id"], []), markers.get(p["id"], [])),
         })
     return paragraphs, masthead
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def _long_date(date: str | None) -> str | None:
+    """Return an ISO date as the UN prints it ("29 April 2025"; Editorial Manual: day, month, year, no comma)."""
+    if not date:
+        return None
+    parts = date.split("-")
+    if len(parts) == 3 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return date
+
+
+def undocs_links(record: dict[str, Any]) -> list[dict[str, str]]:
+    """Return each symbol of the document with its address on undocs.org, in the document's language."""
+    out = []
+    for symbol in record.get("symbols") or []:
+        parsed = try_parse(symbol)
+        if parsed is not None:
+            out.append({"symbol": symbol, "url": parsed.url(record.get("language") or "en")})
+    return out
+
+
+def reference(record: dict[str, Any], name: str) -> str:
+    """Return a plain reference to the document, in the order the Dag Hammarskjöld Library's guide to citing UN
+    documents gives: the organisation and organ, the title, the symbol(s), the date, and where to find it."""
+    links = undocs_links(record)
+    parts = ["United Nations", *(record.get("organs") or [])[:1]]
+    title = (record.get("title") or "").strip().rstrip(".")
+    symbols = " - ".join(record.get("symbols") or []) or name
+    head = ", ".join(parts) + ". " + (f"{title} ({symbols})" if title else symbols)
+    date = _long_date(record.get("date"))
+    text = head + (f", {date}." if date else ".")
+    return text + (f" Available at {links[0]['url']}" if links else "")
+
+
+def _pdf_pane(doc: DocumentInfo, record: dict[str, Any], name: str) -> dict[str, Any]:
+    """Return what the pane beside the text needs: the page images' and boxes' addresses and the pages' sizes,
+    or the reason the PDF cannot be shown."""
+    missing = unavailable(doc, record)
+    path = source_file(doc)
+    if missing is not None or path is None:
+        return {"available": False, "reason": missing.reason if missing else "The PDF cannot be shown."}
+    try:
+        sizes = page_sizes(path)
+    except Exception:  # a file the server cannot open: the page says so instead of failing
+        return {"available": False, "reason": "The PDF this document was read from cannot be opened."}
+    first = sizes[0] if sizes else (612.0, 792.0)
+    return {"available": True, "reason": None, "sizes": [list(x) for x in sizes], "width": first[0],
+            "height": first[1], "pages": doc_href(name, "/pages/"), "boxes": doc_href(name, "/boxes.json"),
+            "source": doc_href(name, "/source")}
+
+
 def reader(store: Store, doc: DocumentInfo, record: dict[str, Any]) -> dict[str, Any]:
     """Return what the document page shows: its facts, paragraphs and notes as escaped HTML, and its links."""
     marks = _marks(record, _in_corpus(store, record))
     notes, by_id = _notes(record, marks)
-    source = _source_file(doc)
-    page_href = doc_href(doc_name(doc), "/source") if source else None
+    source = source_file(doc)
+    name = doc_name(doc)
+    page_href = doc_href(name, "/source") if source else None
     paragraphs, masthead = _paragraphs(record, page_href, marks, _markers(record, by_id))
-    return {"doc": doc, "record": record, "name": doc_name(doc), "paragraphs": paragraphs, "masthead": masthead,
+    return {"doc": doc, "record": record, "name": name, "paragraphs": paragraphs, "masthead": masthead,
             "notes": notes, "source": bool(source), "is_letter": record.get("doc_type") in LETTER_TYPES,
-            "agenda": [f"{organ}: {', '.join(items)}" for organ, items in (record.get("agenda_items") or {}).items()]}
+            "agenda": [f"{organ}: {', '.join(items)}" for organ, items in (record.get("agenda_items") or {}).items()],
+            "undocs": undocs_links(record), "reference": reference(record, name), "pdf": _pdf_pane(doc, record, name)}
 
 
 Lang = Annotated[str | None, Query(max_length=10)]
@@ -300,8 +360,10 @@ def graph_page(request: Request, symbol: str, lang: Lang = None) -> Response:
     if is_twin(request):
         return JSONResponse(view)
     diagram = layout(view)
+    narrow = narrow_layout(view)
     nodes = [dataclasses.asdict(n) for n in diagram.nodes]
-    return html(request, "graph.html", {"view": view, "diagram": diagram, "graph_nodes": nodes,
+    return html(request, "graph.html", {"view": view, "diagram": diagram, "narrow": narrow,
+                                        "narrow_headings": narrow_headings(narrow), "graph_nodes": nodes,
                                         "twin": doc_href(symbol, "/graph.json")})
 
 
@@ -326,14 +388,40 @@ def thread_page(request: Request, symbol: str, lang: Lang = None) -> Response:
     return html(request, "thread.html", {"view": view, "twin": doc_href(symbol, "/thread.json")})
 
 
+@router.get("/documents/{symbol:path}/boxes.json")
+def boxes_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse:
+    """Where the document's paragraphs, notes and citations stand on the pages of its PDF (for the highlights);
+    "reason" says why there are none."""
+    with corpus_of(request).store() as store:
+        doc, record = document(store, symbol, lang)
+    settings = settings_of(request)
+    return JSONResponse(boxes_of(doc, record, max_pages=settings.parse_max_pages, timeout=settings.parse_timeout))
+
+
+@router.get("/documents/{symbol:path}/pages/{page}.png")
+def page_png(request: Request, symbol: str, page: int, lang: Lang = None) -> Response:
+    """A page of the document's PDF as an image (1-based), drawn beside the text with the highlights over it."""
+    with corpus_of(request).store() as store:
+        doc = store.get(checked_symbol(symbol), language=lang)
+    if doc is None:
+        raise ApiError(404, f"{symbol} is not in the corpus")
+    path = source_file(doc)
+    if path is None:
+        raise ApiError(404, f"{doc_name(doc)} was not read from a PDF that is still on the server")
+    image = page_image(path, doc.hash, page)
+    if image is None:
+        raise ApiError(404, f"{doc_name(doc)} has no page {page}")
+    return Response(image, media_type="image/png", headers={"cache-control": "private, max-age=3600"})
+
+
 @router.get("/documents/{symbol:path}/source")
-def source_file(request: Request, symbol: str, lang: Lang = None) -> FileResponse:
+def source_pdf(request: Request, symbol: str, lang: Lang = None) -> FileResponse:
     """The PDF the document was read from, when the corpus read it from a PDF that is still there."""
     with corpus_of(request).store() as store:
         doc = store.get(checked_symbol(symbol), language=lang)
     if doc is None:
         raise ApiError(404, f"{symbol} is not in the corpus")
-    path = _source_file(doc)
+    path = source_file(doc)
     if path is None:
         raise ApiError(404, f"{doc_name(doc)} was not read from a PDF that is still on the server")
     return FileResponse(path, media_type="application/pdf", content_disposition_type="inline",
