@@ -18,7 +18,9 @@ from unref.quotes import (
     _closing_note,
     _footnote_quotes,
     _long_enough,
+    _marked_block,
     _source_line,
+    _words_after,
 )
 from unref.quotes.grammar import (
     _VERB_RE,
@@ -42,7 +44,11 @@ from unref.quotes.grammar import (
     _split_phrases,
     _subject_in,
     _subject_source,
+    _valid,
+    clean,
+    is_title,
     mask,
+    person_subject,
     quote_spans,
 )
 
@@ -168,6 +174,89 @@ def test_personal_speaker(pronoun: str, ctx: Context | None, expected: str | Non
 ])
 def test_pronoun_source(pronoun: str | None, ctx: Context | None, expected: str | None) -> None:
     assert _pronoun_source(pronoun, ctx) == expected
+
+
+@pytest.mark.parametrize(("pronoun", "sentence_before", "near", "expected"), [
+    ("he", "Mr. Qassem met the Minister. ", True, "Mr. Qassem"),  # the person of the sentence before wins
+    ("he", "The Council met on 3 May. ", True, "Special Envoy"),  # no person there: the quotation before
+    ("he", "The Council met on 3 May. ", False, None),  # ... unless a sentence without one stands between
+    ("they", "Mr. Qassem met the Minister. ", False, None),  # "they" is never one person
+    ("it", "The Council met on 3 May. ", True, "Special Envoy"),
+])
+def test_pronoun_source_reaches_the_nearest_antecedent(pronoun: str, sentence_before: str, near: bool,
+                                                       expected: str | None) -> None:
+    ctx = Context(last_source="Special Envoy", sentence_before=sentence_before, source_near=near)
+    assert _pronoun_source(pronoun, ctx) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("39. Carl Bildt, who served as the first HR, has long called for the OHR to be abolished. ", "Carl Bildt"),
+    ("On 3 December, Mr. Netanyahu met the envoy. ", "Mr. Netanyahu"),  # titled
+    ("The initiator of this barbaric action was vice-mayor of the city, E. Ratnieks. ", "E. Ratnieks"),  # an initial
+    ("Sri Lanka signed the treaty. ", None),  # two capitalised words, but nothing says a person
+    ("The Security Council met on 3 May. ", None),  # a body
+    # The subject set off after its role, not the other person the sentence names.
+    ("the former mayor, G. Kalve, in an interview with the journalist E. Veidemane, hinted that he did. ", "G. Kalve"),
+    ("Its mayor met the journalist E. Veidemane and Mr. Kalve in the town. ", None),  # two persons: neither
+    ("", None),
+])
+def test_person_subject(sentence: str, expected: str | None) -> None:
+    assert person_subject(sentence) == expected
+
+
+@pytest.mark.parametrize(("rest", "expected"), [
+    (" with", True),  # "“the Russian Federation-Ukraine conflict” with": a phrase in an amendment
+    (" and the report", True),
+    (".", False),
+    ("12", False),  # a note marker
+    (" (A/79/1).", False),  # a symbol in brackets
+])
+def test_words_after(rest: str, expected: bool) -> None:
+    assert _words_after(rest) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“the Russian Federation-Ukraine conflict” with", False),
+    ("“We will not leave this place, whatever comes.”", True),
+    ("“We will not leave this place, whatever comes” (A/79/1).", True),
+])
+def test_marked_block(text: str, expected: bool) -> None:
+    assert _marked_block(para(text)) is expected
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("vote against the annual General Assembly resolution ", True),  # a resolution's title
+    ("On 20 April 2023, the law ", True),
+    ("a placard with the inscription ", True),
+    ("The Secretary-General stated this under agenda item 68 (b), ", True),  # an agenda item's title
+    ("General Assembly resolution 77/335, in paragraph 77: ", False),  # the text's words
+    ("the Security Council in its resolution 1701 ", False),
+    ("The Council stated that ", False),
+])
+def test_is_title_named_before(before: str, expected: bool) -> None:
+    assert is_title(before) is expected
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("Michael Martens of the leading German daily Frankfurter Allgemeine Zeitung", "Michael Martens"),
+    ("the Brahimi report on peacekeeping operations (A/55/305–S/2000/809)",
+     "Brahimi report on peacekeeping operations"),
+    ("the report on the situation", None),  # too vague to name a source
+    ("Local municipal authorities", "Local municipal authorities"),
+])
+def test_np_at_end(segment: str, expected: str | None) -> None:
+    from unref.quotes.grammar import _np_at_end
+    assert _np_at_end(segment) == expected
+
+
+@pytest.mark.parametrize(("who", "expected"), [
+    ("Embassy of Pakistan in Afghanistan", True),
+    ("judicial authorities", True),  # a head with its adjective
+    ("report", False),
+    ("my Government", False),
+])
+def test_valid(who: str, expected: bool) -> None:
+    assert _valid(clean(who)) is expected
 
 
 @pytest.mark.parametrize(("pre", "k", "expected"), [

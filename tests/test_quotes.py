@@ -138,6 +138,26 @@ CONSTRUCTIONS = [
     # A noun after a determiner is not a verb: "its rules" does not govern the quotation.
     ("In paragraph 1 of its resolution 57/301, the General Assembly decided to amend rule 1 of its rules of "
      "procedure to read:", "General Assembly"),
+    # A verb that takes its hearer first (A/79/947-S/2025/372).
+    ("In response to the incidents from 3 to 5 March, the Embassy of Pakistan in Afghanistan informed UNAMA in "
+     "writing that", "Embassy of Pakistan in Afghanistan"),
+    # "As announced by X", with the clause that quotes the commitments between (S/2025/153).
+    ("24. As announced by the United States of America and France on 26 November, the commitments related to a "
+     "cessation of hostilities included that, within a 60-day period,", "United States of America and France"),
+    # A role in lower case before the name after "according to" (A/79/924-S/2025/351).
+    ("According to journalist A. Stefanov, it cannot be that", "A. Stefanov"),
+    # A text named with its subject in lower case and its symbol (S/2025/232).
+    ("With regard to the statement of the Greek Cypriot representative about the UNFICYP mandate, it should be "
+     "recalled that the Brahimi report on peacekeeping operations (A/55/305–S/2000/809) clearly states that",
+     "Brahimi report on peacekeeping operations"),
+    # Adjectives before a head, and a head that names an office (A/79/924-S/2025/351).
+    ("A few days later, a mass grave of Soviet soldiers was dug up in the Tukum region, but their remains were moved "
+     "to another location. Local municipal authorities stated:", "Local municipal authorities"),
+    # Hearsay: the subject of "was reported to have stated" still speaks (S/2025/153).
+    ("The Israel Defense Forces were reported to have stated on 20 November that their operations were",
+     "Israel Defense Forces"),
+    # A person of a paper speaks, not the paper (S/2025/284).
+    ("As Michael Martens of the leading German daily Frankfurter Allgemeine Zeitung wrote,", "Michael Martens"),
     # No one named: a passive without its agent, the sender's own government, a pronoun with nothing before it.
     ("(v) With regard to the working of the Standing Committees, the following conclusion was recommended:", None),
     ("For all these reasons, my Government urges the Security Council to meet as a matter of urgency and to act "
@@ -169,6 +189,26 @@ def test_a_pronoun_takes_the_source_before() -> None:
     assert attribution("In a letter to the Secretary-General, he stated that", ctx) == "Mr. Qassem"
 
 
+# "he" after a sentence whose subject is a person (S/2025/284), or that names one person by an initial
+# (A/79/924-S/2025/351); a quotation further back, with a sentence without one between, is no antecedent.
+HE_SHE = [
+    ("39. Carl Bildt, who served as the first HR, has long called for the OHR to be abolished. As he said in 2023,",
+     "Carl Bildt"),
+    ("The initiator of this barbaric action was vice-mayor of the city, E. Ratnieks. He stated that the statue "
+     "symbolized", "E. Ratnieks"),
+    ("A few days later, the former mayor of the Krustpils region, G. Kalve, in an interview with the scandalous "
+     "journalist E. Veidemane, transparently hinted that it was he who stole the cannon and threw it into the "
+     "river. Also in the interview he confidently stated that the cannon will not return to the pedestal, because",
+     None),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), HE_SHE)
+def test_he_or_she_is_the_person_of_the_sentence_before(text: str, who: str | None) -> None:
+    # In a document, the sentence before is part of the context; a quotation two sentences back is not near.
+    assert attribution(text, Context(last_source="Latvian Defense Minister A. Pabriks", source_near=False)) == who
+
+
 # --- Spans: every language's marks, nesting, apostrophes ------------------------------------
 
 SPANS = [
@@ -194,6 +234,11 @@ TITLES = [
     "the resolution A/RES/78/234 (2023) titled",
     "заявления Группы, сделанного в ходе открытых прений, проведенных 11 марта 2024 года по теме",
     "as documented in the March 2024 report published by the UN Commission of Human Rights in South Sudan on",
+    # The name of a text or a thing straight after its noun (A/79/898-S/2025/281, A/79/924-S/2025/351).
+    "vote against the annual United Nacion General Assembly resolution",
+    "On 20 April 2023, the law",
+    "Overnight on 23 February 2023, a memorial plaque with the inscription",
+    "such as Act No. 38/2009",
 ]
 
 

@@ -32,7 +32,12 @@ def attribution(text: str, ctx: Context | None = None) -> str | None:
     spans = quote_spans(text)
     masked = mask(text, spans)
     end = len(masked.rstrip())
-    found = find_source(masked, sentence_start(masked, end), end, ctx)
+    begin = sentence_start(masked, end)
+    if ctx is not None:
+        before_start = sentence_start(masked, begin - 1) if begin else 0
+        ctx.sentence_before = masked[before_start:begin]
+        ctx.source_near = begin == 0 or any(s.end >= before_start for s in spans)
+    found = find_source(masked, begin, end, ctx)
     return found.who if found is not None else None
 
 
@@ -195,9 +200,15 @@ def _marked_block(p: Paragraph) -> bool:
     # The mark that opens the paragraph must close at its end (or run on into the next paragraph):
     # “…” followed by more words is a title or a phrase in the text, not a block set off as quoted.
     spans = quote_spans(text)
-    if spans and spans[0].start == 1 and len(text) - spans[0].end > 12:
+    if spans and spans[0].start == 1 and _words_after(text[spans[0].end + 1 :]):
         return False
     return not is_title_case(text[1 : spans[0].end] if spans and spans[0].start == 1 else text[1:])
+
+
+def _words_after(rest: str) -> bool:
+    """Say whether words follow the mark that closes a paragraph's opening quotation ("“…” with", "“…” and the
+    report"); a note marker, a symbol in brackets or punctuation may ("“…”.", "“…” (A/79/1)", "“…”12")."""
+    return len(rest) > 12 or rx.search(r"\p{L}{2,}", rx.sub(r"\([^()]*\)", "", rest)) is not None
 
 
 def _unmarked_block(p: Paragraph, intro: Paragraph) -> bool:
@@ -226,6 +237,9 @@ def _source_of(text: str, masked: str, spans: list[Span], k: int, ctx: Context, 
     if is_title(masked[max(0, open_at - 140) : open_at]) or is_title_case(text[s.start : s.end]):
         return None
     begin = sentence_start(masked, open_at)
+    before_start = sentence_start(masked, begin - 1) if begin else 0
+    ctx.sentence_before = masked[before_start:begin]
+    ctx.source_near = begin == 0 or (k > 0 and spans[k - 1].end >= before_start)
     found = find_source(masked, begin, open_at, ctx)
     if k > 0 and spans[k - 1].end >= begin and before is not None:
         # A run of quotations in one sentence: the words since the last one may name a new source,

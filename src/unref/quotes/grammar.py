@@ -166,6 +166,9 @@ REPORTING_VERBS = (
     r"|stipulat(?:ed|es)|reads|read as follows|invit(?:ed|es)|ask(?:ed|s)|appeal(?:ed|s)"
     r"|agre(?:ed|es)|reject(?:ed|s)|deplor(?:ed|es)|recorded|quot(?:ed|es)|cit(?:ed|es)|specifi(?:ed|es)"
     r"|referr(?:ed) to|refers to|labell?(?:ed|s)|term(?:ed|s)|spoke of|speaks of|mention(?:ed|s)"
+    # Verbs that take the hearer first ("informed UNAMA in writing that"), and verbs of finding.
+    r"|inform(?:ed|s)|advis(?:ed|es)|assur(?:ed|es)|reminded|determin(?:ed|es)|contend(?:ed|s)|lament(?:ed|s)"
+    r"|complain(?:ed|s)|alleg(?:ed|es)|maintain(?:ed|s)(?=\s+that)|opin(?:ed|es)|retort(?:ed|s)|repl(?:ied|ies)"
     r"|a (?:dit|déclaré|souligné|affirmé|indiqué|rappelé|noté|estimé|précisé|ajouté)|dispose|prévoit|stipule"
     r"|énonce|affirme|déclare|souligne|indique|précise|dispone|establece|estipula|afirma|declara|señala"
     r"|гласит|предусматривает|говорится"
@@ -181,13 +184,16 @@ _PASSIVE_BEFORE_RE = _rx(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$"
 
 # Words that may stand between a subject and its verb, or before the verb after a comma.
 _FILLER = (r"(?:has|have|had|also|further|then|thus|in particular|particularly|clearly|explicitly|itself|himself"
-           r"|herself|themselves|once|repeatedly|rightly|specifically|publicly|again|later|subsequently|recently"
+           r"|herself|themselves|once|repeatedly|rightly|specifically|publicly|again|later|subsequently|recently|explicitly"
+           r"|confidently|pathetically|bluntly|plainly|directly|personally|jointly|separately|loudly"
            r"|already|previously|formally|officially|strongly|firmly|duly|notably|reportedly|allegedly|openly"
            r"|expressly|unequivocally|categorically|emphatically|correctly|simply|even|never|not|would|will"
            r"|could|should|may|might|can|must|did|does|do|only|in turn|inter alia|in addition|moreover"
            r"|furthermore|subsequently|similarly|likewise|therein|therefore|accordingly|once again|indeed"
            r"|a|an|aussi|également|también|также|on \d{1,2}(?: \p{L}+)?(?: \d{4})?|in \d{4})")
-_TRAILING_FILLER_RE = _rx(rf"(?:\s+{_FILLER}|\s*[,–—-])+\s*$")
+# "The Israel Defense Forces were reported to have stated": the report is hearsay, the subject still speaks.
+_HEARSAY = r"(?:is|are|was|were)\s+(?:reported|said|understood|believed|known|quoted)\s+(?:to|as)(?:\s+having|\s+have)?"
+_TRAILING_FILLER_RE = _rx(rf"(?:\s+{_FILLER}|\s+{_HEARSAY}|\s*[,–—-])+\s*$")
 
 # A name: capitalised words and the small words that join them ("Office for the Coordination
 # of Humanitarian Affairs", "Permanent Representative of X to the United Nations").
@@ -199,7 +205,8 @@ _JOIN = (r"(?:\s+(?:of the|for the|on the|to the|and the|in the|on a|of a|for a|
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*(?:\s*\([^()]{{1,40}}\))?"
 # Lower-case heads that name a speaker or a text, kept as written: "the representative of
 # China", "the final communiqué", "the Syrian authorities".
-_HEADS = (r"(?:representatives?|delegations?|spokes(?:person|man|woman)|authorities|government|secretariat"
+_HEADS = (r"(?:representatives?|delegations?|members|head|chief|deputy|mayor|governor|judges?|journalists?"
+          r"|spokes(?:person|man|woman)|authorities|government|secretariat"
           r"|leaders?|participants|experts?|panel|court|committee|commission|mission|ministry|ministers?"
           r"|communiqué|communique|statement|declaration|resolution|decision|report|letter|communication"
           r"|note(?: verbale)?|press release|agreement|commitment|document|text|order|judgment|judgement|ruling"
@@ -220,7 +227,9 @@ _MODS = (r"(?:(?:then|then-|former|late|current|final|joint|latest|present|same|
          r"|inaugural|televised|separate|detailed|general|full|whole|entire|said)\s+)")
 _POSS = r"(?:’s|'s|’|')"
 _NAMES = rf"{_NAME}(?:,\s+(?:the\s+)?{_NAME})*"  # "France, Germany and the United Kingdom"
-_NP = (rf"(?:(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_HEADS}"
+# Adjectives before a head, known by their ending: "local municipal authorities", "the judicial authorities".
+_ADJ = r"(?:\p{Ll}+(?:al|ial|an|ese|ic|ary|ive)\s+)"
+_NP = (rf"(?:(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_ADJ}{{0,2}}{_HEADS}"
        rf"(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAMES})?"
        rf"(?:\s*\([^()]{{1,40}}\))?"
        rf"|(?:{_DET}\s+)?{_MODS}*{_NAME}(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAME})?)")
@@ -232,10 +241,13 @@ _PROVISION = (rf"(?:{_DET}\s+|[Ll][’']|[Ee]l\s+|[Ll]e\s+)?(?:[Pp]aragraphs?|[A
 _NP = rf"(?:{_PROVISION}|{_NP})"
 _NP_END_RE = _rx(rf"(?<![\w’'-]){_NP}$")
 # "the Special Rapporteur on the right to food": a mandate named in lower case after its title.
+# A text named with its subject in lower case and its symbol: "the Brahimi report on peacekeeping operations
+# (A/55/305-S/2000/809)", "the report of the Secretary-General on the situation in Mali".
 _MANDATE_END_RE = _rx(
     rf"(?:{_DET}\s+)?{_MODS}*(?:{_CAP}\s+)*(?:Rapporteur|Representative|Envoy|Adviser|Advisor|Expert|Coordinator"
-    rf"|Group|Committee|Working Group|spokes(?:person|man|woman)|representative|envoy|adviser)"
-    rf"(?:\s+of\s+(?:the\s+)?{_NAME})?\s+(?:on|for)\s+[^,;:()]{{3,80}}$"
+    rf"|Group|Committee|Working Group|spokes(?:person|man|woman)|representative|envoy|adviser"
+    rf"|report|study|declaration|communiqué|statement|resolution|decision)"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME})?\s+(?:on|for)\s+[^,;:()“”«»]{{3,80}}?(?:\s*\([^()]{{1,40}}\))?$"
 )
 
 _NP_WHOLE_RE = _rx(rf"{_NP}")
@@ -283,7 +295,10 @@ _ACCORDING_RE = _rx(
     rf"(?:\b[Aa]ccording to|\b[Ii]n the words of|\b[Ss]elon|\b[Dd]’après|\b[Ss]egún|\b[Пп]о словам|\b[Cc]огласно"
     rf"|\b[Aa]s (?:(?:has been|was|were|had been|is|are)\s+)?(?:stated|noted|stressed|underscored|reported|highlighted"
     rf"|observed|emphasi[sz]ed|recalled|pointed out|indicated|declared|put|found|concluded|affirmed|warned|confirmed"
-    rf"|documented|recorded|described|explained|recognized|recognised|acknowledged|underlined|said) by)\s+"
+    rf"|documented|recorded|described|explained|recognized|recognised|acknowledged|underlined|said|announced"
+    rf"|set out|expressed|articulated|requested|demanded|reaffirmed) by)\s+"
+    # A role in lower case before the name: "according to journalist A. Stefanov".
+    rf"(?:(?!the\b|a\b|an\b)\p{{Ll}}[\p{{L}}-]+\s+(?=\p{{Lu}}))?"
     rf"(?P<np>{_NP})"
     rf"(?:,\s+(?P<name>\p{{Lu}}[\w’'\-]+(?:\s+\p{{Lu}}[\w’'\-.]+){{1,3}})(?=\s*[,:]|\s*$))?"
 )
@@ -315,6 +330,8 @@ class Context:
 
     addressee: str | None = None  # the single addressee of a letter, for "you" and "your"
     last_source: str | None = None  # the source of the quotation before, for "he", "it", "they"
+    sentence_before: str = ""  # the (masked) sentence before the quotation's, for "he" or "she"
+    source_near: bool = True  # the quotation before stands in this sentence or the one before, or opens the paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,11 +407,20 @@ def _np_at_end(segment: str, antecedent: bool = False) -> str | None:
         dropped_preposition = dropped_preposition or _ADVERBIAL_RE.match(words[0]) is not None
         words.pop(0)
     np = " ".join(words)
-    if not antecedent and (_PREPOSITION_END_RE.search(before) or (dropped_preposition and not before.strip())
-                           or _VERB_END_RE.search(before)):
+    owner = _OWNER_OF_RE.search(before)
+    if owner is not None:
+        np = owner.group("np")  # "Michael Martens of the leading German daily Frankfurter Allgemeine Zeitung"
+    elif not antecedent and (_PREPOSITION_END_RE.search(before) or (dropped_preposition and not before.strip())
+                             or _VERB_END_RE.search(before)):
         return None  # the object of a preposition: "to the Secretary-General", "In Cameroon"
     who = clean(np)
     return who if _valid(who) else None
+
+
+# A person named before "of" and the paper or body they belong to, described in lower-case words: the person
+# speaks, not the paper ("As Michael Martens of the leading German daily Frankfurter Allgemeine Zeitung wrote").
+_OWNER_OF_RE = _rx(r"(?<![\w’'-])(?P<np>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?\p{Lu}[\p{L}.’'-]+"
+                   r"(?:\s+\p{Lu}[\p{L}.’'-]+){1,3})\s+of\s+(?:the\s+|a\s+)?(?=[\p{L}-]*\p{Ll})(?:[\p{L}-]+\s+){0,2}\p{Ll}[\p{L}-]*\s+$")
 
 
 _DESCRIPTOR_RE = _rx(r"^(?:former|then|the then|a|an|one|its|his|her|their|long-time|current)\s+\p{Ll}")
@@ -500,9 +526,49 @@ def _pronoun_source(pronoun: str | None, ctx: Context | None) -> str | None:
 
     A relative pronoun with no antecedent names no one.
     """
-    if pronoun is not None and ctx is not None and pronoun not in _RELATIVE_PRONOUNS:
-        return ctx.last_source
-    return None
+    if pronoun is None or ctx is None or pronoun in _RELATIVE_PRONOUNS:
+        return None
+    # The nearest antecedent: the person who is the subject of the sentence before, else the source of a
+    # quotation in that sentence. A quotation further back is no antecedent when a sentence without one
+    # stands between ("X said: “…”. A few days later, Y hinted that … He stated that “…”").
+    who = person_subject(ctx.sentence_before) if pronoun in _PERSON_PRONOUNS else None
+    if who is None and ctx.source_near:
+        who = ctx.last_source
+    return who
+
+
+# Pronouns of one person: "As he said in 2023" after a sentence whose subject is that person.
+_PERSON_PRONOUNS = frozenset(["he", "she", "il", "elle", "él", "ella", "он", "она"])
+# A subject that a person's pronoun can stand for: titled ("Mr. Qassem", "President Aoun") or a name of two
+# capitalised words or more that is not a body's ("Carl Bildt"; not "Security Council", "Israel Defense Forces").
+_TITLED_RE = _rx(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|President|Minister|Prime Minister|Secretary-General|Ambassador"
+                 r"|Rapporteur|Envoy|Commissioner|Judge|King|Queen|Emir|Sheikh|Senator|General)\b")
+_BODY_WORDS_RE = _rx(r"\b(?:Council|Committee|Government|Ministry|Forces|Office|Group|Assembly|Commission"
+                     r"|Organization|Union|Court|Agency|Fund|Programme|Department|Party|Movement|Republic|States"
+                     r"|Nations|Authority|Authorities|Army|Police|Mission|Secretariat|Board|Bank|Front|Centre|Center"
+                     r"|Institute|Association|Federation|Kingdom|Parliament|Assembly|Conference|Forum|Network)\b")
+_PARAGRAPH_NUMBER_RE = _rx(r"^\s*(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+")
+
+
+# A person's name that no country or body can be: with a title or an initial ("Mr. Qassem", "E. Ratnieks").
+_MARKED_PERSON_RE = _rx(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|\b\p{Lu}\.\s*(?:\p{Lu}\.\s*)?)\p{Lu}[\p{L}’'-]+"
+                        r"(?:[\s-]+\p{Lu}[\p{L}’'-]+)?")
+
+
+def person_subject(sentence: str) -> str | None:
+    """Return the person whom "he" or "she" in the next sentence stands for: the subject of `sentence` when it is
+    a person, else the one person it names with a title or an initial ("… was vice-mayor of the city, E. Ratnieks.
+    He stated that …"); None when it names none or several."""
+    if not sentence.strip():
+        return None
+    who = _main_subject(rx.sub(_PARAGRAPH_NUMBER_RE.pattern, "", sentence))
+    # A subject is a person when titled, or marked by an initial, or the antecedent of "who" ("Carl Bildt, who").
+    if who is not None and _BODY_WORDS_RE.search(who) is None and (
+            _TITLED_RE.search(who) is not None or _MARKED_PERSON_RE.search(who) is not None
+            or f"{who}, who " in sentence):
+        return who
+    named = {m.group() for m in _MARKED_PERSON_RE.finditer(sentence)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _name_before_description(phrase: str, phrases: list[tuple[int, str]], k: int) -> str | None:
@@ -685,9 +751,23 @@ def _in_brackets(text: str, pos: int) -> bool:
     return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
+# A quotation straight after the noun of a text or a thing that bears a name is that name: "General Assembly
+# resolution “Combating glorification of Nazism …”", "the law “On Prohibition of …”", "the inscription “…”". A
+# comma, a colon or "that" between them makes it the text's words instead ("resolution 77/335, in paragraph 77:").
+_NAMED_BEFORE_RE = _rx(
+    r"\b(?:resolutions?|decisions?|laws?|act|agreement|convention|declaration|strategy|plan|programme|project"
+    r"|inscription|slogan|placard|poster|banner|sign|medal|diploma|honorary title|memoir|book|film|song|album"
+    r"|article|publication|brochure|exhibition|exhibit|stand|campaign|festival|résolution|loi|resolución|ley"
+    r"|резолюци\w*|закон\w*)(?:\s+No\.\s*[\w./-]+)?\s*$"
+    # An agenda item's title after its number: "item 68 (b), “Promotion and protection of human rights”".
+    r"|\b(?:sub-?)?items?\s+\d+(?:\s*\([a-z]\))?(?:\s+of\s+the\s+(?:provisional\s+)?agenda)?\s*[,:]?\s*$",
+    regex.IGNORECASE)
+
+
 def is_title(before: str) -> bool:
     """Say whether the words before a quotation make it a title, a name or a term."""
-    return _TITLE_BEFORE_RE.search(before[-140:]) is not None
+    tail = before[-140:]
+    return _TITLE_BEFORE_RE.search(tail) is not None or _NAMED_BEFORE_RE.search(tail) is not None
 
 
 def is_title_case(quoted: str) -> bool:
