@@ -532,3 +532,28 @@ def test_is_author_part(part: str, expected: bool) -> None:
 )
 def test_is_container_part(part: str, expected: bool) -> None:
     assert is_container_part(part) is expected
+
+
+NOT_PUBLICATIONS = [
+    # Quoted words inside a clause of the note's own.
+    "and, (c) an update on preparations for the orderly and practical application of the “hybrid implementation” of "
+    "the framework established by resolution 2719 (2023) to AUSSOM from 1 July 2025.",
+    # A place and a date say where an event was, not who published what.
+    "This was also a prominent takeaway from the latest Financial Action Task Force joint expert meeting and the joint "
+    "Financial Action Task Force/United Nations Office on Drugs and Crime workshop on terrorist financing through "
+    "hawala and similar services (New Delhi, April 2023).",
+    "Interviews with RSF members, former RSF combatants and civilians, August–October 2024.",
+    "Security Council resolutions 2700 (2023) and 2752 (2024).",
+    "Information shared by OHCHR on 16 December 2024.",
+    "Key informant K3, interviewed on 2 November 2024.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PUBLICATIONS, ids=[t[:40] for t in NOT_PUBLICATIONS])
+def test_not_a_publication(text: str) -> None:
+    assert not parse_reference(text).is_publication()
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t, _ in REFERENCES[:6]])
+def test_is_publication(text: str, expected: bool) -> None:
+    assert parse_reference(text).is_publication() is expected

@@ -15,13 +15,14 @@ __all__ = ["check_links", "urls"]
 
 
 def urls(text: str, location: str) -> list[Citation]:
-    """Return a citation for every web address in `text`, rejoining pieces split by a blank.
+    """Return a citation for every web address in `text`, rejoining pieces split by a blank, and for every
+    bare domain ("(ourworldindata.org)", `bare_domains`).
 
     A block that holds nothing but addresses is the list of a page's link targets that
     pdftotext prints; its undocs.org links render the symbols cited in the text and are dropped.
     """
     if "www." not in text and "://" not in text:
-        return []
+        return bare_domains(text, location, [])
     link_list = not URL_RE.sub("", text).strip()
     out = []
     for a in addresses(text):
@@ -31,6 +32,34 @@ def urls(text: str, location: str) -> list[Citation]:
             continue
         out.append(Citation("url", text[a.start : a.end], location, a.start, a.end, target=a.address,
                             url=_href(a.address)))
+    return out + bare_domains(text, location, out)
+
+
+# A domain written without "www." or a scheme: "(ourworldindata.org)", "available at charlescrawford.biz/2011/…".
+# Only the generic top-level domains: a country code after a point is too often something else ("No.ua"), and
+# a file's extension is none of these. Never inside an address, a path or an e-mail address (the look-behind).
+_BARE_TLD_RE = lazy(r"\.(?:org|com|net|int|gov|edu|info|biz)\b")
+_BARE_DOMAIN_RE = lazy(
+    r"(?<![\w@./\-])(?:[a-z0-9][a-z0-9\-]*\.)+(?:org|com|net|int|gov|edu|info|biz)(?![\w\-@])"
+    r"(?:/[^\s)\]>,;\"”’]*)?"
+)
+
+
+def bare_domains(text: str, location: str, found: list[Citation]) -> list[Citation]:
+    """Return url citations for the domains written bare, outside the addresses already `found`.
+
+    The gold rule counts them (GOLD.md: "every web address cited"); a domain in lower case with a generic
+    top-level domain is an address, whatever precedes it, but for an e-mail address.
+    """
+    if not _BARE_TLD_RE.search(text):
+        return []
+    out = []
+    for m in _BARE_DOMAIN_RE.finditer(text):
+        start, end = m.start(), m.end() - len(m.group()) + len(m.group().rstrip(".:"))
+        if any(c.start <= start < c.end for c in found):
+            continue
+        address = text[start:end]
+        out.append(Citation("url", address, location, start, end, target=address, url=_href(address)))
     return out
 
 

@@ -117,7 +117,9 @@ _DATE_RE = lazy(
 )
 _HEAD_PROSE_RE = lazy(r"[a-z]{2}[.!?]\s+[A-Z]|https?://|www\.")
 # Where the part after a quoted title ends: a sentence of the note's own, or the address of the source.
-_AFTER_END_RE = lazy(r"\.\s+(?=[A-Z“\"])|,?\s*\(?[Aa]vailable\s+(?:at|from|online)\b")
+_AFTER_END_RE = lazy(r"\.\s+(?=[A-ZÀ-ÝА-ЯЁ“\"])|,?\s*\(?[Aa]vailable\s+(?:at|from|online)\b")
+# What a clause goes on with after quoted words; a container's name never opens so.
+_CLAUSE_AFTER_RE = lazy(r"^(?:of|to|and|or|which|that|for|from|by|with|as|is|was|were|are|in\s+the|on)\b")
 
 
 def parse_reference(text: str) -> Reference:
@@ -206,6 +208,7 @@ def _read_around_quoted(body: str, quoted: re.Match[str], ref: Reference) -> Non
     ref.title = quoted["title"].strip()
     head = body[: quoted.start()].strip(" ,.")
     after = _AFTER_END_RE.split(body[quoted.end() :].lstrip(" ,.;"), maxsplit=1)[0].strip(" ,.;")
+    ref.prose = bool(_CLAUSE_AFTER_RE.match(after))
     if after.startswith("in "):
         after = after[3:]
     after = _strip_trailing_date(after, ref)
@@ -247,7 +250,7 @@ def _read_head(head: str, ref: Reference) -> None:
     if len(names) == 1 and _MEDIA_RE.search(names[0]) and not ref.container:
         ref.container = names[0]
         return
-    ref.prose = not all(is_author_part(name) for name in names)
+    ref.prose = ref.prose or not all(is_author_part(name) for name in names)
     ref.authors = ", ".join(names) or None
 
 
