@@ -12,6 +12,8 @@ from unref.structure.paragraphs import (
     _kind,
     _sentence_ends_line,
     _starts_block,
+    continues_signature,
+    opens_page_with_heading,
     paragraph_kind,
 )
 
@@ -105,3 +107,42 @@ def test_kind(text: str, kind: str) -> None:
 )
 def test_paragraph_kind(block_kind: str, text: str, kind: str) -> None:
     assert paragraph_kind(Block([line(text)], kind=block_kind), text, WIDTH) == kind  # type: ignore[arg-type]
+
+
+# --- Signatures and page-top headings (issue 14) ---------------------------------------------------------
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(t, 0, 1) for t in texts]
+
+
+@pytest.mark.parametrize(("lines", "text", "goes_on"), [
+    (("(Signed) Danny Danon", "Ambassador"), "Permanent Representative of Israel to the United Nations", True),
+    (("(Signed) Khrystyna Hayovyshyn",), "Chargé d’affaires a.i.", True),  # a function may end in a stop
+    (("(Signed) Tom Fletcher", "Under-Secretary-General for Humanitarian Affairs and"), "Emergency Relief Coordinator",
+     True),  # the title broke off mid-phrase
+    (("(Signed) Bintou Keita", "Special Representative of the Secretary-"), "General for the Democratic Republic",
+     True),
+    (("(Signed) Samuel Žbogar",), "Security Council Facilitator for the implementation of", True),
+    (("(Firmado) Osama Abdelkhalek",), "Embajador y", True),
+    (("(Signed) A. Name",), "Counsellor", True),  # a short line
+    (("(Signed) A. Name",), "(Signed) B. Name", False),  # another signature
+    (("(Signed) A. Name",), "Annex", False),
+    (("(Signed) A. Name",), "Letter dated 2 May 2025 from the Permanent Representative", False),
+    (("(Signed) A. Name",), "The Council met on 3 June and decided to extend the mandate of the Mission.", False),
+    (("(Signed) A. Name", "a", "b", "c", "d", "e"), "Ambassador", False),  # six lines at most
+])
+def test_continues_signature(lines: tuple[str, ...], text: str, goes_on: bool) -> None:
+    assert continues_signature(_lines(*lines), text, WIDTH) is goes_on
+
+
+@pytest.mark.parametrize(("prev", "line", "heading"), [
+    (Line("x" * 70 + " in Somalia.", 0, 3), Line("VIII. Observations", 90, 4), True),
+    (Line("x" * 70 + " in Somalia.", 0, 3), Line("Annex II", 90, 4), True),
+    (Line("x" * 70 + " in Somalia.", 0, 3), Line("Annex II", 90, 3), False),  # the same page: the paragraph rules
+    (Line("x" * 70 + " resolution 1701 (2006)", 0, 3), Line("Security Council", 90, 4), False),  # no sentence end
+    (Line("x" * 70 + " in Somalia.", 0, 3), Line("x" * 70 + " and the Council", 90, 4), False),  # a full line
+    (Line("x" * 70 + " in Somalia.", 0, 3), Line("the Council decided.", 90, 4), False),
+    (Line("x" * 70 + " in Somalia.", 0, 3), Line("Mission until 2026.", 90, 4), False),  # ends a sentence
+])
+def test_opens_page_with_heading(prev: Line, line: Line, heading: bool) -> None:
+    assert opens_page_with_heading(prev, line, WIDTH) is heading

@@ -7,8 +7,9 @@ here (`label_text`) from their text and their place among the page's printed lin
 
 Labels: body, blank, furniture (running heads and feet, page and job numbers, bar
 codes, recycling boilerplate), separator (the footnote rule), note (the footnote
-area), links (lists of link addresses that some extractors append to a page); a PDF's
-lines may also be table. The masthead is part of the body here; the structure stage reads it.
+area), links (lists of link addresses that some extractors append to a page), table (a
+table's cells: in a PDF told by their place, in extracted text by `label_text_tables`). The
+masthead is part of the body here; the structure stage reads it.
 """
 
 from __future__ import annotations
@@ -186,6 +187,8 @@ def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbe
     if _label_heads(below[::-1], running if feet is None else feet):
         _label_heads(rest[::-1], running)
     _label_notes(page.lines, dump)
+    if not dump:
+        label_text_tables(page.lines)
 
 
 def _foot_zone(printed: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -237,3 +240,111 @@ def _label_heads(zone: list[Line], running: set[str]) -> bool:
         else:
             return False
     return True
+
+
+# --- Tables in extracted text ------------------------------------------------------------------------
+#
+# pdftotext (without -layout) prints a table's cells one to a line, each cell parted from the next by a
+# blank line: a run of short blocks, many of them figures, that no sentence runs through. Body text has
+# no blank lines inside a paragraph, and a list's items end in ";" or "." or pair a label ("12.") with
+# a text, so neither makes such a run.
+
+TABLE_MIN_CELLS = 6  # a run of fewer short blocks is a heading and a few lines, not a table
+TABLE_FIGURE_SHARE = 0.3  # the share of its cells that a table gives to figures, at least
+CELL_MAX_CHARS = 40  # a cell's line is short: one column of a page
+CAPTION_WORDS = 4  # a group of this many words on a line, before a table's first figure, is its caption
+CELL_MAX_LINES = 3  # a cell wraps over a few lines at most ("Date of / submission to / the mechanism")
+
+# A cell of figures: amounts, percentages, years, ranges, a dash for nil, a column's number "(4)=(3)-(2)",
+# a date "27-Nov-24" or "3 Jan 2025"; a list's numbering ("12.") is no figure.
+_FIGURE_CELL_RE = re.compile(
+    r"^(?!\d{1,3}\.$)(?:[\d\s.,%–—\-/()+=÷:$€£*]*\d[\d\s.,%–—\-/()+=÷:$€£*]*|[–—-]"
+    r"|\d{1,2}[- ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[- ]\d{2,4})$")
+# How a cell may not end: a clause or a list item goes on after these; a sentence ends in a stop.
+_NOT_CELL_END = (";", ",", ":")
+
+
+def cell_groups(lines: list[Line]) -> list[list[Line]]:
+    """Return a page's body lines in groups that blank lines (or lines of another kind) part."""
+    groups: list[list[Line]] = []
+    cur: list[Line] = []
+    for line in lines:
+        if line.kind == "body":
+            cur.append(line)
+        elif cur:
+            groups.append(cur)
+            cur = []
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def is_table_cell(texts: list[str]) -> bool:
+    """Return whether a group of lines reads as one table cell: a few short lines that end no clause or sentence
+    (a figure may end in a stop: "12.5")."""
+    if len(texts) > CELL_MAX_LINES or any(len(t.strip()) > CELL_MAX_CHARS for t in texts):
+        return False
+    last = texts[-1].strip()
+    if last.endswith(_NOT_CELL_END):
+        return False
+    return not last.endswith(".") or is_figure_cell([last])
+
+
+def is_wide_cell(texts: list[str]) -> bool:
+    """Return whether a group of lines may be a wide cell inside a table (a description column: "3 terrorist
+    operatives were observed loading 4 Kornet ATGMs"): a few lines up to twice a cell's width that end no clause.
+    It is taken only between cells (table_runs)."""
+    return len(texts) <= CELL_MAX_LINES and all(len(t.strip()) <= 2 * CELL_MAX_CHARS for t in texts) and \
+        not texts[-1].rstrip().endswith(_NOT_CELL_END) and not _CAPTION_LABEL_RE.match(texts[0])
+
+
+# A table's or figure's caption opens with its label (the Editorial Manual numbers them: "Table 2.", "Figure II").
+_CAPTION_LABEL_RE = re.compile(r"^\s*(?:Table|Figure|Chart|Map|Tableau|Graphique|Cuadro|Gráfico)\s+[\dIVXA-Z]")
+
+
+def is_figure_cell(texts: list[str]) -> bool:
+    """Return whether every line of a cell is a figure (see _FIGURE_CELL_RE)."""
+    return all(_FIGURE_CELL_RE.match(t.strip()) for t in texts)
+
+
+def table_runs(groups: list[list[Line]]) -> list[list[list[Line]]]:
+    """Return the runs of groups that make a table: TABLE_MIN_CELLS cells or more in a row, figures among them."""
+    runs: list[list[list[Line]]] = []
+    run: list[list[Line]] = []
+    cells = [is_table_cell([ln.text for ln in group]) for group in groups] + [False, False]
+    for i, group in enumerate([*groups, []]):
+        if cells[i] or (run and group and cells[i + 1] and is_wide_cell([ln.text for ln in group])):
+            run.append(group)
+            continue
+        run = _without_caption(run)
+        if _is_table_run(run):
+            runs.append(run)
+        run = []
+    return runs
+
+
+def _without_caption(run: list[list[Line]]) -> list[list[Line]]:
+    """Return a run of cells without the heading or caption that opens it ("Annex" / "Firearms seized in Haiti,
+    2021–2025", "Composition of the Kosovo Police Service"): groups before the first figure that hold a line of
+    CAPTION_WORDS words or more. A header cell is a few words ("Country", "Price (USD)")."""
+    k = 0
+    while k < len(run) and not is_figure_cell([ln.text for ln in run[k]]) and \
+            any(len(ln.text.split()) >= CAPTION_WORDS for ln in run[k]):
+        k += 1
+    return run[k:]
+
+
+def _is_table_run(run: list[list[Line]]) -> bool:
+    """Return whether a run of cells is long enough and holds enough figures to be a table."""
+    if len(run) < TABLE_MIN_CELLS:
+        return False
+    figures = sum(1 for group in run if is_figure_cell([ln.text for ln in group]))
+    return figures >= TABLE_FIGURE_SHARE * len(run)
+
+
+def label_text_tables(lines: list[Line]) -> None:
+    """Label kind "table" the body lines of a page's text that make a table's cells (see table_runs)."""
+    for run in table_runs(cell_groups(lines)):
+        for group in run:
+            for line in group:
+                line.kind = "table"

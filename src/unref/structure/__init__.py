@@ -17,6 +17,7 @@ from unref.repair import Context, Printed, repair
 from unref.structure.masthead import Masthead, detect_language, finish_metadata, read_masthead
 from unref.structure.notes import RawNote, finish_notes, link_markers, split_off_notes
 from unref.structure.paragraphs import Block, estimate_width, mark_sections, paragraphs_of, segment
+from unref.structure.tables import with_grids
 from unref.text.tracked import Tracked
 
 # Words any UN document uses somewhere, in the six official languages.
@@ -38,7 +39,8 @@ def structure(source: Source) -> Document:
     md = mast.metadata
     md.language = lang
     _repair_title(md, ctx)
-    blocks = _blocks(body, mast, width, dump=source.style == "dump")
+    # Tables and figures join the body after the masthead is read: its rules read printed lines, not cells.
+    blocks = _blocks(with_grids(source, body), mast, width, dump=source.style == "dump")
     paragraphs, tracked = paragraphs_of(blocks, ctx, width)
     footnotes = finish_notes(raw_notes, _note_context(raw_notes, ctx, source))
     refs = link_markers(paragraphs, tracked, footnotes, source)

@@ -15,6 +15,7 @@ from typing import Literal
 from unref.model import Line, Paragraph, ParagraphKind
 from unref.repair import Context, repair
 from unref.structure.masthead import TITLE_END_RE
+from unref.structure.tables import GRID_KINDS, continues_grid, grid_tracked, table_rows
 from unref.text.regexes import LIST_ITEM_RE, SIGNED_RE, TERMINAL_PUNCT
 from unref.text.tracked import Tracked
 
@@ -90,10 +91,39 @@ def _continues_special(block: Block, text: str, width: int) -> bool:
         joined = " ".join(ln.text.strip() for ln in block.lines)
         return not (TITLE_END_RE.search(joined) and not re.search(r"\b(?:to|of|the|and|de|la|du|des|del)$", joined))
     if SIGNED_RE.match(first):
-        short = len(text.strip()) < (0.6 * width if width else 50)
-        return len(block.lines) < 5 and short and not text.rstrip().endswith((".", ";")) and \
-            not SIGNED_RE.match(text) and not ANNEX_RE.match(text)
+        return continues_signature(block.lines, text, width)
     return False
+
+
+# The words that open a signatory's title or function under the name, in the official languages.
+_FUNCTION_RE = re.compile(
+    r"^\s*(?:(?:[A-Z][\w-]* ){0,3}(?:Facilitator|Coordinator|Rapporteur|Envoy|Adviser))"
+    r"|^\s*(?:Ambassador|(?:Deputy |Alternate )?Permanent (?:Representative|Observer)|Chargée? d[’']affaires"
+    r"|(?:Vice-)?President|Chair(?:man|woman|person)?|(?:Prime )?Minister|(?:Under-|Assistant )?Secretary"
+    r"|Special (?:Representative|Envoy|Adviser|Coordinator)|Representative|Coordinator|Facilitator|Head|Director"
+    r"|Counsellor|Envoy|Deputy|High Commissioner|Ambassadeur|Représentant|Président|Embajador|Representante"
+    r"|Presidente|Encargad[oa] de Negocios|Посол|Постоянн\w+ представител|Председател|Временный поверенный)")
+# A line that breaks off mid-phrase ("Special Representative of the Secretary-", "Under-Secretary-General for
+# Humanitarian Affairs and"): the line under it goes on with the same title.
+_OPEN_END_RE = re.compile(r"(?:\b(?:of|and|for|the|in|to|on|at|de|du|des|la|del|y|et|и)|[-–,])$")
+
+
+def continues_signature(lines: list[Line], text: str, width: int) -> bool:
+    """Return whether `text` goes on the signature block whose lines are `lines`.
+
+    A signature is name, title and function, whole (the Editorial Manual's signature block): a line that
+    names a title or function ("Ambassador and Permanent Representative of ... to the United Nations",
+    "Chargé d'affaires a.i."), a line that goes on a title broken off mid-phrase, or a short line; never
+    another signature, an annex or a letter's title, and six lines at most."""
+    if len(lines) >= 6 or SIGNED_RE.match(text) or ANNEX_RE.match(text) or TITLE_BLOCK_RE.match(text):
+        return False
+    s = text.strip()
+    if _OPEN_END_RE.search(lines[-1].text.rstrip()) or s[:1].islower():
+        return True
+    if _FUNCTION_RE.match(s):
+        return not width or len(s) <= width
+    short = len(s) < (0.6 * width if width else 50)
+    return short and not s.endswith((".", ";"))
 
 
 def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
@@ -105,7 +135,15 @@ def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
     for line in lines:
         if line.kind == "blank":
             blank_before = prev is not None
+            if cur.kind == "table":
+                cur.lines.append(line)  # a blank line parts the cells of a table printed one under another
             continue
+        if line.kind in GRID_KINDS or cur.kind in GRID_KINDS:
+            cur = _grid_step(cur, line, blocks)
+            if cur.kind in GRID_KINDS:
+                prev = line
+                blank_before = False
+                continue
         text = line.text
         if _continues_special(cur, text, width):
             cur.lines.append(line)
@@ -125,6 +163,22 @@ def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
     return blocks
 
 
+def _grid_step(cur: Block, line: Line, blocks: list[Block]) -> Block:
+    """Return the open block once `line` is met, where `line` or the open block is a table or figure.
+
+    A table or figure line goes on the open table or figure it continues (tables.continues_grid), else
+    opens one of its own; any other line closes an open table or figure and opens a body block. A table
+    row never joins a paragraph, nor a paragraph a table row."""
+    if cur.kind in GRID_KINDS and line.kind == cur.kind and continues_grid(cur.lines, line):
+        cur.lines.append(line)
+        return cur
+    if cur.lines:
+        blocks.append(cur)
+    if line.kind in GRID_KINDS:
+        return Block([line], kind="table" if line.kind == "table" else "figure")
+    return Block()
+
+
 def _starts_block(prev: Line | None, line: Line, cur: Block, blank_before: bool, width: int, dump: bool) -> bool:
     """Return whether a line starts a new block after the open block `cur`, whose last line is `prev`."""
     if prev is None or cur.kind == "title_block":
@@ -137,8 +191,27 @@ def _starts_block(prev: Line | None, line: Line, cur: Block, blank_before: bool,
         or bool(SIGNED_RE.match(text))
         or bool(LIST_ITEM_RE.match(text))
         or bool(TITLE_BLOCK_RE.match(text))
+        or opens_page_with_heading(prev, line, width)
         or _ends_paragraph(prev.text, text, width)
     )
+
+
+# A sentence's end: a stop, alone or closed by a quotation mark or bracket ("a comma or a closing bracket ends no
+# sentence": "resolution 1701 (2006)" may go on over the page).
+_SENTENCE_END = (".", "!", "?", ":", ".”", ".’", ".\"", ".»", ".)")
+
+
+def opens_page_with_heading(prev: Line, line: Line, width: int) -> bool:
+    """Return whether `line` opens a page with a heading after a paragraph that ended a sentence on the page before.
+
+    A heading stands on its own lines ("VIII. Observations", "Annex II", "Chapter II"): a short line that ends
+    in no stop, after a line that ended its sentence, never goes on the paragraph before it across the page
+    break, where the page's foot and head hide the blank line between them."""
+    if line.page == prev.page or not width:
+        return False
+    cur_s = line.text.strip()
+    return prev.text.rstrip().endswith(_SENTENCE_END) and len(cur_s) < 0.75 * width and \
+        not cur_s.endswith((".", ",", ";", ":")) and (cur_s[:1].isupper() or cur_s[:1].isdigit())
 
 
 def _kind(text: str, width: int) -> ParagraphKind:
@@ -168,7 +241,11 @@ def mark_sections(paragraphs: list[Paragraph]) -> None:
 
 
 def repair_block(block: Block, ctx: Context) -> Tracked:
-    """Return the repaired text of a block; a signature keeps its lines: name, then title, then function."""
+    """Return the repaired text of a block; a signature keeps its lines: name, then title, then function.
+
+    A table or figure is not repaired: its lines are cells and labels, which no join runs across."""
+    if block.kind in GRID_KINDS:
+        return grid_tracked(block.lines)
     if not SIGNED_RE.match(block.lines[0].text):
         return repair(Tracked.from_lines(block.lines), ctx)
     parts: list[Tracked | str] = []
@@ -196,5 +273,6 @@ def paragraphs_of(blocks: list[Block], ctx: Context, width: int) -> tuple[list[P
         tracked.append(t)
         pid = f"p{len(paragraphs) + 1}"
         paragraphs.append(Paragraph(id=pid, kind=paragraph_kind(block, t.text, width), text=t.text,
-                                    page=block.lines[0].page))
+                                    page=block.lines[0].page,
+                                    rows=table_rows(block.lines) if block.kind == "table" else None))
     return paragraphs, tracked

@@ -1,0 +1,134 @@
+"""Table tests for tables in extracted text: which blocks of short lines layout.py labels a table's cells, and
+how structure/tables.py folds cells printed one under another into rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from unref.layout import (
+    cell_groups,
+    is_figure_cell,
+    is_table_cell,
+    is_wide_cell,
+    label_text_tables,
+    table_runs,
+)
+from unref.model import Line
+from unref.structure.tables import fold_rows, is_stacked, row_period, stacked_cells
+
+
+@pytest.mark.parametrize(("texts", "cell"), [
+    (["Austria"], True),
+    (["1 214"], True),
+    (["Date of", "submission to", "the mechanism"], True),  # a header cell wrapped over three lines
+    (["12.5."], True),  # a figure may end in a stop
+    (["GFRS;"], False),  # a list item
+    (["Financial matters."], False),  # a sentence
+    (["The Council decided as follows:"], False),
+    (["x" * 41], False),  # longer than a column
+    (["a", "b", "c", "d"], False),  # more lines than a cell wraps over
+])
+def test_is_table_cell(texts: list[str], cell: bool) -> None:
+    assert is_table_cell(texts) is cell
+
+
+@pytest.mark.parametrize(("texts", "figure"), [
+    (["1 214"], True), (["36.7"], True), (["(22.0)"], True), (["42%"], True), (["–"], True),
+    (["2021–2024"], True), (["27-Nov-24"], True), (["3 Jan 2025"], True), (["(4)=(3)-(2)"], True),
+    (["12."], False),  # a list's numbering
+    (["Austria"], False), (["QDi.299"], False),
+])
+def test_is_figure_cell(texts: list[str], figure: bool) -> None:
+    assert is_figure_cell(texts) is figure
+
+
+@pytest.mark.parametrize(("texts", "wide"), [
+    (["3 terrorist operatives were observed loading 4 Kornet ATGMs", "onto a vehicle"], True),
+    (["Interdiction of a Haitian sailboat south of Turks and Caicos Islands."], True),
+    (["Table 2. Status of all recommendations for 2023, by thematic area"], False),  # a caption
+    (["The parties have agreed as follows:"], False),
+    (["x" * 81], False),
+])
+def test_is_wide_cell(texts: list[str], wide: bool) -> None:
+    assert is_wide_cell(texts) is wide
+
+
+def _page(texts: list[str]) -> list[Line]:
+    """Return a page's lines, "" a blank line."""
+    lines, pos = [], 0
+    for t in texts:
+        lines.append(Line(t, pos, 1, kind="body" if t else "blank"))
+        pos += len(t) + 1
+    return lines
+
+
+POLICE = ["Country", "", "Number", "", "Austria", "", "1", "", "Croatia", "", "1", "", "Hungary", "", "2", "",
+          "Total", "", "4"]
+
+
+def test_cell_groups_part_at_blank_lines() -> None:
+    groups = cell_groups(_page(["a", "b", "", "c", "", "", "d"]))
+    assert [[ln.text for ln in g] for g in groups] == [["a", "b"], ["c"], ["d"]]
+
+
+@pytest.mark.parametrize(("texts", "tables"), [
+    (POLICE, [10]),
+    # a caption before the table is not a cell of it
+    (["Composition of the police component of the Mission", "", *POLICE], [10]),
+    # a numbered list: its labels are no figures, its items end in stops
+    (["12.", "", "Financial matters.", "", "13.", "", "Other matters.", "", "14.", "", "Closure.", "", "15.", "",
+      "Adoption."], []),
+    # a body paragraph: no blank lines inside, long lines
+    (["The Council met on 3 June and decided to extend the mandate of the Mission until", "31 December 2025."], []),
+    # too few cells
+    (["Country", "", "Number", "", "Austria", "", "1"], []),
+    # labels alone: no figures
+    (["Argentina", "", "Brazil", "", "Chile", "", "Peru", "", "Uruguay", "", "Paraguay"], []),
+])
+def test_table_runs(texts: list[str], tables: list[int]) -> None:
+    assert [len(run) for run in table_runs(cell_groups(_page(texts)))] == tables
+
+
+def test_a_wide_cell_between_cells_stays_in_the_table() -> None:
+    texts = ["1", "", "27-Nov-24", "", "Houla", "", "A convoy of vehicles with LH presence were observed", "",
+             "2", "", "27-Nov-24", "", "Houla"]
+    assert [len(run) for run in table_runs(cell_groups(_page(texts)))] == [7]
+
+
+def test_label_text_tables_labels_the_cells_only() -> None:
+    lines = _page(["The police were as follows:", "", *POLICE, "", "The next paragraph."])
+    label_text_tables(lines)
+    assert [ln.text for ln in lines if ln.kind == "table"] == [t for t in POLICE if t]
+    assert lines[0].kind == "body" and lines[-1].kind == "body"
+
+
+@pytest.mark.parametrize(("kinds", "period"), [
+    ([False, False] + [False, True] * 5, 2),  # a header, then label, figure
+    ([False, True, True, True] * 4, 4),
+    ([True] * 12, 1),  # figures alone: no column tells a row
+    ([False, True, False], 1),  # fewer than two rows
+    ([False, True, True, False, True, False, False, True, True, True], 1),  # no period holds
+])
+def test_row_period(kinds: list[bool], period: int) -> None:
+    assert row_period(kinds) == period
+
+
+@pytest.mark.parametrize(("cells", "rows"), [
+    (["Country", "Number", "Austria", "1", "Croatia", "1", "Italy", "2", "Total", "4"],
+     [["Country", "Number"], ["Austria", "1"], ["Croatia", "1"], ["Italy", "2"], ["Total", "4"]]),
+    # rows end with the table's last cell: a shorter header opens it
+    (["Area", "1", "Houla", "2", "Tyre"], [["Area"], ["1", "Houla"], ["2", "Tyre"]]),
+    (["1", "2", "3"], [["1"], ["2"], ["3"]]),  # no period: a cell a row
+])
+def test_fold_rows(cells: list[str], rows: list[list[str]]) -> None:
+    assert fold_rows(cells) == rows
+
+
+def test_stacked_cells_join_a_cell_wrapped_over_lines() -> None:
+    lines = _page(["Date of", "submission", "", "Area", "", "1"])
+    for ln in lines:
+        ln.kind = "table" if ln.text else "blank"
+    assert is_stacked(lines)
+    assert stacked_cells(lines) == ["Date of submission", "Area", "1"]
+    gapped = [Line("Austria  1", 0, 1, kind="table"), Line("", 11, 1, kind="blank")]
+    assert not is_stacked(gapped)  # a row that parts its cells by a gap is a printed row
