@@ -7,11 +7,13 @@ import re
 
 import pytest
 
-from unref.model import Line
+from unref.model import Line, Metadata
+from unref.structure.masthead import read_masthead
 from unref.structure.masthead.reader import (
     _NUMBER,
     SESSION_RE,
     _addressee_ends,
+    _anchor,
     _case_breaks,
     _ends_open,
     _ends_short_title,
@@ -70,6 +72,20 @@ def reader(**state: object) -> _Reader:
         ("A/79/6 (see annex)", 3, {}, ""),
         ("l6 avril 1980", 5, {}, "date"),  # OCR's "l" for a typed 1
         ("First regular session 2025", 14, {"current_organ": "Executive Board", "chain": "organ"}, "session"),
+        ("UNIES", 2, {}, "un"),  # the emblem's words in every language, and the letters beside them
+        ("NACIONES A", 1, {}, "un"),
+        ("A S", 1, {}, "un"),
+        ("AS", 1, {}, "un"),
+        # A body printed under the organ that heads the block is part of the block, its name wrapped or not.
+        ("Working Group on the Universal Periodic Review", 15, {"chain": "organ", "current_organ": "Human Rights"
+                                                               " Council"}, "organ"),
+        ("Working Group on the Universal Periodic Review", 15, {"chain": ""}, ""),
+        ("периодическому обзору", 16, {"chain": "organ", "last_kind": "organ"}, "organ"),
+        ("периодическому обзору", 16, {"chain": "session", "last_kind": "session"}, ""),
+        # A place and date under the other column's items that follow a body's name.
+        ("New York, 3–7 March 2025", 12, {"chain": "original", "current_organ": "Meeting of States Parties",
+                                          "md": Metadata(date="2025-03-19")}, "session"),
+        ("New York, 3–7 March 2025", 12, {"chain": "original", "md": Metadata(date="2025-03-19")}, ""),
     ],
 )
 def test_item_rules(text: str, i: int, state: dict[str, object], kind: str) -> None:
@@ -339,3 +355,30 @@ def test_forward_title_after_a_wrapped_heading() -> None:
 )
 def test_case_breaks(title: tuple[str, ...], text: str, expected: bool) -> None:
     assert _case_breaks(lines(*title), text) is expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "anchor"),
+    [
+        (("NATIONAL REPORT SUBMITTED IN ACCORDANCE WITH PARAGRAPH 15 (A)", "OF THE ANNEX"), "self"),
+        (("National report submitted in accordance with paragraph 5 of the annex to", "Human Rights Council"),
+         "self"),
+        (("Rapport national présenté conformément au paragraphe 15 a)",), "self"),
+        (("Report of the Secretary-General on Somalia",), "back"),
+        (("The situation in Somalia",), ""),
+    ],
+)
+def test_anchor(texts: tuple[str, ...], anchor: str) -> None:
+    assert _anchor(lines(*texts), 0, None, True) == anchor
+
+
+def test_cover_lines_are_masthead() -> None:
+    window = lines("A/80/1", "", "United Nations", "", "Report of the Secretary-General",
+                   "on the work of the Organization", "", "General Assembly", "Official Records", "Eightieth Session",
+                   "Supplement No. 1", "", "Note")
+    result = read_masthead(window, 80)
+    assert result.metadata.organs == ["General Assembly"]
+    assert result.metadata.title == "Report of the Secretary-General on the work of the Organization"
+    used = {ln.text for ln in window if ln.start in result.used}
+    assert {"General Assembly", "Official Records", "Eightieth Session", "Supplement No. 1"} <= used
+    assert "Note" not in used

@@ -56,16 +56,20 @@ LANGUAGE_NAMES = {
     "китайский": "zh",
 }
 
+# The emblem's words, and the letters of the organs whose documents the symbol belongs to: "UNITED" over
+# "NATIONS", "NATIONS" / "UNIES", "UNITED A" (the word beside the letter), "A S" (a joint document's).
 UN_LINE_RE = re.compile(
-    r"^\s*(?:United Nations|UNITED|NATIONS|UNITED NATIONS|Nations Unies|NATIONS UNIES"
-    r"|Naciones Unidas|NACIONES UNIDAS|Организация Объединенных Наций|[ASE])\s*$"
+    r"^\s*(?:(?:United Nations|UNITED|NATIONS|UNITED NATIONS|Nations Unies|NATIONS UNIES|UNIES"
+    r"|Naciones Unidas|NACIONES UNIDAS|NACIONES|UNIDAS|Организация Объединенных Наций)(?:\s+[ASE])?"
+    r"|[ASE](?:\s?[ASE])?)\s*$"
 )
 _SESSION_KIND = (
     r"(?:\d{1,3}(?:st|nd|rd|th)|[\w\-]+)(?: (?:regular|annual|substantive|organizational|ordinary|special|resumed))?"
     r" session(?: (?:of )?\d{4})?"
     r"|(?:[\w\-]+ )?(?:session (?:ordinaire|annuelle|extraordinaire)|Session annuelle)(?: de \d{4})?"
-    r"|(?:[\w\-]+ )?(?:Período|período) (?:ordinario |extraordinario )?de sesiones(?: sustantivo| anual)?(?: de \d{4})?"
-    r"|[\w\-]+ (?:очередная |ежегодная |основная )?сессия(?: \d{4} года)?"
+    r"|(?:[\w\-]+ ){0,2}(?:Período|período) (?:ordinario |extraordinario )?de sesiones(?: sustantivo| anual)?"
+    r"(?: de \d{4})?"
+    r"|(?:[\w\-]+ ){1,2}(?:очередная |ежегодная |основная )?сессия(?: \d{4} года)?"
 )
 SESSION_RE = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]+-)?[A-Z]?[a-z]+(?:-[a-z]+)? (?:session|year|special session|emergency special session)"
@@ -167,6 +171,11 @@ _NAMED_BODY_RE = re.compile(
     r"|Working Group|Working Party|Assembly|Conference)\b")
 
 
+def _starts_body_match(text: str) -> re.Match[str] | None:
+    """Return the match of a line that begins a body's name (see _starts_body), for the item rules."""
+    return _BODY_START_RE.match(text) or _NAMED_BODY_RE.match(text)
+
+
 def _starts_body(text: str) -> bool:
     """Return whether a line begins a body's name: "Committee on ...", "Special Committee ...", "Economic
     Commission for Europe"."""
@@ -216,7 +225,11 @@ _FORWARD_RE = re.compile(
     re.I,
 )
 # Titles that stand for themselves.
+# A State's national report to the universal periodic review has no by-line: "National report submitted in
+# accordance with paragraph 5 of the annex to Human Rights Council resolution 16/21" over the State's name.
 _SELF_RE = re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional|Draft report"
+                      r"|National report submitted|NATIONAL REPORT SUBMITTED|Rapport national présenté"
+                      r"|RAPPORT NATIONAL PRÉSENTÉ|Informe nacional presentado|Национальный доклад, представленный"
                       r"|Statement by the President of the\b|Déclaration du Président|Declaración de la Presidencia)\b")
 # A resolution's number before its title: "48/161.", "2025/5.", "ES-11/1.", "S-30/1.", "58/1."
 # A draft prints a placeholder for the number it will take: "58/... The right to food", "80/…".
@@ -420,6 +433,11 @@ _AGENDA_REST_RE = re.compile(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\(
 _ANY_RE = re.compile("")
 
 
+def _lower_start(text: str) -> re.Match[str] | None:
+    """Return a match for a line that starts in lower case (it goes on from the line above), else None."""
+    return _ANY_RE.match(text) if text[:1].islower() else None
+
+
 class _Reader:
     """Page 1 read line by line: what the masthead gave so far, and where the title stands."""
 
@@ -589,6 +607,18 @@ class _Reader:
             self.md.organs.append(organ)
         return "organ"
 
+    def _sub_body(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """A body printed under the organ that heads the block ("HUMAN RIGHTS COUNCIL" over "Working Group on
+        the Universal Periodic Review"): part of the block, whose session follows; not an organ of its own."""
+        if self.chain != "organ" or len(text) >= 90 or not _is_body_name(text):
+            return None
+        return "organ"
+
+    def _name_goes_on(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """The rest of a body's name wrapped onto a line in lower case ("Рабочая группа по универсальному" over
+        "периодическому обзору")."""
+        return "organ" if self.chain == "organ" and self.last_kind == "organ" and len(text) < 60 else None
+
     def _distr(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """"Distr.: General"."""
         self.seen_distr = True
@@ -644,7 +674,9 @@ class _Reader:
 
     def _place_date(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """"New York, 18–26 February 2025" under a body's session."""
-        if len(text) >= 70 or self.chain not in ("organ", "session") or not re.search(r"\d{4}", text):
+        # Under a body's name or session, or under the other column's items that stand between them
+        under = self.chain in ("organ", "session") or (self.current_organ and self.chain in _SESSION_CHAINS)
+        if len(text) >= 70 or not under or not re.search(r"\d{4}", text):
             return None
         return "session"
 
@@ -667,9 +699,15 @@ class _Reader:
         window = self.window
         for j in range(at, min(at + 12, len(window) - 1)):
             organ = organ_of(window[j].text)
-            if organ and _COVER_RE.match(window[j + 1].text.strip()) and organ not in self.md.organs:
-                self.md.organs.append(organ)
+            if organ and _COVER_RE.match(window[j + 1].text.strip()):
+                if organ not in self.md.organs:
+                    self.md.organs.append(organ)
                 self.result.used.add(window[j].start)
+                # "Official Records" / "Eightieth Session" / "Supplement No. 1": the cover's lines, no headings
+                k = j + 1
+                while k < len(window) and (_COVER_RE.match(text := window[k].text.strip()) or SESSION_RE.match(text)):
+                    self.result.used.add(window[k].start)
+                    k += 1
 
     def _tail(self, at: int) -> tuple[list[Line], list[Line]]:
         """Return the lines between the masthead and the title's heading that are agenda item titles, and the
@@ -742,6 +780,8 @@ _ITEM_RULES: tuple[tuple[Callable[[str], re.Match[str] | None], int | None, _Han
     (_QUALIFIED_SYMBOL_RE.match, 25, _Reader._symbol),
     (UN_LINE_RE.match, 12, _Reader._un),
     (_ANY_RE.match, None, _Reader._organ),
+    (_starts_body_match, None, _Reader._sub_body),
+    (_lower_start, None, _Reader._name_goes_on),
     (DISTR_RE.match, 30, _Reader._distr),
     (LIMITED_RE.match, None, _Reader._limited),
     (DATE_RE.search, 40, _Reader._date),
