@@ -1,9 +1,12 @@
 """The pages in a real browser: Playwright drives Debian's chromium against the app served on loopback.
 
-Covers searching, opening a document, reading a footnote at its marker, following a
-citation, the citation graph, the thread of a letter, a phone-sized screen, and document
-text that holds markup (it must show as text, and no script may run). Every request the
-pages make must go to the app itself. Screenshots go to test-artifacts/.
+Covers searching (hits by document, sorted by date, downloaded as CSV and JSON), opening a
+document, reading a footnote at its marker, the PDF beside the text with the paragraph in view
+and a citation highlighted, citing a document, following a citation, the citation graph (at a
+phone's width too), the thread of a letter, a phone-sized screen, and document text that holds
+markup (it must show as text, and no script may run). Every request the pages make must go to
+the app itself, and the console must show no Content-Security-Policy error. Screenshots go to
+test-artifacts/.
 
 The browser and the server come from browser_kit.
 """
@@ -249,3 +252,14 @@ def test_graph_at_phone_width(browser: Any, server: str) -> None:
         phone.shot("phone-graph")
     finally:
         phone.close()
+
+
+def test_a_note_pointed_at_is_shown_on_its_page(browser: Any, server: str) -> None:
+    wide = Tab(browser, server, width=1500, height=900)
+    try:
+        page = wide.go("/documents/S/2025/999#fn:3")  # note 3 stands at the foot of page 2
+        page.wait_for_selector("svg#pdf-page[data-shown='fn:3']")
+        assert page.locator("svg#pdf-page").get_attribute("data-page") == "2"
+        assert page.locator("svg#pdf-page rect.hl.para").count() >= 1
+    finally:
+        wide.close()

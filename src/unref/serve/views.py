@@ -15,14 +15,14 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from unref.corpus.graph import NotInCorpus, cited_by, cites, family, thread
+from unref.corpus.graph import DOCUMENT_KINDS, NotInCorpus, cited_by, cites, family, thread
 from unref.corpus.store import DocumentInfo, Filters, Hit, Store, StoreError
 from unref.corpus.store.base import FACETS, symbol_keys
 from unref.corpus.store.query import QueryError, parse_query
 from unref.corpus.store.results import DocumentHits, Sort, checked_sort, group_hits, sort_groups
 from unref.serve.corpus import is_timeout
 from unref.serve.errors import ApiError
-from unref.serve.markup import doc_href
+from unref.serve.markup import doc_href, safe_url
 
 __all__ = ["SearchRequest", "document", "export_groups", "family_view", "group_json", "is_broad", "links_view",
            "neighbourhood", "search", "thread_view"]
@@ -328,8 +328,17 @@ def neighbourhood(store: Store, symbol: str, *, language: str | None, max_rows: 
     citing = links_view(store, symbol, "cited_by", language=language, max_rows=max_rows)
     if not node["in_corpus"] and not citing["links"]:
         raise ApiError(404, str(NotInCorpus(symbol)) + " and nothing in it cites that symbol")
-    return {"symbol": symbol, "node": node, "cites": cited, "cited_by": citing,
+    others = _other_documents(store, symbol, language, max_rows) if node["in_corpus"] else []
+    return {"symbol": symbol, "node": node, "cites": cited, "cited_by": citing, "cites_other": others,
             "truncated": cited["truncated"] or citing["truncated"]}
+
+
+def _other_documents(store: Store, symbol: str, language: str | None, max_rows: int) -> list[dict[str, Any]]:
+    """Return what a document cites beside UN symbols: other bodies' documents, treaties, letters, publications."""
+    kinds = tuple(k for k in DOCUMENT_KINDS if k != "un_symbol")
+    found = cites(store, symbol, kinds=kinds, language=language)[:max_rows]
+    return [{"kind": x.kind, "target": x.target.symbol, "url": safe_url(x.target.url), "text": x.text,
+             "location": x.location} for x in found]
 
 
 def thread_view(store: Store, symbol: str, *, language: str | None, max_rows: int) -> dict[str, Any]:

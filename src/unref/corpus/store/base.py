@@ -385,7 +385,8 @@ class Filters:
             if not DATE_RE.fullmatch(value):
                 raise BadFilter(f"{name.replace('_', ' ')} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
             if not real_date(value):
-                raise BadFilter(f"{name.replace('_', ' ')} {value!r} is not a date of the calendar")
+                raise BadFilter(f"{name.replace('_', ' ')} {value!r} is not a date of the calendar (YYYY, YYYY-MM or "
+                                "YYYY-MM-DD: months 01-12, days as the month has them)")
 
     def where(self, prefix_match: Callable[[str], tuple[str, str]]) -> tuple[str, list[Any]]:
         """Return SQL conditions on the documents table (alias d) and their parameters, `?` style.

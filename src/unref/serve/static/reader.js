@@ -49,7 +49,9 @@
 
   function boxesOf(id) {
     if (!boxes) { return []; }
-    return (id.indexOf("fn:") === 0 ? boxes.footnotes[id] : boxes.paragraphs[id]) || [];
+    // A note's anchor writes the spaces of its label as "_" (fn:2_bis); its boxes are under the label as printed.
+    return (id.indexOf("fn:") === 0 ? boxes.footnotes[id] || boxes.footnotes[id.replace(/_/g, " ")]
+      : boxes.paragraphs[id]) || [];
   }
 
   // Draw a paragraph (or note) on its page, its citations within it, and the citation `cite` (an index) apart.
@@ -78,7 +80,7 @@
 
   function targetId() {
     var id = decodeURIComponent(window.location.hash.slice(1));
-    return id && document.getElementById(id) && /^p\d+$/.test(id) ? id : null;
+    return id && document.getElementById(id) && /^(p\d+|fn:.+)$/.test(id) ? id : null;  // a paragraph or a note
   }
 
   // The paragraph in view is the first one in the top two fifths of the window: after a link to "#p8", p8 itself.
