@@ -15,6 +15,7 @@ from unref.text.chars import noncharacter_warning, replace_noncharacters
 # A note that starts with its label in the style of the 1990s ("1/ A/42/521-S/19085, annex."), and its marker.
 SLASH_NOTE_RE = re.compile(r"^\s*(\d{1,3}|[a-z])/\s")
 SLASH_MARKER_RE = re.compile(r"(?<=\S )(\d{1,3}|[a-z])/(?=[\s,.;:)]|$)")
+HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a line of a cell that ends in a hyphen after a letter
 _LTR_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff]")
 
 
@@ -38,10 +39,11 @@ def assemble(name: str | None, pages: list[PageGeometry], links: list[tuple[int,
             if j:
                 texts.append("\n")
                 pos += 1
-            text, line_markers = _line_text(line)
+            text, line_markers, cells = _row_text(line) if line.cells is not None else (*_line_text(line), None)
             box = _page_box(line) if line.frags else None
             size = line.frags[0].size if line.frags else None
-            page.lines.append(Line(text=text, start=pos, page=geo.number, box=box, font_size=size, kind=line.kind))
+            page.lines.append(Line(text=text, start=pos, page=geo.number, box=box, font_size=size, kind=line.kind,
+                                   cells=cells))
             if line.kind in ("body", "table"):
                 markers.extend((pos + off, label) for off, label in line_markers)
             texts.append(text)
@@ -74,14 +76,18 @@ def _clean_links(links: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _page_box(line: OutLine) -> tuple[float, float, float, float]:
-    """Return the line's box in the page's own coordinates (left, bottom, right, top)."""
+    """Return the line's box in the page's own coordinates (left, bottom, right, top); a table row's box
+    holds all its cells."""
     y0 = min(f.base for f in line.frags)
     y1 = max(f.top for f in line.frags)
+    x0, x1 = line.x0, line.x1
+    if line.cells is not None:
+        x0, x1 = min(f.x0 for f in line.frags), max(f.x1 for f in line.frags)
     row = line.frags[0].row
     if not row.turn:
-        return (line.x0, y0, line.x1, y1)
+        return (x0, y0, x1, y1)
     dx, dy = row.offset
-    return to_frame((4 - row.turn) % 4, line.x0 - dx, y0 - dy, line.x1 - dx, y1 - dy)
+    return to_frame((4 - row.turn) % 4, x0 - dx, y0 - dy, x1 - dx, y1 - dy)
 
 
 def slash_markers(lines: list[Line]) -> list[tuple[int, str]]:
@@ -121,6 +127,51 @@ def _line_text(line: OutLine) -> tuple[str, list[tuple[int, str]]]:
     if RTL_RE.search(text):
         return _visual_to_logical(text), []
     return text, markers
+
+
+def _row_text(line: OutLine) -> tuple[str, list[tuple[int, str]], tuple[tuple[int, int], ...]]:
+    """Return a table row's text (its cells parted by a space; an empty cell adds none, its span is
+    empty), its markers' offsets, and each cell's [start, end) in the text. A cell's lines are joined by a space, or by
+    nothing after a hyphen that ends a line on a letter ("surface-to-" + "surface")."""
+    parts: list[str] = []
+    markers: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for cell in line.cells or []:
+        if cell and pos:
+            parts.append(" ")
+            pos += 1
+        start = pos
+        for j, frag in enumerate(cell):
+            text, ms = frag.content()
+            if j and not HYPHEN_END_RE.search(parts[-1]):
+                parts.append(" ")
+                pos += 1
+            markers.extend((pos + off, label) for off, label in ms)
+            parts.append(text)
+            pos += len(text)
+        spans.append((start, pos))
+    text = "".join(parts)
+    if RTL_RE.search(text):
+        # Each cell in reading order (the same length); the cells keep the order of the page's columns.
+        text = "".join(_visual_to_logical(text[a:b]) if RTL_RE.search(text[a:b]) else text[a:b]
+                       for a, b in _with_gaps(spans, len(text)))
+        return text, [], tuple(spans)
+    return text, markers, tuple(spans)
+
+
+def _with_gaps(spans: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """Return the spans with the stretches between them (the spaces that part cells), up to `end`."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in spans:
+        if a > pos:
+            out.append((pos, a))
+        out.append((a, b))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
+    return out
 
 
 def _visual_to_logical(text: str) -> str:

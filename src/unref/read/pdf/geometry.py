@@ -9,7 +9,7 @@ from __future__ import annotations
 import ctypes
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -39,6 +39,11 @@ class PageGeometry:
     chars: int
     scanned: bool = False  # an image fills the page and there is (almost) no text: OCR needed
     text: str = ""  # the text layer as pdfium gives it, kept where OCR may be asked whether it is garbage
+    # Thin horizontal paths of any length from RULE_WIDTH_PT[0] on: a table's top, head and foot rules.
+    table_rules: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # Drawn shapes (paths that are no thin rule) and images, each as its box: what a figure's labels lie on.
+    art: list[tuple[float, float, float, float]] = field(default_factory=list)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 def read_page(page: pdfium.PdfPage, number: int, keep_text: bool = False) -> PageGeometry:
@@ -58,16 +63,19 @@ def read_page(page: pdfium.PdfPage, number: int, keep_text: bool = False) -> Pag
     turned = [row for q, runs in by_angle.items() if q != main_q for row in build_rows(runs, q)]
     if main_q in (1, 3):
         width, height = height, width
-    rules, image_area = _page_objects(page, main_q)
+    objects = _page_objects(page, main_q)
+    rules, image_area = objects.rules, objects.image_area
     if main_q:
         # The frame's origin moved with the turn: shift rows so the page spans 0..width, 0..height.
         dx, dy = _frame_offset(main_q, page.get_size())
         for row in rows:
             _shift_row(row, dx, dy)
             row.turn, row.offset = main_q, (dx, dy)
-        rules = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in rules]
+        objects.shift(dx, dy)
+        rules = objects.rules
     return PageGeometry(number, width, height, rows, turned, rules, chars,
-                        scanned=chars < MIN_CHARS_PER_PAGE and image_area > 0.25 * width * height, text=text)
+                        scanned=chars < MIN_CHARS_PER_PAGE and image_area > 0.25 * width * height, text=text,
+                        table_rules=objects.table_rules, art=objects.art, images=objects.images)
 
 
 def _frame_offset(q: int, size: tuple[float, float]) -> tuple[float, float]:
@@ -83,14 +91,30 @@ def _shift_row(row: Row, dx: float, dy: float) -> None:
     row.y1 += dy
 
 
-def _page_objects(page: pdfium.PdfPage, q: int) -> tuple[list[tuple[float, float, float, float]], float]:
-    """Return the page's thin horizontal paths (the footnote rule is one) and the area its images cover."""
-    rules: list[tuple[float, float, float, float]] = []
-    image_area = 0.0
+@dataclass(slots=True)
+class PageObjects:
+    """What a page draws besides its text: rules, the area its images cover, and its art."""
+
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # footnote rule candidates
+    table_rules: list[tuple[float, float, float, float]] = field(default_factory=list)
+    art: list[tuple[float, float, float, float]] = field(default_factory=list)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)
+    image_area: float = 0.0
+
+    def shift(self, dx: float, dy: float) -> None:
+        """Move every box by (dx, dy): the page was turned upright."""
+        for boxes in (self.rules, self.table_rules, self.art, self.images):
+            boxes[:] = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in boxes]
+
+
+def _page_objects(page: pdfium.PdfPage, q: int) -> PageObjects:
+    """Return the page's thin horizontal paths (the footnote rule is one; a table's rules are others), the
+    area its images cover, and the boxes of its images and drawn shapes."""
+    out = PageObjects()
     raw_page = page.raw
     count = pdfium_c.FPDFPage_CountObjects(raw_page)
     if count > 5000:  # a drawing, not a page of text: no rule worth the time
-        return rules, image_area
+        return out
     lf, bf, rf, tf = (ctypes.c_float() for _ in range(4))
     path_type, image_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
     for i in range(count):
@@ -101,10 +125,15 @@ def _page_objects(page: pdfium.PdfPage, q: int) -> tuple[list[tuple[float, float
         box = to_frame(q, lf.value, bf.value, rf.value, tf.value)
         w, h = box[2] - box[0], box[3] - box[1]
         if kind == image_type:
-            image_area += w * h
-        elif h <= RULE_MAX_HEIGHT_PT and RULE_WIDTH_PT[0] <= w <= RULE_WIDTH_PT[1]:
-            rules.append(box)
-    return rules, image_area
+            out.image_area += w * h
+            out.images.append(box)
+        elif h <= RULE_MAX_HEIGHT_PT and w >= RULE_WIDTH_PT[0]:
+            out.table_rules.append(box)
+            if w <= RULE_WIDTH_PT[1]:
+                out.rules.append(box)
+        elif w > RULE_MAX_HEIGHT_PT and h > RULE_MAX_HEIGHT_PT:
+            out.art.append(box)
+    return out
 
 
 @dataclass(slots=True)

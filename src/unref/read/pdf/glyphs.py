@@ -450,11 +450,21 @@ def _drop_overprint(glyphs: list[Glyph]) -> list[Glyph]:
 
 def fragments(row: Row) -> list[Fragment]:
     """Return the pieces of a row between gaps wider than FRAGMENT_GAP."""
+    return _split(row, row.glyphs, FRAGMENT_GAP * max(row.size, 1.0))
+
+
+def split_fragment(frag: Fragment, gap: float) -> list[Fragment]:
+    """Return a fragment cut at gaps wider than `gap` font sizes: a table's cells set closer together
+    than FRAGMENT_GAP (a date beside a place name)."""
+    parts = _split(frag.row, frag.glyphs, gap * max(frag.size, 1.0))
+    return [frag] if len(parts) <= 1 else parts
+
+
+def _split(row: Row, glyphs: list[Glyph], limit: float) -> list[Fragment]:
+    """Return the pieces of a row's glyphs between gaps wider than `limit` points."""
     out: list[Fragment] = []
-    limit = FRAGMENT_GAP * max(row.size, 1.0)
     start = 0
     right = -1e9
-    glyphs = row.glyphs
     for k, g in enumerate(glyphs):
         if g[0] == " ":
             continue

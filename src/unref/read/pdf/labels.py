@@ -11,9 +11,11 @@ import re
 import statistics
 from collections.abc import Iterator
 
+from unref.read.pdf.figures import figure_areas
 from unref.read.pdf.geometry import DocStats, PageGeometry
 from unref.read.pdf.glyphs import Fragment, Row, fragments
-from unref.read.pdf.order import WORD_RE, OutLine, group_by_row, reading_order
+from unref.read.pdf.order import OutLine, reading_order
+from unref.read.pdf.tables import WORD_RE, group_by_row
 from unref.text.regexes import (
     BOILERPLATE_RE,
     HEADER_DATE_RE,
@@ -66,10 +68,11 @@ def label_page(page: PageGeometry, stats: DocStats) -> list[OutLine]:
     body, sep_frag, notes = _split_notes(flow, page, stats)
     out: list[OutLine] = [OutLine([f], "furniture") for f in heads]
     out.extend(_notice_lines(notice, stats))
-    out.extend(_with_breaks(reading_order(body, stats.big_gap)))
+    areas = figure_areas(page.art, page.images, (page.width, page.height))
+    out.extend(_with_breaks(reading_order(body, stats.big_gap, page.table_rules, areas)))
     if sep_frag is not None:
         out.append(OutLine([sep_frag], "separator"))
-    out.extend(OutLine(line.frags, "table" if line.kind == "table" else "note")
+    out.extend(line if line.kind == "table" else OutLine(line.frags, "note")
                for line in reading_order(notes, stats.big_gap))
     out.extend(OutLine([f], "furniture") for f in feet)
     out.extend(OutLine([f], "furniture") for row in page.turned for f in fragments(row))
@@ -292,7 +295,9 @@ def _with_breaks(lines: list[OutLine]) -> Iterator[OutLine]:
 
 
 def _indented(prev: OutLine, line: OutLine, after: list[OutLine]) -> bool:
-    """Return True when a line starts a paragraph by its first-line indent."""
+    """Return True when a line starts a paragraph by its first-line indent (a table's rows have none)."""
+    if line.kind in ("table", "figure") or not line.frags:
+        return False
     size = line.frags[0].row.size
     if line.x0 < prev.x0 + 0.8 * size:
         return False
