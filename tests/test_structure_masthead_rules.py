@@ -27,6 +27,7 @@ from unref.structure.masthead.reader import (
     _starts_body,
     _subject_after_agenda,
     _subject_or_none,
+    _title_lines,
     _title_units,
 )
 
@@ -382,3 +383,28 @@ def test_cover_lines_are_masthead() -> None:
     used = {ln.text for ln in window if ln.start in result.used}
     assert {"General Assembly", "Official Records", "Eightieth Session", "Supplement No. 1"} <= used
     assert "Note" not in used
+
+
+@pytest.mark.parametrize(
+    ("texts", "taken"),
+    [
+        # A title line that ends open goes on over an organ's name or a by-line.
+        (("Annual report of the Chair of the", "Peacebuilding Commission", "Report of the Secretary-General"), 2),
+        (("Report of the Secretary-General", "Security Council", "Distr.: General"), 1),
+        (("The situation in Somalia", "Report of the Secretary-General"), 1),
+    ],
+)
+def test_title_lines_go_on_from_an_open_line(texts: tuple[str, ...], taken: int) -> None:
+    assert len(_title_lines(lines(*texts), 80)) == taken
+
+
+def test_organ_name_ending_a_title_is_no_organ() -> None:
+    window = lines("A/79/300", "", "General Assembly", "", "Distr.: General", "2 August 2024", "",
+                   "Seventy-ninth session", "Item 70 (b) of the provisional agenda", "Promotion of human rights", "",
+                   "Cooperation between the United Nations and regional arrangements", "in support of the work of the",
+                   "Human Rights Council", "Note by the Secretary-General", "The Secretary-General has the honour")
+    md = read_masthead(window, 80).metadata
+    assert md.organs == ["General Assembly"]
+    assert md.title == ("Cooperation between the United Nations and regional arrangements in support of the work of"
+                        " the Human Rights Council")
+    assert md.agenda_titles == ["Promotion of human rights"]

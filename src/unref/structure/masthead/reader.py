@@ -454,6 +454,7 @@ class _Reader:
         self.last_kind = ""  # what the last masthead line was: "symbol", "organ", "session", "agenda", ...
         self.chain = ""  # the same, or "" when a line that is no masthead item came after it
         self.anchor = ""  # the kind of the title's heading (see _anchor)
+        self.at = 0  # the index of the line being read
         self.body_end: dict[int, str] = {}  # index past a body's run -> its name
         self.letter_at = next((i for i, ln in enumerate(self.window) if LETTER_START_RE.match(ln.text)), None)
         # An extractor that kept no blank lines (no layout): titles run together are told apart by their case.
@@ -575,6 +576,7 @@ class _Reader:
         """Read one masthead item by the first rule that takes it; return its kind, or "" when the line is none."""
         text = _OCR_SERIES_RE.sub(lambda m: m.group(1).upper(), _SPACED_SERIES_RE.sub(r"\1/", raw))
         text = _OCR_DAY_RE.sub(r"1\1", text)
+        self.at = i
         for find, limit, handler in _ITEM_RULES:
             if limit is not None and i >= limit:
                 continue
@@ -600,12 +602,19 @@ class _Reader:
     def _organ(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """An organ's name, as printed on the line (the catalogue knows it)."""
         organ = organ_of(raw)
-        if not organ:
+        if not organ or self._goes_on_from_above():
             return None
         self.current_organ = organ
         if organ not in self.md.organs:
             self.md.organs.append(organ)
         return "organ"
+
+    def _goes_on_from_above(self) -> bool:
+        """Return whether the line being read goes on from the line right above it, a line of text that ends
+        open ("in support of the work of the" over "Human Rights Council"): the name is a title's last words."""
+        above = self.window[self.at - 1] if 0 < self.at <= len(self.window) else None
+        return (above is not None and above.start not in self.result.used
+                and _ends_open(above.text.strip()))
 
     def _sub_body(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """A body printed under the organ that heads the block ("HUMAN RIGHTS COUNCIL" over "Working Group on
@@ -977,7 +986,8 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
             if out:
                 break
             continue
-        if not letter and out and (_ends_short_title(text, width) or _case_breaks(out, text)):
+        if not letter and out and not _ends_open(out[-1].text.strip()) and (
+                _ends_short_title(text, width) or _case_breaks(out, text)):
             break  # reports and resolutions: the title is the short lines under the heading
         out.append(line)
         if letter and _addressee_ends(" ".join(ln.text.strip() for ln in out), text, _line_after(window, k)):
