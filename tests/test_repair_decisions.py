@@ -39,6 +39,7 @@ from unref.repair import (
     _keep_join,
     _letter_split_off,
     _line_joins,
+    _may_be_two_words,
     _may_restore,
     _number_glued,
     _pieces_edits,
@@ -110,9 +111,21 @@ def test_case_score(a: str, b: str, printed: Printed | None, expected: float) ->
     ("watchin", 5, False, False),
     ("watchin", 5, True, True),
     ("smeared", 5, False, False),
+    ("longterm", 4, False, True),  # two plain words glued: "long-term"
 ])
 def test_frequency_score(token: str, i: int, in_url: bool, scored: bool) -> None:
     assert (_frequency_score(token, token[:i], token[i:], "en", in_url) > 0) is scored
+
+
+@pytest.mark.parametrize(("token", "b", "expected"), [
+    ("modifying", "ing", False),  # an ending
+    ("refraining", "ing", False),
+    ("leveraged", "aged", False),  # "leveraged" is common whole (3.1)
+    ("lifesaving", "saving", True),
+    ("decisionmaking", "making", True),
+])
+def test_may_be_two_words(token: str, b: str, expected: bool) -> None:
+    assert _may_be_two_words(token, b, "en") is expected
 
 
 @pytest.mark.parametrize(("za", "zb", "len_b", "in_url", "expected"), [
@@ -287,6 +300,15 @@ def test_printed_spaced(a: str, b: str, document: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(("lines", "width", "expected"), [
     # S/2025/356's annex is set wider than its body (82): its own lines are the measure.
+    (["According to UNICEF, as of October 2024 over 1000 schools remain closed due to violence or being used as "
+      "shelters for", "displaced families, impacting more than 400,000 children. The situation is worsened by a "
+      "teacher shortage, with nearly", "30% of the staff having left the country or relocated.116"], 82, 118),
+    # A short full line among them (a paragraph's end that pdftotext ran on) says the body's width holds.
+    (["universities.114 In October 2024, gang violence forced the closure of nearly 3,000 schools in the West "
+      "and Artibonite", "shelters for displaced people fleeing gang-controlled areas.115",
+      "displaced families, impacting more than 400,000 children. The situation is worsened by a "
+      "teacher shortage, with nearly", "30% of the staff"], 82, 82),
+    # Four full lines or more: their median tells, though one of them ends a sentence short.
     (["universities.114 In October 2024, gang violence forced the closure of nearly 3,000 schools in the West "
       "and Artibonite", "departments, mainly affecting public and national schools for low-income children. Many "
       "schools were repurposed as", "shelters for displaced people fleeing gang-controlled areas.115",

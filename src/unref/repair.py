@@ -194,6 +194,7 @@ class _PrintedMemo:
     lower_counts: Counter[str] | None = None  # how often each run of letters occurs, lower case
     glued_keys: frozenset[str] | None = None  # the keys of `glued`
     in_words: dict[str, int] = field(default_factory=dict)  # "a-b" -> how often it stands as a word of its own
+    eights: bool | None = None  # whether OCR read a word's final "s" as "8" often enough to say so (ocr_final_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +332,15 @@ class Printed:
             got = self.memo.in_words[pair] = len(re.findall(pattern, self.lower))
         return got
 
+    def reads_s_as_eight(self) -> bool:
+        """Return whether the text is an old OCR layer that reads a word's final "s" as "8" ("United Nation8",
+        "the member8 of the Council"): OCR_EIGHTS such words or more. A note's marker glued to a word is
+        one number of a sequence, and "8" one of them: it does not recur so."""
+        got = self.memo.eights
+        if got is None:
+            got = self.memo.eights = len(_FINAL_EIGHT_RE.findall(self.text)) >= OCR_EIGHTS
+        return got
+
     def hyphenated_at(self, token: str, i: int) -> bool:
         """Return whether the document prints `token` with a hyphen before index i ("Port|au")."""
         return bool(self.pairs) and f"{token[:i]}-{token[i:]}".lower() in self.pairs
@@ -427,6 +437,21 @@ def _frequency_score(token: str, a: str, b: str, lang: str, in_url: bool) -> flo
     if _two_words(za, zb, len(b), in_url):
         return SCORE_TWO_WORDS + min(za, zb) / 10
     return 0.0
+
+
+# Endings that stand after no hyphen: "modify|ing", "intercept|ing" are one word, though "ing" is in wordfreq.
+ENGLISH_SUFFIXES = frozenset(["ing", "ings", "ed", "ion", "ions", "ally", "ness", "ment", "ments", "ity", "ies",
+                              "ned", "ance", "ence", "ous", "ive", "ized", "ised", "ably", "ibly"])
+TWO_WORDS_WHOLE_ZIPF = 3.0  # a token this common lost no hyphen between two plain words ("worsened", "impunity")
+
+
+def _may_be_two_words(token: str, b: str, lang: str) -> bool:
+    """Return whether a token outside a web address may be two plain words glued at a join: not a word this
+    common whole (compounds of two words glued are rarer: "followup" 2.9, "longterm" 2.8), and not a word and
+    its ending ("modify|ing", "worse|ned")."""
+    if lang == "en" and b.lower() in ENGLISH_SUFFIXES:
+        return False
+    return zipf(token.lower(), lang) < TWO_WORDS_WHOLE_ZIPF
 
 
 def _two_words(za: float, zb: float, len_b: int, in_url: bool) -> bool:
@@ -529,6 +554,8 @@ def _best_split_in_word(line: str, m: re.Match[str], target: int, lang: str, pri
             if whole:
                 whole_found = True
                 continue
+        if _two_plain_words(s) and not in_url and not _may_be_two_words(token, token[i:], lang):
+            continue  # but after the test above: a word printed whole in the window still says no join is there
         s = _address_score(line, start, token, i, s, printed, in_url, urls)
         if s > 0:
             pos = start + i
@@ -661,22 +688,27 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     return t.edit(edits)
 
 
-WIDE_PARAGRAPH_LINES = 4  # full lines (the last aside) that tell a paragraph's own width
+WIDE_PARAGRAPH_LINES = 4  # full lines (the last aside) whose median tells a paragraph's own width
+WIDE_PARAGRAPH_MIN_LINES = 2  # fewer full lines tell it only when every one of them is wide
 
 
 def paragraph_width(lines: list[str], width: int) -> int:
-    """Return the width of a paragraph's full lines: the document's, unless most of its lines run wider.
+    """Return the width of a paragraph's full lines: the document's, unless they run wider.
 
     An annex or a table set in a wider measure than the body (a panel's report in landscape) has lines of
     1.5 times the body's width: read against the body's width, each would be two lines glued, and a hyphen
     would be put inside a word at every one ("Imp-unity", "sporadic-ally"). A line that pdftotext glued from
-    two is one among full ones, so the median of the paragraph's lines (its last aside) is the measure it was
-    set in, where it has WIDE_PARAGRAPH_LINES lines or more."""
+    two stands among full lines of the body's width, so the median of a paragraph's full lines (its last
+    aside) is the measure it was set in; of a short paragraph, only where its shortest full line is too long
+    to be one. One full line alone tells nothing."""
     full = sorted(len(line) for line in lines[:-1])
-    if len(full) < WIDE_PARAGRAPH_LINES:
+    if len(full) < WIDE_PARAGRAPH_MIN_LINES:
         return width
     median = full[len(full) // 2]
-    return median if median > 1.12 * width + 4 else width
+    wide = 1.12 * width + 4
+    if full[0] > wide or (len(full) >= WIDE_PARAGRAPH_LINES and median > wide):
+        return median
+    return width
 
 
 # Two words of a capital and three small letters or more each, glued: "ParisDauphine", not "RuBaltic"
@@ -1317,6 +1349,25 @@ _DIGIT_SPACE_RE = re.compile(
     r" (?:(?:[12] \d ?\d ?\d|[12]\d \d ?\d|[12]\d\d \d|[Il] ?\d ?\d ?\d)(?!\d)|[0-3] \d [A-Z])")
 
 
+# A word of small letters whose last letter OCR read as "8": "Nation8", "thi8", "headquarter8".
+_FINAL_EIGHT_RE = re.compile(r"(?<![\w/.\-])([^\W\d_]*[a-z]{2})8(?![\w/\-])")
+OCR_EIGHTS = 3
+
+
+def ocr_final_s(t: Tracked, ctx: Context) -> Tracked:
+    """Read a word's final "8" as the "s" that an old OCR layer took for it: "the United Nation8" -> "Nations".
+
+    Only in a text whose OCR does so again and again (Printed.reads_s_as_eight), and only where the word with
+    its "s" is one: "vehPcle8" stays as it is."""
+    if "8" not in t.text or not ctx.printed.reads_s_as_eight():
+        return t
+    edits: list[Edit] = []
+    for m in _FINAL_EIGHT_RE.finditer(t.text):
+        if zipf(m.group(1).lower() + "s", ctx.lang) >= COMMON_WORD_ZIPF:
+            edits.append((m.end(1), m.end(1) + 1, "s"))
+    return t.edit(edits)
+
+
 STEPS: list[tuple[str, Step]] = [
     ("respace_letter_runs", respace_letter_runs),
     ("restore_join_hyphens", restore_join_hyphens),
@@ -1336,6 +1387,7 @@ STEPS: list[tuple[str, Step]] = [
     ("restore_printed_hyphens", restore_printed_hyphens),
     ("join_possessives", join_possessives),
     ("join_date_digits", join_date_digits),
+    ("ocr_final_s", ocr_final_s),
 ]
 
 
