@@ -262,7 +262,7 @@ def _read_marks(page: PageImage, marks: list[_Word]) -> None:
     for mark in marks:
         text = "".join(s.text for s in mark.symbols)
         if not LABEL_RE.match(text):
-            text = _read_label(page, mark.box)
+            text = read_label(page, mark.box)
         if LABEL_RE.match(text):
             first = mark.symbols[0]
             mark.symbols = [_Symbol(text, first.left, first.top, mark.box[2], mark.box[3])]
@@ -277,13 +277,14 @@ MARK_SCALE = 3
 MARK_MARGIN = 0.5
 
 
-def _read_label(page: PageImage, box: tuple[int, int, int, int]) -> str:
-    """Return what a raised mark reads as on its own, enlarged, in figures and asterisks only ("" for nothing)."""
+def read_label(page: PageImage, box: tuple[int, int, int, int], scale: int = MARK_SCALE) -> str:
+    """Return what a raised mark reads as on its own, enlarged (`scale` times), in figures and asterisks only
+    ("" for nothing)."""
     left, top, right, bottom = box
     pad = max(2, round(MARK_MARGIN * (bottom - top)))
     width, height = page.image.size
     crop = page.image.crop((max(0, left - pad), max(0, top - pad), min(width, right + pad), min(height, bottom + pad)))
-    crop = crop.resize((crop.width * MARK_SCALE, crop.height * MARK_SCALE), Image.Resampling.BICUBIC)
+    crop = crop.resize((crop.width * scale, crop.height * scale), Image.Resampling.BICUBIC)
     api = _label_api()
     api.SetImage(crop)
     try:

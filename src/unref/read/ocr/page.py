@@ -21,7 +21,7 @@ from PIL import Image
 
 from unref.model import RTL_RE
 from unref.read.ocr.words import OcrWord
-from unref.read.pdf.geometry import RULE_MAX_HEIGHT_PT, RULE_WIDTH_PT, PageGeometry
+from unref.read.pdf.geometry import RULE_WIDTH_PT, PageGeometry
 from unref.read.pdf.glyphs import Glyph, Run, build_rows
 
 #: The height of capitals and ascenders as a share of the font size (Times 0.66-0.68, Courier 0.57-0.63):
@@ -37,8 +37,24 @@ RAISE = 0.25
 #: ...and it is at most this share of the letter height tall.
 RAISED_TALL = 0.8
 MARKER_WORD_RE = re.compile(r"^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$")
-#: Dark enough to be ink (0 black, 255 white) where rules are looked for.
-INK = 140
+#: Where paper and ink cannot be told apart by their greys (a blank page's noise: closer than MIN_CONTRAST), they
+#: are taken to be these (0 black, 255 white).
+PAPER, INK = 255, 0
+MIN_CONTRAST = 80
+#: A stretch of a pixel row is part of a line where its mean grey is this share of the way from the paper's grey
+#: to the ink's: a thin rule that a photocopy blurred and grained is lighter than the letters' strokes (a hairline
+#: above 8-point notes of a simulated copy: mean grey 138-149 on paper of 223 and ink of 34, 0.4 of the way)...
+RULE_DARK = 0.3
+#: ...and the pixel rows RULE_CLEAR_PT above and below it are paper (within this share of the way): a row through
+#: a line of letters (their serifs at the baseline) is dark too, but has letters above it (at 2 points above the
+#: baseline of sparse print the strokes may be few; at 3.5 the tops of the short letters stand). A note's first
+#: line stands 5 to 7 points under the footnote rule, the body's last line further above it.
+RULE_PAPER = 0.12
+RULE_CLEAR_PT = (2.0, 3.5)
+#: A rule in the image is at most this thick (points): a footnote rule of half a point, blurred by a copy, stands
+#: 0.3-1.2 points thick at 300 dpi; the feet of a line of letters make a band of 2.4 (RULE_MAX_HEIGHT_PT, 2.5, is
+#: what a PDF's drawn path may be).
+IMAGE_RULE_MAX_PT = 1.6
 
 
 #: A word the engine has almost no confidence in (below this)...
@@ -62,6 +78,20 @@ def drop_drawings(words: list[OcrWord], width: float) -> list[OcrWord]:
 def is_drawing(word: OcrWord, usual: float, width: float) -> bool:
     """Return True when a word is the emblem read as letters: almost no confidence, far too tall, at the left."""
     return (word.conf < JUNK_CONFIDENCE and word.top - word.bottom > JUNK_TALL * usual
+            and word.right < EMBLEM_SIDE * width)
+
+
+#: The masthead of a first page: its top fifth. The UN emblem stands at its left (EMBLEM_SIDE), beside the organ's
+#: name; the engine reads the emblem's parts as short words of middling confidence ("\\y" 59.8, "fy" 60.0, "Vey"
+#: 31.1, "V," 2.4 beside "General Assembly" at 96), which join the organ's line. Print there is read with 85 or more.
+MASTHEAD_ZONE = 0.2
+EMBLEM_CONFIDENCE = 65.0
+
+
+def is_emblem_word(word: OcrWord, width: float, height: float) -> bool:
+    """Return True when a word of a first page is the emblem read as letters: in the masthead's left part
+    (MASTHEAD_ZONE, EMBLEM_SIDE), read with less confidence than print (EMBLEM_CONFIDENCE)."""
+    return (word.conf < EMBLEM_CONFIDENCE and word.bottom > (1 - MASTHEAD_ZONE) * height
             and word.right < EMBLEM_SIDE * width)
 
 
@@ -182,28 +212,58 @@ def _word_glyphs(word: OcrWord, bottom: float, size: float) -> Iterable[Glyph]:
 
 def find_rules(image: Image.Image, dpi: float) -> list[tuple[float, float, float, float]]:
     """Return the thin horizontal lines of a page image (left, bottom, right, top in points), as wide as a
-    footnote rule can be (RULE_WIDTH_PT) and no thicker than RULE_MAX_HEIGHT_PT.
+    footnote rule can be (RULE_WIDTH_PT), no thicker than IMAGE_RULE_MAX_PT, with paper above and below.
 
-    The image is shrunk across by blocks of a twelfth of an inch: a block is dark only where a stroke
-    runs through all of it, which letters do not, so that a run of dark blocks in a pixel row is a line.
+    Each pixel row is cut into blocks of a twelfth of an inch and each block's mean grey taken (the noise of a
+    copy averages out): a run of dark blocks (RULE_DARK) in successive rows, paper around it, is a line.
     """
     block = max(1, round(dpi / 12))
-    mask = image.point(lambda v: 255 if v < INK else 0).reduce((block, 1))
-    width, height = mask.size
-    data = mask.tobytes()
+    paper, ink = grey_levels(image)
+    means = image.reduce((block, 1))
+    width, height = means.size
+    data = means.tobytes()
     need = max(2, int(RULE_WIDTH_PT[0] * dpi / 72 / block) - 1)
-    found = re.compile(rb"[\xe0-\xff]{%d,}" % need)
+    dark = round(paper - RULE_DARK * (paper - ink))
+    found = re.compile(b"[\\x00-" + re.escape(bytes([dark])) + b"]{%d,}" % need)
     spans: list[tuple[int, int, int]] = []  # (pixel row, first block, last block + 1)
     for y in range(height):
         row = y * width  # finditer gives offsets in the whole image: blocks count from the row's start
         spans.extend((y, m.start() - row, m.end() - row) for m in found.finditer(data, row, row + width))
-    return _rule_boxes(spans, block, dpi, image.height)
+    light = paper - RULE_PAPER * (paper - ink)
+    clears = [max(1, round(pt * dpi / 72)) for pt in RULE_CLEAR_PT]
+    return [box for group in _rule_groups(spans) if (box := _rule_box(group, block, dpi, image.height))
+            and all(_paper_around(data, width, height, group, clear, light) for clear in clears)]
 
 
-def _rule_boxes(spans: list[tuple[int, int, int]], block: int, dpi: float,
-                image_height: int) -> list[tuple[float, float, float, float]]:
-    """Return the boxes (points) of the thin lines that runs of dark blocks in successive pixel rows make."""
-    groups: list[list[tuple[int, int, int]]] = []
+#: The ink's grey is that of the page's darkest pixels, this share of them: a page of two lines of print has 0.2 %.
+INK_RANK = 0.001
+
+
+def grey_levels(image: Image.Image) -> tuple[int, int]:
+    """Return the page's paper and ink greys: its median pixel, and its darkest (INK_RANK); (PAPER, INK) where
+    the two are closer than MIN_CONTRAST."""
+    counts = image.histogram()[:256]
+    total = sum(counts)
+    paper, ink = _percentile(counts, 0.5 * total), _percentile(counts, INK_RANK * total)
+    return (paper, ink) if paper - ink >= MIN_CONTRAST else (PAPER, INK)
+
+
+def _percentile(counts: list[int], rank: float) -> int:
+    """Return the grey at `rank` pixels from the darkest, by the image's histogram."""
+    seen = 0
+    for grey, n in enumerate(counts):
+        seen += n
+        if seen >= rank:
+            return grey
+    return 255
+
+
+Span = tuple[int, int, int]
+
+
+def _rule_groups(spans: list[Span]) -> list[list[Span]]:
+    """Return the runs of dark blocks grouped where they stand in successive pixel rows, overlapping across."""
+    groups: list[list[Span]] = []
     for span in spans:
         y, a, b = span
         prev = next((g for g in reversed(groups[-4:]) if g[-1][0] >= y - 1 and g[-1][1] < b and a < g[-1][2]), None)
@@ -211,12 +271,28 @@ def _rule_boxes(spans: list[tuple[int, int, int]], block: int, dpi: float,
             groups.append([span])
         else:
             prev.append(span)
+    return groups
+
+
+def _rule_box(group: list[Span], block: int, dpi: float, image_height: int) -> tuple[float, float, float, float] | None:
+    """Return the box (points) of a group of dark runs when it is a rule's: thin (IMAGE_RULE_MAX_PT) and as
+    wide as RULE_WIDTH_PT; else None."""
     scale = 72.0 / dpi
-    out: list[tuple[float, float, float, float]] = []
-    for g in groups:
-        top, bottom = g[0][0], g[-1][0] + 1
-        left, right = min(s[1] for s in g) * block, max(s[2] for s in g) * block
-        box = (left * scale, (image_height - bottom) * scale, right * scale, (image_height - top) * scale)
-        if (bottom - top) * scale <= RULE_MAX_HEIGHT_PT and RULE_WIDTH_PT[0] <= box[2] - box[0] <= RULE_WIDTH_PT[1]:
-            out.append(box)
-    return out
+    top, bottom = group[0][0], group[-1][0] + 1
+    left, right = min(s[1] for s in group) * block, max(s[2] for s in group) * block
+    box = (left * scale, (image_height - bottom) * scale, right * scale, (image_height - top) * scale)
+    if (bottom - top) * scale <= IMAGE_RULE_MAX_PT and RULE_WIDTH_PT[0] <= box[2] - box[0] <= RULE_WIDTH_PT[1]:
+        return box
+    return None
+
+
+def _paper_around(data: bytes, width: int, height: int, group: list[Span], clear: int, light: float) -> bool:
+    """Return True when the pixel rows `clear` above and below a group of dark runs are paper along it (their
+    blocks' mean grey above `light`): a rule stands alone, a row through letters has letters around it."""
+    first, last = min(s[1] for s in group), max(s[2] for s in group)
+    for y in (group[0][0] - clear, group[-1][0] + clear):
+        if 0 <= y < height:
+            stretch = data[y * width + first: y * width + last]
+            if sum(stretch) < light * len(stretch):
+                return False
+    return True

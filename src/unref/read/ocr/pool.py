@@ -20,8 +20,11 @@ from typing import Any
 
 from unref.errors import LimitError
 from unref.read.ocr import cache
-from unref.read.ocr.engine import engine_name, recognize
+from unref.read.ocr.drawn import drop_drawn
+from unref.read.ocr.engine import PageImage, engine_name, recognize
+from unref.read.ocr.marks import note_labels
 from unref.read.ocr.page import find_rules
+from unref.read.ocr.skew import deskew_words, page_slope, straighten
 from unref.read.ocr.sources import PageSource, SourceSpec, open_pages
 from unref.read.ocr.words import OcrWord
 
@@ -64,7 +67,15 @@ def read_one(pages: PageSource, index: int, dpi: float, lang: str) -> PageRead:
     else:
         hit = True
     seconds = time.perf_counter() - start
-    return PageRead(index, words, find_rules(image.image, image.dpi), width, height, seconds, hit)
+    # The cache keeps the words as the engine read them. Here words read from drawings are dropped
+    # (read.ocr.drawn), the page's skew is undone, on the words and on the image its rules are found in
+    # (read.ocr.skew), and notes' labels the engine misread or missed are read again (read.ocr.marks).
+    words = drop_drawn(words, image.image, image.dpi)
+    slope = page_slope(words)
+    straight = PageImage(straighten(image.image, slope), image.dpi)
+    rules = find_rules(straight.image, image.dpi)
+    words = note_labels(straight, deskew_words(words, slope, width, height), rules)
+    return PageRead(index, words, rules, width, height, seconds, hit)
 
 
 def pool_size(pages: int) -> int:

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from unref.model import OcrPage, OcrRecord
+from unref.read.ocr.drawn import recycling_notice
 from unref.read.ocr.engine import TESSERACT_LANGUAGES, detect_script, engine_name, mean_confidence, tesseract_language
-from unref.read.ocr.page import drop_drawings, ocr_geometry
+from unref.read.ocr.layer import OLD_OCR_LAYER, ocr_layer_pages
+from unref.read.ocr.page import drop_drawings, is_emblem_word, ocr_geometry
 from unref.read.ocr.pool import PageRead, read_one, read_pages
 from unref.read.ocr.quality import garbage_layer
 from unref.read.ocr.repairs import document_symbols, repair_words, repaired_from_document, repaired_symbol, spellings
@@ -65,11 +67,15 @@ def is_symbol_word(text: str, symbols: tuple[str, ...]) -> bool:
                             or repaired_from_document(text, symbols) is not None)
 
 
-def kept_words(words: list[OcrWord], width: float, symbols: tuple[str, ...]) -> list[OcrWord]:
-    """Return a page's words without the emblem read as letters and, on a page read with low confidence, the
-    doubtful words; a symbol stays however doubtful: a masthead's symbol in large print is read at low
-    confidence ("Avs6/385" at 9), and the repairs that run next set it right against the document's own."""
+def kept_words(words: list[OcrWord], width: float, symbols: tuple[str, ...],
+               first_page_height: float | None = None) -> list[OcrWord]:
+    """Return a page's words without the emblem read as letters (on a first page, whose height is given, also the
+    doubtful words of the masthead's left: page.is_emblem_word) and, on a page read with low confidence, the
+    doubtful words; a symbol stays however doubtful: a masthead's symbol in large print is read at low confidence
+    ("Avs6/385" at 9), and the repairs that run next set it right against the document's own."""
     kept = keep_confident(drop_drawings(words, width))
+    if first_page_height is not None:
+        kept = [w for w in kept if not is_emblem_word(w, width, first_page_height)]
     if len(kept) == len(words):
         return kept
     ids = {id(w) for w in kept}
@@ -105,15 +111,36 @@ def page_reason(geo: PageGeometry, mode: OcrMode, language: str | None) -> str |
 Job = tuple[int, str, str | None]
 
 
-def pages_to_read(pages: list[PageGeometry], mode: OcrMode) -> tuple[list[Job], str | None]:
-    """Return the pages OCR reads and the language of the document's text layer (ISO 639-1, or None)."""
+def pages_to_read(pages: list[PageGeometry], mode: OcrMode, spec: SourceSpec | None = None
+                  ) -> tuple[list[Job], str | None]:
+    """Return the pages OCR reads and the language of the document's text layer (ISO 639-1, or None).
+
+    With the PDF's `spec`, auto also reads the pages whose text is an old OCR layer (`old_layer_pages`)."""
     if mode == "never":
         return [], None
     text = " ".join(geo.text for geo in pages if geo.text and not geo.scanned)
     language = detect_language(text) if text else None
     jobs = [(k, reason, page_language(geo, language)) for k, geo in enumerate(pages)
             if (reason := page_reason(geo, mode, language))]
+    if spec is not None and mode == "auto":
+        jobs = sorted(jobs + _old_layer_jobs(pages, {k for k, _, _ in jobs}, spec, language))
     return jobs, language
+
+
+def _old_layer_jobs(pages: list[PageGeometry], taken: set[int], spec: SourceSpec, language: str | None) -> list[Job]:
+    """Return the jobs of the pages with a text layer, not `taken` yet, whose text is an old OCR layer."""
+    rest = [k for k, geo in enumerate(pages) if k not in taken and geo.text and not geo.scanned]
+    return [(k, OLD_OCR_LAYER, page_language(pages[k], language)) for k in old_layer_pages(spec, rest)]
+
+
+def old_layer_pages(spec: SourceSpec, indexes: list[int]) -> list[int]:
+    """Return which of a PDF's pages `indexes` carry an old OCR layer (layer.ocr_layer_pages). The first of them
+    is looked at alone first: a born-digital document costs one page's look (a scan's pages are all alike)."""
+    if spec.kind != "pdf" or not indexes:
+        return []
+    if not ocr_layer_pages(spec.data, indexes[:1], spec.password):
+        return []
+    return [indexes[0], *sorted(ocr_layer_pages(spec.data, indexes[1:], spec.password))]
 
 
 def page_language(geo: PageGeometry, language: str | None) -> str | None:
@@ -188,7 +215,9 @@ def _result(jobs: list[Job], reads: dict[int, PageRead], langs: dict[int, str]) 
     for index, reason, _ in jobs:
         page = reads[index]
         iso = langs[index]
-        lines = repair_words(_lines(kept_words(page.words, page.width, symbols)), iso, vocabulary)
+        first = page.height if index == 0 else None
+        lines = repair_words(_lines(kept_words(page.words, page.width, symbols, first)), iso, vocabulary)
+        lines = recycling_notice(lines)
         words = [w for line in lines for w in line]
         result.pages[index] = ocr_geometry(index + 1, page.width, page.height, words, page.rules)
         confidence = round(mean_confidence(page.words), 1)  # of all the engine read: the record says how well
