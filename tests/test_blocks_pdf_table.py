@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import unref
-from tests.pdfgen import SYMBOL, Writer, have_fonts
+
+pdfgen = pytest.importorskip("pdfgen")  # fpdf2
 
 ROWS = [
     ["Country", "Police", "Formed units"],
@@ -23,10 +24,10 @@ COLUMNS = (150.0, 330.0, 430.0)
 
 def table_letter(path: Path) -> Path:
     """Write a one-page report that prints a ruled table of police contributions between two paragraphs."""
-    w = Writer()
+    w = pdfgen.Writer()
     w.page()
     w.text(123, 60, "United Nations", size=14, font="sans")
-    w.text(450, 60, SYMBOL)
+    w.text(450, 60, pdfgen.SYMBOL)
     w.text(123, 100, "Security Council", size=20, font="sans")
     w.text(397, 90, "Distr.: General")
     w.text(397, 102, "3 March 2025")
@@ -51,12 +52,13 @@ def table_letter(path: Path) -> Path:
                  "Council, as the Council requested in its resolution on the mandate of the Mission."):
         w.text(123, y, line)
         y += 12
-    return w.output(path)
+    out: Path = w.output(path)
+    return out
 
 
 @pytest.fixture(scope="module")
 def doc(tmp_path_factory: pytest.TempPathFactory) -> unref.Document:
-    if not have_fonts():
+    if not pdfgen.have_fonts():
         pytest.skip("the DejaVu fonts are not installed")
     return unref.parse(table_letter(tmp_path_factory.mktemp("table") / "table.pdf"), ocr="never")
 

@@ -10,6 +10,7 @@ from unref.layout import (
     is_figure_cell,
     is_table_cell,
     is_wide_cell,
+    label_map_page,
     label_text_tables,
     table_runs,
 )
@@ -35,6 +36,7 @@ def test_is_table_cell(texts: list[str], cell: bool) -> None:
 @pytest.mark.parametrize(("texts", "figure"), [
     (["1 214"], True), (["36.7"], True), (["(22.0)"], True), (["42%"], True), (["–"], True),
     (["2021–2024"], True), (["27-Nov-24"], True), (["3 Jan 2025"], True), (["(4)=(3)-(2)"], True),
+    (["January 3, 2024"], True), (["Tuesday, 14 September 2021"], True), (["05:18"], True),
     (["12."], False),  # a list's numbering
     (["Austria"], False), (["QDi.299"], False),
 ])
@@ -89,6 +91,21 @@ def test_table_runs(texts: list[str], tables: list[int]) -> None:
     assert [len(run) for run in table_runs(cell_groups(_page(texts)))] == tables
 
 
+def test_cells_printed_one_to_a_line_without_blank_lines() -> None:
+    texts = ["Date", "Local time", "Altitude (feet)", "January 3, 2024", "05:18", "18,500", "January 16, 2024",
+             "09:40", "17,500"]
+    assert [len(run) for run in table_runs(cell_groups(_page(texts)))] == [9]
+
+
+def test_a_charts_labels_under_its_caption_are_a_figure() -> None:
+    lines = _page(["Figure I", "Daily trajectories of projectiles, October to November 2024", "",
+                   "Number of trajectories",
+                   "", "1 400", "", "1 200", "", "1 000", "", "800", "", "South to north", "", "North to south"])
+    label_text_tables(lines)
+    assert {ln.kind for ln in lines[3:] if ln.text} == {"figure"}
+    assert lines[0].kind == "body"
+
+
 def test_a_wide_cell_between_cells_stays_in_the_table() -> None:
     texts = ["1", "", "27-Nov-24", "", "Houla", "", "A convoy of vehicles with LH presence were observed", "",
              "2", "", "27-Nov-24", "", "Houla"]
@@ -132,3 +149,26 @@ def test_stacked_cells_join_a_cell_wrapped_over_lines() -> None:
     assert stacked_cells(lines) == ["Date of submission", "Area", "1"]
     gapped = [Line("Austria  1", 0, 1, kind="table"), Line("", 11, 1, kind="blank")]
     assert not is_stacked(gapped)  # a row that parts its cells by a gap is a printed row
+
+
+MAP = ["Annex II", "", "Force Headquarters", "Battalion boundary", "International boundary", "Port-de-Paix",
+       "SRI LANKA", "", "NEPAL", "", "73o", "", "The boundaries and names shown and the designations used on",
+       "this map do not imply official endorsement or acceptance by the United Nations.", "",
+       "Map No. 4224 Rev. 25", "Department of Field Support", "Cartographic Section"]
+
+
+def test_a_map_page_is_one_figure_under_its_annex_heading() -> None:
+    lines = _page(MAP)
+    assert label_map_page(lines)
+    assert [ln.text for ln in lines if ln.kind == "body"] == ["Annex II"]
+    assert all(ln.kind == "figure" for ln in lines if ln.text and ln.text != "Annex II")
+
+
+@pytest.mark.parametrize("texts", [
+    ["Force Headquarters", "Battalion boundary", "", "NEPAL"],  # no map credit: not a map
+    ["The Mission published its Map No. 4224 in the report.", "The text goes on."],  # the credit is a line's own
+])
+def test_no_map_without_its_credit(texts: list[str]) -> None:
+    lines = _page(texts)
+    assert not label_map_page(lines)
+    assert all(ln.kind in ("body", "blank") for ln in lines)

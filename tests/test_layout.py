@@ -11,6 +11,7 @@ from unref.layout import (
     _label_notes,
     _repeated_at_edges,
     _running_feet_under_rule,
+    label_typed_head,
     layout,
 )
 from unref.model import Line, Page, Source
@@ -105,3 +106,19 @@ def test_a_note_printed_on_two_pages_stays_a_note() -> None:
     source = layout(read_text("\f".join(page.format(n=n) for n in (1, 2)) + "\f" + "Text.\n\f" * 4))
     kinds = [[ln.kind for ln in p.lines if ln.text.startswith("Adopted")] for p in source.pages[:2]]
     assert kinds == [["note"], ["note"]]
+
+
+@pytest.mark.parametrize(("texts", "furniture"), [
+    (["A/44/886", "S/21029", "English", "Page 2", "political"], ["A/44/886", "S/21029", "English", "Page 2"]),
+    (["A/44/006", "s/21029", "English", "Page 4", "9."], ["A/44/006", "s/21029", "English", "Page 4"]),  # OCR damage
+    (["E/ICEF/672 (Deuxième partie)", "Français", "Page 2", "TABLE"], ["E/ICEF/672 (Deuxième partie)", "Français",
+                                                                      "Page 2"]),
+    (["English", "The text goes on"], []),  # a language alone, over no page number: the walk from the edge decides
+    (["Introduction", "English", "Page 2"], ["English", "Page 2"]),  # only symbols go with the language
+])
+def test_label_typed_head(texts: list[str], furniture: list[str]) -> None:
+    page = _page(2, texts)
+    for line in page.lines:
+        line.kind = "furniture" if line.text.startswith("Page") else "body"
+    label_typed_head(page.lines)
+    assert [ln.text for ln in page.lines if ln.kind == "furniture"] == furniture

@@ -182,6 +182,7 @@ def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbe
     _label_furniture(printed, page.number, numbered)
     if not first:
         _label_heads(printed[:HEAD_ZONE], running)
+        label_typed_head(printed[:HEAD_ZONE])
     below, rest = _foot_zone(printed)
     # From the page's edge inwards: the lines below the rule first, then, if all of them were feet, the rest.
     if _label_heads(below[::-1], running if feet is None else feet):
@@ -227,6 +228,28 @@ def _label_notes(lines: list[Line], dump: bool) -> None:
             line.kind = "links" if dump and URL_LINE_RE.match(line.text.strip()) else "note"
 
 
+# A symbol as a typed running head prints it, OCR damage and all ("A/44/006", "s/21029", "S/237?7",
+# "E/ICEF/672 (Deuxième partie)"): letters, a slash, then a short run with a figure in it.
+_TYPED_SYMBOL_RE = re.compile(r"^\s*[A-Za-z]{1,6}/[^\s]*\d[^\s]*(?:\s*\([^)]{1,30}\))?\s*$")
+
+
+def label_typed_head(zone: list[Line]) -> None:
+    """Label the running head of a typed document (1946-1995) on a page after the first: the symbol, the
+    language and the page, one under another ("A/44/886" / "S/21029" / "English" / "Page 2").
+
+    The symbol may be read with damage, so it is not among the running heads that repeat; the language line
+    over the page number that is furniture tells the block, and the symbol lines over the language go with it."""
+    for i, line in enumerate(zone[:-1]):
+        if HEADER_LANGUAGE_RE.match(line.text) and zone[i + 1].kind == "furniture" and \
+                PAGE_NUMBER_RE.match(zone[i + 1].text):
+            line.kind = "furniture"
+            for above in zone[:i][::-1]:
+                if not _TYPED_SYMBOL_RE.match(above.text):
+                    break
+                above.kind = "furniture"
+            return
+
+
 def _label_heads(zone: list[Line], running: set[str]) -> bool:
     """Mark running heads and feet: repeated symbol lines, language lines, from the page edge inwards.
 
@@ -257,9 +280,10 @@ CELL_MAX_LINES = 3  # a cell wraps over a few lines at most ("Date of / submissi
 
 # A cell of figures: amounts, percentages, years, ranges, a dash for nil, a column's number "(4)=(3)-(2)",
 # a date "27-Nov-24" or "3 Jan 2025"; a list's numbering ("12.") is no figure.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _FIGURE_CELL_RE = re.compile(
     r"^(?!\d{1,3}\.$)(?:[\d\s.,%–—\-/()+=÷:$€£*]*\d[\d\s.,%–—\-/()+=÷:$€£*]*|[–—-]"
-    r"|\d{1,2}[- ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[- ]\d{2,4})$")
+    rf"|(?:[A-Z][a-z]+day,? )?(?:\d{{1,2}}[- ]{_MONTH}[- ,]+\d{{2,4}}|{_MONTH} \d{{1,2}},? \d{{4}}))$")
 # How a cell may not end: a clause or a list item goes on after these; a sentence ends in a stop.
 _NOT_CELL_END = (";", ",", ":")
 
@@ -311,6 +335,7 @@ def table_runs(groups: list[list[Line]]) -> list[list[list[Line]]]:
     """Return the runs of groups that make a table: TABLE_MIN_CELLS cells or more in a row, figures among them."""
     runs: list[list[list[Line]]] = []
     run: list[list[Line]] = []
+    groups = [cell for group in groups for cell in _one_line_cells(group)]
     cells = [is_table_cell([ln.text for ln in group]) for group in groups] + [False, False]
     for i, group in enumerate([*groups, []]):
         if cells[i] or (run and group and cells[i + 1] and is_wide_cell([ln.text for ln in group])):
@@ -321,6 +346,14 @@ def table_runs(groups: list[list[Line]]) -> list[list[list[Line]]]:
             runs.append(run)
         run = []
     return runs
+
+
+def _one_line_cells(group: list[Line]) -> list[list[Line]]:
+    """Return a group of lines as its cells: where pdftotext printed a table's cells one to a line without blank
+    lines between them, a block of more short lines than a cell wraps over, each line a cell; else the group."""
+    if len(group) > CELL_MAX_LINES and all(len(ln.text.strip()) <= CELL_MAX_CHARS for ln in group):
+        return [[ln] for ln in group]
+    return [group]
 
 
 def _without_caption(run: list[list[Line]]) -> list[list[Line]]:
@@ -343,8 +376,47 @@ def _is_table_run(run: list[list[Line]]) -> bool:
 
 
 def label_text_tables(lines: list[Line]) -> None:
-    """Label kind "table" the body lines of a page's text that make a table's cells (see table_runs)."""
+    """Label kind "table" the body lines of a page's text that make a table's cells (see table_runs); on a map's
+    page, its labels kind "figure" (see label_map_page)."""
+    if label_map_page(lines):
+        return
+    index = {id(ln): k for k, ln in enumerate(lines)}
     for run in table_runs(cell_groups(lines)):
+        kind = "figure" if _under_figure_caption(lines[:index[id(run[0][0])]]) else "table"
         for group in run:
             for line in group:
-                line.kind = "table"
+                line.kind = kind
+
+
+# A figure's caption (the Editorial Manual labels a chart "Figure I", as it labels a table "Table 1").
+_FIGURE_CAPTION_RE = re.compile(r"^\s*(?:Figure|Chart|Graph|Graphique|Gráfico|Рисунок|Диаграмма)\s+[\dIVXA-Z]")
+
+
+def _under_figure_caption(above: list[Line]) -> bool:
+    """Return whether a run of cells stands under a figure's caption: one of the few printed lines above it
+    (a caption runs over a line or two) is labelled "Figure ...". A chart's axis labels and legend read as cells."""
+    printed = [ln for ln in above if ln.kind == "body"][-4:]
+    return any(_FIGURE_CAPTION_RE.match(ln.text) for ln in printed)
+
+
+# A UN map's credit: the Cartographic Section (now the Geospatial Information Section) numbers every map it
+# draws ("Map No. 4224 Rev. 25") and names itself under it.
+_MAP_CREDIT_RE = re.compile(
+    r"^\s*(?:Map No\.\s*\d+|Carte n[o°]\.?\s*\d+|Mapa N[o°]\.?\s*\d+|Cartographic Section"
+    r"|Geospatial Information Section|Section de (?:la )?cartographie|Sección de Cartografía)", re.I)
+# A heading that stays a heading on a map's page (the annex the map is).
+_KEEP_ON_MAP_RE = re.compile(r"^\s*(?:Annex|Annexe|Anexo|Enclosure|Appendix|Приложение)\b")
+
+
+def label_map_page(lines: list[Line]) -> bool:
+    """Label kind "figure" the labels of a page that prints a UN map (its credit tells it: _MAP_CREDIT_RE): the
+    blocks of its body whose lines are short (place names, legend entries, the scale, the credit and its
+    disclaimer), not a paragraph's lines of prose nor the annex heading. Return whether the page is a map's."""
+    if not any(ln.kind == "body" and _MAP_CREDIT_RE.match(ln.text) for ln in lines):
+        return False
+    for group in cell_groups(lines):
+        if _KEEP_ON_MAP_RE.match(group[0].text) or any(len(ln.text.strip()) > 2 * CELL_MAX_CHARS for ln in group):
+            continue
+        for line in group:
+            line.kind = "figure"
+    return True
