@@ -40,6 +40,7 @@ from unref.quotes.grammar import (
     _passed_over,
     _personal_speaker,
     _possessive_sources,
+    _person_before_pronoun,
     _pronoun_source,
     _split_phrases,
     _subject_in,
@@ -202,6 +203,17 @@ def test_pronoun_source_reaches_the_nearest_antecedent(pronoun: str, sentence_be
 ])
 def test_person_subject(sentence: str, expected: str | None) -> None:
     assert person_subject(sentence) == expected
+
+
+@pytest.mark.parametrize(("words", "pronoun", "expected"), [
+    # S/2025/254: the subject of the clause "he" stands in, not the source of the quotation before.
+    ("the Permanent Representative of the Islamic Republic of Iran to the United Nations rejected what ", "he",
+     "Permanent Representative of the Islamic Republic of Iran to the United Nations"),
+    ("In a speech on 4 January, ", "he", None),  # no subject before it in the clause
+    ("the Government rejected what ", "it", None),  # only "he" and "she" stand for a person
+])
+def test_person_before_pronoun(words: str, pronoun: str, expected: str | None) -> None:
+    assert _person_before_pronoun(words, pronoun) == expected
 
 
 @pytest.mark.parametrize(("rest", "expected"), [

@@ -158,6 +158,17 @@ CONSTRUCTIONS = [
      "Israel Defense Forces"),
     # A person of a paper speaks, not the paper (S/2025/284).
     ("As Michael Martens of the leading German daily Frankfurter Allgemeine Zeitung wrote,", "Michael Martens"),
+    # French: a verb of a text ("pose"), a participle set off with its date, "d'après" with a straight apostrophe,
+    # a name's adjective after its noun (A/HRC/WG.6/7/ITA/1 in French, E/ICEF/672 (Part II)).
+    ("L’article 13 de la Constitution italienne pose, entre autres, que", "Constitution italienne"),
+    ("L’article 51 de la Constitution italienne, amendé en 2003, dispose désormais que", "Constitution italienne"),
+    ("11. Au cours de la décennie, d'après le Président de la Banque mondiale, dans les pays à faible revenu,",
+     "Président de la Banque mondiale"),
+    # Naming something in one's own words (A/79/924-S/2025/351, S/2017/95/Rev.1).
+    ("At a meeting of the City Council, mayor R. Šimasius called the monument", "R. Šimasius"),
+    ("The Serbian Democracy Party in Kosovo called the operations a", "Serbian Democracy Party in Kosovo"),
+    # A body that gives a mandate in its own words (S/2014/773).
+    ("On 29 September, the Council of the European Union mandated EULEX to", "Council of the European Union"),
     # No one named: a passive without its agent, the sender's own government, a pronoun with nothing before it.
     ("(v) With regard to the working of the Standing Committees, the following conclusion was recommended:", None),
     ("For all these reasons, my Government urges the Security Council to meet as a matter of urgency and to act "

@@ -169,8 +169,14 @@ REPORTING_VERBS = (
     # Verbs that take the hearer first ("informed UNAMA in writing that"), and verbs of finding.
     r"|inform(?:ed|s)|advis(?:ed|es)|assur(?:ed|es)|reminded|determin(?:ed|es)|contend(?:ed|s)|lament(?:ed|s)"
     r"|complain(?:ed|s)|alleg(?:ed|es)|maintain(?:ed|s)(?=\s+that)|opin(?:ed|es)|retort(?:ed|s)|repl(?:ied|ies)"
+    # Naming something in one's own words: "the representative of Japan called it “a waste of …”".
+    r"|call(?:ed|s)(?=\s+(?:the|this|that|these|those|it|them|him|her|his|its|their)\b)|brand(?:ed|s)"
+    # A body that gives a mandate in its own words: "the Council of the European Union mandated EULEX to “…”".
+    r"|mandat(?:ed|es)|authori[sz](?:ed|es)|instruct(?:ed|s)"
     r"|a (?:dit|déclaré|souligné|affirmé|indiqué|rappelé|noté|estimé|précisé|ajouté)|dispose|prévoit|stipule"
     r"|énonce|affirme|déclare|souligne|indique|précise|dispone|establece|estipula|afirma|declara|señala"
+    r"|pose(?=,|\s+que)|a fait valoir|a (?:estimé|observé|reconnu|insisté)"
+    r"|ha (?:señalado|declarado|afirmado|indicado|subrayado|destacado|expresado|manifestado|reiterado)"
     r"|гласит|предусматривает|говорится"
     r"|(?:dijo|declaró|señaló|afirmó|subrayó|indicó|destacó|expresó|reiteró|recordó|añadió|manifestó|exhortó)"
     r"|(?:заявил|отметил|подчеркнул|указал|сказал|призвал|заявила|отметила|подчеркнула|указала|сказала"
@@ -190,7 +196,8 @@ _FILLER = (r"(?:has|have|had|also|further|then|thus|in particular|particularly|c
            r"|expressly|unequivocally|categorically|emphatically|correctly|simply|even|never|not|would|will"
            r"|could|should|may|might|can|must|did|does|do|only|in turn|inter alia|in addition|moreover"
            r"|furthermore|subsequently|similarly|likewise|therein|therefore|accordingly|once again|indeed"
-           r"|a|an|aussi|également|también|также|on \d{1,2}(?: \p{L}+)?(?: \d{4})?|in \d{4})")
+           r"|a|an|now|aussi|également|désormais|notamment|en outre|par ailleurs|también|además|asimismo|также"
+           r"|on \d{1,2}(?: \p{L}+)?(?: \d{4})?|in \d{4})")
 # "The Israel Defense Forces were reported to have stated": the report is hearsay, the subject still speaks.
 _HEARSAY = r"(?:is|are|was|were)\s+(?:reported|said|understood|believed|known|quoted)\s+(?:to|as)(?:\s+having|\s+have)?"
 _TRAILING_FILLER_RE = _rx(rf"(?:\s+{_FILLER}|\s+{_HEARSAY}|\s*[,–—-])+\s*$")
@@ -198,7 +205,10 @@ _TRAILING_FILLER_RE = _rx(rf"(?:\s+{_FILLER}|\s+{_HEARSAY}|\s*[,–—-])+\s*$")
 # A name: capitalised words and the small words that join them ("Office for the Coordination
 # of Humanitarian Affairs", "Permanent Representative of X to the United Nations").
 # French titles keep their adjective in lower case: "Secrétaire général", "Directrice générale".
-_CAP = (r"(?:Chargée? d[’']affaires(?:\s+a\.\s?i\.)?|\p{Lu}[\w’'\-/.]*(?:\s+généra(?:l|le|ux|les)\b|\s+adjointe?\b)?"
+# French names keep their adjectives in lower case after the noun: "Banque mondiale", "Constitution italienne",
+# "Union européenne" (endings no English word of a name has).
+_CAP = (r"(?:Chargée? d[’']affaires(?:\s+a\.\s?i\.)?|\p{Lu}[\w’'\-/.]*(?:\s+généra(?:l|le|ux|les)\b|\s+adjointe?\b"
+        r"|\s+\p{Ll}+(?:iale|onale|ienne|éenne|aise)s?\b)?"
         r"|[A-Z]\d+)")
 _JOIN = (r"(?:\s+(?:of the|for the|on the|to the|and the|in the|on a|of a|for a|to a|of|for|on|to|in|at|and"
          r"|de la|de los|de las|de l’|del|de|des|du|d’|la|y|et|a)\s+|\s+|-)")
@@ -276,7 +286,10 @@ _ADVERBIAL_RE = _rx(
     r"^\s*(?:in|on|at|by|during|following|after|before|through|with|having|when|while|as|upon|pursuant|under"
     r"|since|despite|from|to|for|among|between|within|without|against|regarding|concerning|including|via|per"
     r"|because|although|though|if|unless|whereas|once|until|given|amid|according|dans|en|lors|selon|après|avant"
-    r"|durante|tras|según|con|в|на|по|после|\p{Ll}+ing|(?:january|february|march|april|may|june|july"
+    r"|durante|tras|según|con|в|на|по|после|\p{Ll}+ing"
+    # A participle set off with its date or agent: "amended in 2003", "amendé en 2003", "adoptada por".
+    r"|\p{Ll}+(?:ed|é|ée|és|ées|ado|ada|ados|adas|ido|ida)\s+(?:in|on|at|by|en|le|par|por|el)"
+    r"|(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december))\b|^\s*[\d(]",
     regex.IGNORECASE,
 )
@@ -292,13 +305,14 @@ _PREPOSITION_END_RE = _rx(
 _VERB_END_RE = _rx(rf"(?:\b\p{{Ll}}+(?:ed|ing)|\b{REPORTING_VERBS})\s*$")
 
 _ACCORDING_RE = _rx(
-    rf"(?:\b[Aa]ccording to|\b[Ii]n the words of|\b[Ss]elon|\b[Dd]’après|\b[Ss]egún|\b[Пп]о словам|\b[Cc]огласно"
+    rf"(?:\b[Aa]ccording to|\b[Ii]n the words of|\b[Ss]elon|\b[Dd][’']après|\b[Ss]egún|\b[Пп]о словам|\b[Cc]огласно"
     rf"|\b[Aa]s (?:(?:has been|was|were|had been|is|are)\s+)?(?:stated|noted|stressed|underscored|reported|highlighted"
     rf"|observed|emphasi[sz]ed|recalled|pointed out|indicated|declared|put|found|concluded|affirmed|warned|confirmed"
     rf"|documented|recorded|described|explained|recognized|recognised|acknowledged|underlined|said|announced"
     rf"|set out|expressed|articulated|requested|demanded|reaffirmed) by)\s+"
     # A role in lower case before the name: "according to journalist A. Stefanov".
     rf"(?:(?!the\b|a\b|an\b)\p{{Ll}}[\p{{L}}-]+\s+(?=\p{{Lu}}))?"
+    rf"(?:[Ll][’']|(?:le|la|les|el|los|las)\s+)?"  # "selon l’Organisation mondiale", "según el Relator"
     rf"(?P<np>{_NP})"
     rf"(?:,\s+(?P<name>\p{{Lu}}[\w’'\-]+(?:\s+\p{{Lu}}[\w’'\-.]+){{1,3}})(?=\s*[,:]|\s*$))?"
 )
@@ -476,6 +490,9 @@ def subject_before(pre: str, ctx: Context | None = None) -> str | None:
             pronoun = p.group("p").lower()
             if pronoun in _PERSONAL_PRONOUNS:
                 return _personal_speaker(pronoun, ctx)
+            same = _person_before_pronoun(phrase[: p.start()], pronoun)
+            if same is not None:
+                return same  # "the Permanent Representative … rejected what he said was"
             relative = pronoun in _RELATIVE_PRONOUNS
             continue  # "he", "which": the name is further back
         if _RELATIVE_RE.match(phrase):
@@ -496,6 +513,14 @@ def subject_before(pre: str, ctx: Context | None = None) -> str | None:
         if not _passed_over(phrase, pronoun):
             return None  # a clause with a verb of its own: its subject is not this verb's
     return _pronoun_source(pronoun, ctx)
+
+
+def _person_before_pronoun(words: str, pronoun: str) -> str | None:
+    """Return the person who is the subject of the clause in which "he" or "she" stands, when the clause names
+    one before it: "the Permanent Representative of Iran rejected what he said was"."""
+    if pronoun not in _PERSON_PRONOUNS or not rx.search(r"\p{Lu}", words):
+        return None
+    return person_subject(words)
 
 
 def _passed_over(phrase: str, pronoun: str | None) -> bool:
@@ -542,7 +567,8 @@ _PERSON_PRONOUNS = frozenset(["he", "she", "il", "elle", "él", "ella", "он", 
 # A subject that a person's pronoun can stand for: titled ("Mr. Qassem", "President Aoun") or a name of two
 # capitalised words or more that is not a body's ("Carl Bildt"; not "Security Council", "Israel Defense Forces").
 _TITLED_RE = _rx(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|President|Minister|Prime Minister|Secretary-General|Ambassador"
-                 r"|Rapporteur|Envoy|Commissioner|Judge|King|Queen|Emir|Sheikh|Senator|General)\b")
+                 r"|Rapporteur|Envoy|Commissioner|Judge|King|Queen|Emir|Sheikh|Senator|General|Representative"
+                 r"|Chargé|Spokesperson|Director|Chair|Chairman|Chairperson|Mayor|Governor|Adviser)\b")
 _BODY_WORDS_RE = _rx(r"\b(?:Council|Committee|Government|Ministry|Forces|Office|Group|Assembly|Commission"
                      r"|Organization|Union|Court|Agency|Fund|Programme|Department|Party|Movement|Republic|States"
                      r"|Nations|Authority|Authorities|Army|Police|Mission|Secretariat|Board|Bank|Front|Centre|Center"
@@ -563,7 +589,7 @@ def person_subject(sentence: str) -> str | None:
         return None
     who = _main_subject(rx.sub(_PARAGRAPH_NUMBER_RE.pattern, "", sentence))
     # A subject is a person when titled, or marked by an initial, or the antecedent of "who" ("Carl Bildt, who").
-    if who is not None and _BODY_WORDS_RE.search(who) is None and (
+    if who is not None and _BODY_WORDS_RE.search(who.split(" of ")[0]) is None and (
             _TITLED_RE.search(who) is not None or _MARKED_PERSON_RE.search(who) is not None
             or f"{who}, who " in sentence):
         return who
