@@ -217,7 +217,7 @@ def test_search_prints_each_document_once_with_its_pages(db_url: str) -> None:
     result = CliRunner().invoke(app, ["search", "S/2025/239", "--db", db_url])
     assert result.exit_code == 0, result.output
     heads = [line for line in result.stdout.splitlines() if line.startswith("S/")]
-    assert heads == ["S/2025/260  2025-04-29  letter  pages 1"]  # two passages, one document
+    assert heads == ["S/2025/260  2025-04-29  letter  page 1"]  # two passages, one document
     assert "  p1 (page 1):" in result.stdout and "  p2 (page 1):" in result.stdout
 
 

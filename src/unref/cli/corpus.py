@@ -288,7 +288,7 @@ def _print_groups(groups: list[Any], named: Any) -> None:
     for group in groups:
         d = group.document
         name = d.symbol or Path(d.path or d.hash).name
-        pages = f"  pages {', '.join(map(str, group.pages))}" if group.pages else ""
+        pages = f"  page{'s' if len(group.pages) > 1 else ''} {', '.join(map(str, group.pages))}" if group.pages else ""
         console.print(Text(f"{name}  {d.date or '????-??-??'}  {d.doc_type or '-'}{pages}", style="bold"))
         if d.title:
             console.print(Text(f"  {d.title}"))
