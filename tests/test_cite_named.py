@@ -8,7 +8,16 @@ import re
 import pytest
 
 from unref.cite import patterns as P
-from unref.cite.named import _continues, _Item, _item, _list_items, _readings, _repaired_number, _separator
+from unref.cite.named import (
+    _continues,
+    _damaged_at,
+    _Item,
+    _item,
+    _list_items,
+    _readings,
+    _repaired_number,
+    _separator,
+)
 from unref.cite.other_bodies import _is_publication
 
 
@@ -104,3 +113,34 @@ def test_imprint_pattern_reads_place_publisher_year() -> None:
     assert m is not None
     assert (m["place"], m["publisher"], m["year"]) == ("London and New York", "I.B. Tauris", "2005")
     assert re.fullmatch(P.YEAR, m["year"])
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "expected"),
+    [
+        ("775 1992 and 787 (1992)", False, "775 1992"),  # both parentheses lost, inside a list
+        ("775 1992, 787 (1992)", False, "775 1992"),
+        ("775 1992 and", True, None),  # never as a list's first number
+        ("775 (1992, 787 (1992)", True, "775 (1992"),  # the closing parenthesis lost
+        ("S11 (1982)", True, "S11 (1982)"),  # letters read for digits
+        ("775 (1992)", False, None),  # undamaged
+        ("775 1992 was", False, None),  # no separator after it: not a list's number
+        ("508 eB) of 5 June 1982", False, "508 eB)"),  # the year read as letters
+        ("1701 (a) of", True, None),  # a subparagraph, never a list's first number
+    ],
+)
+def test_damaged_at(text: str, first: bool, expected: str | None) -> None:
+    m = _damaged_at(text, 0, first=first)
+    assert (m.group() if m else None) == expected
+
+
+def test_list_through_a_number_without_parentheses() -> None:
+    numbers = [int(item.number) for item in _list_items("770 (1992), 775 1992 and 787 (1992),", 0)]
+    assert numbers == [770, 775, 787]
+
+
+def test_list_through_a_number_whose_year_was_lost() -> None:
+    # S/RES/630 (1989) as OCR read it: the year of 508 read as "eB)"; its neighbours give 1982.
+    text = "501 (1982) of 25 February 1982, 508 eB) of 5 June 1982, 509 (1982) of 6 June 1982 and"
+    assert [(item.number, item.when) for item in _list_items(text, 0)] == [("501", "1982"), ("508", "1982"),
+                                                                         ("509", "1982")]

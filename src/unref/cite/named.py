@@ -146,7 +146,7 @@ def _list_items(text: str, pos: int) -> list[_Item]:
 def _first_entry(text: str, pos: int) -> _Item | re.Match[str] | None:
     """Return the list's first number at `pos`: clean, or damaged where a bare number or nothing is read."""
     m = P.RES_ITEM_RE.match(text, pos)
-    damaged = _damaged_at(text, pos) if m is None or m["bare"] else None
+    damaged = _damaged_at(text, pos, first=True) if m is None or m["bare"] else None
     if damaged:
         return damaged
     return _item(m) if m else None
@@ -189,13 +189,20 @@ def _ascends(entries: list[_Item | re.Match[str]], number: int) -> bool:
     return bool(clean) and clean[-1] < number
 
 
-def _damaged_at(text: str, pos: int) -> re.Match[str] | None:
-    """Return a year-form number that OCR damaged at `pos` ("S11 (1982)", "387 1976)"), if one stands there."""
+def _damaged_at(text: str, pos: int, first: bool = False) -> re.Match[str] | None:
+    """Return a year-form number that OCR damaged at `pos` ("S11 (1982)", "387 1976)"), if one stands there.
+
+    A number that lost both its parentheses ("775 1992") is read only inside a list, never as its first
+    number: "resolution 58 1992" is too weak a sign of a list on its own.
+    """
     m = P.DAMAGED_ITEM_RE.match(text, pos)
     if m is None or not re.search(r"\d", m["dnum"]):
         return None
-    if re.fullmatch(r"\d+", m["dnum"]) and not m["stray"] and m["open"] and not m["close"]:
+    unclosed = m["unclosed"] is not None
+    if re.fullmatch(r"\d+", m["dnum"]) and not m["stray"] and m["open"] and not m["close"] and not unclosed:
         return None  # undamaged: RES_ITEM_RE reads it, or it is not a number of a list
+    if first and ((unclosed and not m["open"]) or m["lostyear"]):
+        return None
     return m
 
 
@@ -216,9 +223,10 @@ def _read_damaged(entries: list[_Item | re.Match[str]]) -> list[_Item]:
         after = entries[i + 1] if i + 1 < len(entries) else None
         low = int(before.number) if isinstance(before, _Item) else None
         high = int(after.number) if isinstance(after, _Item) else None
-        number = _repaired_number(entry, low, high, first=i == 0)
+        year = entry["dyear"] or _neighbours_year(before, after)
+        number = _repaired_number(entry, low, high, first=i == 0) if year else None
         if number is not None:
-            items.append(_Item(entry.start(), entry.end(), "year", str(number), entry["dyear"],
+            items.append(_Item(entry.start(), entry.end(), "year", str(number), year,
                                printed=re.sub(r"\s+", " ", entry.group())))
         elif after is None:
             break  # an unreadable number ends the list
@@ -230,9 +238,19 @@ def _repaired_number(m: re.Match[str], low: int | None, high: int | None, first:
     raw = m["dnum"].replace(" ", "").replace("\u00a0", "")
     if low is None and high is None and not first:
         return None
+    if m["dyear"] is None:
+        return int(raw) if raw.isdigit() and low is not None and high is not None and low < int(raw) < high else None
     year = int(m["dyear"])
     fits = {n for n in _readings(raw, low, high) if _fits(n, year, low, high)}
     return fits.pop() if len(fits) == 1 else None
+
+
+def _neighbours_year(before: _Item | re.Match[str] | None, after: _Item | re.Match[str] | None) -> str | None:
+    """Return the year of a number whose year OCR destroyed ("508 eB)"): the year of both its clean neighbours,
+    when they share one (the Council's lists ascend, so the number lies in that year too); else None."""
+    if isinstance(before, _Item) and isinstance(after, _Item) and before.when == after.when:
+        return before.when
+    return None
 
 
 def _readings(raw: str, low: int | None, high: int | None) -> set[int]:

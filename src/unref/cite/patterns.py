@@ -94,9 +94,12 @@ LIST_WEAK_SEP_RE = lazy(rf"{LIST_DATE}?(?:{SP}*\.{WS}+|{WS}+)")
 #   "512.(1982)", "1023, (1995)" a point or comma before the parenthesis
 #   "387 1976)"                  the opening parenthesis lost
 #   "719 (19911,"                the closing one read as a digit or letter
+#   "775 1992 and"               both lost: only after a clean number of the list, before a separator
+#   "508 eB) of 5 June 1982"     the year read as letters: passed over, or read from its neighbours
 DAMAGED_ITEM_RE = lazy(
-    rf"(?P<dnum>[\dSIlOB]{{2,4}}|\d{{1,3}}{SP}\d{{1,3}})(?P<stray>{SP}*[.,])?{WS}*(?P<open>\(?){SP}*"
-    rf"(?P<dyear>{YEAR})(?:{SP}*\)|(?P<close>[1lI]))(?![\w/\-])"
+    rf"(?P<dnum>[\dSIlOB]{{2,4}}|\d{{1,3}}{SP}\d{{1,3}})(?P<stray>{SP}*[.,])?{WS}*(?:(?P<open>\(?){SP}*"
+    rf"(?P<dyear>{YEAR})(?:{SP}*\)|(?P<close>[1lI])|(?P<unclosed>(?={SP}*(?:[,;.]|$)|{WS}+(?:and|et|y|и){WS})))"
+    rf"|(?<=\d{SP})(?P<lostyear>[A-Za-z(]{{1,3}})\))(?![\w/\-])"
 )
 # Letters that OCR reads for digits, and the digit each stands for.
 OCR_DIGITS = str.maketrans({"S": "5", "B": "8", "I": "1", "l": "1", "O": "0"})
