@@ -126,6 +126,7 @@ def _lines(*texts: str) -> list[Line]:
     (("(Firmado) Osama Abdelkhalek",), "Embajador y", True),
     (("(Signed) A. Name",), "Counsellor", True),  # a short line
     (("(Signed) A. Name",), "(Signed) B. Name", False),  # another signature
+    (("(Signed) A. Name", "Minister for Foreign Affairs"), "For MONUSCO:", False),  # the next signatory's party
     (("(Signed) A. Name",), "Annex", False),
     (("(Signed) A. Name",), "Letter dated 2 May 2025 from the Permanent Representative", False),
     (("(Signed) A. Name",), "The Council met on 3 June and decided to extend the mandate of the Mission.", False),

@@ -123,7 +123,8 @@ def continues_signature(lines: list[Line], text: str, width: int) -> bool:
     if _FUNCTION_RE.match(s):
         return not width or len(s) <= width
     short = len(s) < (0.6 * width if width else 50)
-    return short and not s.endswith((".", ";"))
+    # "For MONUSCO:", "For the Government of ...:" introduces the next signatory.
+    return short and not s.endswith((".", ";", ":"))
 
 
 def segment(lines: list[Line], width: int, dump: bool) -> list[Block]:
