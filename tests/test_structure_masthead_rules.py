@@ -23,6 +23,7 @@ from unref.structure.masthead.reader import (
     _is_sentence_line,
     _no_blank_lines,
     _Reader,
+    _resolution_head,
     _stacked_organ,
     _starts_body,
     _subject_after_agenda,
@@ -72,6 +73,7 @@ def reader(**state: object) -> _Reader:
         ("A/79/6 (Sect. 33)", 3, {}, "symbol"),
         ("A/79/6 (see annex)", 3, {}, ""),
         ("l6 avril 1980", 5, {}, "date"),  # OCR's "l" for a typed 1
+        ("S/11800.", 8, {}, ""),  # "document" over "S/11800.": a sentence ends; a masthead's symbol never does
         ("First regular session 2025", 14, {"current_organ": "Executive Board", "chain": "organ"}, "session"),
         ("UNIES", 2, {}, "un"),  # the emblem's words in every language, and the letters beside them
         ("NACIONES A", 1, {}, "un"),
@@ -408,3 +410,35 @@ def test_organ_name_ending_a_title_is_no_organ() -> None:
     assert md.title == ("Cooperation between the United Nations and regional arrangements in support of the work of"
                         " the Human Rights Council")
     assert md.agenda_titles == ["Promotion of human rights"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "symbol"),
+    [
+        (("Resolution 853 (1993)", "", "Adopted by the Security Council at its 3259th meeting"), "S/RES/853 (1993)"),
+        (("RESOLUTION 798 (1992)", "The Security Council,"), "S/RES/798 (1992)"),
+        (("Resolution 466 (1980)", "of 11 April 1980", "Taking note of the letter"), "S/RES/466 (1980)"),
+        (("Resolution 892 (1993) of 22 December 1993", "", "Reaffirming its resolutions"), "S/RES/892 (1993)"),
+        # The Council's yearly volumes of 1946-1964.
+        (("6 (1946). Resolution of 17 May 1946 21", "The Security Council,"), "S/RES/6 (1946)"),
+        (("2 (1946). Resolution of 30 January 1946",), "S/RES/2 (1946)"),
+        (("Resolution 466 (1980)", "Taking note of the letter"), None),  # nothing says whose or when
+        (("Resolution 217 (III)", "The General Assembly,"), None),  # the Assembly's numbering
+    ],
+)
+def test_resolution_head(texts: tuple[str, ...], symbol: str | None) -> None:
+    assert _resolution_head(lines(*texts), 0) == symbol
+
+
+@pytest.mark.parametrize(
+    ("texts", "date", "used"),
+    [
+        (("Resolution 466 (1980)", "of 11 April 1980", "", "Taking note of the letter"), "1980-04-11", 2),
+        (("6 (1946). Resolution of 17 May 1946 21", "The Security Council,"), "1946-05-17", 1),
+    ],
+)
+def test_resolution_head_takes_its_date(texts: tuple[str, ...], date: str, used: int) -> None:
+    result = read_masthead(lines(*texts), 80)
+    assert result.metadata.organs == ["Security Council"]
+    assert result.metadata.date == date
+    assert len(result.used) == used

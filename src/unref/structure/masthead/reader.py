@@ -129,7 +129,14 @@ _JOINED_UN_RE = re.compile(r"^\s*(United Nations|UNITED NATIONS|Nations Unies|NA
 _JOINED_DISTR_RE = re.compile(r"^\s*(\S.*?)\s+((?:Distr\.?|Дистр\.?)\s*:?.*)$")
 # A resolution printed without a masthead: "Resolution 853 (1993)" over "of 29 July 1993" and
 # "The Security Council," (or "Adopted by the Security Council at its 3205th meeting").
-RESOLUTION_HEAD_RE = re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+(\d{1,4})\s*\((\d{4})\)\s*$")
+# The Council's own numbering, "N (YYYY)", names its resolutions (the Assembly's are "217 (III)", "48/161"),
+# in the forms of its yearly volumes too: "Resolution 892 (1993) of 22 December 1993", "6 (1946). Resolution
+# of 17 May 1946" (a note's number may follow).
+RESOLUTION_HEAD_RE = re.compile(
+    r"^\s*(?:(?:Resolution|RESOLUTION)\s+(\d{1,4})\s*\((\d{4})\)(?P<of>\s+of\s+\d{1,2} \w+ \d{4})?"
+    r"|(\d{1,4})\s*\((\d{4})\)\.\s*Resolution of\s+(?P<date>\d{1,2} \w+ \d{4})(?:\s+\d{1,3})?)\s*$")
+# "of 11 April 1980" under "Resolution 466 (1980)".
+_OF_DATE_RE = re.compile(r"^\s*of \d{1,2} \w+ \d{4}\s*$")
 _BY_COUNCIL_RE = re.compile(r"^\s*(?:The Security Council\b|Adopted by the Security Council\b)")
 
 
@@ -493,8 +500,7 @@ class _Reader:
         """Read the line at i: a resolution's heading, a body heading a block, or masthead items; return the
         index of the next line to read."""
         if not self.md.symbols and (resolution := _resolution_head(self.window, i)):
-            self._take_resolution_head(i, resolution)
-            return i + 1
+            return self._take_resolution_head(i, resolution)
         if self._may_head_block(i) and (run := _body_run(self.window, i, not self.seen_session)):
             return self._take_body_run(i, *run)
         if i < 20 and (stacked := _stacked_organ(self.window, i)):
@@ -511,13 +517,21 @@ class _Reader:
         self.last_masthead, self.last_kind, self.chain = taken[-1], "organ", "organ"
         return taken[-1] + 1
 
-    def _take_resolution_head(self, i: int, symbol: str) -> None:
-        """Take a Security Council resolution's heading as its symbol."""
+    def _take_resolution_head(self, i: int, symbol: str) -> int:
+        """Take a Security Council resolution's heading as its symbol, with the date on it or on the line under
+        it ("of 11 April 1980"); return the index of the next line to read."""
         self.md.symbols.append(symbol)
         if "Security Council" not in self.md.organs:
             self.md.organs.append("Security Council")
-        self.result.used.add(self.window[i].start)
-        self.last_masthead = i
+        taken = [i]
+        if i + 1 < len(self.window) and _OF_DATE_RE.match(self.window[i + 1].text):
+            taken.append(i + 1)
+        for k in taken:
+            self.result.used.add(self.window[k].start)
+            if self.md.date is None and (m := DATE_RE.search(self.window[k].text)):
+                self.md.date = iso_date(m)  # "6 (1946). Resolution of 17 May 1946"
+        self.last_masthead = taken[-1]
+        return taken[-1] + 1
 
     def _may_head_block(self, i: int) -> bool:
         """Return whether a body's name may head a block of the masthead at line i.
@@ -589,6 +603,8 @@ class _Reader:
 
     def _symbol(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """A symbol line: one symbol, or several joined by dashes ("A/79/359–S/2024/684")."""
+        if raw.rstrip().endswith("."):
+            return None  # "document" over "S/11800.": a sentence of the text ends; a masthead's symbol never does
         for sym in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text):
             sym = re.sub(r"\s+", " ", sym.replace("*", "").strip())  # "A/79/843*": the star marks a note
             if sym not in self.md.symbols:
@@ -970,9 +986,11 @@ def _resolution_head(window: list[Line], i: int) -> str | None:
     if not m or i > 12:
         return None
     following = [ln.text for ln in window[i + 1 : i + 8] if ln.text.strip()][:4]
-    if not any(_BY_COUNCIL_RE.match(text) for text in following):
+    dated = bool(m.group("of") or m.group("date") or (following and _OF_DATE_RE.match(following[0])))
+    if not dated and not any(_BY_COUNCIL_RE.match(text) for text in following):
         return None
-    return f"S/RES/{int(m.group(1))} ({m.group(2)})"
+    number, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+    return f"S/RES/{int(number)} ({year})"
 
 
 def _title_lines(lines: list[Line], width: int) -> list[Line]:
