@@ -74,6 +74,8 @@ PROBLEMS = [
     ("unpaired_low9", "unpaired „ quotation marks"),
     ("odd_straight", "texts with an odd number of \" marks"),
     ("quotes_without_source", "quotes without source"),
+    ("organ_quotes_not_quoted", "quotes by an organ: an agenda title or a list item"),
+    ("map_label_headings", "headings that read as map labels"),
     ("unresolved", "citations unresolved"),
     ("stray_words", "stray words (unknown, once)"),
     ("stray_words_lower", "  of them in lower case"),
@@ -247,6 +249,65 @@ def glued_digits(text: str) -> list[int]:
             if GLUED_WORD_RE.search(bare, max(0, m.start() - 80), m.start())]
 
 
+# Words a map prints beside its drawing: its number, legend, scale and maker.
+MAP_WORDS_RE = regex.compile(r"\b(?:Map No\.|See Legend|Legend|Cartographic Section|International boundary"
+                             r"|Departmental boundary|National capital|Scale 1:)", regex.I)
+# Organs whose words a quotation may be attributed to.
+ORGAN_RE = regex.compile(r"\b(?:Council|Assembly|Committee|Commission|Court|Secretary-General|Secretariat)\b")
+LIST_ITEM_RE = regex.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,3}[.)]|[•▪\-–])\s")
+_NORM_RE = regex.compile(r"[\W_]+")
+
+
+def map_label_headings(record: dict[str, Any]) -> list[str]:
+    """Return the headings that read as a map's labels (gold-free): a heading that prints a map's own words
+    (its number, legend, maker), or one set between a figure and the next body text on the figure's page
+    (a label the figure left out, a credit under the map)."""
+    paras = record.get("paragraphs") or []
+    out = []
+    for i, p in enumerate(paras):
+        if p.get("kind") != "heading":
+            continue
+        text = str(p.get("text") or "")
+        if MAP_WORDS_RE.search(text) or _beside_figure(paras, i):
+            out.append(f"{p.get('id')}: {_oneline(text)[:80]}")
+    return out
+
+
+def _beside_figure(paras: list[dict[str, Any]], i: int) -> bool:
+    """Return True when the nearest paragraph before or after paragraph i that is no heading, on its page,
+    is a figure."""
+    page = paras[i].get("page")
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(paras) and paras[k].get("kind") == "heading" and paras[k].get("page") == page:
+            k += step
+        if 0 <= k < len(paras) and paras[k].get("page") == page and paras[k].get("kind") == "figure":
+            return True
+    return False
+
+
+def _norm(text: str) -> str:
+    return _NORM_RE.sub(" ", text).strip().lower()
+
+
+def organ_quotes_not_quoted(record: dict[str, Any]) -> list[str]:
+    """Return quotes attributed to an organ whose text is an agenda item's title (the metadata's
+    agenda_titles) or a list item (its paragraph's kind, or a list label first): no quotation at all."""
+    titles = [_norm(str(t)) for t in record.get("agenda_titles") or [] if len(_norm(str(t))) >= 12]
+    kinds = {p.get("id"): p.get("kind") for p in record.get("paragraphs") or []}
+    out = []
+    for q in record.get("quotes") or []:
+        who, text = str(q.get("attributed_to") or ""), str(q.get("text") or "")
+        if not ORGAN_RE.search(who):
+            continue
+        said = _norm(text)
+        title = any(t in said or (len(said) >= 12 and said in t) for t in titles)
+        listed = kinds.get(q.get("location")) == "list_item" or bool(LIST_ITEM_RE.match(text))
+        if title or listed:
+            out.append(f"{q.get('location')}: “{_oneline(text)[:70]}” — {who} ({'title' if title else 'list item'})")
+    return out
+
+
 def _oneline(text: str) -> str:
     return regex.sub(r"\s+", " ", text).strip()
 
@@ -331,6 +392,8 @@ def analyse(record: dict[str, Any]) -> tuple[Counter[str], dict[str, list[str]]]
     counts["quotes"] = len(quotes)
     add("quotes_without_source", (f"{q.get('location')}: “{_oneline(str(q.get('text')))[:80]}”"
                                   for q in quotes if not (q.get("attributed_to") or "").strip()))
+    add("organ_quotes_not_quoted", organ_quotes_not_quoted(record))
+    add("map_label_headings", map_label_headings(record))
     cits = record.get("citations") or []
     counts["citations"] = len(cits)
     for c in cits:

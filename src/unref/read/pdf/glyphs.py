@@ -460,6 +460,26 @@ def split_fragment(frag: Fragment, gap: float) -> list[Fragment]:
     return [frag] if len(parts) <= 1 else parts
 
 
+def split_at(frag: Fragment, xs: list[float], gap: float) -> list[Fragment]:
+    """Return a fragment cut before each word that starts at one of the places `xs` (a table's column
+    starts) after a space wider than `gap` font sizes: a cell set so close to the next that no
+    fragment's gap parts them."""
+    cuts = []
+    right = -1e9
+    glyphs = frag.glyphs
+    wide = gap * frag.size
+    for k, g in enumerate(glyphs):
+        if g[0] == " ":
+            continue
+        if k and g[1] - right > wide and any(right < x <= g[1] + 1.5 for x in xs):
+            cuts.append(k)
+        right = max(right, g[3])
+    if not cuts:
+        return [frag]
+    bounds = [0, *cuts, len(glyphs)]
+    return [_fragment(frag.row, glyphs[a:b]) for a, b in pairwise(bounds)]
+
+
 def _split(row: Row, glyphs: list[Glyph], limit: float) -> list[Fragment]:
     """Return the pieces of a row's glyphs between gaps wider than `limit` points."""
     out: list[Fragment] = []

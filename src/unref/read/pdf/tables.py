@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from unref.read.pdf.glyphs import Fragment, split_fragment
+from unref.read.pdf.glyphs import Fragment, split_at, split_fragment
 
 Rule = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -30,7 +30,8 @@ LEADER_RE = re.compile(r"(?:\. ?){4,}|…{2,}")  # leader dots between an entry 
 FIGURE_RE = re.compile(r"^[(\[]?[-–—+]?\s?(?:\d[\d\s.,:/]*%?|[-–—])[)\]]?$")
 STACK_PT = 3.0  # two table rows stand within this many font sizes of each other...
 JOIN_GAP = 2.5  # ...and a line joins the table below this much white space (in font sizes) from it
-CELL_GAP = 0.9  # in a table, a gap wider than this (in font sizes) parts two cells
+CELL_GAP = 0.9  # in a table, a gap wider than this (in font sizes) parts two cells...
+COLUMN_CUT_GAP = 0.75  # ...and this, where a column starts (a typewriter's word space is narrower)
 HEAD_LINES = 8  # column heads between two rules: at most this many lines
 WIDE_GAP = 0.45  # white space this much (in font sizes) wider than the table's leading parts two rows
 ALIGN_PT = 2.0  # two cells are aligned when their edges or middles stand this close
@@ -152,13 +153,14 @@ def _stacked(lines: list[list[Fragment]], i: int, j: int) -> bool:
         all(_fits(line, columns) for line in lines[i + 1:j])
 
 
-def _same_columns(a: list[Fragment], b: list[Fragment]) -> bool:
+def _same_columns(a: list[Fragment], b: list[Fragment], aligned: bool = True) -> bool:
     """Return True when two rows' cells stand in the same columns: most cells of the shorter row stand
     under a cell of the other, and some cell inside the row (not its first or last) is aligned with one
-    of the other's, at the left, the right or the middle (the words of a justified line are not)."""
+    of the other's, at the left, the right or the middle (the words of a justified line are not; column
+    heads, `aligned` False, may stand otherwise)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     under = sum(any(f.x0 < g.x1 and g.x0 < f.x1 for g in long) for f in short)
-    return under >= 0.6 * len(short) and any(_aligned(f, long) for f in short[1:-1])
+    return under >= 0.6 * len(short) and (not aligned or any(_aligned(f, long) for f in short[1:-1]))
 
 
 def _aligned(f: Fragment, row: list[Fragment]) -> bool:
@@ -172,7 +174,11 @@ def _grow(lines: list[list[Fragment]], flags: list[bool], start: int, stop: int,
     """Return [first, last) of the table of lines[start:stop], grown by the lines under it that keep to its
     columns and by its column heads between the rules above it (none above line `taken`)."""
     columns = column_spans([lines[i] for i in range(start, stop) if flags[i]])
-    while stop < len(lines) and _continues(lines[stop - 1], lines[stop], columns, rules):
+    while stop < len(lines):
+        line = lines[stop] if _fits(lines[stop], columns) else cut_at_columns(lines[stop], columns)
+        if not _continues(lines[stop - 1], line, columns, rules):
+            break
+        lines[stop] = line
         stop += 1
     return max(taken, _head_start(lines, start, columns, rules)), stop
 
@@ -190,6 +196,13 @@ def column_spans(rows: list[list[Fragment]]) -> list[tuple[float, float]]:
     return out
 
 
+def cut_at_columns(line: list[Fragment], columns: list[tuple[float, float]]) -> list[Fragment]:
+    """Return a line's fragments cut where a word starts a column after a space (a cell set close to the
+    next one: "Sudan Liberation Movement/ Army-" beside "Salah Adam Tor")."""
+    starts = [a for a, _ in columns[1:]]
+    return [p for f in line for p in split_at(f, [x for x in starts if f.x0 < x < f.x1], COLUMN_CUT_GAP)]
+
+
 def column_of(f: Fragment, columns: list[tuple[float, float]]) -> int:
     """Return the column a fragment stands in: the one whose span, widened to the middle of the white
     channels beside it, holds the fragment's left edge (a cell is read from where it starts)."""
@@ -204,8 +217,8 @@ def _fits(line: list[Fragment], columns: list[tuple[float, float]]) -> bool:
     """Return True when every fragment of a line keeps to one column (a paragraph runs across them)."""
     for f in line:
         k = column_of(f, columns)
-        if k + 1 < len(columns) and f.x1 > (columns[k][1] + columns[k + 1][0]) / 2:
-            return False
+        if k + 1 < len(columns) and f.x1 > columns[k + 1][0] - 1:
+            return False  # it runs into the next column's text
         if f.x0 < columns[0][0] - 2 * f.size or f.x1 > columns[-1][1] + 4 * f.size:
             return False
     return True
@@ -231,16 +244,27 @@ def _head_start(lines: list[list[Fragment]], start: int, columns: list[tuple[flo
     """Return the index of the table's first line: the column heads above its first row, up to the rule
     over them, are part of it. That rule is the nearest above the first row, or, where that one stands
     right over the first row (the rule under the heads), the one above it (the top rule). Without
-    rules, the first row is the first line."""
+    rules, a line of heads set close above the first row, in its columns, is the first line."""
     width = (columns[0][0], columns[-1][1])
     above = sorted((r for r in rules if _spans(r, width) and r[1] > max(f.y1 for f in lines[start]) - 1),
                    key=lambda r: r[1])
     if not above:
-        return start
+        return start - 1 if start and _head_line(lines[start - 1], lines[start]) else start
     k = _lines_under(lines, start, above[0], width)
     if k == start and len(above) > 1:
         k = _lines_under(lines, start, above[1], width)
+        # Heads between two rules stand in the columns (a line of two heads at least); a caption over
+        # the top rule does not.
+        if not any(len({column_of(f, columns) for f in line}) > 1 for line in lines[k:start]):
+            k = start
     return k
+
+
+def _head_line(head: list[Fragment], first: list[Fragment]) -> bool:
+    """Return True when a line right above a table without rules is its line of column heads: set close,
+    with three heads or more over its columns (centred or not)."""
+    return _gap(head, first) <= JOIN_GAP * head[0].size and is_table_row(head) and \
+        _same_columns(head, first, aligned=False)
 
 
 def _lines_under(lines: list[list[Fragment]], start: int, rule: Rule, width: tuple[float, float]) -> int:
@@ -295,7 +319,33 @@ def table_rows(lines: list[list[Fragment]], columns: list[tuple[float, float]],
         # opens anew.
         fresh = i > 0 and ((figures[i] and figures[i - 1]) or any(_rule_between(r, lines[i - 1], line) for r in rules))
         cells.place(line, [column_of(f, columns) for f in line], fresh)
-    return [r for r in cells.rows if any(r)]
+    return merge_lone_cells([r for r in cells.rows if any(r)])
+
+
+def merge_lone_cells(rows: list[list[list[Fragment]]]) -> list[list[list[Fragment]]]:
+    """Return the rows with a row of one cell joined to the row under it where that cell runs on beside
+    the lines of the row under it: a cell set on more lines than its row's other cells, and aligned
+    with them at the foot or the middle ("United Kingdom of Great / Britain and Northern Ireland" beside
+    "Italy 30 ... 61")."""
+    out: list[list[list[Fragment]]] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and _runs_on(prev, row):
+            c = next(k for k, cell in enumerate(prev) if cell)
+            row = [prev[c] if k == c else cell for k, cell in enumerate(row)]
+            out[-1] = row
+        else:
+            out.append(row)
+    return out
+
+
+def _runs_on(prev: list[list[Fragment]], row: list[list[Fragment]]) -> bool:
+    """Return True when `prev` holds one cell, empty in `row`, with a line beside a line of `row` (their
+    heights overlap: on one baseline, or the cell centred against the row)."""
+    filled = [k for k, cell in enumerate(prev) if cell]
+    if len(filled) != 1 or row[filled[0]]:
+        return False
+    return any(f.y0 < g.y1 and g.y0 < f.y1 for f in prev[filled[0]] for cell in row for g in cell)
 
 
 @dataclass(slots=True)
