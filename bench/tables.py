@@ -105,10 +105,11 @@ def main() -> int:
             cells.append(f"{r:>3}/{rn:<3} {c:>4}/{cn:<4}")
         print(f"{name[:38] + ' p' + str(page):44} " + " ".join(f"{x:>20}" for x in cells))
     print()
+    pages = len(expected_tables())
     for n in names:
-        r, rn, c, cn, spent = totals[n]
-        pages = len(expected_tables())
-        print(f"{n:20} rows {r / rn:6.1%}  cells {c / cn:6.1%}  {1000 * spent / pages:7.1f} ms/page")
+        rows_right, rows_all, cells_found, cells_all, seconds = totals[n]
+        print(f"{n:20} rows {rows_right / rows_all:6.1%}  cells {cells_found / cells_all:6.1%}  "
+              f"{1000 * seconds / pages:7.1f} ms/page")
     return 0
 
 
