@@ -1096,6 +1096,35 @@ _PUNCT_SPACE_HINTS = (re.compile(r" [.,;:!?)\]”’]"), re.compile(r"[(\[“] "
 _FRENCH_CLOSING_SPACE_RE = re.compile(r"(?<=[\w.,;:!?)\]”’])( +)(?=[.,)\]](?!\w)|[”’](?!\w))")
 
 
+# A hyphen glued to the word before it and set off from the next: "re- establish", "so- called".
+_HYPHEN_SPACE_RE = re.compile(rf"(?<![\w\-/])({LETTERS}{{2,}})-( +)({LETTERS}+)")
+
+
+def close_hyphen_spaces(t: Tracked, ctx: Context) -> Tracked:
+    """Drop the space that extraction left after a compound's hyphen: "re- establish" -> "re-establish".
+
+    Only where the two make a compound: a prefix ("co- chaired", "Anti- discrimination"), a compound's head
+    ("age- sensitive", "peace- keeping"), a pair the document prints hyphenated, or a word whole ("cease- fire").
+    A suspended hyphen keeps its space ("troop- and police-contributing"), and so does a hyphen that stands for
+    a dash before any other word ("the groups- in particular")."""
+    if "- " not in t.text:
+        return t
+    edits: list[Edit] = []
+    for m in _HYPHEN_SPACE_RE.finditer(t.text):
+        if _spaced_compound(m.group(1), m.group(3), ctx):
+            edits.append((m.start(2), m.end(2), ""))
+    return t.edit(edits)
+
+
+def _spaced_compound(a: str, b: str, ctx: Context) -> bool:
+    """Return whether "a- b" is a compound whose hyphen extraction set off from its second part."""
+    low_a, low_b = a.lower(), b.lower()
+    if low_b in _SUSPENDED or low_b in FUNCTION_WORDS or not b[0].islower():
+        return False
+    return (low_a in COMPOUND_PREFIXES or low_b in COMPOUND_HEADS or f"{low_a}-{low_b}" in ctx.printed.pairs
+            or zipf(low_a + low_b, ctx.lang) >= COMMON_WORD_ZIPF)
+
+
 # --- 8. Hyphens of fixed United Nations terms ----------------------------------------------------
 
 _UN_TERMS_RE = re.compile(r"\b(Secretary|Under-Secretary|Assistant Secretary) (General)\b")
@@ -1319,7 +1348,20 @@ def join_possessives(t: Tracked, ctx: Context) -> Tracked:
     if "' s" in t.text or "’ s" in t.text:
         for m in _OCR_POSSESSIVE_RE.finditer(t.text):
             edits.extend((a, b, "") for a, b in (m.span(1), m.span(2)) if b > a)
+    if " ’" in t.text:
+        edits.extend((m.start(2), m.end(2), "") for m in _SPACED_APOSTROPHE_RE.finditer(t.text)
+                     if _printed_with_apostrophe(m, ctx.printed))
     return t.edit(edits)
+
+
+# A space before an apostrophe inside a word: "Da ’esh", "Grand ’Anse" (an opening mark is "‘", not "’").
+_SPACED_APOSTROPHE_RE = re.compile(rf"({LETTERS}+)( )’({LETTERS}+)(?![\w’])")
+
+
+def _printed_with_apostrophe(m: re.Match[str], printed: Printed) -> bool:
+    """Return whether the document prints the word of `m` with its apostrophe and no space ("Da’esh"): a
+    quotation opened with "’" ("the word ’some’") is printed so nowhere."""
+    return f"{m.group(1)}’{m.group(3)}".lower() in printed.lower
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -1379,6 +1421,7 @@ STEPS: list[tuple[str, Step]] = [
     ("join_letter_pieces", join_letter_pieces),
     ("join_split_words", join_split_words),
     ("fold_punctuation_spacing", fold_punctuation_spacing),
+    ("close_hyphen_spaces", close_hyphen_spaces),
     ("un_term_hyphens", un_term_hyphens),
     ("split_glued_symbols", split_glued_symbols),
     ("join_ordinal_endings", join_ordinal_endings),
