@@ -11,6 +11,7 @@ from unref.cite import patterns as P
 from unref.cite.named import (
     _continues,
     _damaged_at,
+    _is_council_run,
     _Item,
     _item,
     _list_items,
@@ -144,3 +145,18 @@ def test_list_through_a_number_whose_year_was_lost() -> None:
     text = "501 (1982) of 25 February 1982, 508 eB) of 5 June 1982, 509 (1982) of 6 June 1982 and"
     assert [(item.number, item.when) for item in _list_items(text, 0)] == [("501", "1982"), ("508", "1982"),
                                                                          ("509", "1982")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # S/RES/687 (1991) as extracted: its list broken by a line from elsewhere goes on without keyword.
+        ("662 (1990) of 9 August 1990, 664 (1990) of 18 August 1990, 665 (1990) of 25 August 1990", True),
+        ("662 (1990) and 664 (1990)", False),  # two: too few to be sure
+        ("664 (1990), 662 (1990) and 665 (1990)", False),  # not ascending
+        ("150 (1998), 200 (1999) and 250 (2000)", False),  # not Council resolutions of those years
+        ("75 (1950), vol. 76 (1950) and vol. 80 (1951)", False),  # Treaty Series volumes: no list
+    ],
+)
+def test_is_council_run(text: str, expected: bool) -> None:
+    assert _is_council_run(_list_items(text, 0)) is expected

@@ -14,6 +14,7 @@ from unref.cite import patterns as P
 from unref.cite.context import Unit
 from unref.cite.organs import SC, Organ, sc_plausible
 from unref.cite.other_bodies import bodies, organ_of_match
+from unref.text.regexes import lazy
 
 __all__ = ["Named", "named_mentions"]
 
@@ -45,9 +46,19 @@ def named_mentions(unit: Unit, before: Unit | None = None) -> list[Named]:
     """
     text = unit.text
     out = _carried_list(unit, before) if before is not None else []
-    if not P.RES_PREFILTER_RE.search(text):
-        return out
-    consumed = out[-1].list_end if out else 0
+    if P.RES_PREFILTER_RE.search(text):
+        out += _keyword_lists(unit, out)
+    if "(19" in text or "(20" in text:
+        out += _keywordless_runs(unit, out)
+    return out
+
+
+def _keyword_lists(unit: Unit, carried: list[Named]) -> list[Named]:
+    """Return each number of each list that a keyword opens ("Security Council resolutions 822 (1993) and
+    853 (1993)"), past the list `carried` over from the paragraph before."""
+    text = unit.text
+    out: list[Named] = []
+    consumed = carried[-1].list_end if carried else 0
     for kw in P.RES_KEYWORD_RE.finditer(text):
         if kw.start() < consumed or (unit.kind in ("heading", "title") and kw.start() == 0):
             continue  # "Decision 1" heading the document's own decision
@@ -63,6 +74,46 @@ def named_mentions(unit: Unit, before: Unit | None = None) -> list[Named]:
         for item in items:
             out += _named_items(unit, item, (kw.start(), kw.end(), bool(kw["dec"])), list_end, explicit)
     return out
+
+
+# A number in the Security Council's year form: where a run of a list may start again.
+_YEAR_FORM_RE = lazy(rf"(?<![\w/.\-])\d{{1,4}}{P.SP}*\({P.SP}*{P.YEAR}{P.SP}*\)")
+MIN_RUN = 3  # numbers in a run that no keyword opens: fewer could be anything ("vol. 75 (1950)")
+
+
+def _keywordless_runs(unit: Unit, found: list[Named]) -> list[Named]:
+    """Return the numbers of lists that lost their keyword.
+
+    Extraction may break a list with a line from elsewhere ("resolutions 660 (1990) of 2 August 1990,
+    661 of 3 April 1991 The Security Council, (1990) of 6 August 1990, 662 (1990) of 9 August 1990, 664
+    (1990) ..."), and the list goes on with no keyword before it. A run of `MIN_RUN` or more year-form
+    numbers that ascend, each a Security Council resolution of its year, is such a list: no other
+    reference runs so.
+    """
+    text = unit.text
+    taken = [(n.keyword_start, n.list_end) for n in found if n.unit is unit]
+    out: list[Named] = []
+    pos = 0
+    for m in _YEAR_FORM_RE.finditer(text):
+        if m.start() < pos or any(a <= m.start() < b for a, b in taken):
+            continue
+        items = _list_items(text, m.start())
+        if _is_council_run(items):
+            out += [n for item in items for n in _named_items(unit, item, (item.start, item.start, False),
+                                                              items[-1].end, None)]
+        pos = items[-1].end if items else m.end()
+    return out
+
+
+def _is_council_run(items: list[_Item]) -> bool:
+    """Return whether the numbers of a list without keyword are Security Council resolutions: `MIN_RUN` or
+    more, in the year form, ascending, each plausible in its year (organs.sc_plausible)."""
+    if len(items) < MIN_RUN or any(item.form != "year" or not item.when for item in items):
+        return False
+    numbers = [int(item.number) for item in items]
+    return numbers == sorted(set(numbers)) and all(
+        sc_plausible(int(item.number), int(item.when or 0)) for item in items
+    )
 
 
 def _carried_list(unit: Unit, before: Unit) -> list[Named]:
