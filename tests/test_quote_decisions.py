@@ -15,6 +15,7 @@ from unref.quotes import (
     _block_end,
     _block_note,
     _block_quote,
+    _closed,
     _closing_note,
     _footnote_quotes,
     _long_enough,
@@ -38,9 +39,9 @@ from unref.quotes.grammar import (
     _name_before_description,
     _organ_text_sources,
     _passed_over,
+    _person_before_pronoun,
     _personal_speaker,
     _possessive_sources,
-    _person_before_pronoun,
     _pronoun_source,
     _split_phrases,
     _subject_in,
@@ -216,6 +217,18 @@ def test_person_before_pronoun(words: str, pronoun: str, expected: str | None) -
     assert _person_before_pronoun(words, pronoun) == expected
 
 
+@pytest.mark.parametrize(("texts", "expected"), [
+    (["“We will not leave.”"], True),
+    (["“We will not leave.", "“We will stay here for good.”"], True),  # closed by the last paragraph of the run
+    (["“We will not leave.", "The Council then met."], False),  # the run ends unclosed
+    # S/2025/354: OCR read an Arabic list's dashes as marks that never close.
+    (['"انشاء وحدة مكافحة العنف ضد المرأة', '"تنفيذ (20) جلسه توعوية'], False),
+])
+def test_closed(texts: list[str], expected: bool) -> None:
+    paras = [para(t, pid=f"p{k}") for k, t in enumerate(texts)]
+    assert _closed(paras, 0) is expected
+
+
 @pytest.mark.parametrize(("rest", "expected"), [
     (" with", True),  # "“the Russian Federation-Ukraine conflict” with": a phrase in an amendment
     (" and the report", True),
@@ -231,6 +244,8 @@ def test_words_after(rest: str, expected: bool) -> None:
     ("“the Russian Federation-Ukraine conflict” with", False),
     ("“We will not leave this place, whatever comes.”", True),
     ("“We will not leave this place, whatever comes” (A/79/1).", True),
+    ("“CHAPTER XI. — RELATIONS WITH OTHER ORGANS”", False),  # a heading of the text quoted (S/RES/26 (1947))
+    ("“Rule 41”", False),  # a label (S/RES/528 (1982))
 ])
 def test_marked_block(text: str, expected: bool) -> None:
     assert _marked_block(para(text)) is expected

@@ -113,7 +113,7 @@ def _block_quotes(paras: list[Paragraph], i: int, refs: Refs,
     intro = paras[i - 1]
     ctx.last_source = None
     who = attribution(intro.text, ctx)
-    if not (_marked_block(p) or (who is not None and _unmarked_block(p, intro))):
+    if not ((_marked_block(p) and _closed(paras, i)) or (who is not None and _unmarked_block(p, intro))):
         return None
     j = _block_end(paras, i)
     group = paras[i:j]
@@ -202,7 +202,37 @@ def _marked_block(p: Paragraph) -> bool:
     spans = quote_spans(text)
     if spans and spans[0].start == 1 and _words_after(text[spans[0].end + 1 :]):
         return False
-    return not is_title_case(text[1 : spans[0].end] if spans and spans[0].start == 1 else text[1:])
+    quoted = text[1 : spans[0].end] if spans and spans[0].start == 1 else text[1:]
+    return not (is_title_case(quoted) or _heading_words(quoted))
+
+
+def _heading_words(quoted: str) -> bool:
+    """Say whether a paragraph's quoted words are a heading of the text it quotes, not words: in capitals
+    ("CHAPTER XI. — RELATIONS WITH OTHER …") or a label of two words or fewer ("Rule 41")."""
+    letters = [c for c in quoted if c.isalpha()]
+    return len(quoted.split()) <= 2 or (len(letters) > 3 and all(c.isupper() for c in letters))
+
+
+# A quotation of several paragraphs opens each with a mark and closes only the last (the Editorial Manual's
+# convention); it is read this many paragraphs ahead at most.
+MAX_QUOTED_PARAGRAPHS = 12
+_CLOSING_MARKS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+
+
+def _closed(paras: list[Paragraph], i: int) -> bool:
+    """Say whether the mark that opens paragraph i closes: in it, or in a later paragraph of a run that opens each
+    paragraph with a mark. A mark that never closes is a bullet or a dash misread (OCR), not a quotation."""
+    text = _BULLET_RE.sub("", paras[i].text).strip()
+    closers = _CLOSING_MARKS.get(text[:1], "")
+    if any(c in text[1:] for c in closers):
+        return True
+    for q in paras[i + 1 : i + MAX_QUOTED_PARAGRAPHS]:
+        later = _BULLET_RE.sub("", q.text).strip()
+        if any(c in later[1:] for c in closers):
+            return True
+        if later[:1] not in _CLOSING_MARKS:
+            return False
+    return False
 
 
 def _words_after(rest: str) -> bool:
