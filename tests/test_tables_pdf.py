@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from unref.model import Source
-from unref.read.pdf.figures import Area, figure_areas, reads_as_labels
+from unref.read.pdf.figures import Area, credit_lines, figure_areas, reads_as_labels
 from unref.read.pdf.glyphs import Fragment, Row
 from unref.read.pdf.tables import (
     FIGURE_RE,
@@ -175,6 +175,17 @@ def test_a_table_is_found_with_its_heads_between_the_rules() -> None:
 ])
 def test_reads_as_labels(texts: list[str], labels: bool) -> None:
     assert reads_as_labels(texts) is labels
+
+
+@pytest.mark.parametrize(("lines", "credits"), [
+    ([("Map No. 4224 Rev. 25 UNITED NATIONS", 78, 5.0), ("April 2010", 72, 5.0)], 2),  # a map's maker and date
+    ([("Map No. 4224", 78, 5.0), ("Source: the Panel, from satellite images of the area", 60, 5.0)], 1),
+    ([("Source: UNDP Evaluation Resource Centre", 78, 9.0)], 0),  # body print: a source line, not a credit
+    ([("April 2010", 50, 5.0)], 0),  # far under the art
+])
+def test_credit_lines(lines: list[tuple[str, float, float]], credits: int) -> None:
+    frags = [_frag(t, 100, 100 + 4 * len(t) * s / 10, y, s) for t, y, s in lines]
+    assert len(credit_lines(frags, (90.0, 87.0, 700.0, 535.0), 0.75 * 10.0)) == credits
 
 
 @pytest.mark.parametrize(("art", "images", "areas"), [

@@ -9,6 +9,7 @@ under it, and it reads as prose.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 from unref.read.pdf.glyphs import Fragment
@@ -24,6 +25,8 @@ SCAN_SHARE = 0.5  # an image this big under text is a scanned page with its text
 LABEL_WORDS = 4  # a label is short: most of a figure's pieces have at most this many words...
 PROSE_WORDS = 8  # ...and little of its text stands in pieces of this many words or more
 PROSE_SHARE = 0.3
+SMALL_PRINT = 0.75  # a figure's credits under it are set this much smaller than the page's usual print...
+CREDIT_CHARS = 60  # ...and short
 
 
 @dataclass(slots=True)
@@ -101,10 +104,28 @@ def find_figures(frags: list[Fragment], areas: list[Area]) -> list[Area]:
     if not areas:
         return []
     out: list[Area] = []
+    small = SMALL_PRINT * statistics.median(f.size for f in frags) if frags else 0.0
     for area in areas:
         area.frags = [f for f in frags if _inside(f, area.box)]
         if area.frags and reads_as_labels([f.text for f in area.frags]):
+            area.frags.extend(credit_lines(frags, area.box, small))
             out.append(area)
+    return out
+
+
+def credit_lines(frags: list[Fragment], box: Box, small: float) -> list[Fragment]:
+    """Return the small print set close under the figure's art, within its width: a map's number, date
+    and maker ("Map No. 4224 Rev. 25", "Cartographic Section"), read with its labels."""
+    below = [f for f in frags if f.y1 <= box[1] + 1 and box[0] - 2 <= f.x0 and f.x1 <= box[2] + 2]
+    out: list[Fragment] = []
+    edge = box[1]
+    for f in sorted(below, key=lambda f: -f.y1):
+        if edge - f.y1 > 2 * f.size:
+            break
+        if f.size > small or len(f.text) > CREDIT_CHARS:
+            break
+        out.append(f)
+        edge = min(edge, f.y0)
     return out
 
 
