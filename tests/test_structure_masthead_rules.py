@@ -60,6 +60,11 @@ def reader(**state: object) -> _Reader:
         ("English", 12, {"seen_distr": True}, "language"),
         ("ORIGINAL:", 12, {"seen_distr": True}, "original"),
         ("English", 12, {}, ""),  # a language alone stands under "Distr." or a symbol only
+        ("English only", 12, {"seen_distr": True}, "language"),  # the versions a document is issued in
+        ("Arabic, English and French only", 12, {"seen_distr": True}, "language"),
+        ("Anglais et français seulement", 12, {"seen_distr": True}, "language"),
+        ("English/French/Spanish", 12, {"seen_distr": True}, "language"),
+        ("English language teaching", 12, {"seen_distr": True}, ""),
         ("Agenda item 68", 14, {}, "agenda"),
         ("Seventy-ninth session", 14, {"current_organ": "General Assembly", "chain": "organ"}, "session"),
         ("Seventy-ninth session", 14, {"current_organ": "General Assembly", "chain": ""}, ""),
@@ -72,6 +77,8 @@ def reader(**state: object) -> _Reader:
         ("E/ICEF/672 (Deuxième partie)", 3, {}, "symbol"),
         ("A/79/6 (Sect. 33)", 3, {}, "symbol"),
         ("A/79/6 (see annex)", 3, {}, ""),
+        ("ICCD/COP(16)/1", 0, {}, "symbol"),
+        ("ICCD/CRIC(22)/2*", 0, {}, "symbol"),
         ("l6 avril 1980", 5, {}, "date"),  # OCR's "l" for a typed 1
         ("S/11800.", 8, {}, ""),  # "document" over "S/11800.": a sentence ends; a masthead's symbol never does
         ("First regular session 2025", 14, {"current_organ": "Executive Board", "chain": "organ"}, "session"),

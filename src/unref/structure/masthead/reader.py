@@ -200,8 +200,12 @@ _PLACE_DATE_RE = re.compile(
     re.I,
 )
 # A language line of the masthead: "English" over "Original: French"; "ORIGINAL:" over "ENGLISH".
+# The versions a document is issued in: "English only", "Arabic, English and French only", "English/French",
+# "Anglais et français seulement", "Inglés únicamente".
+_LANGUAGE = f"(?:{'|'.join(LANGUAGE_NAMES)})"
 _LANGUAGE_LINE_RE = re.compile(
-    rf"^(?:{'|'.join(LANGUAGE_NAMES)}|ORIGINAL\s*:?|Original\s*:)$", re.I)
+    rf"^(?:{_LANGUAGE}(?:(?:\s*[,/]\s*|\s+(?:and|et|y|и)\s+){_LANGUAGE})*"
+    rf"(?:\s+(?:only|seulement|uniquement|únicamente|solamente|solo))?|ORIGINAL\s*:?|Original\s*:)$", re.I)
 # Lines of an Official Records cover and the "For decision" tag of an executive board's document.
 _COVER_RE = re.compile(
     r"^(?:Official Records(?:,? \d{4})?|Documents officiels.*|Documentos Oficiales.*|Supplement No\. \d+.*"
@@ -429,10 +433,13 @@ _SPACED_SERIES_RE = re.compile(r"^([A-Z]{1,6}) /(?=\S)")
 _OCR_SERIES_RE = re.compile(r"^([sae])(?=/\d{3,5}(?:/|\s*$))")
 # "l6 avril 1980": OCR reads a typewritten 1 as "l" or "I" in the day of the masthead's date.
 _OCR_DAY_RE = re.compile(rf"^[lI](\d)(?= (?:{_MONTH_WORDS}) \d{{4}}$)", re.I)
-# "E/ICEF/672 (Deuxième partie)", "A/79/6 (Sect. 33)": a symbol with the part, section or volume it issues.
+# "E/ICEF/672 (Deuxième partie)", "A/79/6 (Sect. 33)": a symbol with the part, section or volume it issues;
+# a symbol with a session number in brackets.
 _QUALIFIED_SYMBOL_RE = re.compile(
     r"^\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?\s*"
-    r"\((?:Sect\.|Section|Part|Vol\.|Volume|Partie|Parte|[\w\-]+ partie|[\w\-]+ parte|Chap\.)[^()]{0,20}\)\s*$")
+    r"\((?:Sect\.|Section|Part|Vol\.|Volume|Partie|Parte|[\w\-]+ partie|[\w\-]+ parte|Chap\.)[^()]{0,20}\)\s*$"
+    # A convention's body numbers its sessions in brackets: "ICCD/COP(16)/1", "ICCD/CRIC(22)/2".
+    r"|^\s*[A-Z]{2,8}/[A-Z]{2,8}\(\d{1,3}\)(?:/[A-Za-z0-9.\-]+)+\*?\s*$")
 # "Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69," over "71, 120, 123 and 135".
 _AGENDA_WRAPS_RE = re.compile(r"^(?:Agenda items|Items|Points|Temas|Пункты)\s+[\d ,()a-z]+,$")
 _AGENDA_REST_RE = re.compile(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\([a-z]{1,4}\))?)?$")
