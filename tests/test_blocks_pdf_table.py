@@ -1,5 +1,5 @@
 """A PDF built with fpdf2 (tests/pdfgen.py) that holds a table: its rows reach the paragraph as one table block,
-with their cells once the PDF reader finds them (Line.cells), and the body around it stays body."""
+with the cells the PDF reader finds (Line.cells), and the body around it stays body."""
 
 from __future__ import annotations
 
@@ -70,8 +70,6 @@ def test_the_body_around_the_table_stays_body(doc: unref.Document) -> None:
     assert not any("Argentina" in t for t in texts)  # no cell joins a paragraph
 
 
-@pytest.mark.xfail(reason="the PDF reader's table rows and cells (read/pdf, the geometry helper's work) land later",
-                   strict=False)
 def test_the_table_is_one_block_with_its_cells(doc: unref.Document) -> None:
     tables = [p for p in doc.paragraphs if p.kind == "table"]
     assert len(tables) == 1

@@ -147,3 +147,13 @@ def test_markdown_has_a_front_matter() -> None:
     assert to_markdown(_doc()).startswith(
         '---\nsymbols: ["S/2025/9"]\ndate: "2025-01-02"\norgans: ["Security Council"]\ntitle: "Letter: a title"\n---'
         "\n\nText.\n\n[^1]: See A/80/1.")
+
+
+def test_the_job_number_is_read_from_the_foot_of_page_1() -> None:
+    import unref
+
+    text = ("United Nations\nS/2025/999\nSecurity Council\nDistr.: General\n3 March 2025\nOriginal: English\n\n"
+            "Letter dated 2 March 2025 from the Permanent Representative of Utopia addressed to the President\n\n"
+            "The Security Council met on the matter several times.\n\n25-02826 (E)    270225\n\f"
+            "S/2025/999\n\nThe second page goes on.\n")
+    assert unref.parse_text(text).metadata.job_number == "25-02826 (E)"

@@ -14,7 +14,7 @@ from dataclasses import replace
 from unref.errors import InputError
 from unref.model import Document, Line, Metadata, Source
 from unref.repair import Context, Printed, repair
-from unref.structure.masthead import Masthead, detect_language, finish_metadata, read_masthead
+from unref.structure.masthead import Masthead, detect_language, finish_metadata, read_job_number, read_masthead
 from unref.structure.notes import RawNote, finish_notes, link_markers, split_off_notes
 from unref.structure.paragraphs import Block, estimate_width, mark_sections, paragraphs_of, segment
 from unref.structure.tables import with_grids
@@ -38,6 +38,8 @@ def structure(source: Source) -> Document:
     mast = read_masthead(_page1(source, body), width)
     md = mast.metadata
     md.language = lang
+    # The job number stands at the foot of page 1, among the lines layout labels furniture: read from all of them.
+    md.job_number = read_job_number(source.pages[0].lines) if source.pages else None
     _repair_title(md, ctx)
     # Tables and figures join the body after the masthead is read: its rules read printed lines, not cells.
     blocks = _blocks(with_grids(source, body), mast, width, dump=source.style == "dump")
