@@ -31,6 +31,7 @@ from unref.quotes.grammar import (
     _according_sources,
     _addressee_source,
     _antecedent_of_relative,
+    _at_pronoun,
     _bare_phrase,
     _goes_on,
     _grounds_at,
@@ -204,6 +205,16 @@ def test_pronoun_source_reaches_the_nearest_antecedent(pronoun: str, sentence_be
 ])
 def test_person_subject(sentence: str, expected: str | None) -> None:
     assert person_subject(sentence) == expected
+
+
+@pytest.mark.parametrize(("words", "pronoun", "ctx", "expected"), [
+    ("In your letter ", "you", Context(addressee="the Minister"), (True, "the Minister")),  # the addressee
+    ("In our letter ", "we", CTX, (True, None)),  # the sender's own words
+    ("the Permanent Representative of Iran rejected what ", "he", CTX, (True, "Permanent Representative of Iran")),
+    ("In a speech on 4 January, ", "he", CTX, (False, None)),  # look further back
+])
+def test_at_pronoun(words: str, pronoun: str, ctx: Context, expected: tuple[bool, str | None]) -> None:
+    assert _at_pronoun(words, pronoun, ctx) == expected
 
 
 @pytest.mark.parametrize(("words", "pronoun", "expected"), [

@@ -488,11 +488,9 @@ def subject_before(pre: str, ctx: Context | None = None) -> str | None:
         p = _PRONOUN_END_RE.search(phrase)
         if p is not None:
             pronoun = p.group("p").lower()
-            if pronoun in _PERSONAL_PRONOUNS:
-                return _personal_speaker(pronoun, ctx)
-            same = _person_before_pronoun(phrase[: p.start()], pronoun)
-            if same is not None:
-                return same  # "the Permanent Representative … rejected what he said was"
+            done, who = _at_pronoun(phrase[: p.start()], pronoun, ctx)
+            if done:
+                return who
             relative = pronoun in _RELATIVE_PRONOUNS
             continue  # "he", "which": the name is further back
         if _RELATIVE_RE.match(phrase):
@@ -513,6 +511,16 @@ def subject_before(pre: str, ctx: Context | None = None) -> str | None:
         if not _passed_over(phrase, pronoun):
             return None  # a clause with a verb of its own: its subject is not this verb's
     return _pronoun_source(pronoun, ctx)
+
+
+def _at_pronoun(words: str, pronoun: str, ctx: Context | None) -> tuple[bool, str | None]:
+    """Return whether a pronoun that ends a phrase decides the speaker, and who: "I", "we" and "you" decide
+    (the sender, the addressee); "he" or "she" after a person in the same clause is that person ("the Permanent
+    Representative … rejected what he said was"); any other pronoun looks further back."""
+    if pronoun in _PERSONAL_PRONOUNS:
+        return True, _personal_speaker(pronoun, ctx)
+    same = _person_before_pronoun(words, pronoun)
+    return same is not None, same
 
 
 def _person_before_pronoun(words: str, pronoun: str) -> str | None:
