@@ -254,15 +254,17 @@ def cer(ref: str, hyp: str, distance: Callable[[str, str], int]) -> float:
 # --- Parsing and scoring ------------------------------------------------------------------
 
 
-def parse_command() -> str:
-    """Return the parse command score.py runs, with this checkout's unref."""
+def parse_command(timeout: float | None = None) -> str:
+    """Return the parse command score.py runs, with this checkout's unref; `timeout` is unref's own limit (its
+    default, 120 s, is less than a scan of ten pages takes to OCR on a loaded machine)."""
     unref = UNREF if UNREF.exists() else Path("unref")
-    return f"{unref} parse {{path}} --format json --no-spans"
+    limit = f" --timeout {timeout:g}" if timeout else ""
+    return f"{unref} parse {{path}} --format json --no-spans{limit}"
 
 
 def parsed_text(pdf: Path, timeout: float) -> tuple[str | None, float, str]:
     """Parse a PDF with `unref parse`; return its paragraphs' and footnotes' text, seconds, and any error."""
-    argv = [part.replace("{path}", str(pdf)) for part in shlex.split(parse_command())]
+    argv = [part.replace("{path}", str(pdf)) for part in shlex.split(parse_command(timeout))]
     start = time.perf_counter()
     try:
         proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
@@ -291,7 +293,7 @@ def score(corpus: Path, timeout: float) -> dict[str, Any]:
             "--timeout",
             str(timeout),
             "--cmd",
-            parse_command(),
+            parse_command(timeout),
         ],
         capture_output=True,
         text=True,

@@ -318,3 +318,53 @@ def test_recycling_notice(texts: list[str], confs: list[float], bottom: float, o
     line = [word(t, 400 + 30 * k, bottom, 425 + 30 * k, bottom + 6, conf=c, line=3)
             for k, (t, c) in enumerate(zip(texts, confs, strict=True))]
     assert [w.text for w in recycling_notice([line])[0]] == out
+
+
+# --- Doubtful words read again alone -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "conf", "old_conf", "better"),
+    [
+        ("17 January 2025", 91.0, 15.4, True),
+        ("17 January 2025", 65.0, 15.4, False),  # not sure enough
+        ("ela", 80.0, 70.0, False),  # not surer than before by REREAD_GAIN
+        ("", 95.0, 10.0, False),
+        ("two\nlines", 90.0, 10.0, False),
+        ("General,", 90.0, 43.9, False),  # the same letters: the old reading keeps its hyphen ("-General,")
+    ],
+)
+def test_is_better(text: str, conf: float, old_conf: float, better: bool) -> None:
+    from unref.read.ocr.reread import is_better
+
+    old = "-General," if text == "General," else "ela"
+    assert is_better(text, conf, word(old, 394.8, 693.1, 463.2, 702.5, conf=old_conf)) is better
+
+
+def test_split_reading() -> None:
+    from unref.read.ocr.reread import split_reading
+
+    out = split_reading("17 January 2025", 91.0, word("ela", 400.0, 690.0, 475.0, 700.0, conf=15.4, line=3))
+    assert [w.text for w in out] == ["17", "January", "2025"]
+    assert out[0].left == 400.0 and out[-1].right == pytest.approx(475.0)
+    assert all(w.line == 3 and w.conf == 91.0 and w.bottom == 690.0 for w in out)
+
+
+def test_a_doubtful_word_is_read_again_alone() -> None:
+    """A word the engine read wrong is read right when its ink is read on its own."""
+    pytest.importorskip("tesserocr")
+    from PIL import ImageFont
+
+    from unref.read.ocr.reread import reread_doubtful
+
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+    if not Path(font).exists():
+        pytest.skip("DejaVu fonts are not installed")
+    scale = DPI / 72
+    image = Image.new("L", (round(WIDTH_PT * scale), round(HEIGHT_PT * scale)), 235)
+    ImageDraw.Draw(image).text((round(400 * scale), round(90 * scale)), "17 January 2025", fill=20,
+                               font=ImageFont.truetype(font, round(10 * scale)))
+    page = PageImage(image, DPI)
+    misread = word("ela", 398.0, HEIGHT_PT - 104.0, 492.0, HEIGHT_PT - 90.0, conf=15.4, line=3)
+    out = reread_doubtful(page, [misread], "eng")
+    assert " ".join(w.text for w in out) == "17 January 2025"

@@ -287,6 +287,18 @@ def test_document_symbols_printed_twice() -> None:
     assert document_symbols(spelled) == ("A/56/385", "A/79/729")
 
 
+@pytest.mark.parametrize(
+    ("spelled", "symbols"),
+    [
+        ({"$/2025/40": 2, "A/79/729": 2}, ("A/79/729", "S/2025/40")),  # a running head's S read "$" on each page
+        ({"$/2025/40": 1, "S/2025/40": 1}, ("S/2025/40",)),  # once misread, once right: printed twice
+        ({"$/2025/40": 1}, ()),
+    ],
+)
+def test_document_symbols_as_repaired(spelled: dict[str, int], symbols: tuple[str, ...]) -> None:
+    assert document_symbols(Counter(spelled)) == symbols
+
+
 def test_masthead_symbol_from_the_running_heads() -> None:
     lines = [words("Avs6/385 General Assembly")]
     vocabulary = Counter({"A/56/385": 2, "Avs6/385": 1})

@@ -95,6 +95,17 @@ def _api(lang: str) -> Any:
     return apis[lang]
 
 
+def line_api(lang: str) -> Any:
+    """Return this thread's engine for `lang` that reads an image as one line of text (read.ocr.reread)."""
+    import tesserocr
+
+    apis: dict[str, Any] = _LOCAL.__dict__.setdefault("apis", {})
+    key = f"#line:{lang}"
+    if key not in apis:
+        apis[key] = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=tesserocr.PSM.SINGLE_LINE)
+    return apis[key]
+
+
 def forget_engines() -> None:
     """Drop this thread's engines (a forked worker must not use the ones it copied from its parent)."""
     _LOCAL.__dict__.pop("apis", None)

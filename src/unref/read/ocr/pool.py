@@ -24,6 +24,7 @@ from unref.read.ocr.drawn import drop_drawn
 from unref.read.ocr.engine import PageImage, engine_name, recognize
 from unref.read.ocr.marks import note_labels
 from unref.read.ocr.page import find_rules
+from unref.read.ocr.reread import reread_doubtful
 from unref.read.ocr.skew import deskew_words, page_slope, straighten
 from unref.read.ocr.sources import PageSource, SourceSpec, open_pages
 from unref.read.ocr.words import OcrWord
@@ -68,9 +69,10 @@ def read_one(pages: PageSource, index: int, dpi: float, lang: str) -> PageRead:
         hit = True
     seconds = time.perf_counter() - start
     # The cache keeps the words as the engine read them. Here words read from drawings are dropped
-    # (read.ocr.drawn), the page's skew is undone, on the words and on the image its rules are found in
-    # (read.ocr.skew), and notes' labels the engine misread or missed are read again (read.ocr.marks).
-    words = drop_drawn(words, image.image, image.dpi)
+    # (read.ocr.drawn), doubtful words are read again alone (read.ocr.reread), the page's skew is undone, on
+    # the words and on the image its rules are found in (read.ocr.skew), and notes' labels the engine misread
+    # or missed are read again (read.ocr.marks).
+    words = reread_doubtful(image, drop_drawn(words, image.image, image.dpi), lang)
     slope = page_slope(words)
     straight = PageImage(straighten(image.image, slope), image.dpi)
     rules = find_rules(straight.image, image.dpi)

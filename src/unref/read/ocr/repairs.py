@@ -218,8 +218,15 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def document_symbols(spelled: Counter[str]) -> tuple[str, ...]:
-    """Return the symbols the document prints at least twice (a running head, the masthead, citations)."""
-    return tuple(sorted(t for t, n in spelled.items() if n >= 2 and "/" in t and try_parse(t) is not None))
+    """Return the symbols the document prints at least twice (a running head, the masthead, citations), each
+    counted as the digits step repairs it: a running head read "$/2025/40" on every page is "S/2025/40"."""
+    counts: Counter[str] = Counter()
+    for t, n in spelled.items():
+        if "/" in t:
+            symbol = t if try_parse(t) is not None else repaired_symbol(t)
+            if symbol is not None:
+                counts[symbol] += n
+    return tuple(sorted(s for s, n in counts.items() if n >= 2))
 
 
 def _nearest_symbol(head: str, symbols: tuple[str, ...]) -> str | None:
