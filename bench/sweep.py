@@ -254,36 +254,37 @@ MAP_WORDS_RE = regex.compile(r"\b(?:Map No\.|See Legend|Legend|Cartographic Sect
                              r"|Departmental boundary|National capital|Scale 1:)", regex.I)
 # Organs whose words a quotation may be attributed to.
 ORGAN_RE = regex.compile(r"\b(?:Council|Assembly|Committee|Commission|Court|Secretary-General|Secretariat)\b")
+# A figure's caption or source line, which stands beside it as a heading of its own right.
+CAPTION_RE = regex.compile(r"^\s*(?:(?:Figure|Map|Chart|Graph|Table|Source|Note)s?\b|[A-Z]\.\s|[IVXL]+\.\s|\d+\.\s)")
 LIST_ITEM_RE = regex.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,3}[.)]|[•▪\-–])\s")
 _NORM_RE = regex.compile(r"[\W_]+")
 
 
 def map_label_headings(record: dict[str, Any]) -> list[str]:
     """Return the headings that read as a map's labels (gold-free): a heading that prints a map's own words
-    (its number, legend, maker), or one set between a figure and the next body text on the figure's page
-    (a label the figure left out, a credit under the map)."""
+    (its number, legend, maker), or one set after a figure and before the next body text on the figure's
+    page (a label the figure left out, a credit under the map); a caption or a numbered section's heading
+    is none."""
     paras = record.get("paragraphs") or []
     out = []
     for i, p in enumerate(paras):
         if p.get("kind") != "heading":
             continue
         text = str(p.get("text") or "")
-        if MAP_WORDS_RE.search(text) or _beside_figure(paras, i):
+        # A figure's own title or source line, or a numbered section's heading, is no label.
+        if MAP_WORDS_RE.search(text) or (not CAPTION_RE.match(text) and _after_figure(paras, i)):
             out.append(f"{p.get('id')}: {_oneline(text)[:80]}")
     return out
 
 
-def _beside_figure(paras: list[dict[str, Any]], i: int) -> bool:
-    """Return True when the nearest paragraph before or after paragraph i that is no heading, on its page,
-    is a figure."""
+def _after_figure(paras: list[dict[str, Any]], i: int) -> bool:
+    """Return True when the nearest paragraph before paragraph i that is no heading, on its page, is a
+    figure (a heading before a figure is its title)."""
     page = paras[i].get("page")
-    for step in (-1, 1):
-        k = i + step
-        while 0 <= k < len(paras) and paras[k].get("kind") == "heading" and paras[k].get("page") == page:
-            k += step
-        if 0 <= k < len(paras) and paras[k].get("page") == page and paras[k].get("kind") == "figure":
-            return True
-    return False
+    k = i - 1
+    while k >= 0 and paras[k].get("kind") == "heading" and paras[k].get("page") == page:
+        k -= 1
+    return k >= 0 and paras[k].get("page") == page and paras[k].get("kind") == "figure"
 
 
 def _norm(text: str) -> str:
@@ -292,9 +293,10 @@ def _norm(text: str) -> str:
 
 def organ_quotes_not_quoted(record: dict[str, Any]) -> list[str]:
     """Return quotes attributed to an organ whose text is an agenda item's title (the metadata's
-    agenda_titles) or a list item (its paragraph's kind, or a list label first): no quotation at all."""
+    agenda_titles) or a list item (most of a paragraph of that kind, or a list label first): no quotation
+    at all."""
     titles = [_norm(str(t)) for t in record.get("agenda_titles") or [] if len(_norm(str(t))) >= 12]
-    kinds = {p.get("id"): p.get("kind") for p in record.get("paragraphs") or []}
+    kinds = {p.get("id"): (p.get("kind"), len(str(p.get("text") or ""))) for p in record.get("paragraphs") or []}
     out = []
     for q in record.get("quotes") or []:
         who, text = str(q.get("attributed_to") or ""), str(q.get("text") or "")
@@ -302,7 +304,9 @@ def organ_quotes_not_quoted(record: dict[str, Any]) -> list[str]:
             continue
         said = _norm(text)
         title = any(t in said or (len(said) >= 12 and said in t) for t in titles)
-        listed = kinds.get(q.get("location")) == "list_item" or bool(LIST_ITEM_RE.match(text))
+        kind, size = kinds.get(q.get("location"), (None, 0))
+        # The quote is the list item itself (most of it), not a quotation inside one.
+        listed = (kind == "list_item" and len(text) >= 0.8 * size) or bool(LIST_ITEM_RE.match(text))
         if title or listed:
             out.append(f"{q.get('location')}: “{_oneline(text)[:70]}” — {who} ({'title' if title else 'list item'})")
     return out

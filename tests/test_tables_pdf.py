@@ -754,8 +754,13 @@ def _sweep():  # type: ignore[no-untyped-def]
       {"id": "p3", "kind": "heading", "page": 5, "text": "Department of Field Support"},
       {"id": "p4", "kind": "body", "page": 6, "text": "The mission ..."}], 2),  # credits under a map
     ([{"id": "p1", "kind": "heading", "page": 2, "text": "Bonbon DES BARADÈRES See Legend"}], 1),
+    ([{"id": "p1", "kind": "heading", "page": 9, "text": "Map No. 3684 Rev. 7 UNITED NATIONS"}], 1),
     ([{"id": "p1", "kind": "heading", "page": 2, "text": "II. Political developments"},
       {"id": "p2", "kind": "body", "page": 2, "text": "In the period ..."}], 0),
+    ([{"id": "p1", "kind": "heading", "page": 2, "text": "UNCDF revenue, 2018-2024"},
+      {"id": "p2", "kind": "figure", "page": 2, "text": "Global 50%"}], 0),  # a heading before: its title
+    ([{"id": "p1", "kind": "figure", "page": 2, "text": "Global 50%"},
+      {"id": "p2", "kind": "heading", "page": 2, "text": "C. New engagement"}], 0),  # a numbered section
     ([{"id": "p1", "kind": "figure", "page": 2, "text": "Global 50%"},
       {"id": "p2", "kind": "body", "page": 2, "text": "Source: UNDP"},
       {"id": "p3", "kind": "heading", "page": 2, "text": "B. Budget"}], 0),  # body text between
@@ -770,7 +775,7 @@ def test_map_label_headings(paras: list[dict[str, object]], count: int) -> None:
     ({"text": "(a) To monitor the ceasefire", "attributed_to": "Security Council", "location": "p3"},
      "body", True),  # a list label first
     ({"text": "to monitor the ceasefire", "attributed_to": "General Assembly", "location": "p3"},
-     "list_item", True),  # in a list item
+     "list_item", True),  # the list item itself
     ({"text": "deeply concerned by the situation", "attributed_to": "Security Council", "location": "p3"},
      "body", False),  # a quotation
     ({"text": "The situation in the Middle East", "attributed_to": "Embassy of Pakistan", "location": "p3"},
@@ -780,3 +785,11 @@ def test_organ_quotes_not_quoted(quote: dict[str, object], kind: str, flagged: b
     record = {"agenda_titles": ["The situation in the Middle East"], "quotes": [quote],
               "paragraphs": [{"id": "p3", "kind": kind, "text": str(quote["text"])}]}
     assert bool(_sweep().organ_quotes_not_quoted(record)) is flagged
+
+
+def test_a_quotation_inside_a_list_item_is_a_quotation() -> None:
+    quote = {"text": "in accordance with the wishes", "attributed_to": "Security Council", "location": "p3"}
+    record = {"quotes": [quote], "paragraphs": [
+        {"id": "p3", "kind": "list_item", "text": "(a) The mission will act “in accordance with the wishes” of the"
+                                                  " Government, as the Council decided in its resolution 1704"}]}
+    assert _sweep().organ_quotes_not_quoted(record) == []
