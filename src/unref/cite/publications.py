@@ -240,18 +240,28 @@ def _read_head(head: str, ref: Reference) -> None:
     if _HEAD_PROSE_RE.search(head):
         ref.prose = True  # a sentence ends, or an address stands, before the quoted words: they are a quotation
         return
-    parts = [p.strip() for p in head.split(",") if p.strip()]
-    series = [p for p in parts if not p[0].isupper() or re.search(r"\bNo\.", p)]
-    names = [p for p in parts if p not in series]
-    if any(len(p.split()) > 6 for p in series):
-        ref.prose = True  # a clause in lower case, not a series' name
+    names, series = _names_and_series([p.strip() for p in head.split(",") if p.strip()])
+    ref.prose = ref.prose or any(len(p.split()) > 6 for p in series)  # a clause in lower case, no series
     if series and not ref.container:
         ref.container = ", ".join(series)
-    if len(names) == 1 and _MEDIA_RE.search(names[0]) and not ref.container:
+    if _is_outlet(names) and not ref.container:
         ref.container = names[0]
         return
     ref.prose = ref.prose or not all(is_author_part(name) for name in names)
     ref.authors = ", ".join(names) or None
+
+
+def _names_and_series(parts: list[str]) -> tuple[list[str], list[str]]:
+    """Return the parts of a head that name someone, and those that name a series: in lower case or
+    numbered ("policy brief No. 155")."""
+    series = [p for p in parts if not p[0].isupper() or re.search(r"\bNo\.", p)]
+    return [p for p in parts if p not in series], series
+
+
+def _is_outlet(names: list[str]) -> bool:
+    """Return whether a head's one name is a news outlet ("Associated Press News"): the container, not
+    the authors."""
+    return len(names) == 1 and bool(_MEDIA_RE.search(names[0]))
 
 
 def _read_plain(body: str, ref: Reference) -> None:
