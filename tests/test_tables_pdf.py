@@ -793,3 +793,20 @@ def test_a_quotation_inside_a_list_item_is_a_quotation() -> None:
         {"id": "p3", "kind": "list_item", "text": "(a) The mission will act “in accordance with the wishes” of the"
                                                   " Government, as the Council decided in its resolution 1704"}]}
     assert _sweep().organ_quotes_not_quoted(record) == []
+
+
+@pytest.mark.parametrize(("last", "cell", "extra"), [
+    ("Somalia.", "Somalia. Live mentoring.", []),  # a second paragraph of the cell
+    ("Uganda", "Uganda", [["", "", "Live mentoring."]]),  # no stop: a row of its own
+])
+def test_a_paragraph_in_a_cell_is_no_row(last: str, cell: str, extra: list[list[str]]) -> None:
+    """A cell's second paragraph (after a stop, set off by space) stays in its cell; a line after a name
+    without a stop is a row of its own (merge_lone_cells joins it to a row beside it, if any)."""
+    lines = [
+        _line(640, ("Category", 60, 100), ("Reduction", 200, 260), ("Mitigation", 300, 360)),
+        _line(610, ("Air", 60, 100), ("Fewer flights", 200, 260), (last, 300, 360)),
+        _line(598, ("and more", 200, 260)),
+        _line(570, ("Live mentoring.", 300, 360)),
+    ]
+    rows = [["Category", "Reduction", "Mitigation"], ["Air", "Fewer flights and more", cell], *extra]
+    assert _texts(table_rows(lines, column_spans(lines), [])) == rows

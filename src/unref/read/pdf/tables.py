@@ -25,6 +25,7 @@ from unref.read.pdf.glyphs import Fragment, split_at, split_fragment
 Rule = tuple[float, float, float, float]  # left, bottom, right, top
 
 WORD_RE = re.compile(r"\w")
+STOPS = (".", ";", ":")  # a paragraph in a cell ends with one
 LEADER_RE = re.compile(r"(?:\. ?){4,}|…{2,}")  # leader dots between an entry and its page number
 # A cell of figures: an amount, a count, a percentage, a year, or a dash for none ("1 605", "(12.0)", "–").
 FIGURE_RE = re.compile(r"^[(\[]?[-–—+]?\s?(?:\d[\d\s.,:/]*%?|[-–—])[)\]]?$")
@@ -362,6 +363,8 @@ class _Cells:
         """Place a line's fragments in their cells: in the cells open in their columns, or in new cells of
         the row the line starts (`fresh`: every cell opens anew)."""
         states = [cell_state(self.last[c], line, self.wide) for c in cols]
+        if self.spaced and not fresh and self.paragraph_in_cell(cols):
+            states = ["goes on"] * len(cols)
         new_row = not self.rows or starts_row(states, len(set(cols)), spaced=self.spaced, ruled=fresh)
         if new_row:
             self.rows.append([[] for _ in self.owner])
@@ -371,6 +374,16 @@ class _Cells:
             row = len(self.rows) - 1 if opens or held is None or fresh else held
             self.rows[row][c].append(f)
             self.owner[c], self.last[c] = row, line
+
+
+    def paragraph_in_cell(self, cols: list[int]) -> bool:
+        """Return True when a line of one column, not the first, goes on a cell of the last row whose
+        paragraph ended with a stop: a new paragraph in the cell ("Live mentoring will be replaced ..."),
+        not a new row, which opens in the row's first cells ("Uganda" then "United Kingdom of Great")."""
+        if not self.rows or len(set(cols)) != 1 or cols[0] == 0:
+            return False
+        cell = self.rows[-1][cols[0]]
+        return self.owner[cols[0]] == len(self.rows) - 1 and bool(cell) and cell[-1].text.rstrip().endswith(STOPS)
 
 
 def _gap(upper: list[Fragment], lower: list[Fragment]) -> float:
