@@ -323,6 +323,14 @@ def test_a_note_labelled_bang_is_note_1() -> None:
     ]
 
 
+def test_a_note_labelled_bang_may_open_with_an_address() -> None:
+    lines = [words("the websites for the Repertory)!", 0, 700), small("! http://legal.un.org/repertory.", 1, 100)]
+    assert texts(repair_words(lines, "en", Counter(), steps=("note_markers",))) == [
+        "the websites for the Repertory)1",
+        "1 http://legal.un.org/repertory.",
+    ]
+
+
 @pytest.mark.parametrize(
     "lines",
     [

@@ -315,11 +315,16 @@ SMALL_LABEL = 0.7  # of the page's median word height: a note's label is set sma
 _BANG_AFTER_MARK_RE = re.compile(r"(?<=[)\].,;:”’\"])!$")
 
 
+#: A note may open with a web address, in lower case ("1 http://legal.un.org/repertory.").
+_NOTE_ADDRESS = ("http://", "https://", "www.")
+
+
 def bang_label(line: list[OcrWord], height: float) -> bool:
-    """Return True when a line opens with a lone small "!" before a word: a note labelled 1."""
+    """Return True when a line opens with a lone small "!" before a word or a web address: a note labelled 1."""
     if len(line) < 2 or line[0].text != "!":
         return False
-    return line[0].top - line[0].bottom < SMALL_LABEL * height and line[1].text[:1].isupper()
+    opens = line[1].text[:1].isupper() or line[1].text.startswith(_NOTE_ADDRESS)
+    return line[0].top - line[0].bottom < SMALL_LABEL * height and opens
 
 
 def _bang_markers(lines: Lines) -> Lines:
