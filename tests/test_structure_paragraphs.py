@@ -36,6 +36,15 @@ FULL = "x" * 70 + " and the"  # a line that runs the full width
         ("x" * 75 + " the end.", "The next sentence", WIDTH, False),  # a full line: the paragraph goes on
         ("the decision of the Council, which", "The next", 0, False),  # no width: only the punctuation
         ("as it said.12", "The next", 0, False),
+        # A line cannot end on a preposition, an article or a conjunction, however short (issue 14's adoption
+        # line, a by-line that wraps, a two-line heading):
+        ("Adopted by the Security Council at its 9836th meeting, on", "15 January 2025", WIDTH, False),
+        ("Adopted unanimously at the", "138th meeting.", WIDTH, False),
+        ("III. Update on the activities of the Mission and the", "United Nations country team", WIDTH, False),
+        ("Rapport du Secrétaire général sur la situation de", "la Somalie", WIDTH, False),
+        ("The items were the following and", "(a) The first", WIDTH, True),  # a list item still starts
+        ("Security Council Report.", "The next", WIDTH, True),  # "on" inside a word is not the word
+        ("President Obama of the United States of A-on", "Text", WIDTH, True),
     ],
 )
 def test_ends_paragraph(prev: str, cur: str, width: int, ends: bool) -> None:
@@ -107,6 +116,24 @@ def test_kind(text: str, kind: str) -> None:
 )
 def test_paragraph_kind(block_kind: str, text: str, kind: str) -> None:
     assert paragraph_kind(Block([line(text)], kind=block_kind), text, WIDTH) == kind  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind"),
+    [
+        (("III. Update on the activities of the Mission and the", "United Nations country team"), "heading"),
+        (("Enhancing United Nations coherence and coordination in the", "subregion"), "heading"),
+        (("Adopted unanimously at the", "138th meeting."), "body"),  # a stop at its end: a sentence
+        (("the situation in the", "region"), "body"),  # no capital first
+        (("Report of the Secretary-General on the", "situation in the", "Democratic Republic", "of the Congo"),
+         "body"),  # four lines: more than a heading's wrap
+        (("A line that runs nearly the whole width of the page and ends on the", "Next words"), "body"),
+    ],
+)
+def test_wrapped_heading(lines: tuple[str, ...], kind: str) -> None:
+    """Two or three short lines, each but the last broken off on a word no heading ends on, are one heading."""
+    text = " ".join(lines)
+    assert paragraph_kind(Block([line(t) for t in lines]), text, WIDTH) == kind
 
 
 # --- Signatures and page-top headings (issue 14) ---------------------------------------------------------

@@ -56,6 +56,8 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
         return False
     if prev_s.endswith(":") and (cur_s[:1] in "“\"‘•" or LIST_ITEM_RE.match(cur_s)):
         return True
+    if _NO_END_WORD_RE.search(prev_s) and not LIST_ITEM_RE.match(cur_s):
+        return False  # "at its 9836th meeting, on" / "15 January 2025": a line cannot end on such a word
     short = width > 0 and len(prev_s) < 0.75 * width
     if cur_s[:1].islower() and not LIST_ITEM_RE.match(prev_s + " "):
         return bool(short and prev_s.endswith((".", ":", ";")) and len(prev_s) < 0.5 * width)
@@ -64,6 +66,13 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
     return _sentence_ends_line(prev_s, cur_s, width)
 
 
+# Words that neither a sentence nor a heading ends on, in English, French and Spanish: prepositions, articles,
+# conjunctions. A line that ends on one goes on to the next (an adoption line's date, a by-line's "for" /
+# "Human Rights"), however short it is.
+_NO_END_WORD_RE = re.compile(
+    r"(?<![\w.-])(?:on|of|the|and|at|to|in|for|by|with|from|an|de|du|des|la|le|les|et|à|au|aux|el|los|las|del|y|en"
+    r"|para|por|con)$"
+)
 _GLUED_END_MARKER_RE = re.compile(r"(?<=[.;:”’\"])\d{1,3}$")
 _BARE_NUMBERING_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))$")  # "12." or "(a)" alone on a line
 
@@ -260,7 +269,22 @@ def paragraph_kind(block: Block, text: str, width: int) -> ParagraphKind:
     """Return the kind of a block's paragraph: the block's own, else what its repaired text reads as."""
     if block.kind == "title_block":
         return "annex_title" if ANNEX_RE.match(text) else "title"
-    return block.kind if block.kind != "body" else _kind(text, width)
+    if block.kind != "body":
+        return block.kind
+    kind = _kind(text, width)
+    return "heading" if kind == "body" and _wrapped_heading(block, text, width) else kind
+
+
+def _wrapped_heading(block: Block, text: str, width: int) -> bool:
+    """Return whether a block of two or three short lines, each but the last broken off on a word that no
+    heading ends on, reads as one heading ("III. Update on the activities of the Mission and the" / "United
+    Nations country team"): no stop at its end, a capital first, at most 24 words."""
+    lines = block.lines
+    if not 2 <= len(lines) <= 3 or text.endswith(tuple(".,;:")) or not text[:1].isupper():
+        return False
+    if width and any(len(ln.text.strip()) >= 0.75 * width for ln in lines):
+        return False
+    return len(text.split()) <= 24 and all(_NO_END_WORD_RE.search(ln.text.rstrip()) for ln in lines[:-1])
 
 
 def paragraphs_of(blocks: list[Block], ctx: Context, width: int) -> tuple[list[Paragraph], list[Tracked]]:
