@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from unref.layout import (
+    axis_labels,
     cell_groups,
     is_figure_cell,
     is_table_cell,
@@ -172,3 +173,36 @@ def test_no_map_without_its_credit(texts: list[str]) -> None:
     lines = _page(texts)
     assert not label_map_page(lines)
     assert all(ln.kind in ("body", "blank") for ln in lines)
+
+
+CHART = ["Figure II", "Weekly air violations observed by the Force, October 2024 to February 2025", "",
+         "Number of air violations", "", "400", "350", "300", "250", "200", "150", "100", "50", "0", ""]
+
+
+@pytest.mark.parametrize(("after", "labels"), [
+    (["Weeks", "Source: UNIFIL."], ["Weeks"]),  # an axis title, then the figure's source line
+    (["", "Weeks", "", "Operational activities", "Activities in coordination with the army", "Source: UNIFIL."],
+     ["Weeks", "Operational activities", "Activities in coordination with the army"]),  # and a legend
+    (["The Force recorded fewer violations.", "Source: UNIFIL."], []),  # a sentence is the text's
+    (["14. After 27 November, the situation remained tense despite the near absence of"], []),
+])
+def test_a_charts_axis_title_and_legend_go_with_its_figures(after: list[str], labels: list[str]) -> None:
+    lines = _page(CHART + after)
+    label_text_tables(lines)
+    assert [ln.text for ln in lines[len(CHART):] if ln.kind == "figure"] == labels
+
+
+def test_axis_labels_need_the_source_line() -> None:
+    """Without the figure's "Source:" line under them, short lines may be the text that goes on."""
+    assert axis_labels(_page(["Weeks", "", "Operational activities"])) == []
+    assert [ln.text for ln in axis_labels(_page(["Weeks", "Source: UNIFIL."]))] == ["Weeks"]
+
+
+def test_a_scanned_maps_credit_makes_its_pdf_page_a_figure() -> None:
+    """A PDF page whose map was scanned (no drawing under its labels) is told by its credit, as in text."""
+    from unref.layout import pdf_labels
+    from unref.model import Page, Source
+    lines = _page(MAP)
+    source = Source(path="map.pdf", text="\n".join(MAP), pages=[Page(1, lines)], format="pdf", style="pdf")
+    pdf_labels(source)
+    assert [ln.text for ln in lines if ln.kind == "body"] == ["Annex II"]

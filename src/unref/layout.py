@@ -44,8 +44,13 @@ def pdf_labels(source: Source) -> Source:
     """Return a PDF's source as it is: the PDF reader labelled each line from its place on the page.
 
     See unref.read.pdf.labels.label_page: running heads and feet by the page's edges, the footnote
-    area by its rule or its smaller print, paragraph breaks by indent, tables by their cells.
+    area by its rule or its smaller print, paragraph breaks by indent, tables by their cells. A map that was
+    scanned (a page read by OCR, or an old OCR layer over a page image) has no drawing for read/pdf/figures.py
+    to find under its labels: the map's credit tells it, as in extracted text (label_map_page). A drawn map's
+    labels are figure lines already, so the credit rule finds no body lines to take there.
     """
+    for page in source.pages:
+        label_map_page(page.lines)
     return source
 
 
@@ -386,6 +391,33 @@ def label_text_tables(lines: list[Line]) -> None:
         for group in run:
             for line in group:
                 line.kind = kind
+        if kind == "figure":
+            for line in axis_labels(lines[index[id(run[-1][-1])] + 1:]):
+                line.kind = "figure"
+
+
+# The line under a figure or table that names its source (the Editorial Manual's "Source:" note).
+_SOURCE_LINE_RE = re.compile(r"^\s*(?:Sources?|Fuente|Источник)\s*:")
+AXIS_MAX_LINES = 4  # a chart's axis title and legend entries under its figures, before its "Source:" line
+AXIS_MAX_WORDS = 12
+
+
+def axis_labels(after: list[Line]) -> list[Line]:
+    """Return the lines under a chart's figures that are its axis title and legend ("Weeks", "UNIFIL operational
+    activities"): up to AXIS_MAX_LINES short body lines with no stop at their end, then the figure's "Source:"
+    line, which is the evidence (without it, nothing: the lines may be the text that goes on)."""
+    taken: list[Line] = []
+    for line in after:
+        text = line.text.strip()
+        if line.kind == "blank" or not text:
+            continue
+        if _SOURCE_LINE_RE.match(text):
+            return taken
+        if line.kind != "body" or len(taken) == AXIS_MAX_LINES or text.endswith(tuple(".;:")) \
+                or len(text.split()) > AXIS_MAX_WORDS:
+            return []
+        taken.append(line)
+    return []
 
 
 # A figure's caption (the Editorial Manual labels a chart "Figure I", as it labels a table "Table 1").
