@@ -16,8 +16,8 @@ from benchmods import load_bench
 from conftest_db import write_letters
 from unref.corpus.ingest import ingest
 from unref.corpus.store import Failure, open_store, prepare
+from unref.deadline import time_limit
 from unref.errors import InputError, LimitError, UnrefError
-from unref.read.pdf.glyphs import time_limit
 from unref.read.pdf.opening import is_web_address
 from unref.sandbox import Limits, Sandbox, death_error, parse_limited
 

@@ -114,7 +114,7 @@ def _named(err: UnrefError, name: str) -> UnrefError:
 
 def _outcome(call: Callable[[], Any], name: str, limits: Limits) -> tuple[bool, Any]:
     """Return (True, what `call` returns) or (False, the error it raised), under the time limits."""
-    from unref.read.pdf.glyphs import time_limit  # here, in the child: the PDF reader (pypdfium2) is no start-up cost
+    from unref.deadline import time_limit  # apart from the PDF reader, which a text parse never imports
 
     _limit_cpu(limits.timeout)
     try:

@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from unref.deadline import time_limit
 from unref.errors import InputError, LimitError
 from unref.model import Source
 from unref.read.pdf.assemble import assemble, slash_markers
 from unref.read.pdf.geometry import MIN_CHARS_PER_PAGE, PageGeometry, read_page
-from unref.read.pdf.glyphs import time_limit
 from unref.read.pdf.opening import check_bytes, check_file, load_page, open_document, page_links
 
 if TYPE_CHECKING:  # read.ocr builds on read.pdf's geometry: imported where a page needs OCR
@@ -91,7 +91,7 @@ def _read_pages(source: str | Path | bytes, label: str, password: str | None, ma
             raise LimitError(label, f"too many pages ({count}; the limit is {max_pages})", "max_pages")
         pages: list[PageGeometry] = []
         links: list[tuple[int, str]] = []
-        # The limit holds inside a page too: the glyph loop looks at the clock (glyphs.time_limit).
+        # The limit holds inside a page too: the glyph loop looks at the clock (unref.deadline).
         with time_limit(timeout):
             for index in range(count):
                 if time.monotonic() > deadline:

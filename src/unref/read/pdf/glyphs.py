@@ -11,13 +11,9 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-import time
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import pairwise, repeat
 from operator import itemgetter
@@ -25,7 +21,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from unref.errors import LimitError
+from unref.deadline import DEADLINE, check_clock
 
 # A glyph in its reading frame: character, left, bottom, right, top (points), font size.
 Glyph = tuple[str, float, float, float, float, float]
@@ -45,32 +41,6 @@ _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB0
 CLOCK_EVERY = 4096
 
 # (monotonic deadline, the limit in seconds) of the reading under way in this thread, if it has one.
-_DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("unref_glyph_deadline", default=None)
-
-
-@contextmanager
-def time_limit(timeout: float) -> Iterator[None]:
-    """Within, `page_runs` raises LimitError("timeout") once `timeout` seconds (> 0) have passed.
-
-    A page can hold millions of glyphs and pdfium gives no callback: a limit checked between pages
-    only comes too late, so the glyph loop looks at the clock itself. The error names no file; the
-    code that knows the file's name adds it.
-    """
-    mine = (time.monotonic() + timeout, timeout) if timeout > 0 else None
-    outer = _DEADLINE.get()
-    if outer is not None and (mine is None or outer[0] < mine[0]):
-        mine = outer  # a limit set around this one (the sandbox's) that ends sooner still holds
-    token = _DEADLINE.set(mine)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
-
-
-def _check_clock(limit: tuple[float, float] | None) -> None:
-    """Raise LimitError("timeout") when the reading under way is past its deadline."""
-    if limit is not None and time.monotonic() > limit[0]:
-        raise LimitError(None, f"reading took longer than {limit[1]:g} s (the limit)", "timeout")
 
 
 # ================================================================================================
@@ -134,11 +104,11 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
     buf = array("f", bytes(_RECT * min(count, CLOCK_EVERY)))
     b = _RunBuilder(tp)
     low, high, rise, back, far, size, run, append, px1, pb = b.short_path()
-    limit = _DEADLINE.get()
+    limit = DEADLINE.get()
     last_box: Box = (0.0, 0.0, 0.0, 0.0)
     # The clock is read between slices of the page's text, not per glyph: this loop sees every glyph.
     for start in range(0, count, CLOCK_EVERY):
-        _check_clock(limit)
+        check_clock(limit)
         stop = min(start + CLOCK_EVERY, count)
         lefts, tops, rights, bottoms, last_box = _char_boxes(tp_address, text, start, stop, buf, last_box)
         for i, ch, left, bottom, right, top in zip(range(start, stop), text[start:stop], lefts, bottoms, rights, tops,
