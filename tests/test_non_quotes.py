@@ -10,20 +10,7 @@ from __future__ import annotations
 import pytest
 
 import unref
-
-HEAD = """S/2025/999
-
-United Nations
-
-Security Council
-
-Distr.: General
-3 March 2025
-Original: English
-
-Letter dated 2 March 2025 from the Permanent Representative of Utopia
-to the United Nations addressed to the President of the Security Council
-"""
+from letterhead import HEAD
 
 TAIL = """
 I should be grateful if you would have the present letter circulated as a document of

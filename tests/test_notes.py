@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import unref
+from letterhead import HEAD
 from unref.model import Line
 from unref.structure.notes import (
     footless_notes_start,
@@ -287,20 +288,6 @@ def test_note_area_without_a_rule(case: str, page: str, expected: int, first: st
 
 
 # --- Whole documents: notes linked to their markers, markers out of the text -----------------
-
-HEAD = """S/2025/999
-
-United Nations
-
-Security Council
-
-Distr.: General
-3 March 2025
-Original: English
-
-Letter dated 2 March 2025 from the Permanent Representative of Utopia
-to the United Nations addressed to the President of the Security Council
-"""
 
 # Two pages; note 3 runs on from the foot of page 1 to the foot of page 2.
 TWO_PAGES = HEAD + """I have the honour to refer to the situation in the region, which has been described in

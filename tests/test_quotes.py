@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 import unref
+from letterhead import HEAD
 from unref.model import Quote
 from unref.quotes import attribution
 from unref.quotes.grammar import Context, is_title, is_title_case, quote_spans
@@ -264,20 +265,6 @@ def test_title_case_is_a_title() -> None:
 
 
 # --- Quotations in small documents ------------------------------------------------------------
-
-HEAD = """S/2025/999
-
-United Nations
-
-Security Council
-
-Distr.: General
-3 March 2025
-Original: English
-
-Letter dated 2 March 2025 from the Permanent Representative of Utopia
-to the United Nations addressed to the President of the Security Council
-"""
 
 LETTER = HEAD + """I have the honour to refer to the situation in the region, which has been described in
 detail by the Commission of Inquiry in its latest report to the Human Rights Council.

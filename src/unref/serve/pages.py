@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -398,9 +399,8 @@ def boxes_json(request: Request, symbol: str, lang: Lang = None) -> JSONResponse
     return JSONResponse(boxes_of(doc, record, max_pages=settings.parse_max_pages, timeout=settings.parse_timeout))
 
 
-@router.get("/documents/{symbol:path}/pages/{page}.png")
-def page_png(request: Request, symbol: str, page: int, lang: Lang = None) -> Response:
-    """A page of the document's PDF as an image (1-based), drawn beside the text with the highlights over it."""
+def _stored_pdf(request: Request, symbol: str, lang: str | None) -> tuple[DocumentInfo, Path]:
+    """Return the stored document and the PDF it was read from; a 404 when either is not there."""
     with corpus_of(request).store() as store:
         doc = store.get(checked_symbol(symbol), language=lang)
     if doc is None:
@@ -408,6 +408,13 @@ def page_png(request: Request, symbol: str, page: int, lang: Lang = None) -> Res
     path = source_file(doc)
     if path is None:
         raise ApiError(404, f"{doc_name(doc)} was not read from a PDF that is still on the server")
+    return doc, path
+
+
+@router.get("/documents/{symbol:path}/pages/{page}.png")
+def page_png(request: Request, symbol: str, page: int, lang: Lang = None) -> Response:
+    """A page of the document's PDF as an image (1-based), drawn beside the text with the highlights over it."""
+    doc, path = _stored_pdf(request, symbol, lang)
     image = page_image(path, doc.hash, page)
     if image is None:
         raise ApiError(404, f"{doc_name(doc)} has no page {page}")
@@ -417,13 +424,7 @@ def page_png(request: Request, symbol: str, page: int, lang: Lang = None) -> Res
 @router.get("/documents/{symbol:path}/source")
 def source_pdf(request: Request, symbol: str, lang: Lang = None) -> FileResponse:
     """The PDF the document was read from, when the corpus read it from a PDF that is still there."""
-    with corpus_of(request).store() as store:
-        doc = store.get(checked_symbol(symbol), language=lang)
-    if doc is None:
-        raise ApiError(404, f"{symbol} is not in the corpus")
-    path = source_file(doc)
-    if path is None:
-        raise ApiError(404, f"{doc_name(doc)} was not read from a PDF that is still on the server")
+    doc, path = _stored_pdf(request, symbol, lang)
     return FileResponse(path, media_type="application/pdf", content_disposition_type="inline",
                         filename=doc_name(doc).replace("/", "_") + ".pdf")
 
