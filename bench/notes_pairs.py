@@ -27,7 +27,6 @@ is no better a guide than the text.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
@@ -37,6 +36,9 @@ from concurrent.futures import ProcessPoolExecutor
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from same_output import read as read_snapshot  # bench/same_output.py writes the snapshots this reads
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 FORMAT = "unref.notes_pairs/1"
@@ -76,14 +78,9 @@ def parse_one(path: str) -> dict[str, Any]:
 
 
 def records_from_snapshot(snapshot: Path) -> dict[str, dict[str, Any]]:
-    """Return the records of a bench/same_output.py snapshot, by file name."""
-    out: dict[str, dict[str, Any]] = {}
-    with gzip.open(snapshot, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                out[Path(rec["path"]).name] = rec.get("json") or {"error": rec.get("error")}
-    return out
+    """Return the records of a bench/same_output.py snapshot (read by its own reader), by file name."""
+    return {Path(path).name: rec.get("json") or {"error": rec.get("error")}
+            for path, rec in read_snapshot(snapshot).items()}
 
 
 def records_parsed(files: list[Path], workers: int) -> dict[str, dict[str, Any]]:

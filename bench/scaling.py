@@ -15,7 +15,6 @@ Run: .venv/bin/python bench/scaling.py [--sizes 2000,8000,...] [--min-time S] [-
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from pathlib import Path
@@ -27,6 +26,9 @@ from unref.model import Document, Source
 from unref.quotes import find_quotes
 from unref.read import read_text
 from unref.structure import structure
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from text_scaling import exponent  # bench/text_scaling.py: the least-squares slope of log time over log size
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 SIZES = (2_000, 8_000, 32_000, 128_000, 512_000, 2_000_000)
@@ -81,11 +83,9 @@ def best_times(text: str, min_time: float) -> dict[str, float]:
 
 
 def slope(sizes: list[int], seconds: list[float]) -> float:
-    """Return the least-squares slope of log(seconds) over log(size)."""
-    xs = [math.log(s) for s in sizes]
-    ys = [math.log(max(t, 1e-7)) for t in seconds]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+    """Return the least-squares slope of log(seconds) over log(size) (text_scaling.exponent), a stage's time
+    under 0.1 µs counted as 0.1 µs."""
+    return exponent(sizes, seconds, least=1e-7)
 
 
 def report(name: str, texts: list[str], sizes: list[int], min_time: float) -> dict[str, tuple[float, float]]:

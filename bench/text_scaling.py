@@ -125,10 +125,10 @@ def _hyphenate(lines: list[str], rnd: random.Random) -> list[str]:
     return out
 
 
-def exponent(sizes: list[int], seconds: list[float]) -> float:
-    """Return the least-squares slope of log(seconds) over log(size)."""
+def exponent(sizes: list[int], seconds: list[float], least: float = 1e-9) -> float:
+    """Return the least-squares slope of log(seconds) over log(size), a time under `least` counted as `least`."""
     xs = [math.log(s) for s in sizes]
-    ys = [math.log(max(t, 1e-9)) for t in seconds]
+    ys = [math.log(max(t, least)) for t in seconds]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
