@@ -56,7 +56,7 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
         return False
     if prev_s.endswith(":") and (cur_s[:1] in "“\"‘•" or LIST_ITEM_RE.match(cur_s)):
         return True
-    if _NO_END_WORD_RE.search(prev_s) and not LIST_ITEM_RE.match(cur_s):
+    if ends_on_no_end_word(prev_s) and not LIST_ITEM_RE.match(cur_s):
         return False  # "at its 9836th meeting, on" / "15 January 2025": a line cannot end on such a word
     short = width > 0 and len(prev_s) < 0.75 * width
     if cur_s[:1].islower() and not LIST_ITEM_RE.match(prev_s + " "):
@@ -69,10 +69,17 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
 # Words that neither a sentence nor a heading ends on, in English, French and Spanish: prepositions, articles,
 # conjunctions. A line that ends on one goes on to the next (an adoption line's date, a by-line's "for" /
 # "Human Rights"), however short it is.
-_NO_END_WORD_RE = re.compile(
-    r"(?<![\w.-])(?:on|of|the|and|at|to|in|for|by|with|from|an|de|du|des|la|le|les|et|à|au|aux|el|los|las|del|y|en"
-    r"|para|por|con)$"
-)
+_NO_END_WORDS = ("on", "of", "the", "and", "at", "to", "in", "for", "by", "with", "from", "an", "de", "du", "des",
+                 "la", "le", "les", "et", "à", "au", "aux", "el", "los", "las", "del", "y", "en", "para", "por", "con")
+_NO_END_WORD_RE = re.compile(rf"(?<![\w.-])(?:{'|'.join(_NO_END_WORDS)})$")
+# The end of a line that can hold such a word and the character before it: searched instead of the whole line,
+# which costs a try at every position (this runs on every line of every document).
+_NO_END_TAIL = max(map(len, _NO_END_WORDS)) + 1
+
+
+def ends_on_no_end_word(line: str) -> bool:
+    """Return whether a line (right-stripped) ends on a word that no sentence or heading ends on."""
+    return _NO_END_WORD_RE.search(line[-_NO_END_TAIL:]) is not None
 _GLUED_END_MARKER_RE = re.compile(r"(?<=[.;:”’\"])\d{1,3}$")
 _BARE_NUMBERING_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))$")  # "12." or "(a)" alone on a line
 
@@ -284,7 +291,7 @@ def _wrapped_heading(block: Block, text: str, width: int) -> bool:
         return False
     if width and any(len(ln.text.strip()) >= 0.75 * width for ln in lines):
         return False
-    return len(text.split()) <= 24 and all(_NO_END_WORD_RE.search(ln.text.rstrip()) for ln in lines[:-1])
+    return len(text.split()) <= 24 and all(ends_on_no_end_word(ln.text.rstrip()) for ln in lines[:-1])
 
 
 def paragraphs_of(blocks: list[Block], ctx: Context, width: int) -> tuple[list[Paragraph], list[Tracked]]:
