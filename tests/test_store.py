@@ -185,7 +185,8 @@ def test_migrations_are_recorded_once(db_url: str) -> None:
         applied = first.migrations()
     with open_store(db_url) as second:
         assert second.migrations() == applied
-    assert [(v, n) for v, n, _ in applied] == [(1, "initial"), (2, "masthead_not_searched"), (3, "sources")]
+    assert [(v, n) for v, n, _ in applied] == [(1, "initial"), (2, "masthead_not_searched"), (3, "sources"),
+                                               (4, "search_head")]
 
 
 def test_opening_a_migrated_store_waits_for_no_writer(db_url: str) -> None:
@@ -419,7 +420,7 @@ def test_a_read_only_store_of_an_older_schema_says_how_to_migrate(tmp_path: Path
     with pytest.raises(errors.NeedsMigration, match=r"needs migration 2 of this unref \(opening it for writing"):
         open_store(url, read_only=True)
     with open_store(url) as store:  # a writable open migrates
-        assert [v for v, _, _ in store.migrations()] == [1, 2, 3]
+        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4]
 
 
 def test_a_query_of_one_symbol_names_its_document(store: Store) -> None:
@@ -630,3 +631,57 @@ def test_postgres_broad_query_in_order_finds_what_the_index_finds() -> None:
         assert store._in_order(parse_query("council"), 5, "")
         after = {q: [(h.ref, h.score, h.document.symbol) for h in store.search(q, limit=20)] for q in queries}
         assert after == before and all(before.values())
+
+
+# PostgreSQL: the search's head, the passages of the first documents (issue 13)
+
+
+@pytest.mark.parametrize(("known_share", "head_rows", "rows", "window", "head"), [
+    (0.01, 520_000, 12_700_000, 1000, True),  # 100,000 documents, a common word: 5,200 matches in the head
+    (0.001, 520_000, 12_700_000, 1000, False),  # a medium word: 520 in the head, less than a window
+    (0.0, 520_000, 12_700_000, 1000, False),  # a word the planner does not list
+    (0.01, 520_000, 12_700_000, 4000, True),  # a phrase's candidates: 5,200 of the 4,000 wanted
+    (0.005, 520_000, 12_700_000, 4000, False),
+    (0.05, 300_000, 300_000, 1000, False),  # a small corpus: the head is the table
+    (0.05, 0.0, 12_700_000, 1000, False),  # no head index (or never counted)
+])
+def test_searches_head(known_share: float, head_rows: float, rows: float, window: int, head: bool) -> None:
+    from unref.corpus.store.postgres import searches_head
+
+    assert searches_head(known_share, head_rows, rows, window) is head
+
+
+@pytest.mark.parametrize(("ranked", "read", "window", "candidates", "holds"), [
+    (1000, None, 1000, 1000, True),  # a word: a window ranked
+    (999, 999, 1000, 1000, False),  # the head ran out of matches
+    (1000, None, 1000, 4000, True),  # a phrase: a window of candidates held it
+    (300, 4000, 1000, 4000, True),  # a phrase: every candidate read, 300 held it
+    (300, 2500, 1000, 4000, False),  # the head ran out of candidates
+])
+def test_holds_window(ranked: int, read: int | None, window: int, candidates: int, holds: bool) -> None:
+    from unref.corpus.store.postgres import holds_window
+
+    assert holds_window(ranked, read, window, candidates) is holds
+
+
+def test_postgres_search_of_the_head_finds_what_the_whole_table_finds() -> None:
+    """A broad query searched in the head's index ranks the same window as through the whole table's."""
+    from conftest_db import pg_schema
+    from unref.corpus.store.postgres import PostgresStore
+
+    with pg_schema() as url, open_store(url) as store:
+        assert isinstance(store, PostgresStore)
+        store.search_window = 5
+        for n in range(12):
+            add(store, record([f"S/2026/{n}"], paragraphs=[
+                "The council met." + " council" * (n % 4), f"Other words {n}.", "The council and the security."]))
+        queries = ["council", '"the council"', "council security", "council -met", '"council met"']
+        before = {q: [(h.ref, h.score, h.document.symbol) for h in store.search(q, limit=20)] for q in queries}
+        store._stats = (time.monotonic(), {"council": 0.9, "the": 0.9, "security": 0.9, "met": 0.9}, 0.5, 1e9)
+        store._head = (time.monotonic(), 1e6)
+        assert store._plan(parse_query("council"), 5, "").head
+        after = {q: [(h.ref, h.score, h.document.symbol) for h in store.search(q, limit=20)] for q in queries}
+        assert after == before and all(before.values())
+        store._head = (time.monotonic(), 1.0)  # a head too small for a window: the whole table's index
+        assert not store._plan(parse_query("council"), 5, "").head
+        assert {q: [(h.ref, h.score, h.document.symbol) for h in store.search(q, limit=20)] for q in queries} == before

@@ -6,10 +6,10 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from uuid import uuid4
 
-from unref.corpus.store.base import Failure, Passage, Prepared, passage_id, redact
+from unref.corpus.store.base import PASSAGE_BITS, Failure, Passage, Prepared, passage_id, redact
 from unref.corpus.store.errors import CannotOpen, MissingFeature, SearchTimeout, StoreError
 from unref.corpus.store.query import Query, QueryError, Unit, fold
 from unref.corpus.store.sql import SQLStore
@@ -23,6 +23,11 @@ PHRASE_CANDIDATES = 4  # a phrase query reads at most this many times the window
 # documents (3.4 M passages) a word in 2.5 % of them cost 50-77 ms through the index and 40 ms in order (a row
 # read in order cost about twice a match put in the bitmap: SCAN_COST). See `scans_in_order`.
 SCAN_COST = 2.0
+# The search's head: the passages of the first 4,095 documents have a full-text index of their own
+# (migration 0004, whose bound this must equal). A broad query finds its window there from a bitmap of
+# share x head rows instead of share x all rows (see `searches_head`).
+HEAD_DOCUMENTS = 4096
+HEAD_ID = HEAD_DOCUMENTS << PASSAGE_BITS
 STATS_AGE = 300.0  # seconds that the planner's word frequencies are kept before they are read again
 # A writer whose connection is lost (the server restarted, an administrator ended the session) waits
 # this long before each new attempt to connect, then gives up: about two minutes in all.
@@ -57,6 +62,30 @@ def scans_in_order(share: float, rows: float, window: int) -> bool:
     return share > 0 and window / share * SCAN_COST < share * rows
 
 
+def searches_head(known_share: float, head_rows: float, rows: float, window: int) -> bool:
+    """Return whether a search should look for its window in the head first.
+
+    `known_share` counts only the words whose share the planner lists (a word it does not list counts
+    as none): the head must promise a whole window, else the search would read two indexes. The head
+    pays only when it is a small part of the table; in a small corpus it is the table.
+    """
+    return 0 < head_rows <= rows / 2 and known_share * head_rows >= window
+
+
+def holds_window(ranked: int, read: int | None, window: int, candidates: int) -> bool:
+    """Return whether a search found a whole window: `window` matches ranked, or `candidates` read (a phrase's
+    candidates, of which fewer than a window held the phrase). A search of the head that did not is
+    run again on the whole table."""
+    return ranked >= window or (read or 0) >= candidates
+
+
+class Plan(NamedTuple):
+    """Where a search looks for its candidates: in the head's index, and by reading the passages in order."""
+
+    head: bool
+    in_order: bool
+
+
 class ConnectionLost(StoreError):
     """The connection to PostgreSQL was lost, and no new one could be made in the time allowed."""
 
@@ -79,6 +108,7 @@ class PostgresStore(SQLStore):
         self._psycopg = psycopg
         self._sql_cache: dict[str, str] = {}
         self._stats: tuple[float, dict[str, float], float, float] | None = None  # read at, freqs, floor, rows
+        self._head: tuple[float, float] | None = None  # read at, passages in the head's index
         self._journal: list[Callable[[], Any]] = []  # the writes of the open transaction, to redo on a new connection
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout)))
@@ -287,6 +317,15 @@ class PostgresStore(SQLStore):
             self._stats = (time.monotonic(), freqs, floor, max(0.0, float(rows or 0)))
         return self._stats[1], self._stats[2], self._stats[3]
 
+    def _head_rows(self) -> float:
+        """Return how many passages the head's index holds (migration 0004), as the server last counted them
+        (CREATE INDEX, VACUUM, ANALYZE); 0 when unknown. Read again after STATS_AGE seconds."""
+        if self._head is None or time.monotonic() - self._head[0] > STATS_AGE:
+            row = self.conn.execute("SELECT c.reltuples FROM pg_class c WHERE c.oid = to_regclass('passages_tsv_head')"
+                                    ).fetchone()
+            self._head = (time.monotonic(), max(0.0, float(row[0])) if row and row[0] is not None else 0.0)
+        return self._head[1]
+
     def _in_order(self, candidates: Query, window: int | None, where: str) -> bool:
         """Return whether a search without filters should read the passages in order (see `scans_in_order`)."""
         if window is None or where:
@@ -294,36 +333,84 @@ class PostgresStore(SQLStore):
         freqs, floor, rows = self._word_stats()
         return scans_in_order(query_share(candidates, freqs, floor), rows, window)
 
+    def _plan(self, query: Query, window: int | None, where: str) -> Plan:
+        """Return where and how a search looks for its window of candidates (see `Plan` and `searches_head`)."""
+        if window is None or where:
+            return Plan(head=False, in_order=False)
+        freqs, floor, rows = self._word_stats()
+        head_rows = self._head_rows()
+        if searches_head(query_share(query, freqs, 0.0), head_rows, rows, window):
+            return Plan(head=True, in_order=scans_in_order(query_share(query, freqs, floor), head_rows, window))
+        return Plan(head=False, in_order=self._in_order(query, window, where))
+
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
                     window: int | None, after: tuple[float, int] | None = None) -> list[tuple[int, float]]:
-        join = " JOIN documents d ON d.id = p.document_id" if where else ""
         # GIN yields every match before the heap is read; the window caps the rows read and ranked
         # (LIMIT NULL: no window). The words of a phrase find candidates, which are capped too, and
-        # their positions are checked on those only. The order is (score descending, id); `after`
-        # keeps the matches past one of those positions.
-        has_phrase = any(len(u.words) > 1 for u in query.units())
-        outer = " WHERE c.tsv @@ to_tsquery('simple', ?)" if has_phrase and window else ""
+        # their positions are checked on those only, until a window of them holds the phrase. The order
+        # is (score descending, id); `after` keeps the matches past one of those positions.
+        phrase = bool(window) and any(len(u.words) > 1 for u in query.units())
+        candidates = window * PHRASE_CANDIDATES if phrase and window else window
+        plan = self._plan(query, candidates, where)
+        if plan.head:  # the head's index first; the whole table's when the head holds less than a window
+            rows = self._run_search(*self._statement(query, where, args, limit, offset, window, after, head=True),
+                                    plan)
+            if rows and holds_window(rows[0][2], rows[0][3], window or 0, candidates or 0):
+                return [(pid, score) for pid, score, _, _ in rows]
+            plan = Plan(head=False, in_order=self._in_order(query, candidates, where))
+        rows = self._run_search(*self._statement(query, where, args, limit, offset, window, after, head=False), plan)
+        return [(pid, score) for pid, score, _, _ in rows]
+
+    @staticmethod
+    def _statement(query: Query, where: str, args: list[Any], limit: int, offset: int, window: int | None,
+                   after: tuple[float, int] | None, *, head: bool) -> tuple[str, list[Any]]:
+        """Return the search statement and its parameters: rows of (passage id, score, matches ranked,
+        candidates read or None), the counts as `holds_window` reads them.
+
+        The candidates are the first matches found (of a phrase's words, in any order), at most
+        `window` (PHRASE_CANDIDATES times as many for a phrase); in the head, only among its passages.
+        """
+        join = " JOIN documents d ON d.id = p.document_id" if where else ""
+        phrase = bool(window) and any(len(u.words) > 1 for u in query.units())
+        bound = f" AND p.id < {HEAD_ID}" if head else ""  # a constant: the planner matches it to the partial index
+        outer = " WHERE c.tsv @@ to_tsquery('simple', ?) LIMIT ?" if phrase else ""
         keyset = " WHERE r.score < ? OR (r.score = ? AND r.id > ?)" if after else ""
-        sql = (f"SELECT r.id, r.score FROM (SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ?), 1)::float8 AS score"
-               f" FROM (SELECT p.id, p.tsv FROM passages p{join} WHERE p.tsv @@ to_tsquery('simple', ?)"
-               f"{' AND ' + where if where else ''} LIMIT ?) c{outer}) r{keyset} ORDER BY r.score DESC, r.id"
-               " LIMIT ? OFFSET ?")
+        # n: the matches ranked (before the keyset); when fewer than a window, the candidates read too
+        # (counted only then: a phrase stops reading candidates once a window of them holds it).
+        sql = (f"WITH c AS MATERIALIZED (SELECT p.id, p.tsv FROM passages p{join}"
+               f" WHERE p.tsv @@ to_tsquery('simple', ?){bound}{' AND ' + where if where else ''} LIMIT ?)"
+               " SELECT r.id, r.score, r.n, CASE WHEN r.n < ? THEN (SELECT count(*) FROM c) END"
+               " FROM (SELECT x.id, x.score, count(*) OVER () AS n FROM (SELECT c.id,"
+               f" ts_rank(c.tsv, to_tsquery('simple', ?), 1)::float8 AS score FROM c{outer}) x) r{keyset}"
+               " ORDER BY r.score DESC, r.id LIMIT ? OFFSET ?")
         full = query.to_tsquery()
-        candidates = query.to_tsquery(phrases=False) if outer else full
-        params = [full, candidates, *args, window * PHRASE_CANDIDATES if outer and window else window,
-                  *([full] if outer else []), *([after[0], after[0], after[1]] if after else []), limit, offset]
+        params = [query.to_tsquery(phrases=False) if phrase else full, *args,
+                  window * PHRASE_CANDIDATES if phrase and window else window, window, full,
+                  *([full, window] if phrase else []), *([after[0], after[0], after[1]] if after else []),
+                  limit, offset]
+        return sql, params
+
+    def _run_search(self, sql: str, params: list[Any], plan: Plan) -> list[tuple[int, float, int, int | None]]:
+        """Run a search statement in a read transaction of its own settings; return its rows."""
         errors = self._psycopg.errors
         try:
             with self.transaction():
-                self.conn.execute(f"SET LOCAL statement_timeout = {int(self.timeout * 1000)}")
-                self.conn.execute("SET LOCAL work_mem = '32MB'")  # exact bitmaps: no rows read twice
-                # One window of matches, the first in the table, whichever plan: no parallel workers, and a
-                # scan in order starts at the table's start, not where another scan of it is (on a table
-                # larger than a quarter of shared_buffers, PostgreSQL's default: the window moved between runs).
-                self.conn.execute("SET LOCAL max_parallel_workers_per_gather = 0")
-                self.conn.execute("SET LOCAL synchronize_seqscans = off")
-                if self._in_order(query, window * PHRASE_CANDIDATES if outer and window else window, where):
-                    self.conn.execute("SET LOCAL enable_bitmapscan = off")
+                # In one round trip: a time limit; exact bitmaps (work_mem: no rows read twice); one window of
+                # matches, the first in the table, whichever plan: no parallel workers, and a scan in order
+                # starts at the table's start, not where another scan of it is (on a table larger than a
+                # quarter of shared_buffers, PostgreSQL's default: the window moved between runs); no JIT
+                # compilation, whose tens of milliseconds a search that reads a window never wins back. The
+                # head's index is read as a bitmap unless the plan reads in order: with LIMIT, the planner would
+                # often read the head in order through the primary key.
+                bitmap_only = plan.head and not plan.in_order
+                self.conn.execute(
+                    "SELECT set_config('statement_timeout', %s, true), set_config('work_mem', '32MB', true),"
+                    " set_config('max_parallel_workers_per_gather', '0', true),"
+                    " set_config('synchronize_seqscans', 'off', true), set_config('jit', 'off', true),"
+                    " set_config('enable_bitmapscan', %s, true), set_config('enable_seqscan', %s, true),"
+                    " set_config('enable_indexscan', %s, true)",
+                    (str(int(self.timeout * 1000)), "off" if plan.in_order else "on",
+                     *(["off" if bitmap_only else "on"] * 2)), prepare=False)
                 # Never prepared: a plan fitted to this query's words. psycopg prepares a statement run five
                 # times, and the server then may keep one generic plan for every tsquery: a medium word with a
                 # filter took 1-4 s (was 20-50 ms) once the bench's query mix had run once in the same session.
@@ -332,4 +419,4 @@ class PostgresStore(SQLStore):
             raise SearchTimeout(self.timeout) from None
         except (errors.SyntaxError, errors.DataException) as err:
             raise QueryError(str(err).splitlines()[0]) from None
-        return [(int(pid), float(score)) for pid, score in rows]
+        return [(int(pid), float(score), int(n), None if read is None else int(read)) for pid, score, n, read in rows]
