@@ -55,18 +55,18 @@ def lazy(pattern: str, flags: int = 0, module: ModuleType = re) -> re.Pattern[st
 # The rule above the footnotes: a run of underscores.
 FOOTNOTE_SEPARATOR = r"_{5,}"
 FOOTNOTE_SEPARATOR_RE = re.compile(rf"^\s*{FOOTNOTE_SEPARATOR}\s*$")
-# Job number printed on each page: "25-02826", "25-02826 (E)", "GE.19-13879(E)", "N9400123".
-JOB_NUMBER = r"(?:[A-Z]{1,3}\.)?\d{2}-\d{5}\*?\s*(?:\([A-Z]\))?"
+# Job number printed on each page: "25-02826", "25-02826 (E)", "GE.19-13879(E)", "N9400123"; a letter may
+# follow the digits ("25-05010X (E)", the executive boards' documents).
+JOB_NUMBER = r"(?:[A-Z]{1,3}\.)?\d{2}-\d{5}[A-Z]?\*?\s*(?:\([A-Z]\))?"
 JOB_NUMBER_RE = re.compile(rf"^\s*{JOB_NUMBER}\s*(?:\d{{6}})?\s*(?:\*\d{{7,}}\*)?\s*$")
 # Date stamp under the job number ("270225") and the bar code text ("*2502826*").
 STAMP_RE = re.compile(r"^\s*(?:\d{6}|\*\d{6,9}\*|\d{6}\s+\d{6})\s*$")
 # Page numbers: "2/3", "Page 2", "- 2 -", "/..."
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s+\d+|P[áa]gina\s+\d+|-\s*\d+\s*-|/\s*\.\.\.)\s*$")
-# A line that holds only a UN symbol or two, as running heads print them.
-SYMBOL_LINE_RE = re.compile(
-    r"^\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?(?:\s*\(\d{4}\)\*?)?"
-    r"(?:\s*[-–]\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?)?\s*$"
-)
+# A line that holds only a UN symbol or two, as running heads print them. A convention's body numbers its
+# sessions in brackets inside the symbol: "ICCD/COP(16)/1", "ICCD/CRIC(22)/2".
+SYMBOL = r"[A-Z][A-Z0-9.\-]*/(?:[A-Z][A-Za-z0-9.\-]*\(\d{1,3}\)/)?[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?"
+SYMBOL_LINE_RE = re.compile(rf"^\s*{SYMBOL}(?:\s*\(\d{{4}}\)\*?)?(?:\s*[-–]\s*{SYMBOL})?\s*$")
 # Header date of meeting records: "16/04/2025".
 HEADER_DATE_RE = re.compile(r"^\s*\d{2}/\d{2}/\d{4}\s*$")
 # Language line in old running heads: "English", "Français"...

@@ -437,9 +437,12 @@ _OCR_DAY_RE = re.compile(rf"^[lI](\d)(?= (?:{_MONTH_WORDS}) \d{{4}}$)", re.I)
 # a symbol with a session number in brackets.
 _QUALIFIED_SYMBOL_RE = re.compile(
     r"^\s*[A-Z][A-Z0-9.\-]*/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*\*?\s*"
-    r"\((?:Sect\.|Section|Part|Vol\.|Volume|Partie|Parte|[\w\-]+ partie|[\w\-]+ parte|Chap\.)[^()]{0,20}\)\s*$"
-    # A convention's body numbers its sessions in brackets: "ICCD/COP(16)/1", "ICCD/CRIC(22)/2".
-    r"|^\s*[A-Z]{2,8}/[A-Z]{2,8}\(\d{1,3}\)(?:/[A-Za-z0-9.\-]+)+\*?\s*$")
+    r"\((?:Sect\.|Section|Part|Vol\.|Volume|Partie|Parte|[\w\-]+ partie|[\w\-]+ parte|Chap\.)[^()]{0,20}\)\s*$")
+# "2 April" over "1992": a typewritten masthead's date whose year an extractor set on a line of its own.
+_DAY_MONTH_RE = re.compile(rf"^\d{{1,2}} (?:{_MONTH_WORDS})$", re.I)
+_YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
+# The body's first numbered paragraph: "1.   The present report is submitted pursuant to ...".
+_FIRST_PARAGRAPH_RE = re.compile(r"^1\.(?:$|\s+[A-ZА-Я])")
 # "Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69," over "71, 120, 123 and 135".
 _AGENDA_WRAPS_RE = re.compile(r"^(?:Agenda items|Items|Points|Temas|Пункты)\s+[\d ,()a-z]+,$")
 _AGENDA_REST_RE = re.compile(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\([a-z]{1,4}\))?)?$")
@@ -450,6 +453,15 @@ _ANY_RE = re.compile("")
 def _lower_start(text: str) -> re.Match[str] | None:
     """Return a match for a line that starts in lower case (it goes on from the line above), else None."""
     return _ANY_RE.match(text) if text[:1].islower() else None
+
+
+def _reads_as_date(text: str, m: re.Match[str]) -> bool:
+    """Return whether a line holding a date reads as a masthead's date line: the date, with at most a few
+    words before it and no resolution's number ("of 22 November 1967", "Wednesday, 16 April 2025, 10 a.m.",
+    "3163rd meeting, on 25 January 1993"), not a sentence that cites one ("1985 and 618 (1988) of 29 July
+    1988 condemning all acts")."""
+    before, after = text[: m.start()], text[m.end() :]
+    return "(" not in before and len(before.split()) <= 4 and len(after.strip()) <= 16
 
 
 class _Reader:
@@ -464,6 +476,7 @@ class _Reader:
         self.current_organ: str | None = None
         self.seen_distr = False
         self.seen_session = False
+        self.seen_original = False  # the "Original:" line, which closes the masthead's column of symbols
         self.last_masthead = -1
         self.last_kind = ""  # what the last masthead line was: "symbol", "organ", "session", "agenda", ...
         self.chain = ""  # the same, or "" when a line that is no masthead item came after it
@@ -559,6 +572,13 @@ class _Reader:
         untaken = [ln.text.strip() for ln in self.window[:i] if ln.text.strip() and ln.start not in self.result.used]
         return len(untaken) <= 8 and not any(len(t) > 45 or t.endswith((",", ".", ";")) for t in untaken)
 
+    def _text_begun(self, i: int) -> bool:
+        """Return whether the text has begun above line i: a line that is no masthead item opens a resolution's
+        text ("The Security Council,") or its first numbered paragraph. Dates under it are the text's (a notice
+        read before the masthead, "This record contains the text of speeches ...", is not)."""
+        above = [ln.text.strip() for ln in self.window[:i] if ln.start not in self.result.used]
+        return any(_ENACTING_RE.match(text) or _FIRST_PARAGRAPH_RE.match(text) for text in above)
+
     def _take_body_run(self, i: int, name: str, past: int) -> int:
         """Take the lines from i to past as the name of the body that heads a block; return past."""
         self.current_organ = name
@@ -577,6 +597,7 @@ class _Reader:
         """Read the masthead items of line i (two where an extractor joined columns); return the next index."""
         line = self.window[i]
         text, i = self._join_wrapped_agenda(i, line.text.strip())
+        text = self._join_wrapped_date(i, text)
         kinds = [self._take(i, part) for part in _parts(text)]
         if any(kinds):
             self.result.used.add(line.start)
@@ -592,6 +613,16 @@ class _Reader:
             self.result.used.add(nxt.start)
             return f"{text} {nxt.text.strip()}", i + 1
         return text, i
+
+    def _join_wrapped_date(self, i: int, text: str) -> str:
+        """Return a date whose year stands on the next printed line as one ("2 April" over "1992")."""
+        if not _DAY_MONTH_RE.match(text):
+            return text
+        nxt = next((ln for ln in self.window[i + 1 : i + 4] if ln.text.strip()), None)
+        if nxt is None or not _YEAR_RE.match(nxt.text.strip()):
+            return text
+        self.result.used.add(nxt.start)
+        return f"{text} {nxt.text.strip()}"
 
     def _take(self, i: int, raw: str) -> str:
         """Read one masthead item by the first rule that takes it; return its kind, or "" when the line is none."""
@@ -612,6 +643,10 @@ class _Reader:
         """A symbol line: one symbol, or several joined by dashes ("A/79/359–S/2024/684")."""
         if raw.rstrip().endswith("."):
             return None  # "document" over "S/11800.": a sentence of the text ends; a masthead's symbol never does
+        if self.seen_original and self.md.symbols:
+            # Under the column that "Original:" closes no symbol of the document stands: page art of the masthead
+            # ("E/25", the logo of the Council's 2025 session), which keeps its chain of items going.
+            return self.last_kind
         for sym in re.split(r"\s*[-–]\s*(?=[A-Z]+/)", text):
             sym = re.sub(r"\s+", " ", sym.replace("*", "").strip())  # "A/79/843*": the star marks a note
             if sym not in self.md.symbols:
@@ -666,15 +701,15 @@ class _Reader:
 
     def _date(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """The document's date: the first short line that holds one."""
-        if self.md.date is not None or len(text) >= 60:
-            return None
+        if self.md.date is not None or len(text) >= 60 or not _reads_as_date(text, m) or self._text_begun(self.at):
+            return None  # a date in a sentence of the text: "Recalling its resolution 765 (1992) of 16 July 1992,"
         self.md.date = iso_date(m)
         return "date" if not text[:1].islower() else ""  # "on 30 April 1993" ends a sentence of the text
 
     def _original(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """"Original: English"."""
         self.md.original_language = LANGUAGE_NAMES.get(m.group("lang").lower().strip(".,"))
-        self.seen_distr = True
+        self.seen_distr = self.seen_original = True
         return "original"
 
     def _language(self, raw: str, text: str, m: re.Match[str]) -> str | None:
@@ -683,6 +718,7 @@ class _Reader:
             return None
         if self.last_kind == "original" and not self.md.original_language:
             self.md.original_language = LANGUAGE_NAMES.get(text.lower())  # "ORIGINAL:" over "ENGLISH"
+        self.seen_original = self.seen_original or text.upper().startswith("ORIGINAL")
         return "original" if text.upper().startswith("ORIGINAL") else "language"
 
     def _agenda(self, raw: str, text: str, m: re.Match[str]) -> str | None:
@@ -923,7 +959,7 @@ def _anchor(window: list[Line], i: int, letter_at: int | None, in_masthead: bool
         return "back"  # "Report" over "of the Secretary-General" too
     if _SECTION_RE.match(text):
         return "section"
-    if re.match(r"^1\.(?:$|\s+[A-ZА-Я])", text):
+    if _FIRST_PARAGRAPH_RE.match(text):
         return "numbered"  # the body's first numbered paragraph
     return ""
 
@@ -1015,11 +1051,19 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
                 _ends_short_title(text, width) or _case_breaks(out, text)):
             break  # reports and resolutions: the title is the short lines under the heading
         out.append(line)
+        if not letter and _ends_with_marker(text):
+            break  # the note's marker stands at the title's end: "... du Conseil des droits de l’homme*" over "Italie"
         if letter and _addressee_ends(" ".join(ln.text.strip() for ln in out), text, _line_after(window, k)):
             if _is_last_word_of_name(_line_after(window, k), width):
                 out.append(window[k + 1])  # "на имя Председателя Совета / Безопасности": the last word of a name
             break
     return out
+
+
+def _ends_with_marker(text: str) -> bool:
+    """Return whether a title's line ends with a note's marker ("*", "**", "†"), which the Editorial Manual sets
+    after the title's last word."""
+    return text.endswith(("*", "†", "‡")) and len(text.rstrip("*†‡ ")) > 1
 
 
 def _case_breaks(out: list[Line], text: str) -> bool:
