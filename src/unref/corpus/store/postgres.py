@@ -72,11 +72,11 @@ def searches_head(known_share: float, head_rows: float, rows: float, window: int
     return 0 < head_rows <= rows / 2 and known_share * head_rows >= window
 
 
-def holds_window(ranked: int, read: int | None, window: int, candidates: int) -> bool:
-    """Return whether a search found a whole window: `window` matches ranked, or `candidates` read (a phrase's
-    candidates, of which fewer than a window held the phrase). A search of the head that did not is
-    run again on the whole table."""
-    return ranked >= window or (read or 0) >= candidates
+def holds_window(ranked: int, window: int) -> bool:
+    """Return whether a search of the head ranked a whole window of matches; else it is run again on the whole
+    table. A phrase whose head candidates held it fewer than `window` times goes there too, whether or not
+    the head had a window of candidates: counting them would cost every phrase search in the head more."""
+    return ranked >= window
 
 
 class Plan(NamedTuple):
@@ -355,42 +355,40 @@ class PostgresStore(SQLStore):
         if plan.head:  # the head's index first; the whole table's when the head holds less than a window
             rows = self._run_search(*self._statement(query, where, args, limit, offset, window, after, head=True),
                                     plan)
-            if rows and holds_window(rows[0][2], rows[0][3], window or 0, candidates or 0):
-                return [(pid, score) for pid, score, _, _ in rows]
+            if rows and holds_window(rows[0][2] or 0, window or 0):
+                return [(pid, score) for pid, score, _ in rows]
             plan = Plan(head=False, in_order=self._in_order(query, candidates, where))
         rows = self._run_search(*self._statement(query, where, args, limit, offset, window, after, head=False), plan)
-        return [(pid, score) for pid, score, _, _ in rows]
+        return [(pid, score) for pid, score, _ in rows]
 
     @staticmethod
     def _statement(query: Query, where: str, args: list[Any], limit: int, offset: int, window: int | None,
                    after: tuple[float, int] | None, *, head: bool) -> tuple[str, list[Any]]:
-        """Return the search statement and its parameters: rows of (passage id, score, matches ranked,
-        candidates read or None), the counts as `holds_window` reads them.
+        """Return the search statement and its parameters: rows of (passage id, score, matches ranked).
 
         The candidates are the first matches found (of a phrase's words, in any order), at most
         `window` (PHRASE_CANDIDATES times as many for a phrase); in the head, only among its passages.
+        The matches ranked are counted (before the keyset) in the head only, for `holds_window`: a
+        window function costs a little on every search.
         """
         join = " JOIN documents d ON d.id = p.document_id" if where else ""
         phrase = bool(window) and any(len(u.words) > 1 for u in query.units())
         bound = f" AND p.id < {HEAD_ID}" if head else ""  # a constant: the planner matches it to the partial index
         outer = " WHERE c.tsv @@ to_tsquery('simple', ?) LIMIT ?" if phrase else ""
         keyset = " WHERE r.score < ? OR (r.score = ? AND r.id > ?)" if after else ""
-        # n: the matches ranked (before the keyset); when fewer than a window, the candidates read too
-        # (counted only then: a phrase stops reading candidates once a window of them holds it).
-        sql = (f"WITH c AS MATERIALIZED (SELECT p.id, p.tsv FROM passages p{join}"
-               f" WHERE p.tsv @@ to_tsquery('simple', ?){bound}{' AND ' + where if where else ''} LIMIT ?)"
-               " SELECT r.id, r.score, r.n, CASE WHEN r.n < ? THEN (SELECT count(*) FROM c) END"
-               " FROM (SELECT x.id, x.score, count(*) OVER () AS n FROM (SELECT c.id,"
-               f" ts_rank(c.tsv, to_tsquery('simple', ?), 1)::float8 AS score FROM c{outer}) x) r{keyset}"
+        ranked = (f"SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ?), 1)::float8 AS score"
+                  f" FROM (SELECT p.id, p.tsv FROM passages p{join} WHERE p.tsv @@ to_tsquery('simple', ?){bound}"
+                  f"{' AND ' + where if where else ''} LIMIT ?) c{outer}")
+        counted = f"SELECT x.id, x.score, count(*) OVER () AS n FROM ({ranked}) x" if head else ranked
+        sql = (f"SELECT r.id, r.score, {'r.n' if head else 'NULL'} FROM ({counted}) r{keyset}"
                " ORDER BY r.score DESC, r.id LIMIT ? OFFSET ?")
         full = query.to_tsquery()
-        params = [query.to_tsquery(phrases=False) if phrase else full, *args,
-                  window * PHRASE_CANDIDATES if phrase and window else window, window, full,
-                  *([full, window] if phrase else []), *([after[0], after[0], after[1]] if after else []),
-                  limit, offset]
+        params = [full, query.to_tsquery(phrases=False) if phrase else full, *args,
+                  window * PHRASE_CANDIDATES if phrase and window else window, *([full, window] if phrase else []),
+                  *([after[0], after[0], after[1]] if after else []), limit, offset]
         return sql, params
 
-    def _run_search(self, sql: str, params: list[Any], plan: Plan) -> list[tuple[int, float, int, int | None]]:
+    def _run_search(self, sql: str, params: list[Any], plan: Plan) -> list[tuple[int, float, int | None]]:
         """Run a search statement in a read transaction of its own settings; return its rows."""
         errors = self._psycopg.errors
         try:
@@ -419,4 +417,4 @@ class PostgresStore(SQLStore):
             raise SearchTimeout(self.timeout) from None
         except (errors.SyntaxError, errors.DataException) as err:
             raise QueryError(str(err).splitlines()[0]) from None
-        return [(int(pid), float(score), int(n), None if read is None else int(read)) for pid, score, n, read in rows]
+        return [(int(pid), float(score), None if n is None else int(n)) for pid, score, n in rows]

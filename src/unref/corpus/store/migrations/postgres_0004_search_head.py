@@ -12,5 +12,6 @@ equal to `postgres.HEAD_ID`: the planner uses a partial index only for a query t
 """
 
 SQL = """
+SET LOCAL maintenance_work_mem = '256MB';  -- an existing corpus: the GIN build sorts its entries in memory
 CREATE INDEX passages_tsv_head ON passages USING GIN (tsv) WHERE id < 4294967296;
 """
