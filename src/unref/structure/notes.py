@@ -122,8 +122,9 @@ def _floating_notes(printed: list[Line], page: int, width: int) -> list[RawNote]
     for ln in printed:
         label = _label_of_line(ln.text)
         if label is not None:
+            if not _floated_back(label, labels):
+                hints.add(len(texts))
             labels.append(label)
-            hints.add(len(texts))
         else:
             texts.append(ln)
     if not texts:
@@ -141,6 +142,13 @@ def _floating_notes(printed: list[Line], page: int, width: int) -> list[RawNote]
         if j + 1 < len(bounds):
             notes.append(RawNote(label, page, texts[bounds[j]:bounds[j + 1]]))
     return notes
+
+
+def _floated_back(label: str, seen: list[str]) -> bool:
+    """Return whether a label line stands below the label of a later note ("8", "9", "10", then "7"): the notes
+    of a page are numbered down the page, so pdftotext printed this label away from its note (where its raised
+    figure's baseline sorted), and the line after it opens no note."""
+    return label.isdigit() and any(s.isdigit() and int(s) > int(label) for s in seen)
 
 
 def _start_score(prev: str, cur: str, hinted: bool, width: int) -> float:
@@ -211,7 +219,7 @@ def has_marker_evidence(text: str, label: str) -> bool:
             continue
         before = text[max(0, m.start() - 3):m.start()]  # the tail is all the tests below look at
         if (m.group().endswith("/") or not label.isdigit() or not before.endswith(" ")
-                or re.search(r"[.,;:”’\")\]*] $", before[-3:])):  # the tail is all the pattern can see
+                or re.search(r"[.,;:”’\")\]*»] $", before[-3:])):  # the tail is all the pattern can see
             return True
     return False
 
@@ -337,9 +345,11 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     """Return the pattern of a footnote marker for a label: glued, spaced or "1/" style (compiled once per label)."""
     lab = re.escape(label)
     if label.isdigit():
-        return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]])|(?<=[^\W\d_] )|(?<=[.,;:”’\")\]] )"
-                          rf"|(?<=\d ))"
-                          rf"{lab}/?(?![\d/])(?=[\s,.;:)”’\"]|$)")
+        # After a word, a stop, a closing mark (French, Spanish and Russian close a quotation with "»":
+        # "Европы»72."), a percentage ("130,4%50."), or a space after any of them or a figure.
+        return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]»])|(?<=\d%)|(?<=[^\W\d_] )"
+                          rf"|(?<=[.,;:”’\")\]»] )|(?<=\d ))"
+                          rf"{lab}/?(?![\d/])(?=[\s,.;:)”’\"»]|$)")
     if label[0] in "*†‡§":  # "*" is not the end of "**"; a list of them: "Iraq:* , **", "Chile*, **"
         c = re.escape(label[0])
         # Older documents set the star off by a space at the end of a title or a sentence
@@ -464,17 +474,29 @@ def _after_figure(before: str, after: str) -> bool:
 # A sum of money and the year are the numbers a marker is glued to without anything between.
 _MONEY_BEFORE_RE = re.compile(r"[$€£]\d[\d,]*\.\d\d ?$")
 _YEAR_BEFORE_RE = re.compile(r"(?<![\d,.])(?:19|20)\d\d\.$")
+# A year with the marker glued on without its stop ("in October 2022 and August 2023220."), and a number of
+# one to three figures with a marker of two or more ("was 857135"): the UN Editorial Manual sets off
+# thousands with a comma, so a run of five figures or more without one is no figure of the text.
+_YEAR_GLUED_RE = re.compile(r"(?<![\d,./])(?:19|20)\d\d$")
+_SHORT_NUMBER_RE = re.compile(r"(?<![\d,./])[1-9]\d{0,2}$")
+_GROUPED_FIGURES = 5
+# A figure that ends a sentence, its stop and a marker, a new sentence or the paragraph's end after it
+# ("to between $500 and $1,000.87", "General Recommendation No. 35.19 CoE-CM recommended"): a decimal
+# would go on in the sentence.
+_STOPPED_NUMBER_RE = re.compile(r"(?<![\d./])\d{1,3}(?:,\d{3})*\.$")
+_NUMBERED_BEFORE_RE = re.compile(r"(?:section|sect\.|chapter|para\.|paragraph|table|figure|annex)\s+\d[\d,]*\.$", re.I)
 
 
 def glued_number_markers(text: str, label: str, start: int = 0) -> list[tuple[int, int]]:
     """Return where a marker for a numbered label stands glued to a number, as [start, end) pairs.
 
-    Only two forms, where the number cannot go on into the label: a year and its full stop
+    Only forms where the number cannot go on into the label: a year and its full stop
     ("in 2022.2 ODA remains"; UN style writes a number of four digits with a comma, "1,974.15",
-    so "2022.2" is a year, a stop and a marker) and a sum of money with its two decimals, the marker
-    glued or spaced ("an expenditure of $10.182 on evaluation": "$10.18" and note 2; "$2.35 2 billion").
-    Either could still be a number; the caller takes one only on the page of its note and when no
-    other marker is there.
+    so "2022.2" is a year, a stop and a marker), a sum of money with its two decimals, the marker
+    glued or spaced ("an expenditure of $10.182 on evaluation": "$10.18" and note 2; "$2.35 2 billion"),
+    a year or a short number with the marker glued on ("August 2023220", "was 857135"), and a figure
+    that ends a sentence ("$1,000.87" at a paragraph's end). Each could still be a number; the caller
+    takes one only on the page of its note and when no other marker is there.
     """
     if not label.isdigit():
         return []
@@ -484,10 +506,23 @@ def glued_number_markers(text: str, label: str, start: int = 0) -> list[tuple[in
     for m in _glued_label_pattern(label).finditer(text, start):
         if m.start() == start and start:
             continue
-        before = _tail(text, m.start())
-        if _MONEY_BEFORE_RE.search(before) or _YEAR_BEFORE_RE.search(before):
+        if _glued_to_number(_tail(text, m.start()), label, _after(text, m.end())):
             out.append((m.start(), m.end()))
     return out
+
+
+def _glued_to_number(before: str, label: str, after: str) -> bool:
+    """Return whether a label with `before` the text before it and `after` the text after it is a marker glued
+    to a number (see glued_number_markers)."""
+    if _MONEY_BEFORE_RE.search(before) or _YEAR_BEFORE_RE.search(before):
+        return True
+    if _YEAR_GLUED_RE.search(before):
+        return True
+    short = _SHORT_NUMBER_RE.search(before)
+    if short and len(short.group()) + len(label) >= _GROUPED_FIGURES:
+        return True
+    return bool(_STOPPED_NUMBER_RE.search(before) and not _NUMBERED_BEFORE_RE.search(before)
+                and _NEW_SENTENCE_RE.match(after))
 
 
 def _tail(text: str, pos: int) -> str:
@@ -502,7 +537,7 @@ def _tail(text: str, pos: int) -> str:
 @lru_cache(maxsize=4096)
 def _glued_label_pattern(label: str) -> re.Pattern[str]:
     """Return the pattern of a label glued after a digit, a stop or a space (compiled once per label)."""
-    return re.compile(rf"(?<=[\d. ]){re.escape(label)}(?=[\s,;:)”’\"]|$)")
+    return re.compile(rf"(?<=[\d. ]){re.escape(label)}(?=[\s,;:)”’\"]|\.(?!\d)|$)")
 
 
 # --- Note areas of a source's pages -----------------------------------------------------------
