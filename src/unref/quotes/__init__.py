@@ -22,6 +22,7 @@ from unref.quotes.grammar import (
     quote_spans,
     rx,
     sentence_start,
+    verb_opened_source,
 )
 
 _BULLET_RE = regex.compile(r"^\s*[•▪·–\-]\s*")
@@ -270,6 +271,9 @@ def _source_of(text: str, masked: str, spans: list[Span], k: int, ctx: Context, 
     before_start = sentence_start(masked, begin - 1) if begin else 0
     ctx.sentence_before = masked[before_start:begin]
     ctx.source_near = begin == 0 or (k > 0 and spans[k - 1].end >= before_start)
+    opened = verb_opened_source(text[s.start : s.end], masked[begin:open_at], ctx)
+    if opened is not None:
+        return opened  # the subject before a quotation that opens on its verb: "the Assembly “invites …”"
     found = find_source(masked, begin, open_at, ctx)
     if k > 0 and spans[k - 1].end >= begin and before is not None:
         # A run of quotations in one sentence: the words since the last one may name a new source,

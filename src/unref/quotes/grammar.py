@@ -215,14 +215,14 @@ _JOIN = (r"(?:\s+(?:of the|for the|on the|to the|and the|in the|on a|of a|for a|
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*(?:\s*\([^()]{{1,40}}\))?"
 # Lower-case heads that name a speaker or a text, kept as written: "the representative of
 # China", "the final communiqué", "the Syrian authorities".
-_HEADS = (r"(?:representatives?|delegations?|members|head|chief|deputy|mayor|governor|judges?|journalists?"
+_HEADS = (r"(?:representatives?|delegations?|members|heads?|chief|deputy|mayor|governor|judges?|journalists?"
           r"|spokes(?:person|man|woman)|authorities|government|secretariat"
           r"|leaders?|participants|experts?|panel|court|committee|commission|mission|ministry|ministers?"
           r"|communiqué|communique|statement|declaration|resolution|decision|report|letter|communication"
           r"|note(?: verbale)?|press release|agreement|commitment|document|text|order|judgment|judgement|ruling"
           r"|opinion|advisory opinion|conclusions|findings|recommendations?|outcome document|summary|study"
           r"|survey|review|assessment|analysis|guidelines|principles|speech|address|remarks|message|interview"
-          r"|announcement|decree|law|constitution|charter|convention|treaty|protocol|preamble|provisions?"
+          r"|announcement|decree|edict|law|constitution|charter|convention|treaty|protocol|preamble|provisions?"
           r"|article|paragraph|section|chapter|plan|programme|program|pact|strategy|position paper|paper"
           r"|submission|complaint|petition|appeal|source|sources|witness(?:es)?|author|authors|organizers|officials?|parties"
           r"|organization|organisation|group|prosecutor|president|minister|secretary|director|ambassador"
@@ -240,11 +240,12 @@ _NAMES = rf"{_NAME}(?:,\s+(?:the\s+)?{_NAME})*"  # "France, Germany and the Unit
 # Adjectives before a head, known by their ending: "local municipal authorities", "the judicial authorities".
 _ADJ = r"(?:\p{Ll}+(?:al|ial|an|ese|ic|ary|ive)\s+)"
 _NP = (rf"(?:(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_ADJ}{{0,2}}{_HEADS}"
-       rf"(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAMES})?"
+       # "the heads of United Nations agencies": the bodies of a name, in lower case.
+       rf"(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAMES}(?:\s+(?:agencies|entities|system|funds and programmes)\b)?)?"
        rf"(?:\s*\([^()]{{1,40}}\))?"
        rf"|(?:{_DET}\s+)?{_MODS}*{_NAME}(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAME})?)")
 # "paragraph 68 of the Cartagena Commitment", "article 3 of the Convention": a text speaking.
-_PROVISION = (rf"(?:{_DET}\s+|[Ll][’']|[Ee]l\s+|[Ll]e\s+)?(?:[Pp]aragraphs?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo"
+_PROVISION = (rf"(?:{_DET}\s+|[Ll][’']|[Ee]l\s+|[Ll]e\s+)?(?:[Pp]aragraphs?|[Aa]nnex(?:es)?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo"
               rf"|[Ss]ections?"
               rf"|[Pp]rinciples?|[Cc]hapter|[Pp]árrafo|[Сс]татья)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
               rf"\s+(?:of|de la|de l’|du|del|de)\s+(?:the\s+|its\s+)?{_NAME}(?:\s+\p{{Ll}}+(?:e|a|o)s?\b)?")
@@ -272,7 +273,7 @@ _NOT_NAMES = set(
     "All Both Each Every Other Another Further Urgently Also Notes Noting Recalling Reaffirming Welcoming Expressing "
     "Stressing Emphasizing Recognizing Calls Decides Requests Urges Encourages Invites Condemns Having Taking Bearing "
     "Mindful Aware Concerned Deeply Gravely Alarmed Determined Acting Convinced Considering Underlining Reiterating "
-    "Annex Part Item See Yes No Not Only Just Even Most Several Any None Once "
+    "Part Item See Yes No Not Only Just Even Most Several Any None Once "
     "Dans Selon En Il Elle Ils Nous Según En Él Ella Ellos Nosotros Как По Он Она Они Мы "
     "Mr Mrs Ms Dr Rather Instead Again Subsequently Then Therefore Hence Ultimately Overall Elsewhere Separately "
     "Specifically Notably Importantly Regrettably Unfortunately Instead Note Given Because Although Though Whereas "
@@ -306,8 +307,10 @@ _VERB_END_RE = _rx(rf"(?:\b\p{{Ll}}+(?:ed|ing)|\b{REPORTING_VERBS})\s*$")
 
 _ACCORDING_RE = _rx(
     rf"(?:\b[Aa]ccording to|\b[Ii]n the words of|\b[Ss]elon|\b[Dd][’']après|\b[Ss]egún|\b[Пп]о словам|\b[Cc]огласно"
-    rf"|\b[Aa]s (?:(?:has been|was|were|had been|is|are)\s+)?(?:stated|noted|stressed|underscored|reported|highlighted"
-    rf"|observed|emphasi[sz]ed|recalled|pointed out|indicated|declared|put|found|concluded|affirmed|warned|confirmed"
+    # "As recently stated by X": an adverb before the participle.
+    rf"|\b[Aa]s (?:(?:has been|was|were|had been|is|are)\s+)?(?:\p{{Ll}}+ly\s+)?"
+    rf"(?:stated|noted|stressed|underscored|reported|highlighted|observed|emphasi[sz]ed|recalled|pointed out"
+    rf"|indicated|declared|put|found|concluded|affirmed|warned|confirmed"
     rf"|documented|recorded|described|explained|recognized|recognised|acknowledged|underlined|said|announced"
     rf"|set out|expressed|articulated|requested|demanded|reaffirmed) by)\s+"
     # A role in lower case before the name: "according to journalist A. Stefanov".
@@ -366,6 +369,8 @@ def _organ_text_re() -> regex.Pattern[str]:
              r"|resolución|declaración|decisión|résolution|déclaration|décision|резолюци\w*|заявлени\w*)")
     return regex.compile(
         rf"(?P<who>{organs})\s+{texts}\b"
+        # An organ named short before its text, with a capital ("Assembly resolution 77/335"), kept as written.
+        rf"|(?<![\w’'-])(?-i:(?P<who>Assembly|Council))\s+(?-i:resolutions?|decisions?)\b"
         rf"|\b{texts}\s+(?:[^.;:“”«»]{{0,60}}?\s)?(?:of|by|de|del|de la|du|de l’)\s+(?:the\s+|la\s+|el\s+|le\s+)?"
         rf"(?:(?:Presidencia|President|Président|Presidente)\s+(?:of\s+the\s+|del\s+|du\s+)?)?(?P<who>{organs})",
         regex.IGNORECASE,
@@ -383,7 +388,7 @@ def clean(who: str) -> str:
     # A document symbol after the name goes: "the President of the Security Council (S/PRST/2025/1)".
     who = rx.sub(r"\s*\([^()]*[\d/][^()]*\)$", "", who)
     # A paragraph or article of a text is the text speaking: "paragraph 68 of the Cartagena Commitment".
-    who = rx.sub(r"^(?:[Ll][’'])?(?:[Pp]aragraphs?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo|[Ss]ections?|[Pp]rinciples?"
+    who = rx.sub(r"^(?:[Ll][’'])?(?:[Pp]aragraphs?|[Aa]nnex(?:es)?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo|[Ss]ections?|[Pp]rinciples?"
                     r"|[Cc]hapter|[Pp]árrafo)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
                     r"\s+(?:of|de la|de l’|du|del|de)\s+(?:the\s+|its\s+)?", "", who)
     return who.strip(" ,.;:")
@@ -406,7 +411,8 @@ def _np_at_end(segment: str, antecedent: bool = False) -> str | None:
     The object of a preposition names no speaker ("In a letter to the Secretary-General"),
     unless a relative clause follows it (`antecedent`: "confirmed by the Prime Minister, who").
     """
-    seg = segment.rstrip()
+    # A text named with its date: "Law on the Protection of Military Graves of 10 January 2007, which stipulates".
+    seg = _TRAILING_DATE_RE.sub("", segment.rstrip())
     m = _MANDATE_END_RE.search(seg)
     if m is None:
         m = _NP_END_RE.search(seg)
@@ -437,7 +443,11 @@ _OWNER_OF_RE = _rx(r"(?<![\w’'-])(?P<np>(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s
                    r"(?:\s+\p{Lu}[\p{L}.’'-]+){1,3})\s+of\s+(?:the\s+|a\s+)?(?=[\p{L}-]*\p{Ll})(?:[\p{L}-]+\s+){0,2}\p{Ll}[\p{L}-]*\s+$")
 
 
+# A text's date after its name: "Law on the Protection of Military Graves of 10 January 2007".
+_TRAILING_DATE_RE = _rx(r"\s+(?:of|dated)\s+\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}$")
 _DESCRIPTOR_RE = _rx(r"^(?:former|then|the then|a|an|one|its|his|her|their|long-time|current)\s+\p{Ll}")
+# "X, the authors of the amendments, stated": a description in lower case that names no one itself.
+_THE_DESCRIPTION_RE = _rx(r"^(?:the|les?|la|el|los|las)\s+\p{Ll}")
 _CONJUNCTION_RE = _rx(r"^(?:and|but|or|yet|then|and then|but also|et|mais|y|pero|и|но)(?:\s+|$)")
 _LIST_BEFORE_RE = _rx(r"\b(?:of|the)\s+\p{Lu}[\w’'-]*$")
 _LIST_NEXT_RE = _rx(rf"\s*(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*,?\s+and\s+(?:the\s+)?{_CAP}")
@@ -495,12 +505,13 @@ def subject_before(pre: str, ctx: Context | None = None) -> str | None:
             continue  # "he", "which": the name is further back
         if _RELATIVE_RE.match(phrase):
             relative = True
-            continue
-        if k == last:
-            phrase = rx.sub(_AS_BEFORE_NAME, "", phrase)
-        elif _ADVERBIAL_RE.match(phrase) and not relative:
+            who = _ends_before_relative(phrase, k == last - 1, pronoun)
+            if who is None:
+                continue
+            return who
+        if k != last and _ADVERBIAL_RE.match(phrase) and not relative:
             continue  # "In a speech on 4 January, he stated": the scene, not the speaker
-        head = _name_before_description(phrase, phrases, k) if pronoun is None else None
+        head = _appositive_head(phrase, phrases, k, pronoun)
         if head is not None:
             return head
         who = _subject_in(phrase, relative, pronoun)
@@ -531,10 +542,34 @@ def _person_before_pronoun(words: str, pronoun: str) -> str | None:
     return person_subject(words)
 
 
+def _ends_before_relative(phrase: str, next_is_pronoun: bool, pronoun: str | None) -> str | None:
+    """Return the name that ends a relative clause standing right before "which" or "who": the antecedent of that
+    pronoun ("…, that may be essential … in accordance with … the 1946 Convention on Privileges and Immunities of the
+    United Nations, which provides that"); None when the clause is only passed over."""
+    if not next_is_pronoun or pronoun not in _RELATIVE_PRONOUNS:
+        return None
+    return _np_at_end(phrase, antecedent=True)
+
+
 def _passed_over(phrase: str, pronoun: str | None) -> bool:
     """Say whether a phrase that names no subject is passed over to the phrase before: a scene-setting
-    phrase, or any phrase while a pronoun after it is still looking for its name."""
-    return _ADVERBIAL_RE.match(phrase) is not None or pronoun is not None
+    phrase, a reference to a text ("paragraph 64", "resolution 77/335"), or any phrase while a pronoun after it
+    is still looking for its name."""
+    return _ADVERBIAL_RE.match(phrase) is not None or _REFERENCE_RE.match(phrase) is not None or pronoun is not None \
+        or _CONNECTIVE_RE.match(phrase) is not None
+
+
+# A connective set off by commas joins the sentence to the one before; it names no one ("the Council, however,").
+_CONNECTIVE_RE = _rx(r"^\s*(?:however|moreover|furthermore|therefore|thus|also|nevertheless|nonetheless|meanwhile"
+                     r"|indeed|instead|finally|then|subsequently|in turn|in addition|in particular|for example"
+                     r"|for instance|in fact|of course|inter alia|cependant|toutefois|en outre|sin embargo|además"
+                     r"|однако|кроме того)\s*$", regex.IGNORECASE)
+
+
+# A phrase that only points into a text names no speaker: "the Assembly, in resolution 77/335, paragraph 64, “…”".
+_REFERENCE_RE = _rx(r"^\s*(?:its\s+|the\s+)?(?:resolutions?|decisions?|paragraphs?|paras?\.|articles?|arts?\.|sections?"
+                    r"|annex|chapter|page|pp?\.|párrafo|résolution|resolución|пункт\w*|резолюци\w*)"
+                    r"\s+[\w./()-]+(?:\s*\(\d{4}\))?\s*[,:]?\s*$", regex.IGNORECASE)
 
 
 def _bare_phrase(phrase: str, last: bool) -> str:
@@ -543,6 +578,8 @@ def _bare_phrase(phrase: str, last: bool) -> str:
     if last:
         phrase = _TRAILING_FILLER_RE.sub("", phrase)
     bare: str = _CONJUNCTION_RE.sub("", phrase.strip())  # regex's stubs say Any
+    if last:
+        bare = rx.sub(_AS_BEFORE_NAME, "", bare)  # "As Balkan Insight reported": the subject after "As"
     return bare
 
 
@@ -564,9 +601,35 @@ def _pronoun_source(pronoun: str | None, ctx: Context | None) -> str | None:
     # The nearest antecedent: the person who is the subject of the sentence before, else the source of a
     # quotation in that sentence. A quotation further back is no antecedent when a sentence without one
     # stands between ("X said: “…”. A few days later, Y hinted that … He stated that “…”").
-    who = person_subject(ctx.sentence_before) if pronoun in _PERSON_PRONOUNS else None
+    if pronoun in _THING_PRONOUNS and ctx.source_near and ctx.last_source:
+        return ctx.last_source  # "it" stands for the source of a quotation just before, if any
+    who = _antecedent_in(ctx.sentence_before, pronoun)
     if who is None and ctx.source_near:
         who = ctx.last_source
+    return who
+
+
+def _antecedent_in(sentence: str, pronoun: str) -> str | None:
+    """Return whom a pronoun stands for in the sentence before its own: "he" or "she" a person (person_subject),
+    "it" a body that is that sentence's subject ("the Council, in its resolution 757 (1992), determined …. It also
+    demanded that"); None for another pronoun."""
+    if pronoun in _PERSON_PRONOUNS:
+        return person_subject(sentence)
+    return body_subject(sentence) if pronoun in _THING_PRONOUNS else None
+
+
+# Pronouns of one body or text: "It also demanded that" after a sentence whose subject is the Council.
+_THING_PRONOUNS = frozenset(["it"])
+
+
+def body_subject(sentence: str) -> str | None:
+    """Return the body that "it" in the next sentence stands for: the subject of `sentence` when it names a body
+    ("Council", "Committee", "Government of Lebanon"), not a person; else None."""
+    if not sentence.strip():
+        return None
+    who = _main_subject(rx.sub(_PARAGRAPH_NUMBER_RE.pattern, "", sentence))
+    if who is None or _BODY_WORDS_RE.search(who) is None or _TITLED_RE.search(who) is not None:
+        return None
     return who
 
 
@@ -619,6 +682,21 @@ def _name_before_description(phrase: str, phrases: list[tuple[int, str]], k: int
     return None
 
 
+def _appositive_head(phrase: str, phrases: list[tuple[int, str]], k: int, pronoun: str | None) -> str | None:
+    """Return the name set off before a description of it, when `phrase` (the k-th) is one: "former chief of staff"
+    (_name_before_description), or a description with "the" that names no one itself ("The members of the Saeima
+    Foreign Affairs Commission, the authors of the amendments, … stated"). None after a pronoun ("X, he said")."""
+    if pronoun is not None:
+        return None
+    head = _name_before_description(phrase, phrases, k)
+    if head is not None or k == 0 or not _THE_DESCRIPTION_RE.match(phrase) or _np_at_end(phrase) is not None:
+        return head
+    before = phrases[k - 1][1].strip()
+    if _NP_WHOLE_RE.fullmatch(_CONJUNCTION_RE.sub("", before)):
+        return _np_at_end(before)
+    return None
+
+
 def _subject_in(phrase: str, relative: bool, pronoun: str | None) -> str | None:
     """Return the name that ends a phrase, as the subject of the verb after it.
 
@@ -638,6 +716,8 @@ def _antecedent_of_relative(phrases: list[tuple[int, str]], k: int) -> str | Non
     admitted": a relative clause runs on over the names in it; its antecedent speaks.
     """
     for j in range(k - 1, 0, -1):
+        if phrases[j][1].strip().lower().startswith("whose"):
+            return None  # "Palanga, whose mayor, S. Vaitkus, called": the name after the role speaks
         if _RELATIVE_RE.match(phrases[j][1].strip()):
             head = _np_at_end(phrases[j - 1][1].strip(), antecedent=True)
             if head is not None:
@@ -667,6 +747,32 @@ def find_source(masked: str, start: int, end: int, ctx: Context | None = None) -
     if found:
         return max(found, key=lambda f: f.pos)  # the nearest to the quotation; the first on a tie
     return _addressee_source(clause, ctx)
+
+
+# The verbs a body's or a text's operative words open on, in the third person ("[The Council] Demands that",
+# "[the Assembly] invites candidates"): a quotation that opens on one takes the subject written before its mark.
+# A word that is a noun as well is a verb only without the preposition a noun takes ("requests for", "notes of").
+_OPERATIVE_VERB_RE = _rx(
+    r"^\s*(?:(?:notes|requests|demands|stresses)(?!\s+(?:of|for|from|by|to|verbales?|and|on|in)\b)"
+    r"|invites|encourages|urges|calls (?:upon|on|for)|decides|reaffirms"
+    r"|emphasi[sz]es|welcomes|condemns|recogni[sz]es|expresses|underlines|affirms|recommends|authori[sz]es"
+    r"|reiterates|acknowledges|deplores|takes note|strongly (?:encourages|urges|condemns|supports)|endorses"
+    r"|exhorte|prie|demande|décide|réaffirme|condamne|invite|engage|exhorta|insta|pide|decide|reafirma|condena"
+    r"|alienta|призывает|просит|постановляет|требует|подтверждает|осуждает)(?![\w’'-])",
+    regex.IGNORECASE)
+
+
+def verb_opened_source(quoted: str, clause: str, ctx: Context | None = None) -> str | None:
+    """Return the subject written right before a quotation that opens on an operative verb, or None.
+
+    "The ACT Group also reiterates that the Assembly, in resolution 77/335, paragraph 64, “invites candidates …”":
+    the quoted verb's subject is the Assembly, not the Group that reiterates; references between them are passed
+    over. None when the quotation opens on another word, or when no name stands before its mark.
+    """
+    # A first letter set in brackets is the quoting text's edit: "[i]nvites".
+    if _OPERATIVE_VERB_RE.match(rx.sub(r"^\s*\[(\p{L})\]", r"\1", quoted)) is None:
+        return None
+    return subject_before(clause, ctx)
 
 
 def _according_sources(clause: str) -> list[Found]:
@@ -765,7 +871,7 @@ def _main_subject(text: str) -> str | None:
     """Return the subject of the main clause of a sentence: the name before its first verb."""
     phrases = [phrase for _, phrase in _split_phrases(text)]
     for k, phrase in enumerate(phrases):
-        if _ADVERBIAL_RE.match(phrase):
+        if _ADVERBIAL_RE.match(phrase) or _CONNECTIVE_RE.match(phrase):
             continue
         if _NP_WHOLE_RE.fullmatch(phrase.strip()):
             # "Mayor of Šiauliai, A. Visotskas, had … stated": the name set off after the role.
