@@ -18,7 +18,7 @@ from __future__ import annotations
 from PIL import ImageFilter
 
 from unref.read.ocr.engine import LABEL_RE, PageImage, read_label
-from unref.read.ocr.page import grey_levels
+from unref.read.ocr.page import RAISE, RAISED_TALL, grey_levels, line_base
 from unref.read.ocr.words import OcrWord
 
 Box = tuple[float, float, float, float]
@@ -34,10 +34,12 @@ MIN_INK_WIDTH = 0.5
 
 
 def note_labels(page: PageImage, words: list[OcrWord], rules: list[Box]) -> list[OcrWord]:
-    """Return the page's words (set straight, as the page) with labels read again where the engine misread them
-    (`relabel_line_starts`) and read where it missed them (`add_note_labels`)."""
+    """Return the page's words (set straight, as the page) with note markers read again where the engine took a
+    raised figure for a mark (`raised_marks`), labels read again where it misread them (`relabel_line_starts`) and
+    read where it missed them (`add_note_labels`)."""
     paper, ink = grey_levels(page.image)
     cut = (paper + ink) // 2
+    words = raised_marks(page, words, cut)
     return add_note_labels(page, relabel_line_starts(page, words, cut), rules, cut)
 
 
@@ -65,9 +67,9 @@ def note_rules(rules: list[Box], height: float) -> list[Box]:
 
 
 #: What a note's label at the start of a line is misread as: a lone quotation mark (a small raised "1"), or the
-#: "?", "!" and ">" the engine reads for small raised figures (a raised "2" read "?", a "5" read ">" on simulated
-#: copies).
-LINE_START_MARKS = frozenset("'‘’`´?!>")
+#: "?", "!", ">", "*" and "°" the engine reads for small raised figures (a raised "2" read "?", a "5" read ">", a
+#: "4" read "*" on simulated copies). A true asterisk reads "*" again, and stays.
+LINE_START_MARKS = frozenset("'‘’`´?!>*°")
 
 
 def relabel_line_starts(page: PageImage, words: list[OcrWord], cut: int) -> list[OcrWord]:
@@ -87,11 +89,25 @@ def relabel_line_starts(page: PageImage, words: list[OcrWord], cut: int) -> list
         if id(w) in starts:
             box = (int(w.left * scale), int(height - w.top * scale), int(w.right * scale) + 1,
                    int(height - w.bottom * scale) + 1)
-            text = read_tiny_label(page, box, cut)
+            text = read_tiny_label(page, box, cut) or _label_around(page, w, cut)
             if text is not None:
                 w = OcrWord(text, w.left, w.bottom, w.right, w.top, w.conf, w.line)
         out.append(w)
     return out
+
+
+#: How far around the engine's box of a line's first mark its ink is looked for (points): less than the space
+#: between a note's label and its first word.
+LABEL_PAD = 0.8
+
+
+def _label_around(page: PageImage, word: OcrWord, cut: int) -> str | None:
+    """Return the label the ink around a word's box reads as (LABEL_PAD), or None: the engine's box may hold part of
+    the figure only (2 of a "5"'s 3 points, read as ">"). Tried after the box itself, which reads better where it
+    holds the whole figure (a "1" read as "1" in its box, as "4" in its ink's)."""
+    pad = LABEL_PAD
+    ink = _ink_box(page, (word.left - pad, word.bottom - pad, word.right + pad, word.top + pad), cut)
+    return read_tiny_label(page, ink, cut) if ink is not None else None
 
 
 def _line_starts(words: list[OcrWord]) -> list[OcrWord]:
@@ -166,3 +182,83 @@ def _ink_only(page: PageImage, box: tuple[int, int, int, int], cut: int) -> tupl
     left, top = max(0, box[0] - margin), max(0, box[1] - margin)
     crop = page.image.crop((left, top, box[2] + margin, box[3] + margin)).point(lambda v: 0 if v < cut else 255)
     return PageImage(crop, page.dpi), (box[0] - left, box[1] - top, box[2] - left, box[3] - top)
+
+
+# --- Raised markers read as marks ------------------------------------------------------------------------------
+
+#: What the engine reads for a note's small raised figure after a word, glued to it or alone: "War.!", "bodies. *",
+#: "Azerbaijanis.°" (a "1", a "3" and a "5" on a simulated copy). A quotation mark is not among them: a closing one
+#: stands as high as a marker, and reads as a figure too readily.
+MARK_MISREADS = frozenset("!*°?>^")
+#: What a glued marker follows: a letter, a stop, a bracket or a closing quotation mark (a "°" after a figure is a
+#: degree).
+_BEFORE_MARK = frozenset(".,;:)]”’\"'")
+
+
+def misread_mark(text: str, first: bool) -> int:
+    """Return how many characters at the end of a word may be a note's raised figure misread as a mark (0: none):
+    a word of one or two such marks that does not start its line (a note's label there is `relabel_line_starts`'s),
+    or one mark glued after a letter, a stop, a bracket or a closing quotation mark."""
+    if not first and len(text) <= 2 and all(c in MARK_MISREADS for c in text):
+        return len(text)
+    if len(text) >= 2 and text[-1] in MARK_MISREADS and (text[-2].isalpha() or text[-2] in _BEFORE_MARK):
+        return 1
+    return 0
+
+
+def raised_marks(page: PageImage, words: list[OcrWord], cut: int) -> list[OcrWord]:
+    """Return the words with each mark that may be a misread marker (`misread_mark`) read again from the image where
+    its ink stands raised and small above its line (page.RAISE, page.RAISED_TALL): a figure it reads as becomes a
+    word of its own, with the ink's box, so that the page builder sets it raised as a PDF's superscript. A true "!"
+    or "?" stands on the baseline, and is left."""
+    lines: dict[int, list[OcrWord]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    replaced: dict[int, list[OcrWord]] = {}
+    for line in lines.values():
+        for k, w in enumerate(line):
+            n = misread_mark(w.text, k == 0)
+            others = [o for o in line if o is not w]
+            if n and len(others) >= 2:
+                found = _raised_label(page, w, n, others, cut)
+                if found is not None:
+                    replaced[id(w)] = found
+    if not replaced:
+        return words
+    return [x for w in words for x in replaced.get(id(w), [w])]
+
+
+def _raised_label(page: PageImage, word: OcrWord, n: int, others: list[OcrWord], cut: int) -> list[OcrWord] | None:
+    """Return the word as its head and the label its last `n` characters read as, when their ink stands raised
+    above the line of `others` and reads as a figure; else None."""
+    base, tall = line_base(others)
+    left = word.left if n == len(word.text) else word.right - 0.8 * (word.right - word.left) / len(word.text)
+    box = _ink_box(page, (left - 0.5, base - 0.1 * tall, word.right + 0.5, base + 1.3 * tall), cut)
+    if box is None:
+        return None
+    scale, height = page.dpi / 72.0, page.image.height
+    bottom, top = (height - box[3]) / scale, (height - box[1]) / scale
+    if bottom - base <= RAISE * tall or top - bottom >= RAISED_TALL * tall:
+        return None
+    label = read_tiny_label(page, box, cut)
+    if label is None or not label.isdigit():
+        return None
+    mark = OcrWord(label, box[0] / scale, bottom, box[2] / scale, top, word.conf, word.line)
+    if n == len(word.text):
+        return [mark]
+    head = OcrWord(word.text[:-n], word.left, word.bottom, min(word.right, mark.left), word.top, word.conf, word.line)
+    return [head, mark]
+
+
+def _ink_box(page: PageImage, region: Box, cut: int) -> tuple[int, int, int, int] | None:
+    """Return the box (pixels) of the ink in a region of the page (points), specks dropped, or None."""
+    scale, height = page.dpi / 72.0, page.image.height
+    left, top = max(0, int(region[0] * scale)), max(0, int(height - region[3] * scale))
+    right, bottom = int(region[2] * scale) + 1, int(height - region[1] * scale) + 1
+    if right - left < 2 or bottom - top < 2:
+        return None
+    mask = page.image.crop((left, top, right, bottom)).point(lambda v: 255 if v < cut else 0)
+    ink = mask.filter(ImageFilter.MedianFilter(3)).getbbox()
+    if ink is None or ink[3] - ink[1] < MIN_INK_HEIGHT * scale or ink[2] - ink[0] < MIN_INK_WIDTH * scale:
+        return None
+    return left + ink[0], top + ink[1], left + ink[2], top + ink[3]

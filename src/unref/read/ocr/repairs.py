@@ -24,6 +24,15 @@ Every decision rests on evidence, never on a list of one document's misreadings:
   document) and the second half is no word on its own, or the document writes it whole; a real
   hyphen ("well-being": both halves words, or the document prints it with its hyphen) stays;
 - `specks`: a lone ".", ",", "'" or "`" with a tiny box and a low confidence, not inside a number.
+
+Pages read with Arabic data have two steps more (ARABIC_STEPS), for what the engine makes of Arabic print:
+
+- `arabic_commas`: the Arabic comma "،" read as "»" at a word's end where no "«" is open on the page (Arabic
+  quotes open with "«", so a "»" that closes nothing is no quotation mark), or as a final hamza "ء" where the
+  word with it is no word (wordfreq, the document) and the word without it is one ("الاختصاصاتء");
+- `arabic_bullets`: a list's bullet (a small square) read as a quotation mark, "#", "*" or "»" glued before the
+  first word of a line ("#بتاريخ"), where no mark closes it in the line: set as a bullet word of its own, so
+  that the item opens a paragraph as in print.
 """
 
 from __future__ import annotations
@@ -483,6 +492,128 @@ def specks(lines: Lines, ctx: Context) -> Lines:
     return [line for line in out if line]
 
 
+# --- 8. Arabic marks ----------------------------------------------------------------------
+
+#: An Arabic letter (hamza to yeh, and the Persian and Urdu letters Arabic print borrows).
+_ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3"
+#: The marks of the Arabic script over or under a letter (harakat, tanween, shadda, sukun, dagger alif) and the
+#: tatweel: wordfreq lists words without them.
+_HARAKAT_RE = re.compile("[\u064b-\u0652\u0670\u0640]")
+#: "»" that ends a word, glued after an Arabic letter, a digit or a bracket ("الوقود»", "(3)»"); with a stop or
+#: a semicolon after it ("(20854)»؛") it may be another mark, and is left.
+_GUILLEMET_COMMA_RE = re.compile(f"(?<=[{_ARABIC_LETTER}\\d)])»$")
+#: A final hamza that ends a word of Arabic letters (harakat among them).
+_HAMZA_COMMA_RE = re.compile(f"^(?P<word>[{_ARABIC_LETTER}\u064b-\u0652\u0670\u0640]+?)ء$")
+#: A word with a final hamza is no word below this Zipf value; the word without it is one from this value on
+#: ("النساء" 5.4 stays; "انجلاء" 1.8 stays; "الاختصاصاتء" 0 with "الاختصاصات" 3.5 is a comma).
+HAMZA_UNKNOWN, HAMZA_STEM = 1.0, 1.5
+ARABIC_COMMA = "\u060c"
+
+
+def hamza_comma(text: str, ctx: Context) -> str | None:
+    """Return a word whose final "ء" is the Arabic comma misread ("للحربء" -> "للحرب،"), or None.
+
+    The word with the hamza must be no word (HAMZA_UNKNOWN, by wordfreq: the document's count holds this very
+    token) and the word without it one (HAMZA_STEM, or printed bare elsewhere in the document): a hamza that ends a
+    word ("النساء", "سواء") stays. Harakat are dropped before looking a word up.
+    """
+    m = _HAMZA_COMMA_RE.match(text)
+    if m is None:
+        return None
+    bare = _HARAKAT_RE.sub("", m["word"])
+    if zipf(bare + "ء", ctx.language) >= HAMZA_UNKNOWN:
+        return None
+    if zipf(bare, ctx.language) < HAMZA_STEM and not ctx.printed(m["word"]):
+        return None
+    return m["word"] + ARABIC_COMMA
+
+
+def guillemet_comma(text: str, open_quotes: int) -> str | None:
+    """Return a word whose final "»" is the Arabic comma misread ("الوقود»" -> "الوقود،"), or None: only where no
+    "«" is open (`open_quotes`), since a quotation in Arabic print opens with "«" and this mark would close it."""
+    if open_quotes > 0 or "»" not in text:
+        return None
+    fixed = _GUILLEMET_COMMA_RE.sub(ARABIC_COMMA, text)
+    return fixed if fixed != text else None
+
+
+def _open_after(text: str, open_quotes: int) -> int:
+    """Return how many "«" stand open after a word, from those open before it."""
+    for c in text:
+        if c == "«":
+            open_quotes += 1
+        elif c == "»" and open_quotes:
+            open_quotes -= 1
+    return open_quotes
+
+
+def arabic_commas(lines: Lines, ctx: Context) -> Lines:
+    """The Arabic comma read as "»" where no quotation is open, or as a final hamza where that makes no word."""
+    out, open_quotes = [], 0
+    for line in lines:
+        new = []
+        for w in line:
+            fixed = guillemet_comma(w.text, open_quotes) or (hamza_comma(w.text, ctx) if "ء" in w.text else None)
+            open_quotes = _open_after(w.text, open_quotes)
+            new.append(replace(w, text=fixed) if fixed else w)
+        out.append(new)
+    return out
+
+
+#: What the engine reads for the small square bullet of an Arabic list, glued before the item's first word or
+#: alone before it: quotation marks, "#", "*", "»", the Arabic-Indic zero "٠" (a small square read as a digit), and
+#: pairs of them ("#\"", "*\"").
+BULLET_MISREADS = "\"“”#*»•■▪◾٠"
+_BULLET_MISREAD_RE = re.compile(f"^(?P<mark>[{BULLET_MISREADS}]{{1,2}})(?=[{_ARABIC_LETTER}])")
+BULLET = "▪"
+#: The mark that would close a quotation each misread could open.
+_CLOSERS = {'"': '"', "“": "”", "”": "”"}
+
+
+def bullet_misread(line: list[OcrWord]) -> str | None:
+    """Return the marks a line's first word opens with when they are a list's bullet misread, or None.
+
+    The marks stand glued before an Arabic letter, and none of them is a quotation mark that closes later in the
+    line (a quotation in Arabic print opens with "«", and one that opens with '"' closes with it).
+    """
+    if not line:
+        return None
+    first = line[0].text
+    if len(line) > 1 and len(first) <= 2 and all(c in BULLET_MISREADS for c in first):
+        first += line[1].text  # the bullet read as a word of its own, before the item's first word
+    m = _BULLET_MISREAD_RE.match(first)
+    if m is None:
+        return None
+    rest = first[m.end():] + " " + " ".join(w.text for w in line[1:])
+    closers = {_CLOSERS[c] for c in m["mark"] if c in _CLOSERS}
+    return None if any(c in rest for c in closers) else m["mark"]
+
+
+def _bullet_split(word: OcrWord, mark: str) -> list[OcrWord]:
+    """Return a word opened by a misread bullet as the bullet and the word: the bullet on the right (Arabic runs
+    right to left), as wide as the marks' share of the word's letters; a bullet read alone is set as the bullet."""
+    if len(word.text) <= len(mark):
+        return [replace(word, text=BULLET)]
+    cut = word.right - (word.right - word.left) * len(mark) / len(word.text)
+    return [replace(word, text=BULLET, left=cut), replace(word, text=word.text[len(mark):], right=cut)]
+
+
+def arabic_bullets(lines: Lines, ctx: Context) -> Lines:
+    """A list's bullet read as a quotation mark, "#", "*" or "»" before a line's first word, set as a bullet."""
+    del ctx
+    out = []
+    for line in lines:
+        mark = bullet_misread(line)
+        out.append(_bullet_split(line[0], mark) + line[1:] if mark else line)
+    return out
+
+
+#: The steps of a page read with Arabic data, after STEPS.
+ARABIC_STEPS: tuple[tuple[str, Step], ...] = (
+    ("arabic_commas", arabic_commas),
+    ("arabic_bullets", arabic_bullets),
+)
+
 STEPS: tuple[tuple[str, Step], ...] = (
     ("specks", specks),
     ("brackets", brackets),
@@ -521,7 +652,7 @@ def repair_words(
     """
     spelled = spellings(vocabulary)
     ctx = Context(language, spelled, document_symbols(spelled))
-    for name, step in STEPS:
+    for name, step in STEPS + (ARABIC_STEPS if language == "ar" else ()):
         if steps is None or name in steps:
             lines = step(lines, ctx)
     return lines
