@@ -68,7 +68,8 @@ def _keyword_lists(unit: Unit, carried: list[Named]) -> list[Named]:
         list_end = items[-1].end
         consumed = list_end
         date = P.DATE_AFTER_RE.match(text, list_end)
-        explicit = _organ_next_to(text, kw.start(), date.end() if date else list_end)
+        words = _as_prose(text) if _in_capitals(kw) else text
+        explicit = _organ_next_to(words, kw.start(), date.end() if date else list_end)
         if kw["unscr"]:
             explicit = (SC, kw["unscr"])
         for item in items:
@@ -336,6 +337,25 @@ def _named_items(
               letter, organ, name, printed=item.printed)
         for letter in parts
     ]
+
+
+def _in_capitals(kw: re.Match[str]) -> bool:
+    """Return whether a keyword is set in capitals, as in a title ("SECURITY COUNCIL RESOLUTION 1038 (1996)")."""
+    word = kw["res"] or kw["dec"] or ""
+    return len(word) > 1 and word.isupper()
+
+
+# The small words of an organ's name that prose writes in lower case ("Economic and Social Council").
+_SMALL_WORDS = frozenset(("of", "on", "and", "the", "for", "to", "in", "de", "du", "des", "la", "le", "et", "del", "y"))
+_LETTERS_RE = lazy(r"[^\W\d_]+")
+
+
+def _as_prose(text: str) -> str:
+    """Return a title set in capitals with its words cased as prose names an organ ("HUMAN RIGHTS COUNCIL" ->
+    "Human Rights Council"), so that the organ names of the catalogue read it; at the same offsets, or the text
+    unchanged where casing would change a length (a few letters fold to two)."""
+    prose = _LETTERS_RE.sub(lambda m: m[0].lower() if m[0].lower() in _SMALL_WORDS else m[0].capitalize(), text)
+    return prose if len(prose) == len(text) else text
 
 
 def _organ_next_to(text: str, keyword: int, list_end: int) -> tuple[Organ, str] | None:

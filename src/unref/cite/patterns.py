@@ -37,8 +37,17 @@ DATE_AFTER_RE = lazy(
 DATE_BEFORE_RE = lazy(rf"(?P<date>{DATE}){SP}*,?{SP}*\({SP}*$")
 
 # --- Resolutions and decisions named in words ----------------------------------------------------
-RESOLUTION_WORD = r"(?:[Rr]esolutions?|[Rr]ésolutions?|[Rr]esoluci(?:ón|on|ones)|[Рр]езолюци(?:я|и|ю|ей|ям|ями|ях|й))"
-DECISION_WORD = r"(?:[Dd]ecisions?|[Dd]écisions?|[Dd]ecisi(?:ón|on|ones)|[Рр]ешени(?:е|я|ю|ем|и|й|ям|ями|ях))"
+# The keywords as prose writes them, and in capitals as a title or heading sets them ("REPORT OF THE
+# SECRETARY-GENERAL PURSUANT TO SECURITY COUNCIL RESOLUTIONS 982 (1995) AND 987 (1995)", "HUMAN RIGHTS
+# COUNCIL RESOLUTION 5/1"): the Editorial Manual sets a report's title in capitals until the 2000s.
+RESOLUTION_WORD = (
+    r"(?:[Rr]esolutions?|[Rr]ésolutions?|[Rr]esoluci(?:ón|on|ones)|[Рр]езолюци(?:я|и|ю|ей|ям|ями|ях|й)"
+    r"|RESOLUTIONS?|RÉSOLUTIONS?|RESOLUCI(?:ÓN|ON|ONES))"
+)
+DECISION_WORD = (
+    r"(?:[Dd]ecisions?|[Dd]écisions?|[Dd]ecisi(?:ón|on|ones)|[Рр]ешени(?:е|я|ю|ем|и|й|ям|ями|ях)"
+    r"|DECISIONS?|DÉCISIONS?|DECISI(?:ÓN|ON|ONES))"
+)
 UNSCR = r"UNSCRs?"  # "UNSCR 1701": a Security Council resolution by its acronym
 ROMAN = r"[IVXLC]+"
 # A session in roman numerals may be typed with the Cyrillic letters that look like Latin ones
@@ -80,7 +89,7 @@ RES_PREFILTER_RE = lazy(r"(?i:resolu|résolu|резолюц|decisi|décisi|ре�
 LIST_DAY_MONTH = rf"{DAY}{WS}+(?:de{WS}+)?{MONTH}(?:{WS}+(?:de{WS}+)?{YEAR}(?:{WS}*г(?:ода|\.))?)?"
 LIST_DATE = rf"(?:{SP}*,?{WS}*(?:of|du|de|del|от|adopted{WS}+on){WS}+{LIST_DAY_MONTH}{SP}*)"
 LIST_SEP_RE = lazy(
-    rf"{LIST_DATE}?(?:{SP}*[,;]?{WS}*(?:and|et|y|e|и|as{WS}+well{WS}+as|ainsi{WS}+que){WS}+|{SP}*,{WS}*)"
+    rf"{LIST_DATE}?(?:{SP}*[,;]?{WS}*(?:and|et|y|e|и|AND|ET|as{WS}+well{WS}+as|ainsi{WS}+que){WS}+|{SP}*,{WS}*)"
     rf"(?:{RESOLUTION_WORD}{WS}+)?"
 )
 # Where OCR or pdftotext lost the comma between two year-form numbers: "981 (1995) 982 (1995)",

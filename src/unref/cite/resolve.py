@@ -218,10 +218,22 @@ def _ga_resolution(n: Named, ctx: Context) -> bool:
     """The General Assembly: roman sessions until 1975, 217 A (III); session/number since, 47/118."""
     number, when = int(n.number), n.when or ""
     if n.form == "roman":
-        return ga_roman_plausible(number, when)
+        return ga_roman_plausible(number, when) or _assembly_named_as_printed(n)
     if n.form == "bare":  # "General Assembly resolution 2186": the Assembly's one series up to 1975
         return n.explicit in (GA, ASSEMBLY) and 0 < number < GA_FIRST[-1]
     return n.form == "session" and number <= 500 and _ga_session(when, ctx)
+
+
+# A well-formed roman numeral of the Assembly's roman era, sessions I to XXX (1946-1975).
+_GA_ROMAN_SESSION_RE = lazy(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})|XXX")
+
+
+def _assembly_named_as_printed(n: Named) -> bool:
+    """Return whether the words name the Assembly for a roman-session number its numbering does not confirm:
+    "General Assembly resolution 2145 (XXII)" (printed for 2145 (XXI)) is the Assembly's and its symbol is
+    kept as printed (GOLD.md: symbols are recorded as printed, typos included), when the session is a
+    well-formed numeral of the Assembly's roman era; "2625 (XXVV)" is no numeral and stays unresolved."""
+    return n.explicit in (GA, ASSEMBLY) and _GA_ROMAN_SESSION_RE.fullmatch(n.when or "") is not None
 
 
 def _hrc_resolution(n: Named, ctx: Context) -> bool:
