@@ -245,8 +245,8 @@ _NP = (rf"(?:(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_ADJ}{{0,2}}{
        rf"(?:\s*\([^()]{{1,40}}\))?"
        rf"|(?:{_DET}\s+)?{_MODS}*{_NAME}(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAME})?)")
 # "paragraph 68 of the Cartagena Commitment", "article 3 of the Convention": a text speaking.
-_PROVISION = (rf"(?:{_DET}\s+|[Ll][’']|[Ee]l\s+|[Ll]e\s+)?(?:[Pp]aragraphs?|[Aa]nnex(?:es)?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo"
-              rf"|[Ss]ections?"
+_PROVISION = (rf"(?:{_DET}\s+|[Ll][’']|[Ee]l\s+|[Ll]e\s+)?(?:[Pp]aragraphs?|[Aa]nnex(?:es)?|[Aa]rticles?|[Aa]rts?\."
+              rf"|[Aa]rtículo|[Ss]ections?"
               rf"|[Pp]rinciples?|[Cc]hapter|[Pp]árrafo|[Сс]татья)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
               rf"\s+(?:of|de la|de l’|du|del|de)\s+(?:the\s+|its\s+)?{_NAME}(?:\s+\p{{Ll}}+(?:e|a|o)s?\b)?")
 _NP = rf"(?:{_PROVISION}|{_NP})"
@@ -388,8 +388,8 @@ def clean(who: str) -> str:
     # A document symbol after the name goes: "the President of the Security Council (S/PRST/2025/1)".
     who = rx.sub(r"\s*\([^()]*[\d/][^()]*\)$", "", who)
     # A paragraph or article of a text is the text speaking: "paragraph 68 of the Cartagena Commitment".
-    who = rx.sub(r"^(?:[Ll][’'])?(?:[Pp]aragraphs?|[Aa]nnex(?:es)?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo|[Ss]ections?|[Pp]rinciples?"
-                    r"|[Cc]hapter|[Pp]árrafo)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
+    who = rx.sub(r"^(?:[Ll][’'])?(?:[Pp]aragraphs?|[Aa]nnex(?:es)?|[Aa]rticles?|[Aa]rts?\.|[Aa]rtículo|[Ss]ections?"
+                    r"|[Pp]rinciples?|[Cc]hapter|[Pp]árrafo)\s+[\w.()]+(?:\s*(?:and|et|y|,)\s*[\w.()]+)*"
                     r"\s+(?:of|de la|de l’|du|del|de)\s+(?:the\s+|its\s+)?", "", who)
     return who.strip(" ,.;:")
 
