@@ -28,6 +28,7 @@ SCAN_COST = 2.0
 # share x head rows instead of share x all rows (see `searches_head`).
 HEAD_DOCUMENTS = 4096
 HEAD_ID = HEAD_DOCUMENTS << PASSAGE_BITS
+HEAD_MARGIN = 2.0  # windows that the planner's shares must promise in the head (see `searches_head`)
 STATS_AGE = 300.0  # seconds that the planner's word frequencies are kept before they are read again
 # A writer whose connection is lost (the server restarted, an administrator ended the session) waits
 # this long before each new attempt to connect, then gives up: about two minutes in all.
@@ -66,10 +67,12 @@ def searches_head(known_share: float, head_rows: float, rows: float, window: int
     """Return whether a search should look for its window in the head first.
 
     `known_share` counts only the words whose share the planner lists (a word it does not list counts
-    as none): the head must promise a whole window, else the search would read two indexes. The head
-    pays only when it is a small part of the table; in a small corpus it is the table.
+    as none), and must promise HEAD_MARGIN windows in the head: the shares are a sample's, and for an
+    AND, an OR, a prefix or a phrase's words an upper bound; a head that holds less than a window is
+    read for nothing. The head pays only when it is a small part of the table; in a small corpus it is
+    the table.
     """
-    return 0 < head_rows <= rows / 2 and known_share * head_rows >= window
+    return 0 < head_rows <= rows / 2 and known_share * head_rows >= HEAD_MARGIN * window
 
 
 def holds_window(ranked: int, window: int) -> bool:
@@ -333,15 +336,15 @@ class PostgresStore(SQLStore):
         freqs, floor, rows = self._word_stats()
         return scans_in_order(query_share(candidates, freqs, floor), rows, window)
 
-    def _plan(self, query: Query, window: int | None, where: str) -> Plan:
-        """Return where and how a search looks for its window of candidates (see `Plan` and `searches_head`)."""
-        if window is None or where:
+    def _plan(self, query: Query, window: int | None, candidates: int | None, where: str) -> Plan:
+        """Return where and how a search looks for its `candidates` (see `Plan`, `searches_head`, `scans_in_order`)."""
+        if window is None or candidates is None or where:
             return Plan(head=False, in_order=False)
         freqs, floor, rows = self._word_stats()
         head_rows = self._head_rows()
         if searches_head(query_share(query, freqs, 0.0), head_rows, rows, window):
-            return Plan(head=True, in_order=scans_in_order(query_share(query, freqs, floor), head_rows, window))
-        return Plan(head=False, in_order=self._in_order(query, window, where))
+            return Plan(head=True, in_order=scans_in_order(query_share(query, freqs, floor), head_rows, candidates))
+        return Plan(head=False, in_order=self._in_order(query, candidates, where))
 
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
                     window: int | None, after: tuple[float, int] | None = None) -> list[tuple[int, float]]:
@@ -351,7 +354,7 @@ class PostgresStore(SQLStore):
         # is (score descending, id); `after` keeps the matches past one of those positions.
         phrase = bool(window) and any(len(u.words) > 1 for u in query.units())
         candidates = window * PHRASE_CANDIDATES if phrase and window else window
-        plan = self._plan(query, candidates, where)
+        plan = self._plan(query, window, candidates, where)
         if plan.head:  # the head's index first; the whole table's when the head holds less than a window
             rows = self._run_search(*self._statement(query, where, args, limit, offset, window, after, head=True),
                                     plan)
