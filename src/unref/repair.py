@@ -195,6 +195,7 @@ class _PrintedMemo:
     glued_keys: frozenset[str] | None = None  # the keys of `glued`
     in_words: dict[str, int] = field(default_factory=dict)  # "a-b" -> how often it stands as a word of its own
     eights: bool | None = None  # whether OCR read a word's final "s" as "8" often enough to say so (ocr_final_s)
+    slug_pieces: dict[str, Counter[str]] | None = None  # site -> the pieces of its addresses (slug_pieces)
 
 
 def _count_in_words(text: str, pair: str) -> int:
@@ -360,6 +361,24 @@ class Printed:
             got = self.memo.eights = _final_eights(self.text) >= OCR_EIGHTS
         return got
 
+    def slug_pieces(self, site: str) -> Counter[str]:
+        """Return how often each piece of the text's web addresses on `site` (what stands between "-", "/", "_",
+        "." and the like) occurs, lower case: its slugs' words as the document prints them apart ("v",
+        "pamyatnik"). Another site's are no evidence for a short piece: one writes "pam-yatnika" where another
+        has "pamyatnika". The site "" counts every address's. The count holds the pairs its slugs hyphenate too
+        ("za-sutki")."""
+        sites = self.memo.slug_pieces
+        if sites is None:
+            sites = self.memo.slug_pieces = {}
+            everywhere = sites[""] = Counter()
+            for m in URL_RE.finditer(self.text):
+                low = m.group().lower()
+                pieces = [piece for piece in _SLUG_SEPARATORS_RE.split(low) if piece]
+                pieces += [f"{a}-{b}" for a, b in _hyphen_pairs(low)]
+                sites.setdefault(address_site(m.group()), Counter()).update(pieces)
+                everywhere.update(pieces)
+        return sites.get(site) or Counter()
+
     def hyphenated_at(self, token: str, i: int) -> bool:
         """Return whether the document prints `token` with a hyphen before index i ("Port|au")."""
         return bool(self.pairs) and f"{token[:i]}-{token[i:]}".lower() in self.pairs
@@ -524,7 +543,8 @@ def _shift_after(target: int, best: Candidate) -> int:
 def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None) -> list[Edit]:
     """Find where pdftotext glued the next line to this one and restore the hyphen."""
     edits: list[Edit] = []
-    urls = [(m.start(), m.end()) for m in _URL_IN_LINE_RE.finditer(line)]
+    # An address with the pieces a blank split off it ("…/presidente -abinader-declara"): each piece is its words.
+    urls = [(a.start, a.end) for a in addresses(line)]
     words = list(_WORD_RE.finditer(line))
     pieces = list(_WORD_OR_NUMBER_RE.finditer(line))
     shift = 0  # a join found before its column moves the next one back by as much
@@ -532,6 +552,9 @@ def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None
         target = width * k - shift
         best, whole_found = _best_split(line, words, target, lang, printed, urls)
         best = _better(best, _best_gap(line, pieces, target, lang, urls, printed))
+        address = _best_address_split(line, urls, target, width, printed)
+        if address is not None and (best is None or address[0] > best[0]):
+            best, whole_found = address, False  # a word printed whole elsewhere says nothing of an address's
         if best is not None and _keep_join(best[0], whole_found):
             edits.append(best[1])
             shift += _shift_after(target, best)
@@ -546,8 +569,8 @@ def _best_split(line: str, words: list[re.Match[str]], target: int, lang: str, p
     best: Candidate | None = None
     whole_found = False
     for m in words:
-        if m.end() - JOIN_WORD_EDGE < lo or m.start() + JOIN_WORD_EDGE > hi:
-            continue
+        if m.end() - JOIN_WORD_EDGE < lo or m.start() + JOIN_WORD_EDGE > hi or _in_slug(line, m.start(), urls):
+            continue  # a slug's words are weighed by _best_address_split
         found, whole = _best_split_in_word(line, m, target, lang, printed, urls)
         whole_found = whole_found or whole
         best = _better(best, found)
@@ -615,6 +638,244 @@ def _plain_split_in_address(token: str, i: int, score: float) -> bool:
     return token[i - 1].islower() and token[i].islower() and (_two_plain_words(score) or score == SCORE_PRINTED)
 
 
+# --- 2b. Hyphens lost at a join inside a web address ------------------------------------------
+
+# A web address's slug separates its words with hyphens ("…/raketnii-udar-po-krivomu-rogu"); where a line
+# ended at one of them, pdftotext took it for a word's hyphenation and glued the two words: "udarpo". The
+# words are judged in the slug's own language, which may differ from the document's (a French news item
+# cited in English), or by the pieces the document's other addresses print apart (a transliteration no
+# dictionary holds: "pamyatnik", "v").
+_SLUG_SEPARATORS_RE = re.compile(r"[-/_.?=&#%:,;+~]+")
+_ADDRESS_RUN_RE = re.compile(r"[^\W_]+")  # a run of letters and digits inside an address
+_LETTERS_DIGITS_RE = re.compile(r"\d+|[^\W\d_]+")
+_QUERY_RE = re.compile(r"[?#]")
+SLUG_LANGS = ("en", "fr", "es", "de", "pt", "it")  # the Latin-script languages of wordfreq's tables
+SLUG_KNOWN_SHARE = 0.5  # a slug is in a language when this share of its words (two at least) are words of it
+# A short piece is a word of the slug's language only when common: two letters "in", "la", "en" (not "un" in
+# English, "ot" in French), three "new", "aux", "her" (not "ars", "dac", "vil": abbreviations and fragments).
+SLUG_SHORT_WORD_ZIPF = {2: 5.5, 3: 4.0}
+# A long piece is one when rarer: fewer long strings are words by chance, and a slug drops accents ("vinculos" of
+# "vínculos" is 2.3 in Spanish, "haitienne" 2.0 in French).
+SLUG_LONG_WORD = 6
+SLUG_LONG_WORD_ZIPF = 1.9
+SLUG_PRINTED_ZIPF = COMMON_WORD_ZIPF  # what a piece the document's addresses print apart counts for, as a zipf
+# A one-letter piece counts only in a slug of no dictionary's language, printed apart this often by the document's
+# addresses (the Russian "v", "i", "s" of a transliteration); a letter printed apart less often is as likely an
+# ending ("kurgan|a").
+SLUG_LETTER_PRINTED = 10
+# In a slug of a known language, a piece no dictionary of it holds counts when the document's addresses print it
+# apart and it is this long: a name ("belladere"); shorter ones are as often pieces of domains ("un" of "un.org").
+SLUG_PRINTED_MIN = 4
+SLUG_ANY_SITE = 5  # a piece this long printed apart by any site's address counts; a shorter one only by the same site's
+SLUG_ZIPF_WEIGHT = 0.5  # each point of zipf of the rarer piece above COMMON_WORD_ZIPF adds this to a split's score
+
+
+@lru_cache(maxsize=4096)
+def slug_language(address: str) -> str | None:
+    """Return the language of an address's words (its path), or None when no language knows enough of them.
+
+    "…/ti-zangi-anguille-une-espece-vulnerable-prise-en-otage" is French, whatever the document's language;
+    a transliteration ("…/raketnii-udar-po-krivomu-rogu") is in none.
+    """
+    host_end = address.find("/", address.find("//") + 2 if "//" in address else 0)
+    words = [w.lower() for w in _WORD_RE.findall(address[host_end:]) if len(w) >= 3] if host_end >= 0 else []
+    best, known = None, 0
+    for lang in SLUG_LANGS:
+        n = sum(zipf(w, lang) >= COMMON_WORD_ZIPF for w in words)
+        if n > known:
+            best, known = lang, n
+    return best if known >= 2 and known >= SLUG_KNOWN_SHARE * len(words) else None
+
+
+def address_site(address: str) -> str:
+    """Return the site of a web address: its host, lower case, without "www." ("rubaltic.ru")."""
+    host = address.split("//", 1)[-1].split("/", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def slug_word(piece: str, lang: str | None, pieces: SlugPieces) -> float:
+    """Return how surely `piece` is a word of a slug, as a zipf (0 = not one).
+
+    A number is one; a word of the slug's language is one by its frequency, a two-letter word only when
+    common ("la" in French, not "ot"; "in" in English, not "un"); a piece the document's addresses print
+    apart is one too, a single letter only when they print it apart again and again (the Russian "v"): `pieces`
+    counts them (Printed.slug_pieces).
+    """
+    if piece.isdigit():
+        return SLUG_PRINTED_ZIPF
+    low = piece.lower()
+    if len(low) == 1:
+        return SLUG_PRINTED_ZIPF if lang is None and pieces.count(low) >= SLUG_LETTER_PRINTED else 0.0
+    if lang is not None:
+        z = zipf(low, lang)
+        if z >= SLUG_SHORT_WORD_ZIPF.get(len(low), SLUG_LONG_WORD_ZIPF if len(low) >= SLUG_LONG_WORD
+                                          else COMMON_WORD_ZIPF):
+            return z
+        if len(low) < SLUG_PRINTED_MIN:  # "un" of "un.org", "ars": no word of the slug's language
+            return 0.0
+    return SLUG_PRINTED_ZIPF if pieces.count(low) else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SlugPieces:
+    """The pieces a document's addresses print apart (Printed.slug_pieces): those of one site, and all."""
+
+    site: Counter[str]
+    everywhere: Counter[str]
+
+    def count(self, low: str) -> int:
+        """Return how often the pieces hold `low`: a long word on any site, a short one on this site only."""
+        return (self.everywhere if len(low) >= SLUG_ANY_SITE else self.site)[low]
+
+
+def _slug_pieces(printed: Printed | None, site: str) -> SlugPieces:
+    """Return the pieces the document's addresses print apart, on `site` and on any."""
+    if printed is None:
+        return SlugPieces(Counter(), Counter())
+    return SlugPieces(printed.slug_pieces(site), printed.slug_pieces(""))
+
+
+def _address_split_score(run: str, i: int, lang: str | None, pieces: SlugPieces) -> float:
+    """Score the hypothesis that a slug's run of letters and digits lost a hyphen before index i (0 = no)."""
+    a, b = run[:i], run[i:]
+    if a[-1].isdigit() != b[0].isdigit():  # "pamyatnik|1895614707", "2022|antisemitism": the word decides
+        za, zb = slug_word(_last_kind(a), lang, pieces), slug_word(_first_kind(b), lang, pieces)
+    elif a.isalpha() and b.isalpha():
+        za, zb = slug_word(a, lang, pieces), slug_word(b, lang, pieces)
+    else:
+        return 0.0
+    if not za or not zb:
+        return 0.0
+    rarer = min(za, zb) if not (a[-1].isdigit() or b[0].isdigit()) else max(za, zb)
+    return SCORE_TWO_WORDS + (rarer - COMMON_WORD_ZIPF) * SLUG_ZIPF_WEIGHT
+
+
+def _last_kind(text: str) -> str:
+    """Return the last run of `text` that is all digits or all letters."""
+    runs: list[str] = _LETTERS_DIGITS_RE.findall(text)
+    return runs[-1]
+
+
+def _first_kind(text: str) -> str:
+    """Return the first run of `text` that is all digits or all letters."""
+    m = _LETTERS_DIGITS_RE.match(text)
+    return m.group() if m else text
+
+
+def _whole_slug_word(run: str, lang: str | None, printed: Printed | None) -> bool:
+    """Return whether a slug's run is a word as it stands: one of the slug's language, or one the document
+    prints again as it is ("securitycouncil" in another address of the United Nations)."""
+    low = run.lower()
+    if lang is not None and zipf(low, lang) >= WHOLE_WORD_ZIPF:
+        return True
+    return printed is not None and printed.lower_counts().get(low, 0) >= 2  # "Augustin" in the text
+
+
+def _in_slug(line: str, pos: int, urls: list[tuple[int, int]]) -> bool:
+    """Return whether `pos` stands in a slug of an address: a segment of its path that holds a hyphen."""
+    for start, end in urls:
+        if start <= pos < end:
+            seg_start, seg_end = line.rfind("/", start, pos), line.find("/", pos, end)
+            in_path = seg_start > line.find("//", start, end) + 1
+            return in_path and "-" in line[seg_start:seg_end if seg_end >= 0 else end]
+    return False
+
+
+def _path_runs(line: str, start: int, end: int) -> Iterator[tuple[int, str, bool]]:
+    """Yield where each run of letters and digits of the path of the address at line[start:end] stands, the run,
+    and whether it stands in a slug: a segment that separates its words with hyphens ("…/na-misci-raketnogoudaru").
+    A run after "%" opens with the two hexadecimal digits of an encoded byte ("%C3%A9mie"): they are left out."""
+    path = line.find("/", line.find("//", start, end) + 2 if "//" in line[start:end] else start, end)
+    if path < 0:
+        return
+    query = _QUERY_RE.search(line, path, end)  # a query or a fragment ("#:~:text=Delana%20Isles") is no slug
+    end = query.start() if query else end
+    for m in _ADDRESS_RUN_RE.finditer(line, path, end):
+        seg_start = max(line.rfind("/", path, m.start()), path)
+        seg_end = line.find("/", m.end(), end)
+        slug = "-" in line[seg_start:seg_end if seg_end >= 0 else end]
+        if line[m.start() - 1] == "%":
+            if len(m.group()) > 3:
+                yield m.start() + 2, m.group()[2:], slug
+        else:
+            yield m.start(), m.group(), slug
+
+
+# Where a line broke inside an address: at the last of its hyphens that fitted, so a slug's word before the
+# full width (the median join of the corpus's pdftotext twins is at 0.91 of the width), and later too, an
+# address's narrow letters ("/", "i", "l", ".") fitting more of them in a line (a twentieth of joins past 1.15).
+# In shares of the full width: where a join in an address is looked for, before and after the width; the column
+# it is likeliest at, before the width; how far from it a split loses a point.
+ADDRESS_JOIN_BEFORE = 0.35
+ADDRESS_JOIN_AFTER = 0.3
+ADDRESS_JOIN_SHIFT = 0.08
+ADDRESS_DISTANCE_PER_POINT = 0.1
+
+
+def _best_address_split(line: str, urls: list[tuple[int, int]], target: int, width: int,
+                        printed: Printed | None) -> Candidate | None:
+    """Return the best hyphen lost inside a web address's slug near column `target`, in lines `width` long."""
+    lo, hi = target - round(ADDRESS_JOIN_BEFORE * width), target + round(ADDRESS_JOIN_AFTER * width)
+    best: Candidate | None = None
+    for start, end in urls:
+        if end < lo or start > hi:
+            continue
+        lang = slug_language(line[start:end])
+        pieces = _slug_pieces(printed, address_site(line[start:end]))
+        for at, run, slug in _path_runs(line, start, end):
+            if at + len(run) <= lo or at >= hi:
+                continue
+            words = slug and not _whole_slug_word(run, lang, printed)  # only the document's hyphen splits a word
+            weigh = _AddressRun(line, run, at, lang if words else _NOT_A_SLUG, printed, pieces)
+            best = _better(best, weigh.best((lo, hi, target - ADDRESS_JOIN_SHIFT * width,
+                                             ADDRESS_DISTANCE_PER_POINT * width)))
+    return best
+
+
+_NOT_A_SLUG = "-"  # the language of a run outside a slug, or of a word: only the document's own hyphen splits it
+
+
+@dataclass(frozen=True, slots=True)
+class _AddressRun:
+    """A run of letters and digits in a web address's path, and what weighs a hyphen lost inside it."""
+
+    line: str
+    run: str
+    start: int  # where the run stands in the line
+    lang: str | None  # the slug's language (slug_language), or _NOT_A_SLUG outside a slug or for a word whole
+    printed: Printed | None
+    pieces: SlugPieces
+
+    def score(self, i: int) -> float:
+        """Score a hyphen lost before index i: the document's own hyphen (the site prints "za-sutki" in another
+        address, or another address "en/new-york/" after the same characters), or a slug's words or a word and a
+        number; 0 = no."""
+        if self.pieces.site[f"{self.run[:i]}-{self.run[i:]}".lower()] or (
+                self.printed is not None and self.printed.hyphenated_at(self.run, i)
+                and _printed_in_other_address(self.line, self.start, self.run, i, self.printed)):
+            return SCORE_PRINTED
+        if self.lang == _NOT_A_SLUG:
+            return 0.0
+        return _address_split_score(self.run, i, self.lang, self.pieces)
+
+    def best(self, window: tuple[int, int, float, float]) -> Candidate | None:
+        """Return the best hyphen lost inside the run, or None. `window` holds the first and last columns looked
+        at, the likeliest column and how many columns from it cost a point."""
+        return _best_in_run(self, window)
+
+
+def _best_in_run(r: _AddressRun, window: tuple[int, int, float, float]) -> Candidate | None:
+    """Return the best hyphen lost inside one run of an address, or None (see _AddressRun.best)."""
+    lo, hi, likeliest, per_point = window
+    run, start = r.run, r.start
+    best: Candidate | None = None
+    for i in range(max(1, lo - start), min(len(run), hi - start + 1)):
+        s = r.score(i) - abs(start + i - likeliest) / per_point
+        if s > 0 and (best is None or s > best[0]):
+            best = (s, (start + i, start + i, "-"))
+    return best
+
+
 def _best_gap(line: str, pieces: list[re.Match[str]], target: int, lang: str,
               urls: list[tuple[int, int]], printed: Printed | None = None) -> Candidate | None:
     """Return the best hyphen between two words or a number and a word near column `target`, or None."""
@@ -679,9 +940,6 @@ def _compound_space(a: str, b: str) -> bool:
 _WORD_OR_NUMBER_RE = re.compile(rf"\d+|{LETTERS}+")
 
 
-_URL_IN_LINE_RE = re.compile(rf"{URL_HEAD}\S+", re.I)
-
-
 def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     """Restore hyphens lost where pdftotext joined a hyphenated line to the next one.
 
@@ -697,14 +955,32 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     edits: list[Edit] = []
     pos = 0
     for line in lines:
-        if len(line) > 1.12 * width + 4:
-            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, width, ctx.lang, ctx.printed))
-        elif len(line) > width + 8 and _CASE_CHANGE_RE.search(line):
-            cuts = {m.start("cut") for m in _CASE_CHANGE_RE.finditer(line) if not ctx.printed.prints_twice(m.group())}
-            edits.extend((pos + s, pos + e, r) for s, e, r in _line_joins(line, width, ctx.lang, ctx.printed)
-                         if s == e and s in cuts)
+        edits.extend((pos + s, pos + e, r) for s, e, r in glued_line_edits(line, width, ctx))
         pos += len(line) + 1
     return t.edit(edits)
+
+
+def glued_line_edits(line: str, width: int, ctx: Context) -> list[Edit]:
+    """Return the hyphens to restore in one line of a paragraph whose full lines are `width` long."""
+    if len(line) > 1.12 * width + 4:
+        return _line_joins(line, width, ctx.lang, ctx.printed)
+    if len(line) > width + 8 and _CASE_CHANGE_RE.search(line):
+        cuts = {m.start("cut") for m in _CASE_CHANGE_RE.finditer(line) if not ctx.printed.prints_twice(m.group())}
+        return [(s, e, r) for s, e, r in _line_joins(line, width, ctx.lang, ctx.printed) if s == e and s in cuts]
+    if len(line) > width and _may_hold_address(line):
+        return _address_joins(line, width, ctx.printed)
+    return []
+
+
+def _address_joins(line: str, width: int, printed: Printed) -> list[Edit]:
+    """Return the hyphen lost in a web address of a line a little longer than a full one.
+
+    A line that ends inside an address breaks at one of its hyphens, before the full width, and the next line
+    glued to it makes it hardly longer than a full line when it holds the address's last word ("…-pushkinu" +
+    "i-vatutinu"): only the address's own evidence says where (_best_address_split)."""
+    urls = [(a.start, a.end) for a in addresses(line)]
+    best = _best_address_split(line, urls, width, width, printed) if urls else None
+    return [best[1]] if best is not None else []
 
 
 WIDE_PARAGRAPH_LINES = 4  # full lines (the last aside) whose median tells a paragraph's own width
@@ -1250,16 +1526,30 @@ def restore_printed_hyphens(t: Tracked, ctx: Context) -> Tracked:
     if not _may_restore(low, len(t.text), printed):
         return t
     edits: list[Edit] = []
+    urls: list[tuple[int, int]] | None = None  # found on first need
     for m in _GLUED_TOKEN_RE.finditer(t.text):
         token = m.group()
         if token.lower() in printed.glued and zipf(token.lower(), ctx.lang) < 2.0:
             i = printed.hyphen_in(token)
             if i and len(token) - i >= 2:  # "Birnin" is no "Birni-n" even where "Birni-N’Konni" is printed
+                if urls is None:
+                    urls = [(a.start, a.end) for a in addresses(t.text)]
+                if _in_spans(m.start(), urls) and not _site_hyphenates(t.text, m.start(), token, i, urls, printed):
+                    continue  # "un.org/securitycouncil/" is no "security-council" of another site's slug
                 edits.append((m.start() + i, m.start() + i, "-"))
     return t.edit(edits)
 
 
 _FEW_GLUED = 32  # up to this many glued pairs, one search of them all is the cheaper test
+
+
+def _site_hyphenates(text: str, start: int, token: str, i: int, urls: list[tuple[int, int]], printed: Printed) -> bool:
+    """Return whether the site of the address `token` stands in prints its hyphen at i in another address ("iz.ru"
+    prints "za-sutki"), or another address prints it after the same few characters (_printed_in_other_address)."""
+    begin = max(a for a, b in urls if a <= start < b)
+    site = address_site(text[begin:start])
+    return (printed.slug_pieces(site)[f"{token[:i]}-{token[i:]}".lower()] > 0
+            or _printed_in_other_address(text, start, token, i, printed))
 
 
 def _may_restore(low: str, size: int, printed: Printed) -> bool:
@@ -1453,6 +1743,43 @@ def ocr_final_s(t: Tracked, ctx: Context) -> Tracked:
     return t.edit(edits) if edits else t
 
 
+# An old OCR layer reads the comma or full stop after a word or a number as "»": "En 1979» le FISE",
+# "en juin 1979» Dans le cadre"; an Arabic font's comma may come out as "»" too. French typography (and the
+# UN's French usage) sets a no-break space before a closing guillemet, and Spanish and Arabic, which glue it,
+# open the quotation first: a "»" glued to what precedes it, with no "«" open before it in the paragraph and a
+# word after it, closes no quotation.
+_GLUED_GUILLEMET_RE = re.compile(r"(?<=[^\W_)]|\))»(?=[ \t\n]+([^\W\d_]))")
+
+
+def guillemet_for_punctuation(t: Tracked, ctx: Context) -> Tracked:
+    """Read a "»" glued to the word before it, where no "«" is open, as the punctuation OCR took it for: a full
+    stop before a capital ("1979» Dans" -> "1979. Dans"), a comma before a small letter ("1979» le" -> "1979, le").
+    """
+    if "»" not in t.text:
+        return t
+    edits = [(m.start(), m.end(), _guillemet_reading(m.group(1))) for m in _GLUED_GUILLEMET_RE.finditer(t.text)
+             if not _guillemet_open(t.text, m.start())]
+    return t.edit(edits) if edits else t
+
+
+def _guillemet_open(text: str, pos: int) -> bool:
+    """Return whether a "«" before `pos` is still open there (more "«" than "»" before it)."""
+    before = text[:pos]
+    return before.count("«") > before.count("»")
+
+
+def _guillemet_reading(next_letter: str) -> str:
+    """Return what a stray "»" stood for: a full stop when the next word opens a sentence, else a comma; in Arabic
+    script, which has no capitals, the Arabic comma ("السلام» ويغطي" is "السلام، ويغطي": a font that draws its
+    comma where "»" is encoded)."""
+    if _ARABIC_LETTER_RE.match(next_letter):
+        return "\u060c"
+    return "." if next_letter.isupper() else ","
+
+
+_ARABIC_LETTER_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 STEPS: list[tuple[str, Step]] = [
     ("respace_letter_runs", respace_letter_runs),
     ("restore_join_hyphens", restore_join_hyphens),
@@ -1474,6 +1801,7 @@ STEPS: list[tuple[str, Step]] = [
     ("join_possessives", join_possessives),
     ("join_date_digits", join_date_digits),
     ("ocr_final_s", ocr_final_s),
+    ("guillemet_for_punctuation", guillemet_for_punctuation),
 ]
 
 
