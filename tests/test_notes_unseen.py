@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+import unref
+from letterhead import HEAD
 from unref.model import Line
 from unref.structure.notes import (
     _floated_back,
     _glued_to_number,
+    _listed_after_previous,
+    _space_kept,
     glued_number_markers,
     is_marker_at,
     marker_pattern,
@@ -30,6 +34,15 @@ MARKERS = [
     ("уровень переполненности тюрем составил 130,4%50. В СП6 было", "50", "130,4%"),
     ("34% населения тюрем составляли иностранцы", "34", None),  # a percentage, no marker
     ("see https://example.org/a%2020 b", "20", None),  # an address's "%20": no figure before the "%"
+    # A threshold and a numbered recommendation are figures of the text.
+    ("Integrated Food Security Phase Classification (IPC) 3 and above) and", "3", None),
+    ("children aged 15 or older", "15", None),
+    ("of Terrorism and Proliferation. 14 Recommendation 15 on new technologies", "15", None),
+    ("General Recommendation No. 35", "35", None),
+    # The second of two listed markers, glued to the next sentence.
+    ("contingency and predictive financing capabilities. 13,14In the", "14", "capabilities. 13,"),
+    ("a total of 1,5A b", "5", None),
+    ("capabilities. 12,14In the", "14", None),
 ]
 
 
@@ -130,3 +143,52 @@ def test_a_label_floated_below_a_later_note_opens_no_note() -> None:
     assert notes["7"].startswith("The Prime Minister")
     assert notes["10"].endswith("$5.6 –$8.3 million")
     assert notes["11"].startswith("Information received")
+
+
+LISTED = [
+    # (text before the number, the number, follows the previous note's marker and a comma?)
+    ("capabilities. 13,", "14", True),
+    ("capabilities. 12,", "14", False),
+    ("a total of 1,", "2", True),  # a figure glued to a capital word would still need its predecessor
+    ("a total of 11,", "2", False),
+    ("1,000,", "1", False),
+]
+
+
+@pytest.mark.parametrize(("before", "label", "listed"), LISTED)
+def test_listed_after_previous(before: str, label: str, listed: bool) -> None:
+    assert _listed_after_previous(before, label) is listed
+
+
+SPACE_KEPT = [
+    # (text, where the marker listed before stands, end of the cut, what stands for the cut)
+    ("capabilities. 13,14In the", 14, 19, " "),
+    ("capabilities. 13,14 In the", 14, 19, ""),  # a space is there already
+    ("capabilities.13,14In the", 13, 18, ""),  # none was before the markers
+    ("in Riga. 28,29 The", 9, 14, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "end", "kept"), SPACE_KEPT)
+def test_space_kept(text: str, first: int, end: int, kept: str) -> None:
+    assert _space_kept(text, first, end) == kept
+
+
+LISTED_GLUED = HEAD + """I have the honour to refer to the report of the Secretary-General on anticipatory action, which
+describes how the funds can strengthen contingency and predictive financing capabilities. 13,14In the
+start-up phase, the funds were used as planned and the Council was kept informed of their use.
+
+__________________
+13 A/79/1, paras. 10–14.
+14 See the report of the Secretary-General on the situation in the region (S/2025/100).
+
+25-01234 (E)
+\f"""
+
+
+def test_listed_markers_glued_to_the_next_sentence() -> None:
+    doc = unref.parse(text=LISTED_GLUED)
+    paragraphs = {p.id: p.text for p in doc.paragraphs}
+    refs = {r.label: paragraphs[r.paragraph] for r in doc.footnote_refs}
+    assert sorted(refs) == ["13", "14"]
+    assert "capabilities. In the start-up phase" in refs["14"]

@@ -319,6 +319,9 @@ def _short_lines(lines: list[Line], printed: list[int], start: int, width: int) 
 _NUMBER_WORDS = (
     r"resolutions?|paragraphs?|paras?\.|articles?|items?|No\.|Nos\.|pages?|p\.|pp\.|chapters?|annex(?:es)?"
     r"|sections?|sect\.|rules?|principles?|Protocols?|Phase|Group|Goals?|Targets?|decisions?|numbers?"
+    # The numbered recommendations of treaty bodies and standard setters: "General Recommendation No. 35",
+    # "Recommendation 15 on new technologies" (the Financial Action Task Force's).
+    r"|recommendations?"
     r"|and|or|to|of|from|between|than|nearly|about|some|over|under|at|by|the|Article|Section|Chapter"
     rf"|Resolution|Decision|Paragraph|Rule|Principle|Item|Annex|Page|Table|Figure|Box|level|{MONTHS_EN}"
 )
@@ -335,7 +338,9 @@ _NUMBER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_NUMBER_WORDS})\s*$", re.I)
 _AFTER_NOT_MARKER_RE = re.compile(
     rf"^(?:\s*\(\d{{4}}\)|/\d|\.\d|,\d|\s*%|\s+per cent|\s+(?:{MONTHS_EN})\b|\s+(?:years?|months?|days?|weeks?"
     r"|hours?|million|billion|thousand|people|persons|children|women|men|States|countries|members|percent"
-    r"|km|kilomet|metres|meters|dollars|cases|times)\b|\s*[–\-]\s*\d)",
+    r"|km|kilomet|metres|meters|dollars|cases|times)\b|\s*[–\-]\s*\d"
+    # A threshold: "Phase Classification (IPC) 3 and above", "aged 15 or older".
+    r"|\s+(?:and|or)\s+(?:above|over|more|below|under|less|older|younger)\b)",
     re.I,
 )
 
@@ -349,7 +354,10 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         # "Европы»72."), a percentage ("130,4%50."), or a space after any of them or a figure.
         return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]»])|(?<=\d%)|(?<=[^\W\d_] )"
                           rf"|(?<=[.,;:”’\")\]»] )|(?<=\d ))"
-                          rf"{lab}/?(?![\d/])(?=[\s,.;:)”’\"»]|$)")
+                          rf"{lab}/?(?![\d/])(?=[\s,.;:)”’\"»]|$)"
+                          # The second of two markers listed, glued to the next sentence ("capabilities.
+                          # 13,14In the"): is_marker_at takes it only after the marker before it.
+                          rf"|(?<=\d,){lab}(?=[A-Z][a-z])")
     if label[0] in "*†‡§":  # "*" is not the end of "**"; a list of them: "Iraq:* , **", "Chile*, **"
         c = re.escape(label[0])
         # Older documents set the star off by a space at the end of a title or a sentence
@@ -400,6 +408,8 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     if text[start:end].endswith("/"):
         # "1/" markers of older documents cannot be read as anything else, after a word or a year.
         return not _ABBREVIATION_RE.search(before) and not re.match(r"\s*\d", after)
+    if after[:1].isalpha():
+        return _listed_after_previous(before, text[start:end])
     if _AFTER_NOT_MARKER_RE.match(after) and not _next_marker_listed(text, start, end, after):
         return False  # but two notes' markers may stand together: "in Riga. 28,29"
     spaced = start > 0 and text[start - 1] == " "
@@ -416,7 +426,7 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
 # A plural that names numbers, and the verbs that may follow a marker but never close a list of numbers.
 _PLURAL_NUMBER_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?:resolutions|paragraphs|articles|items|pages|chapters|annexes|sections|rules|principles"
-    r"|protocols|goals|targets|decisions|numbers)$", re.I)
+    r"|protocols|goals|targets|decisions|numbers|recommendations)$", re.I)
 _VERB_AFTER_RE = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|remains?|includes?"
     r"|contains?)\b")
@@ -443,6 +453,12 @@ def _after_slashed_name(before: str, after: str, spaced: bool) -> bool:
     symbol's element is glued to its number ("S/PV.9878"), so after a stop and a space, with a new sentence
     after the number, the number is a marker ("allied militias and SLA/MM. 91 RSF commanders")."""
     return spaced and bool(_SLASHED_NAME_END_RE.search(before) and _NEW_SENTENCE_RE.match(after))
+
+
+def _listed_after_previous(before: str, label: str) -> bool:
+    """Return whether a number glued to the word after it follows the previous note's marker and a comma
+    ("13,14In the"): pdftotext lost the space after the raised pair; "1,5A" is no list of markers."""
+    return label.isdecimal() and re.search(rf"(?<![\d,]){int(label) - 1},$", before) is not None
 
 
 def _next_marker_listed(text: str, start: int, end: int, after: str) -> bool:
@@ -753,14 +769,23 @@ def _cut_markers(pi: int, dels: list[tuple[int, int, str]], paragraphs: list[Par
     removed = 0
     for k, (_, _, fid) in enumerate(dels):
         cut_start, end = _cut_bounds(t.text, dels, k)
-        edits.append((cut_start, end, ""))
+        keep = _space_kept(t.text, dels[k - 1][0] if k else dels[k][0], end)
+        edits.append((cut_start, end, keep))
         label = next(n.label for n in footnotes if (n.id or n.label) == fid)
         refs.append(FootnoteRef(label=label, paragraph=paragraphs[pi].id, offset=cut_start - removed, footnote=fid))
-        removed += end - cut_start
+        removed += end - cut_start - len(keep)
     t = t.edit(edits)
     tracked[pi] = t
     paragraphs[pi].text = t.text
     return refs
+
+
+def _space_kept(text: str, first: int, end: int) -> str:
+    """Return the space that stands for a cut marker glued to the next word ("capabilities. 13,14In the" ->
+    "capabilities. In the"), where a space stood before the marker listed before it (at `first`); else
+    nothing."""
+    glued = end < len(text) and text[end].isalpha() and text[end - 1].isdigit()
+    return " " if glued and first > 0 and text[first - 1] == " " else ""
 
 
 def _cut_bounds(text: str, dels: list[tuple[int, int, str]], k: int) -> tuple[int, int]:
