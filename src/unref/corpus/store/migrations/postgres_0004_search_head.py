@@ -9,9 +9,13 @@ searches this index first when the planner's word shares say that it holds a ful
 The bound is a passage id: a passage's id is its document's id shifted left by 20 bits
 (`base.passage_id`), so ``id < 4096 << 20`` holds the passages of documents 1 to 4,095. It must stay
 equal to `postgres.HEAD_ID`: the planner uses a partial index only for a query that names its bound.
+
+On a large corpus the step reads the whole table once and holds off writers meanwhile (about a minute
+a million passages). A corpus that must stay writable can be given the index first, with the same
+statement as ``CREATE INDEX CONCURRENTLY``; the step then only records itself.
 """
 
 SQL = """
 SET LOCAL maintenance_work_mem = '256MB';  -- an existing corpus: the GIN build sorts its entries in memory
-CREATE INDEX passages_tsv_head ON passages USING GIN (tsv) WHERE id < 4294967296;
+CREATE INDEX IF NOT EXISTS passages_tsv_head ON passages USING GIN (tsv) WHERE id < 4294967296;
 """
