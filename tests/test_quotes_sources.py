@@ -11,6 +11,7 @@ from unref.quotes.grammar import (
     Context,
     _appositive_head,
     _ends_before_relative,
+    _issued_text,
     _split_phrases,
     body_subject,
     subject_before,
@@ -75,6 +76,25 @@ FRAMES = [
     # A connective set off by commas names no one.
     ("The Council, however, stated that", "Council"),
     ("The Government, in turn, noted that", "Government"),
+    # A provision of an annex is its text speaking; an edict is a text (S/2025/284).
+    ("Annex 10 of the Dayton Agreement, the only legitimate source of the HR’s lawful authority, provides that",
+     "Dayton Agreement"),
+    ("Mr. Schmidt’s edict, of course, violates that law, but it states,", "Mr. Schmidt’s edict"),
+    # A text issued in one's own words (S/2025/284, S/2025/153).
+    ("In March, the members of the Security Council issued a unanimous statement emphasizing their support for the "
+     "Dayton Agreement and calling for", "members of the Security Council"),
+    ("The Ministry of Foreign Affairs issued a press release stating that", "Ministry of Foreign Affairs"),
+    # An agreement by those who agreed (TPNW/MSP/2025/11).
+    ("We welcome the inclusion in the Pact for the Future of the clear rejection of nuclear weapons, including "
+     "agreement by all United Nations Members that", "United Nations Members"),
+    # "held" reports a finding only before what was held (S/2019/198): a hearing held names no source.
+    ("The Inter-American Commission on Human Rights held a hearing in Washington on the situation of", None),
+    ("The Court held that", "Court"),
+    # A text named with the participle that issued it: its agent, else the text.
+    ("The joint communiqué issued after the meeting stated that", "joint communiqué"),
+    ("The statement issued by the Ministry of Foreign Affairs of Armenia on 3 May said that",
+     "Ministry of Foreign Affairs of Armenia"),
+    ("The law adopted by parliament provides that", None),
 ]
 
 
@@ -133,6 +153,17 @@ def test_ends_before_relative(phrase: str, next_is_pronoun: bool, pronoun: str, 
 def test_appositive_head(pre: str, k: int, pronoun: str | None, who: str | None) -> None:
     phrases = _split_phrases(pre)
     assert _appositive_head(phrases[k][1].strip(), phrases, k, pronoun) == who
+
+
+@pytest.mark.parametrize(("phrase", "who"), [
+    ("The joint communiqué issued after the meeting", "joint communiqué"),
+    ("The report submitted by the Secretary-General", "Secretary-General"),
+    ("The statement issued by the Ministry of Foreign Affairs on 3 May", "Ministry of Foreign Affairs"),
+    ("The Government", None),  # no participle: the ordinary noun phrase decides
+    ("The text adopted by consensus", None),  # no name
+])
+def test_issued_text(phrase: str, who: str | None) -> None:
+    assert _issued_text(phrase) == who
 
 
 # --- Through the parser: a pronoun "it" and a quotation that opens on its verb -------------------------------------

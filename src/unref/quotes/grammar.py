@@ -159,7 +159,8 @@ REPORTING_VERBS = (
     r"|report(?:ed|s)|warn(?:ed|s)|announc(?:ed|es)|acknowledg(?:ed|es)|confirm(?:ed|s)|add(?:ed|s)|explain(?:ed|s)"
     r"|claim(?:ed|s)|insist(?:ed|s)|reiterat(?:ed|es)|request(?:ed|s)|decid(?:ed|es)|encourag(?:ed|es)"
     r"|recommend(?:ed|s)|pointed out|points out|made(?: it)? clear|makes(?: it)? clear|includ(?:ed|es)"
-    r"|indicat(?:ed|es)|describ(?:ed|es)|consider(?:ed|s)|held|ruled|assert(?:ed|s)|proclaim(?:ed|s)"
+    # "held" reports a finding only before what was held ("the Court held that"), not "held a hearing".
+    r"|indicat(?:ed|es)|describ(?:ed|es)|consider(?:ed|s)|held(?=\s+that|\s*[,:])|ruled|assert(?:ed|s)|proclaim(?:ed|s)"
     r"|demand(?:ed|s)|suggest(?:ed|s)|dismiss(?:ed|es)|underscor(?:ed|es)|highlight(?:ed|s)|threaten(?:ed|s)"
     r"|remark(?:ed|s)|argu(?:ed|es)|told|tweet(?:ed|s)|posted|condemn(?:ed|s)|denounc(?:ed|es)|welcom(?:ed|es)"
     r"|pledg(?:ed|es)|vow(?:ed|s)|promis(?:ed|es)|accus(?:ed|es)|characteri[sz](?:ed|es)|recogni[sz](?:ed|es)"
@@ -173,6 +174,8 @@ REPORTING_VERBS = (
     r"|call(?:ed|s)(?=\s+(?:the|this|that|these|those|it|them|him|her|his|its|their)\b)|brand(?:ed|s)"
     # A body that gives a mandate in its own words: "the Council of the European Union mandated EULEX to “…”".
     r"|mandat(?:ed|es)|authori[sz](?:ed|es)|instruct(?:ed|s)"
+    # A text issued in one's own words: "the members of the Security Council issued a unanimous statement calling for".
+    r"|issu(?:ed|es) an? (?:\p{Ll}+ )?(?:statement|declaration|communiqué|press release)"
     r"|a (?:dit|déclaré|souligné|affirmé|indiqué|rappelé|noté|estimé|précisé|ajouté)|dispose|prévoit|stipule"
     r"|énonce|affirme|déclare|souligne|indique|précise|dispone|establece|estipula|afirma|declara|señala"
     r"|pose(?=,|\s+que)|a fait valoir|a (?:estimé|observé|reconnu|insisté)"
@@ -322,10 +325,10 @@ _ACCORDING_RE = _rx(
 # "X’s statement", "the statement of X": a possessor of words spoken or written.
 _WORDS = (r"(?:statement|speech|words|remarks|address|admission|letter|report|message|testimony|interview"
           r"|declaration|communiqué|tweet|post|article|op-ed|note|response|reply|answer|conclusion|view|opinion"
-          r"|position|comments?|assessment)")
+          r"|position|comments?|assessment|agreement)")
 _POSSESSIVE_RE = _rx(
     rf"(?:(?P<owner>{_NAME}){_POSS}\s+(?:{_MODS}|\p{{Ll}}+\s+){{0,2}}{_WORDS}"
-    rf"|{_WORDS}\s+(?:(?:made|given|delivered|issued|written|sent|published)\s+)?(?:of|by)\s+(?:the\s+)?(?P<owner2>{_NAME}))"
+    rf"|{_WORDS}\s+(?:(?:made|given|delivered|issued|written|sent|published)\s+)?(?:of|by)\s+(?:the\s+|all\s+)?(?P<owner2>{_NAME}))"
     rf"(?=[^.;]{{0,60}}$)"
 )
 _YOUR_RE = _rx(r"\b(?:[Yy]our|[Yy]ou)\b")
@@ -703,10 +706,26 @@ def _subject_in(phrase: str, relative: bool, pronoun: str | None) -> str | None:
     After a pronoun ("X, he said") the name must be the whole phrase, the subject or an
     appositive, not the object of another verb.
     """
-    who = _np_at_end(phrase, antecedent=relative)
+    who = _np_at_end(phrase, antecedent=relative) or _issued_text(phrase)
     if who is not None and pronoun is not None and not relative and not _NP_WHOLE_RE.fullmatch(phrase):
         return None
     return who
+
+
+def _issued_text(phrase: str) -> str | None:
+    """Return the source of a text named with the participle that issued it, as the subject of the verb after:
+    its agent ("The statement issued by the Ministry of Foreign Affairs on 3 May said" → the Ministry), else the
+    text ("The joint communiqué issued after the meeting stated" → joint communiqué); None for another phrase."""
+    m = _ISSUED_TEXT_RE.match(phrase.strip())
+    if m is None:
+        return None
+    agent = rx.search(rf"\bby\s+(?P<np>{_NP})", m.group("rest"))
+    who = clean(agent.group("np") if agent is not None else m.group("np"))
+    return who if _valid(who) else None
+
+
+_ISSUED_TEXT_RE = _rx(rf"^(?P<np>{_NP})\s+(?:issued|adopted|published|released|signed|made|delivered|sent|circulated"
+                      rf"|presented|submitted|agreed)\b(?P<rest>[^,;:“”«»]*)$")
 
 
 def _antecedent_of_relative(phrases: list[tuple[int, str]], k: int) -> str | None:
