@@ -48,15 +48,23 @@ CLOCK_EVERY = 4096
 # ================================================================================================
 
 
-def _page_text(tp: Any, count: int) -> str:
+def _page_text(tp: Any, tp_address: int, count: int) -> str:
     """Return the page's characters, one per pdfium character index."""
-    buf = ctypes.create_string_buffer((count + 1) * 2)
-    got = pdfium_c.FPDFText_GetText(tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+    buf = array("H", _NUL) * (count + 1)  # UTF-16 units, and pdfium's final NUL
+    got = _GET_TEXT(tp_address, 0, count, buf.buffer_info()[0])
+    text = buf[: max(0, got - 1)].tobytes().decode("utf-16-le", errors="replace")
     if len(text) == count:
         return text
     # Characters beyond the BMP take two UTF-16 units: fall back to one call per character.
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(count))
+
+
+def _address(pointer: Any) -> int:
+    """Return the address a ctypes pointer holds (0 for NULL).
+
+    Not by ctypes.cast: its result is part of a reference cycle, garbage that only the collector frees,
+    and a parse runs it seldom (unref.PARSE_GC_THRESHOLD)."""
+    return ctypes.c_void_p.from_address(ctypes.addressof(pointer)).value or 0
 
 
 def _quadrant(angle: float) -> int:
@@ -99,8 +107,8 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
     count = pdfium_c.FPDFText_CountChars(tp)
     if count <= 0:
         return {}
-    text = _page_text(tp, count)
-    tp_address = ctypes.cast(tp, ctypes.c_void_p).value or 0
+    tp_address = _address(tp)
+    text = _page_text(tp, tp_address, count)
     buf = array("f", bytes(_RECT * min(count, CLOCK_EVERY)))
     b = _RunBuilder(tp)
     low, high, rise, back, far, size, run, append, px1, pb = b.short_path()
@@ -210,6 +218,11 @@ class _RunBuilder:
 _LOOSE_CHAR_BOX = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
     ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0)
 _RECT = ctypes.sizeof(pdfium_c.FS_RECTF)  # left, top, right, bottom: four floats
+# FPDFText_GetText(text page, start, count, unsigned short*) likewise: the buffer is an array's address,
+# so that no ctypes array type is made for each page's length (each one is garbage in a reference cycle).
+_GET_TEXT = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetText, ctypes.c_void_p).value or 0)
+_NUL = (0,)
 
 
 def _char_boxes(tp_address: int, text: str, start: int, stop: int, buf: array[float],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from array import array
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -72,6 +73,7 @@ def load_page(doc: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage:
 #: The schemes of the link addresses kept: the web's, and mail. Others (javascript:, data:, file:, about:,
 #: vbscript:, ...) run code or name the author's own disk when a reader follows them: they are dropped.
 WEB_SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
+_NUL = (0,)
 _SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # Browsers drop these from an address before they read its scheme ("java\tscript:" is javascript:).
 _IGNORED_RE = re.compile(r"[\x00-\x20\x7f]+")
@@ -95,9 +97,11 @@ def page_links(doc: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[str]:
         size = pdfium_c.FPDFAction_GetURIPath(doc.raw, action, None, 0)
         if size <= 1:
             continue
-        buf = ctypes.create_string_buffer(size)
-        pdfium_c.FPDFAction_GetURIPath(doc.raw, action, buf, size)
-        uri = buf.value.decode("utf-8", errors="replace").strip()
+        # An array's address, not ctypes.create_string_buffer: that makes a ctypes type for each length,
+        # garbage in a reference cycle that only the collector frees.
+        buf = array("B", _NUL) * size
+        pdfium_c.FPDFAction_GetURIPath(doc.raw, action, buf.buffer_info()[0], size)
+        uri = buf.tobytes().split(b"\0", 1)[0].decode("utf-8", errors="replace").strip()
         if uri and uri not in out and is_web_address(uri):
             out.append(uri)
     return out
