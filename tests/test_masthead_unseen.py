@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 import unref
-from unref.structure.masthead.reader import _ends_with_marker, _reads_as_date
+from unref.structure.masthead.reader import (
+    _adopted_on,
+    _adoption_year,
+    _ends_with_marker,
+    _mend_symbol_year,
+    _nearest_month,
+    _reads_as_date,
+    _unspaced_symbol,
+)
 from unref.text.regexes import DATE_RE, JOB_NUMBER_RE, SYMBOL_LINE_RE
 
 LETTER_BODY = (
@@ -129,3 +137,72 @@ def test_a_job_number_with_a_letter_is_page_furniture() -> None:
     doc = unref.parse(text=text)
     assert doc.metadata.job_number == "25-05010X (E)"
     assert not any("25-05010X" in p.text for p in doc.paragraphs if p.kind != "masthead")
+
+
+@pytest.mark.parametrize(("line", "adopted"), [
+    ("Adopted by the Security Council at its 3102nd meeting on 30 July 1992", True),
+    ("Adopted by the Security Council at its 3123rd meeting, on 13 October 1992", True),
+    ("Adopted unanimously by the General Assembly at its 103rd plenary meeting, on 20 June 2025", True),
+    ("Recalling its resolutions 425 (1978) and 426 (1978) of 19 March 1978,", False),
+    ("The Council met at its 3102nd meeting on 30 July 1992 to consider the item", False),
+])
+def test_adopted_on(line: str, adopted: bool) -> None:
+    m = DATE_RE.search(line)
+    assert m is not None
+    assert _adopted_on(line, m) is adopted
+
+
+@pytest.mark.parametrize(("head", "symbol", "date"), [
+    # The adoption line on one line, longer than a masthead's date line.
+    ("RESOLUTION 768 (1992)\n\nAdopted by the Security Council at its 3102nd meeting on 30 July 1992\n\n"
+     "The Security Council,\n", "S/RES/768 (1992)", "1992-07-30"),
+    # The heading's year lost, or misread by OCR: the date under it gives it.
+    ("Resolution 290\nof 8 December 1970\n\nThe Security Council,\n", "S/RES/290 (1970)", "1970-12-08"),
+    ("Resolution 434 (1973)\nof 18 September 1978\n\nThe Security Council,\n", "S/RES/434 (1978)", "1978-09-18"),
+    # The month misread by OCR.
+    ("Resolution 687 (1991)\nof 3 Apri] 1991\n\nThe Security Council,\n", "S/RES/687 (1991)", "1991-04-03"),
+])
+def test_resolution_heads_of_the_yearly_volumes(head: str, symbol: str, date: str) -> None:
+    md = unref.parse(text=head + "\nRecalling its resolution 425 (1978),\n\n1. Decides to remain seized.\n").metadata
+    assert (md.symbols, md.date, md.doc_type) == ([symbol], date, "resolution")
+
+
+@pytest.mark.parametrize(("year", "of_date", "expected"), [
+    ("1993", "of 29 July 1993", "1993"),
+    (None, "of 8 December 1970", "1970"),
+    ("1973", "of 18 September 1978", "1978"),  # one digit apart: OCR
+    ("1946", "of 17 May 1958", "1946"),  # two digits apart: the heading stands
+    ("1993", None, "1993"),
+    (None, None, None),
+])
+def test_adoption_year(year: str | None, of_date: str | None, expected: str | None) -> None:
+    assert _adoption_year(year, of_date) == expected
+
+
+@pytest.mark.parametrize(("word", "month"), [
+    ("Apri]", 4), ("N:,srember", 11), ("Septernber", 9), ("0ctober", 10), ("Fehruary", 2), ("avri1", 4),
+    ("session", None), ("Council", None), ("ENGLISH", None),
+])
+def test_nearest_month(word: str, month: int | None) -> None:
+    assert _nearest_month(word) == month
+
+
+@pytest.mark.parametrize(("symbol", "date", "expected"), [
+    ("S/1935/987", "1995-11-23", "S/1995/987"),  # S/1995/987's extracted text
+    ("S/2007/768", "2008-01-03", "S/2007/768"),  # issued in the next year: as printed
+    ("S/1935/987", "2005-11-23", "S/1935/987"),  # digits apart: as printed
+    ("A/79/796", "2025-02-19", "A/79/796"),
+    ("S/1935/987", None, "S/1935/987"),
+])
+def test_mend_symbol_year(symbol: str, date: str | None, expected: str) -> None:
+    assert _mend_symbol_year(symbol, date) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("A / 4 4 / 8 0 6", "A/44/806"),  # A/44/886-S/21029's OCR layer
+    ("E / 2 5", "E / 2 5"),  # too short to be told from letters set apart
+    ("N A T I O N S", "N A T I O N S"),  # no symbol
+    ("S/2025/54", "S/2025/54"),
+])
+def test_unspaced_symbol(line: str, expected: str) -> None:
+    assert _unspaced_symbol(line) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from unref.catalogue import organ_misread, organ_of
 from unref.model import Line, Metadata
@@ -133,7 +134,7 @@ _JOINED_DISTR_RE = re.compile(r"^\s*(\S.*?)\s+((?:Distr\.?|Дистр\.?)\s*:?.*
 # in the forms of its yearly volumes too: "Resolution 892 (1993) of 22 December 1993", "6 (1946). Resolution
 # of 17 May 1946" (a note's number may follow).
 RESOLUTION_HEAD_RE = re.compile(
-    r"^\s*(?:(?:Resolution|RESOLUTION)\s+(\d{1,4})\s*\((\d{4})\)(?P<of>\s+of\s+\d{1,2} \w+ \d{4})?"
+    r"^\s*(?:(?:Resolution|RESOLUTION)\s+(\d{1,4})(?:\s*\((\d{4})\))?(?P<of>\s+of\s+\d{1,2} \w+ \d{4})?"
     r"|(\d{1,4})\s*\((\d{4})\)\.\s*Resolution of\s+(?P<date>\d{1,2} \w+ \d{4})(?:\s+\d{1,3})?)\s*$")
 # "of 11 April 1980" under "Resolution 466 (1980)".
 _OF_DATE_RE = re.compile(r"^\s*of \d{1,2} \w+ \d{4}\s*$")
@@ -429,6 +430,18 @@ _SESSION_CHAINS = ("organ", "session", "distr", "date", "original", "language", 
 _BLOCK_AFTER = ("symbol", "distr", "date", "original")
 # "A /79/PV.64": an extractor's space after the series.
 _SPACED_SERIES_RE = re.compile(r"^([A-Z]{1,6}) /(?=\S)")
+# "A / 4 4 / 8 0 6": a symbol whose characters an OCR layer set apart.
+_SPACED_OUT_RE = re.compile(r"^\s*(?:\S ){4,}\S\s*$")
+
+
+def _unspaced_symbol(text: str) -> str:
+    """Return a line of characters set apart as the symbol they spell ("A / 4 4 / 8 0 6"), else the line."""
+    if not _SPACED_OUT_RE.match(text):
+        return text
+    joined = text.replace(" ", "")
+    return joined if SYMBOL_LINE_RE.match(joined) else text
+
+
 # "s/21194": OCR of a typewritten masthead reads the series letter in lower case.
 _OCR_SERIES_RE = re.compile(r"^([sae])(?=/\d{3,5}(?:/|\s*$))")
 # "l6 avril 1980": OCR reads a typewritten 1 as "l" or "I" in the day of the masthead's date.
@@ -443,6 +456,8 @@ _DAY_MONTH_RE = re.compile(rf"^\d{{1,2}} (?:{_MONTH_WORDS})$", re.I)
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 # The body's first numbered paragraph: "1.   The present report is submitted pursuant to ...".
 _FIRST_PARAGRAPH_RE = re.compile(r"^1\.(?:$|\s+[A-ZА-Я])")
+# A typewritten masthead's date whose month OCR misread: "23 N:,srember 1995", "of 3 Apri] 1991".
+_OCR_DATE_RE = re.compile(r"^(?:of )?(?P<day>[12]\d|3[01]|0?[1-9]) (?P<month>\S{3,12}) (?P<year>(?:19|20)\d{2})$")
 # "Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69," over "71, 120, 123 and 135".
 _AGENDA_WRAPS_RE = re.compile(r"^(?:Agenda items|Items|Points|Temas|Пункты)\s+[\d ,()a-z]+,$")
 _AGENDA_REST_RE = re.compile(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\([a-z]{1,4}\))?)?$")
@@ -453,6 +468,27 @@ _ANY_RE = re.compile("")
 def _lower_start(text: str) -> re.Match[str] | None:
     """Return a match for a line that starts in lower case (it goes on from the line above), else None."""
     return _ANY_RE.match(text) if text[:1].islower() else None
+
+
+# A resolution's adoption line (GOLD.md: metadata, not a citation of the meeting's record): "Adopted by the
+# Security Council at its 3102nd meeting on 30 July 1992", "... at its 3123rd meeting, on 13 October 1992".
+_ADOPTED_RE = re.compile(r"^Adopted (?:unanimously )?by the [\w\s\-]{3,60}? at its \d{1,5}(?:st|nd|rd|th) (?:plenary )?"
+                         r"meeting,? on $")
+
+
+def _adopted_on(text: str, m: re.Match[str]) -> bool:
+    """Return whether the date `m` ends a resolution's adoption line on one line, the date its last words."""
+    return m.end() >= len(text.rstrip(" .,")) and bool(_ADOPTED_RE.match(text[: m.start()]))
+
+
+def _nearest_month(word: str) -> int | None:
+    """Return the number of the English, French or Spanish month a misread word is nearest to ("Apri]" April,
+    "N:,srember" November), when one month is clearly nearest, else None."""
+    word = word.lower()
+    ranked = sorted(((SequenceMatcher(None, word, name).ratio(), number) for name, number in MONTH_NUMBERS.items()
+                     if not ("\u0400" <= name[0] <= "\u04ff")), reverse=True)
+    (best, number), (second, other) = ranked[0], ranked[1]
+    return number if best >= 0.6 and (best - second >= 0.03 or number == other) else None
 
 
 def _reads_as_date(text: str, m: re.Match[str]) -> bool:
@@ -626,7 +662,7 @@ class _Reader:
 
     def _take(self, i: int, raw: str) -> str:
         """Read one masthead item by the first rule that takes it; return its kind, or "" when the line is none."""
-        text = _OCR_SERIES_RE.sub(lambda m: m.group(1).upper(), _SPACED_SERIES_RE.sub(r"\1/", raw))
+        text = _OCR_SERIES_RE.sub(lambda m: m.group(1).upper(), _SPACED_SERIES_RE.sub(r"\1/", _unspaced_symbol(raw)))
         text = _OCR_DAY_RE.sub(r"1\1", text)
         self.at = i
         for find, limit, handler in _ITEM_RULES:
@@ -700,11 +736,22 @@ class _Reader:
         return "distr"
 
     def _date(self, raw: str, text: str, m: re.Match[str]) -> str | None:
-        """The document's date: the first short line that holds one."""
-        if self.md.date is not None or len(text) >= 60 or not _reads_as_date(text, m) or self._text_begun(self.at):
+        """The document's date: the first short line that holds one, or a resolution's adoption line."""
+        adoption = _adopted_on(text, m)
+        if self.md.date is not None or self._text_begun(self.at) or not (
+                adoption or (len(text) < 60 and _reads_as_date(text, m))):
             return None  # a date in a sentence of the text: "Recalling its resolution 765 (1992) of 16 July 1992,"
         self.md.date = iso_date(m)
-        return "date" if not text[:1].islower() else ""  # "on 30 April 1993" ends a sentence of the text
+        # "on 30 April 1993" ends a sentence of the text, and the adoption line stays in the text as well
+        return "" if adoption or text[:1].islower() else "date"
+
+    def _ocr_date(self, raw: str, text: str, m: re.Match[str]) -> str | None:
+        """A date line whose month OCR misread, read as the month it is nearest to."""
+        month = _nearest_month(m.group("month"))
+        if self.md.date is not None or month is None or self._text_begun(self.at):
+            return None
+        self.md.date = f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}"
+        return "date"
 
     def _original(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """"Original: English"."""
@@ -853,6 +900,7 @@ _ITEM_RULES: tuple[tuple[Callable[[str], re.Match[str] | None], int | None, _Han
     (DISTR_RE.match, 30, _Reader._distr),
     (LIMITED_RE.match, None, _Reader._limited),
     (DATE_RE.search, 40, _Reader._date),
+    (_OCR_DATE_RE.match, 40, _Reader._ocr_date),
     (ORIGINAL_RE.match, None, _Reader._original),
     (_LANGUAGE_LINE_RE.match, None, _Reader._language),
     (AGENDA_RE.match, None, _Reader._agenda),
@@ -936,10 +984,26 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
     """Read the masthead from the body lines of page 1."""
     reader = _Reader(lines, width)
     title_at = reader.read_items()
+    reader.md.symbols = [_mend_symbol_year(sym, reader.md.date) for sym in reader.md.symbols]
     if title_at is None or any("/PV." in sym for sym in reader.md.symbols):
         return reader.result  # a meeting record has no title of its own
     reader.read_title(title_at)
     return reader.result
+
+
+_SYMBOL_YEAR_RE = re.compile(r"^([A-Z]+/)(1[0-9]{3})(/\S+)$")
+
+
+def _mend_symbol_year(symbol: str, date: str | None) -> str:
+    """Return a symbol whose year OCR misread, "S/1935/987" in a masthead dated 23 November 1995, with the date's
+    year: a year before 1946 names no UN document, and one digit apart from the date's year it is that year."""
+    m = _SYMBOL_YEAR_RE.match(symbol)
+    if not m or not date or int(m.group(2)) >= 1946:
+        return symbol
+    year = date[:4]
+    if sum(a != b for a, b in zip(m.group(2), year, strict=True)) != 1:
+        return symbol
+    return f"{m.group(1)}{year}{m.group(3)}"
 
 
 def _anchor(window: list[Line], i: int, letter_at: int | None, in_masthead: bool) -> str:
@@ -1029,11 +1093,25 @@ def _resolution_head(window: list[Line], i: int) -> str | None:
     if not m or i > 12:
         return None
     following = [ln.text for ln in window[i + 1 : i + 8] if ln.text.strip()][:4]
-    dated = bool(m.group("of") or m.group("date") or (following and _OF_DATE_RE.match(following[0])))
-    if not dated and not any(_BY_COUNCIL_RE.match(text) for text in following):
+    of_date = m.group("of") or m.group("date") or (following[0] if following and _OF_DATE_RE.match(following[0])
+                                                   else None)
+    if not of_date and not any(_BY_COUNCIL_RE.match(text) for text in following):
         return None
     number, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
-    return f"S/RES/{int(number)} ({year})"
+    year = _adoption_year(year, of_date)
+    return f"S/RES/{int(number)} ({year})" if year else None
+
+
+def _adoption_year(year: str | None, of_date: str | None) -> str | None:
+    """Return the year of a resolution's number: the Council numbers its resolutions "N (YYYY)" by the year it
+    adopts them, so the date under the heading gives the year the heading lost ("Resolution 290" over "of 8
+    December 1970") or that OCR misread by one digit ("Resolution 434 (1973)" over "of 18 September 1978")."""
+    dated = re.search(r"\b(?:19|20)\d{2}\b", of_date or "")
+    if not dated:
+        return year
+    if year is None or sum(a != b for a, b in zip(year, dated.group(), strict=True)) == 1:
+        return dated.group()
+    return year
 
 
 def _title_lines(lines: list[Line], width: int) -> list[Line]:
