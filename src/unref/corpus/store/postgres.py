@@ -111,7 +111,7 @@ class PostgresStore(SQLStore):
         self._psycopg = psycopg
         self._sql_cache: dict[str, str] = {}
         self._stats: tuple[float, dict[str, float], float, float] | None = None  # read at, freqs, floor, rows
-        self._head: tuple[float, float] | None = None  # read at, passages in the head's index
+        self._head: tuple[float, float] | None = None  # read at, passages in the head's index (about)
         self._journal: list[Callable[[], Any]] = []  # the writes of the open transaction, to redo on a new connection
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout)))
@@ -321,12 +321,18 @@ class PostgresStore(SQLStore):
         return self._stats[1], self._stats[2], self._stats[3]
 
     def _head_rows(self) -> float:
-        """Return how many passages the head's index holds (migration 0004), as the server last counted them
-        (CREATE INDEX, VACUUM, ANALYZE); 0 when unknown. Read again after STATS_AGE seconds."""
+        """Return about how many passages the head's index holds (migration 0004; 0 without it or before ANALYZE):
+        the passages' row count shared out by documents. Read again after STATS_AGE seconds.
+
+        Not the index's own row count: for GIN, CREATE INDEX records its entries there, a word per passage.
+        """
         if self._head is None or time.monotonic() - self._head[0] > STATS_AGE:
-            row = self.conn.execute("SELECT c.reltuples FROM pg_class c WHERE c.oid = to_regclass('passages_tsv_head')"
-                                    ).fetchone()
-            self._head = (time.monotonic(), max(0.0, float(row[0])) if row and row[0] is not None else 0.0)
+            row = self.conn.execute("SELECT to_regclass('passages_tsv_head') IS NOT NULL, d.reltuples, p.reltuples"
+                                    " FROM pg_class d, pg_class p WHERE d.oid = 'documents'::regclass"
+                                    " AND p.oid = 'passages'::regclass").fetchone()
+            has_head, documents, passages = row if row else (False, 0.0, 0.0)
+            share = min(1.0, HEAD_DOCUMENTS / float(documents)) if has_head and documents > 0 else 0.0
+            self._head = (time.monotonic(), share * max(0.0, float(passages)))
         return self._head[1]
 
     def _in_order(self, candidates: Query, window: int | None, where: str) -> bool:
