@@ -98,3 +98,60 @@ def test_titles_in_capitals(text: str, symbols: tuple[str, ...], organs: tuple[s
 )
 def test_assembly_roman_session_as_printed(text: str, expected: list[str]) -> None:
     assert _targets(text, ("S/RES/264 (1969)",), ("Security Council",)) == expected
+
+
+# ---------------------------------------------------------------------------
+# A decision numbered by year, in a document of the executive board that adopted it
+
+_DP_BOARD = ("Executive Board of the United Nations Development Programme, the United Nations Population Fund and "
+             "the United Nations Office for Project Services")
+_UNICEF = ("Economic and Social Council", "Executive Board of the United Nations Children's Fund")
+
+
+def _kinds(text: str, symbols: tuple[str, ...], organs: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    md = Metadata(symbols=list(symbols), organs=list(organs), language="en")
+    doc = Document(source=None, format="text", metadata=md, paragraphs=[Paragraph("p1", "body", text, 1)])
+    return [(c.kind, c.target) for c in cite(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols", "organs", "expected"),
+    [
+        # DP/OPS/2025/1: no organ named; the document is the Board's, and so is the decision.
+        ("The impact level of the framework has been designed with a view to the fact that our role is not "
+         "programmatic (decision 2023/4), and", ("DP/OPS/2025/1",), (_DP_BOARD,),
+         [("other", "Executive Board decision 2023/4")]),
+        # A UNICEF Board document: its series is the Council's (E/ICEF), its decisions by year are the Board's.
+        ("The present report responds to decision 2024/5 on the evaluation function.", ("E/ICEF/2025/L.8",),
+         _UNICEF, [("other", "Executive Board decision 2024/5")]),
+        # The Council named in the words is the Council, in any document.
+        ("pursuant to Economic and Social Council decision 2024/208", ("E/ICEF/2025/L.8",), _UNICEF,
+         [("un_decision", "E/DEC/2024/208")]),
+        # A Council document: the Council's.
+        ("In line with decision 2024/208", ("E/2025/25",), ("Economic and Social Council",),
+         [("un_decision", "E/DEC/2024/208")]),
+        # The Board named in the words, as before.
+        ("Recalling Executive Board decision 2017/21", ("DP/2025/14",), (_DP_BOARD,),
+         [("other", "Executive Board decision 2017/21")]),
+    ],
+)
+def test_decision_of_the_documents_board(
+    text: str, symbols: tuple[str, ...], organs: tuple[str, ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert _kinds(text, symbols, organs) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        # S/RES/434 (1978) opens with its own heading, its year misprinted: no citation, resolved or not.
+        ("masthead", "Resolution 434 (1973)", []),
+        ("heading", "Decision 1", []),
+        # The same words in the body cite: "Resolution 1701" opening a paragraph of S/2025/153.
+        ("body", "Resolution 1701 (2006) remains the basis", [("un_symbol", "S/RES/1701 (2006)")]),
+    ],
+)
+def test_own_heading_is_no_citation(kind: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    md = Metadata(symbols=["S/RES/434 (1978)"], organs=["Security Council"], language="en")
+    doc = Document(source=None, format="text", metadata=md, paragraphs=[Paragraph("p1", kind, text, 1)])
+    assert [(c.kind, c.target) for c in cite(doc)] == expected

@@ -36,6 +36,7 @@ class Context:
     year: int | None
     own_dates: set[str | None] = field(default_factory=set)  # dates of the letters the document is
     memory: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    organ_names: tuple[str, ...] = ()  # the bodies heading the masthead, as printed
 
     @classmethod
     def of(cls, doc: Document) -> Context:
@@ -44,7 +45,7 @@ class Context:
         year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
         own_dates = {iso(m.group()) for m in P.DATE_RE.finditer((md.title or "")[:120])}
         return cls({canon(s) for s in md.symbols}, _document_organs(md), (md.language or "en").lower()[:2], year,
-                   own_dates - {None})
+                   own_dates - {None}, organ_names=tuple(md.organs))
 
 
 def _document_organs(md: Metadata) -> list[ResolutionOrgan]:

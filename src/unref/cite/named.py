@@ -53,6 +53,11 @@ def named_mentions(unit: Unit, before: Unit | None = None) -> list[Named]:
     return out
 
 
+# Paragraphs whose opening keyword names the document's own text: "Decision 1" heading a decision, and the
+# heading a resolution opens with, which the masthead holds ("Resolution 434 (1973)", printed for 1978).
+_OWN_HEADINGS = ("heading", "title", "masthead")
+
+
 def _keyword_lists(unit: Unit, carried: list[Named]) -> list[Named]:
     """Return each number of each list that a keyword opens ("Security Council resolutions 822 (1993) and
     853 (1993)"), past the list `carried` over from the paragraph before."""
@@ -60,7 +65,7 @@ def _keyword_lists(unit: Unit, carried: list[Named]) -> list[Named]:
     out: list[Named] = []
     consumed = carried[-1].list_end if carried else 0
     for kw in P.RES_KEYWORD_RE.finditer(text):
-        if kw.start() < consumed or (unit.kind in ("heading", "title") and kw.start() == 0):
+        if kw.start() < consumed or (unit.kind in _OWN_HEADINGS and kw.start() == 0):
             continue  # "Decision 1" heading the document's own decision
         items = _list_items(text, kw.end())
         if not items:

@@ -79,9 +79,10 @@ def _resolve(n: Named, ctx: Context) -> tuple[_Resolution, str]:
     return organ, how
 
 
-def _find_organ(n: Named, ctx: Context) -> tuple[ResolutionOrgan | _Remembered | None, str]:
+def _find_organ(n: Named, ctx: Context) -> tuple[_Resolution, str]:
     """Return the organ of a mention and where it was found: its words, its sentence, an earlier citation of
-    the number, the document's organs, the form of the number; or (None, why not)."""
+    the number, the board whose document it is, the document's organs, the form of the number; or (None, why
+    not)."""
     if n.explicit:
         organ = _concrete(n.explicit, n, ctx)
         if organ:
@@ -93,6 +94,9 @@ def _find_organ(n: Named, ctx: Context) -> tuple[ResolutionOrgan | _Remembered |
     remembered = ctx.memory.get(_key(n)) or ctx.memory.get(("num", n.decision, n.number))
     if remembered:
         return _Remembered(remembered), "earlier citation"
+    board = _document_board(ctx) if n.decision and n.form == "yslash" else None
+    if board is not None:
+        return board[0], "document"
     for organ in ctx.organs:
         if _compatible(organ, n, ctx):
             return organ, "document"
@@ -100,6 +104,22 @@ def _find_organ(n: Named, ctx: Context) -> tuple[ResolutionOrgan | _Remembered |
     if default:
         return default, "number form"
     return None, _reason(n)
+
+
+def _document_board(ctx: Context) -> tuple[OtherBody, str] | None:
+    """Return the body other than a UN organ that heads the document's masthead, with the name the catalogue
+    gives it ("Executive Board of the United Nations Children's Fund" is the Executive Board), or None.
+
+    The executive boards of the funds and programmes number their decisions by year, as the Economic and
+    Social Council does ("decision 2023/4"); in the board's own document ("E/ICEF/2025/L.8", "DP/OPS/2025/1")
+    such a decision, no organ named, is the board's, not the Council's.
+    """
+    for name in ctx.organ_names:
+        m = bodies().organ_re.match(name)
+        organ = organ_of_match(m) if m is not None else None
+        if m is not None and isinstance(organ, OtherBody):
+            return organ, m.group()
+    return None
 
 
 def _remember(n: Named, organ: ResolutionOrgan, ctx: Context) -> None:
@@ -355,7 +375,8 @@ def _named_citation(n: Named, organ: _Resolution, how: str, ctx: Context) -> Cit
     fields = _mention_fields(n, organ, how)
     pin = pinpoint(n.unit.text, n.start, n.end)
     if isinstance(organ, OtherBody):
-        return _body_citation(n, organ, text, pin, fields)
+        board = _document_board(ctx) if how == "document" else None
+        return _body_citation(n, organ, text, pin, fields, n.explicit_name or (board[1] if board else None))
     target = _resolved_target(n, organ, ctx)
     sym = _symbol_of(target) if target else None
     if sym is None:
@@ -391,14 +412,17 @@ def _add_organ_name(fields: dict[str, Any], organ: _Resolution) -> None:
         fields["organ"] = organ.name
 
 
-def _body_citation(n: Named, organ: OtherBody, text: str, pin: str | None, fields: dict[str, Any]) -> Citation:
-    """Return the citation of another body's resolution or decision: "PACE resolution 1416 (2005)"."""
+def _body_citation(
+    n: Named, organ: OtherBody, text: str, pin: str | None, fields: dict[str, Any], named: str | None
+) -> Citation:
+    """Return the citation of another body's resolution or decision: "PACE resolution 1416 (2005)"; `named` is
+    the body's name as the words or the document's masthead give it."""
     body = bodies().bodies[organ.id]
     item = _item_text(n)
-    name = body.short or re.sub(r"\s+", " ", n.explicit_name or "")
+    name = body.short or re.sub(r"\s+", " ", named or "")
     return Citation(body.kind, text, n.unit.location, n.start, n.end,
                     target=f"{name} {'decision' if n.decision else 'resolution'} {item}".strip(), pinpoint=pin,
-                    fields={**fields, "body": body.id, "body_name": n.explicit_name})
+                    fields={**fields, "body": body.id, "body_name": named})
 
 
 def _resolved_target(n: Named, organ: ResolutionOrgan | _Remembered | None, ctx: Context) -> str | None:
