@@ -100,7 +100,18 @@ def _running_heads(source: Source) -> set[str]:
 
 def _repeated_at_edges(source: Source) -> set[str]:
     """Return the lines (not bare numbers, under 90 characters) printed at the edge of more than one page."""
-    return {text for text, n in _edge_counts(source).items() if n > 1}
+    pages = len(source.pages)
+    return {text for text, n in _edge_counts(source).items() if n > 1 and _repeats_as_furniture(text, n, pages)}
+
+
+def _repeats_as_furniture(text: str, n: int, pages: int) -> bool:
+    """Return whether a line printed at the edge of `n` pages repeats as a running head or foot does.
+
+    A web address alone on its line is the last line of a note far more often than a running foot: the same
+    source cited in two notes that each end a page (A/79/924's notes 77 and 96, where pdftotext dropped the
+    rule) is no running foot. A web address counts as one only where it is printed on a third of the pages
+    (three at least), as a running foot is (see _running_feet_under_rule)."""
+    return not URL_LINE_RE.match(text) or n >= max(3, pages // 3)
 
 
 def _edge_counts(source: Source) -> dict[str, int]:
