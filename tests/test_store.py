@@ -650,15 +650,17 @@ def test_searches_head(known_share: float, head_rows: float, rows: float, window
     assert searches_head(known_share, head_rows, rows, window) is head
 
 
-@pytest.mark.parametrize(("ranked", "window", "holds"), [
-    (1000, 1000, True),  # a window ranked
-    (999, 1000, False),  # the head ran out of matches (or a phrase's candidates held it fewer times)
-    (0, 1000, False),
+@pytest.mark.parametrize(("ranked", "window", "candidates", "limit", "holds"), [
+    (1000, 1000, None, 0, True),  # a window ranked
+    (999, 1000, None, 0, False),  # the head ran out of matches
+    (0, 1000, None, 0, False),
+    (300, 1000, 4000, 4000, True),  # a phrase: the head's 4,000 candidates held it 300 times
+    (300, 1000, 2500, 4000, False),  # a phrase: the head ran out of candidates
 ])
-def test_holds_window(ranked: int, window: int, holds: bool) -> None:
+def test_holds_window(ranked: int, window: int, candidates: int | None, limit: int, holds: bool) -> None:
     from unref.corpus.store.postgres import holds_window
 
-    assert holds_window(ranked, window) is holds
+    assert holds_window(ranked, window, candidates, limit) is holds
 
 
 def test_postgres_search_of_the_head_finds_what_the_whole_table_finds() -> None:
@@ -672,7 +674,8 @@ def test_postgres_search_of_the_head_finds_what_the_whole_table_finds() -> None:
         for n in range(12):
             add(store, record([f"S/2026/{n}"], paragraphs=[
                 "The council met." + " council" * (n % 4), f"Other words {n}.", "The council and the security."]))
-        queries = ["council", '"the council"', "council security", "council -met", '"council met"']
+        queries = ["council", '"the council"', "council security", "council -met", '"council met"',
+                   '"council council council"']  # the last, a phrase held by few of its candidates
         # limit 1: a window of 5, which the head holds; limit 20: a window of 60, more than it holds
 
         def hits(q: str, limit: int) -> list[tuple[str, float, str | None]]:

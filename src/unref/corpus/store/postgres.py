@@ -75,11 +75,14 @@ def searches_head(known_share: float, head_rows: float, rows: float, window: int
     return 0 < head_rows <= rows / 2 and known_share * head_rows >= HEAD_MARGIN * window
 
 
-def holds_window(ranked: int, window: int) -> bool:
-    """Return whether a search of the head ranked a whole window of matches; else it is run again on the whole
-    table. A phrase whose head candidates held it fewer than `window` times goes there too, whether or not
-    the head had a window of candidates: counting them would cost every phrase search in the head more."""
-    return ranked >= window
+def holds_window(ranked: int, window: int, candidates: int | None = None, limit: int = 0) -> bool:
+    """Return whether a search of the head found its whole window: `window` matches ranked, or, for a phrase,
+    `limit` candidates read (of which fewer held the phrase); else it is run again on the whole table.
+
+    The candidates are counted apart (`candidates`; None: not counted), only for a phrase held fewer
+    than `window` times: a count in the search itself would cost every search of the head more.
+    """
+    return ranked >= window or (candidates is not None and candidates >= limit)
 
 
 class Plan(NamedTuple):
@@ -362,13 +365,25 @@ class PostgresStore(SQLStore):
         candidates = window * PHRASE_CANDIDATES if phrase and window else window
         plan = self._plan(query, window, candidates, where)
         if plan.head:  # the head's index first; the whole table's when the head holds less than a window
-            rows = self._run_search(*self._statement(query, where, args, limit, offset, window, after, head=True),
-                                    plan)
-            if rows and holds_window(rows[0][2] or 0, window or 0):
-                return [(pid, score) for pid, score, _ in rows]
+            found = self._search_head(query, (limit, offset, window, candidates), after, plan)
+            if found is not None:
+                return found
             plan = Plan(head=False, in_order=self._in_order(query, candidates, where))
         rows = self._run_search(*self._statement(query, where, args, limit, offset, window, after, head=False), plan)
         return [(pid, score) for pid, score, _ in rows]
+
+    def _search_head(self, query: Query, sizes: tuple[int, int, int | None, int | None],
+                     after: tuple[float, int] | None, plan: Plan) -> list[tuple[int, float]] | None:
+        """Return the search's (passage id, score) found in the head, or None when the head holds less than the
+        window (see `holds_window`). `sizes`: limit, offset, window and candidates, as in `_search_ids`."""
+        limit, offset, window, candidates = sizes
+        rows = self._run_search(*self._statement(query, "", [], limit, offset, window, after, head=True), plan)
+        ranked = rows[0][2] or 0 if rows else 0
+        phrase = candidates != window
+        if holds_window(ranked, window or 0) or (phrase and holds_window(
+                ranked, window or 0, self._head_candidates(query, candidates or 0, plan), candidates or 0)):
+            return [(pid, score) for pid, score, _ in rows]
+        return None
 
     @staticmethod
     def _statement(query: Query, where: str, args: list[Any], limit: int, offset: int, window: int | None,
@@ -396,6 +411,14 @@ class PostgresStore(SQLStore):
                   window * PHRASE_CANDIDATES if phrase and window else window, *([full, window] if phrase else []),
                   *([after[0], after[0], after[1]] if after else []), limit, offset]
         return sql, params
+
+    def _head_candidates(self, query: Query, limit: int, plan: Plan) -> int:
+        """Return how many candidates of a phrase (its words, in any order) the head holds, up to `limit`.
+        Counted from the index: an AND of words needs no row read again where the table is all-visible."""
+        sql = (f"SELECT count(*), 0.0, NULL FROM (SELECT 1 FROM passages p WHERE p.tsv @@ to_tsquery('simple', ?)"
+               f" AND p.id < {HEAD_ID} LIMIT ?) z")
+        rows = self._run_search(sql, [query.to_tsquery(phrases=False), limit], plan)
+        return rows[0][0] if rows else 0
 
     def _run_search(self, sql: str, params: list[Any], plan: Plan) -> list[tuple[int, float, int | None]]:
         """Run a search statement in a read transaction of its own settings; return its rows."""
