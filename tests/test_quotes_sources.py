@@ -95,6 +95,12 @@ FRAMES = [
     ("The statement issued by the Ministry of Foreign Affairs of Armenia on 3 May said that",
      "Ministry of Foreign Affairs of Armenia"),
     ("The law adopted by parliament provides that", None),
+    # Persons named together by their titles speak together (S/2025/254).
+    ("Following reports that the Israel Defense Forces would retain a presence, Mr. Aoun, Mr. Berri and Mr. Salam "
+     "issued a joint statement calling on the Security Council", "Mr. Aoun, Mr. Berri and Mr. Salam"),
+    ("Mr. Aoun and Mr. Salam stated that", "Mr. Aoun and Mr. Salam"),
+    ("The representatives of France, Germany and the United Kingdom stated that",
+     "representatives of France, Germany and the United Kingdom"),
 ]
 
 

@@ -242,7 +242,10 @@ _POSS = r"(?:’s|'s|’|')"
 _NAMES = rf"{_NAME}(?:,\s+(?:the\s+)?{_NAME})*"  # "France, Germany and the United Kingdom"
 # Adjectives before a head, known by their ending: "local municipal authorities", "the judicial authorities".
 _ADJ = r"(?:\p{Ll}+(?:al|ial|an|ese|ic|ary|ive)\s+)"
-_NP = (rf"(?:(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_ADJ}{{0,2}}{_HEADS}"
+# Persons named together by their titles: "Mr. Aoun, Mr. Berri and Mr. Salam issued a joint statement".
+_TITLE = r"(?:Mr|Mrs|Ms|Dr)\.?\s+"
+_PERSONS = rf"{_TITLE}{_CAP}(?:,\s+{_TITLE}{_CAP})*,?\s+and\s+{_TITLE}{_CAP}"
+_NP = (rf"(?:{_PERSONS}|(?:{_DET}\s+)?{_MODS}*(?:{_NAME}{_POSS}?\s+)?{_MODS}*{_ADJ}{{0,2}}{_HEADS}"
        # "the heads of United Nations agencies": the bodies of a name, in lower case.
        rf"(?:\s+(?:of|for|on|to)\s+(?:the\s+)?{_NAMES}(?:\s+(?:agencies|entities|system|funds and programmes)\b)?)?"
        rf"(?:\s*\([^()]{{1,40}}\))?"
@@ -452,7 +455,7 @@ _DESCRIPTOR_RE = _rx(r"^(?:former|then|the then|a|an|one|its|his|her|their|long-
 # "X, the authors of the amendments, stated": a description in lower case that names no one itself.
 _THE_DESCRIPTION_RE = _rx(r"^(?:the|les?|la|el|los|las)\s+\p{Ll}")
 _CONJUNCTION_RE = _rx(r"^(?:and|but|or|yet|then|and then|but also|et|mais|y|pero|и|но)(?:\s+|$)")
-_LIST_BEFORE_RE = _rx(r"\b(?:of|the)\s+\p{Lu}[\w’'-]*$")
+_LIST_BEFORE_RE = _rx(r"(?:\b(?:of|the)\s+|\b(?:Mr|Mrs|Ms|Dr)\.?\s+)\p{Lu}[\w’'-]*$")
 _LIST_NEXT_RE = _rx(rf"\s*(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*,?\s+and\s+(?:the\s+)?{_CAP}")
 
 
