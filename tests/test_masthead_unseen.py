@@ -14,6 +14,7 @@ from unref.structure.masthead.reader import (
     _nearest_month,
     _reads_as_date,
     _unspaced_symbol,
+    _wrapped_byline,
 )
 from unref.text.regexes import DATE_RE, JOB_NUMBER_RE, SYMBOL_LINE_RE
 
@@ -206,3 +207,66 @@ def test_mend_symbol_year(symbol: str, date: str | None, expected: str) -> None:
 ])
 def test_unspaced_symbol(line: str, expected: str) -> None:
     assert _unspaced_symbol(line) == expected
+
+
+@pytest.mark.parametrize(("line", "nxt", "wrapped"), [
+    ("Report of the Special Rapporteur on the situation of human rights defenders,", "Mary Lawlor", True),
+    ("Report of the Special Rapporteur on extrajudicial, summary or arbitrary executions,", "Morris Tidball-Binz*",
+     True),
+    ("Report of the Special Rapporteur on the situation of human rights defenders,", "mary lawlor", False),
+    ("Report of the Special Rapporteur on the situation of human rights defenders,", "", False),
+    # An agenda item's title that wraps after a comma goes on in a phrase, not a name.
+    ("Report of the United Nations High Commissioner for Refugees,", "questions relating to refugees, returnees and",
+     False),
+    ("Promotion and protection of all human rights, civil,", "Political rights", False),
+])
+def test_wrapped_byline(line: str, nxt: str, wrapped: bool) -> None:
+    assert _wrapped_byline(line, nxt) is wrapped
+
+
+HRC_REPORT = (
+    "United Nations                                                   A/HRC/58/53\n\n"
+    "General Assembly                                    Distr.: General\n"
+    "                                                    20 December 2024\n\n"
+    "                                                    Original: English\n\n"
+    "Human Rights Council\nFifty-eighth session\n24 February–4 April 2025\nAgenda item 3\n"
+    "Promotion and protection of all human rights, civil,\npolitical, economic, social and cultural rights,\n"
+    "including the right to development\n\n"
+    "                Human rights defenders working in conflict and\n                post-conflict situations\n\n"
+    "                Report of the Special Rapporteur on the situation of human rights defenders,\n"
+    "                Mary Lawlor\n\n"
+    "  Summary\n"
+    "                In the present report, the Special Rapporteur examines the situation of defenders.\n"
+)
+
+
+def test_a_rapporteurs_byline_that_names_its_author_after_a_comma() -> None:
+    md = unref.parse(text=HRC_REPORT).metadata
+    assert md.title == "Human rights defenders working in conflict and post-conflict situations"
+    assert md.agenda_titles == ["Promotion and protection of all human rights, civil, political, economic, social"
+                                " and cultural rights, including the right to development"]
+    assert md.doc_type == "report"
+
+
+def test_an_annotated_agenda_names_itself() -> None:
+    # A commission's working party: the title ends at its markers, above the line on where the session is held.
+    text = ("ECE/TRANS/WP.29/2025/1\n\nUnited Nations\n\nEconomic and Social Council\n\nDistr.: General\n"
+            "10 January 2025\nOriginal: English\n\nEconomic Commission for Europe\nInland Transport Committee\n"
+            "World Forum for Harmonization of Vehicle Regulations\n195th session\nGeneva, 4-7 March 2025\n"
+            "Item 1 of the provisional agenda\nAdoption of the agenda\n\n"
+            "Annotated provisional agenda for the 195th session*,**\n"
+            "to be held at the Palais des Nations, Geneva, starting at 10 a.m. on Tuesday, 4 March 2025\n\n"
+            "I. Provisional agenda\n1. Adoption of the agenda.\n2. Coordination and organization of work.\n")
+    md = unref.parse(text=text).metadata
+    assert (md.doc_type, md.title) == ("agenda", "Annotated provisional agenda for the 195th session")
+    assert md.organs == ["Economic and Social Council", "Economic Commission for Europe"]
+
+
+def test_a_treaty_bodys_subject_over_its_first_paragraph() -> None:
+    text = ("CRC/C/ITA/CO/7\n\nUnited Nations\n\nConvention on the Rights\nof the Child\n\nDistr.: General\n"
+            "25 February 2025\nOriginal: English\n\nCommittee on the Rights of the Child\n"
+            "Concluding observations on the combined seventh periodic\nreport of Italy*\n\n"
+            "1. The Committee considered the combined seventh periodic report of Italy at its 2850th meeting.\n")
+    md = unref.parse(text=text).metadata
+    assert md.title == "Concluding observations on the combined seventh periodic report of Italy"
+    assert (md.organs, md.date) == (["Committee on the Rights of the Child"], "2025-02-25")

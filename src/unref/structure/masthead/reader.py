@@ -239,7 +239,8 @@ _FORWARD_RE = re.compile(
 # Titles that stand for themselves.
 # A State's national report to the universal periodic review has no by-line: "National report submitted in
 # accordance with paragraph 5 of the annex to Human Rights Council resolution 16/21" over the State's name.
-_SELF_RE = re.compile(r"^(?:Provisional agenda|Ordre du jour provisoire|Programa provisional|Draft report"
+_SELF_RE = re.compile(r"^(?:Provisional agenda|(?:Annotated|Revised) provisional agenda|Ordre du jour provisoire"
+                      r"|Programa provisional|Draft report"
                       r"|National report submitted|NATIONAL REPORT SUBMITTED|Rapport national présenté"
                       r"|RAPPORT NATIONAL PRÉSENTÉ|Informe nacional presentado|Национальный доклад, представленный"
                       r"|Statement by the President of the\b|Déclaration du Président|Declaración de la Presidencia)\b")
@@ -546,7 +547,9 @@ class _Reader:
         if anchor == "numbered":
             # A committee's document may go from its subject title straight to its first paragraph
             # ("Concluding observations on the sixth periodic report of ..." over "1.").
-            anchor = "section" if self.body_end else ""
+            # The treaty bodies' too, their name right above the subject ("Committee on the Rights of the Child" over
+            # "Concluding observations on the combined seventh periodic report of Italy*" over "1.").
+            anchor = "section" if self.body_end or self.last_kind == "organ" else ""
         if anchor and not (anchor == "back" and self.last_kind == "agenda" and self.last_masthead == i - 1):
             self.anchor = anchor
             return True
@@ -1021,11 +1024,22 @@ def _anchor(window: list[Line], i: int, letter_at: int | None, in_masthead: bool
     if (_BYLINE_RE.match(text) and len(text) < 160) or (
             text in ("Report", "REPORT", "Note", "NOTE") and re.match(r"(?:of|by|OF|BY) (?:the|THE)\b", after)):
         return "back"  # "Report" over "of the Secretary-General" too
+    if _wrapped_byline(text, window[i + 1].text.strip() if i + 1 < len(window) else ""):
+        return "back"
     if _SECTION_RE.match(text):
         return "section"
     if _FIRST_PARAGRAPH_RE.match(text):
         return "numbered"  # the body's first numbered paragraph
     return ""
+
+
+def _wrapped_byline(text: str, nxt: str) -> bool:
+    """Return whether a line ending with a comma is a by-line that names its author on the next line: "Report of
+    the Special Rapporteur on the situation of human rights defenders," over "Mary Lawlor" (a rapporteur's report
+    names its author after a comma). The next line is short and ends none of a sentence's ways."""
+    name = nxt.rstrip("*†‡ ")
+    return (text.endswith(",") and bool(_BYLINE_RE.match(text[:-1])) and 0 < len(name) <= 60
+            and not name.endswith((",", ".", ";", ":")) and name[:1].isupper() and len(text) + len(name) < 160)
 
 
 def _groups(window: list[Line], start: int, stop: int) -> list[list[Line]]:
