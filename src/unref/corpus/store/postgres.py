@@ -377,11 +377,13 @@ class PostgresStore(SQLStore):
         """Return the search's (passage id, score) found in the head, or None when the head holds less than the
         window (see `holds_window`). `sizes`: limit, offset, window and candidates, as in `_search_ids`."""
         limit, offset, window, candidates = sizes
+        # A phrase's candidates are counted first, from the index: a head short of a window of them could not
+        # answer for a phrase that they hold seldom, and reading them all to learn it cost as much as the search.
+        counted = self._head_candidates(query, candidates or 0, plan) if candidates != window else None
+        if counted is not None and counted < (candidates or 0):
+            return None
         rows = self._run_search(*self._statement(query, "", [], limit, offset, window, after, head=True), plan)
-        ranked = rows[0][2] or 0 if rows else 0
-        phrase = candidates != window
-        if holds_window(ranked, window or 0) or (phrase and holds_window(
-                ranked, window or 0, self._head_candidates(query, candidates or 0, plan), candidates or 0)):
+        if holds_window(rows[0][2] or 0 if rows else 0, window or 0, counted, candidates or 0):
             return [(pid, score) for pid, score, _ in rows]
         return None
 
