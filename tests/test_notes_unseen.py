@@ -13,6 +13,7 @@ from unref.structure.notes import (
     _floated_back,
     _glued_to_number,
     _listed_after_previous,
+    _opening_label,
     _space_kept,
     glued_number_markers,
     is_marker_at,
@@ -192,3 +193,38 @@ def test_listed_markers_glued_to_the_next_sentence() -> None:
     refs = {r.label: paragraphs[r.paragraph] for r in doc.footnote_refs}
     assert sorted(refs) == ["13", "14"]
     assert "capabilities. In the start-up phase" in refs["14"]
+
+
+OPENING = [
+    # (line, area numbered?, label expected, (label, where its text starts) or None)
+    ("h/ Voir E/ICEF/L.1410.", True, 4, ("4", 3)),  # "h" for 4 on an OCR'd typewritten page
+    ("3_/ Note d'information du Directeur général", True, 5, ("5", 4)),
+    ("4/ Voir E/ICEF/L.1410.", True, 4, ("4", 3)),
+    ("12 See A/79/1.", True, 12, ("12", 3)),
+    ("a/ Including the funds of 1979.", True, 4, None),  # a letter note's label is no misread figure
+    ("h/ Voir E/ICEF/L.1410.", True, None, None),  # no number expected
+    ("h/ Voir E/ICEF/L.1410.", False, 4, ("h", 3)),  # letter labels, where no note is numbered
+    ("E/ICEF/660 and E/ICEF/661.", True, 4, None),
+    ("l/ the text goes on", True, 4, None),  # a note opens with a capital
+]
+
+
+@pytest.mark.parametrize(("text", "numbered", "expected", "opening"), OPENING)
+def test_opening_label(text: str, numbered: bool, expected: int | None, opening: tuple[str, int] | None) -> None:
+    assert _opening_label(text, numbered, expected) == opening
+
+
+# E/ICEF/672 (Part II), page 3, pdftotext of an OCR'd typewritten page: labels 4 and 5 misread.
+GARBLED_AREA = (
+    "1/ Voir E/ICEF/L.1407.\n"
+    "2/ Voir E/ICEF/L.1408.\n"
+    "3/ Voir E/ICEF/L.1409.\n"
+    "h/ Voir E/ICEF/L.1410.\n"
+    "3_/ Note d'information du Directeur général du 29 janvier 1980 (E/ICEF/660)."
+)
+
+
+def test_misread_slash_labels_open_their_notes() -> None:
+    notes = [(n.label, " ".join(ln.text for ln in n.lines)) for n in parse_note_area(lines_of(GARBLED_AREA), 1, 90)]
+    assert [label for label, _ in notes] == ["1", "2", "3", "4", "5"]
+    assert notes[3][1] == "Voir E/ICEF/L.1410."

@@ -65,14 +65,14 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
     # text may start with "a" too.
     numbered = any((m := INLINE_NOTE_RE.match(ln.text)) and m.group(1).isdigit() for ln in printed)
     for ln in printed:
-        m = _inline_label(ln.text, numbered)
-        alone = _label_of_line(ln.text)
         expected = _expected(notes, pending_label)
-        if m and _in_sequence(m.group(1), expected, 1):
-            label = m.group(1)
+        opening = _opening_label(ln.text, numbered, expected)
+        alone = _label_of_line(ln.text)
+        if opening and _in_sequence(opening[0], expected, 1):
+            label, end = opening
             if expected is not None and label.isdecimal() and int(label) == expected + 1:
                 _split_missing(notes, str(expected))
-            notes.append(RawNote(label, page, [Line(ln.text[m.end():], ln.start + m.end(), page)]))
+            notes.append(RawNote(label, page, [Line(ln.text[end:], ln.start + end, page)]))
             pending_label = None
         elif alone is not None:
             # A bare number is a label only where the sequence expects it (else a page number).
@@ -86,6 +86,24 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
         else:
             notes.append(RawNote("", page, [ln]))  # continues a note from the page before
     return notes
+
+
+def _opening_label(text: str, numbered: bool, expected: int | None) -> tuple[str, int] | None:
+    """Return the label that opens a note's line and where its text starts, or None.
+
+    On an OCR'd typewritten page a "N/" label may be misread ("h/" for "4/", "3_/" for "5/"): where the
+    notes are numbered and a number is expected, a label of one or two characters in that form, the text
+    after it opening with a capital, is the expected one. The "N/" form opens a note and nothing else."""
+    m = _inline_label(text, numbered)
+    if m:
+        return m.group(1), m.end()
+    garbled = _GARBLED_SLASH_LABEL_RE.match(text) if numbered and expected is not None else None
+    return (str(expected), garbled.end()) if garbled else None
+
+
+# One or two figures or the letters OCR reads for them ("l", "I" for 1, "O" for 0, "h", "U" for 4, "S" for 5,
+# "B" for 8, "Z" for 2), a stray underline: a letter note's label ("a/") is no misread figure.
+_GARBLED_SLASH_LABEL_RE = re.compile(r"^\s{0,6}[0-9lIOSBZhU][0-9lIOSBZhU_]?_?/_?\s{1,6}(?=[A-ZÀ-Ý])")
 
 
 def _inline_label(text: str, numbered: bool) -> re.Match[str] | None:
