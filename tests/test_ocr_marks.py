@@ -34,7 +34,8 @@ HEIGHT_PT = 792.0
         ("25°", False, 0),  # a degree
         ("!!!", False, 0),
         ("Council", False, 0),
-        ("said:'", False, 0),  # quotation marks are not looked at
+        ("region’", False, 1),  # a closing quotation mark: looked at (its ink must be as tall as a figure's)
+        ("said:“", False, 0),  # an opening one is not
         ("1", False, 0),  # a figure already
     ],
 )
@@ -80,5 +81,12 @@ def test_a_raised_figure_read_as_a_mark_is_read_again(tmp_path: Path) -> None:
 def test_a_true_exclamation_mark_stays(tmp_path: Path) -> None:
     pytest.importorskip("tesserocr")
     page, words = _page(tmp_path, [("It", 0), ("ends", 0), ("here", 0), ("now!", 0)], None)
+    paper, ink = grey_levels(page.image)
+    assert raised_marks(page, words, (paper + ink) // 2) == words
+
+
+def test_a_true_closing_quotation_mark_stays(tmp_path: Path) -> None:
+    pytest.importorskip("tesserocr")
+    page, words = _page(tmp_path, [("the", 0), ("earth", 0), ("scorched", 0), ('policy."', 0)], None)
     paper, ink = grey_levels(page.image)
     assert raised_marks(page, words, (paper + ink) // 2) == words

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PIL import ImageFilter
 
-from unref.read.ocr.engine import LABEL_RE, PageImage, read_label
+from unref.read.ocr.engine import LABEL_RE, PageImage, read_label, read_line_label
 from unref.read.ocr.page import RAISE, RAISED_TALL, grey_levels, line_base
 from unref.read.ocr.words import OcrWord
 
@@ -39,12 +39,23 @@ def note_labels(page: PageImage, words: list[OcrWord], rules: list[Box]) -> list
     read where it missed them (`add_note_labels`)."""
     paper, ink = grey_levels(page.image)
     cut = (paper + ink) // 2
-    words = raised_marks(page, words, cut)
-    return add_note_labels(page, relabel_line_starts(page, words, cut), rules, cut)
+    faint = round(paper - FAINT_INK * (paper - ink))
+    words = raised_marks(page, words, cut, faint)
+    return add_note_labels(page, relabel_line_starts(page, words, cut), rules, cut, faint)
 
 
-def add_note_labels(page: PageImage, words: list[OcrWord], rules: list[Box], cut: int) -> list[OcrWord]:
-    """Return the page's words with the labels the engine missed at the start of note lines (see the module)."""
+#: A small figure's ink is found where the page is this share of the way from paper to ink (its reading keeps the
+#: mid-grey cut): a copy's blur leaves a raised "7" of a simulated copy 0.7 points tall at the mid-grey, its whole
+#: 3.6 at this share, and a "5" read "4" from its top half reads "5" whole.
+FAINT_INK = 0.3
+#: A note's raised label stands up to this far above its first word's top (points).
+LABEL_RISE = 3.0
+
+
+def add_note_labels(page: PageImage, words: list[OcrWord], rules: list[Box], cut: int,
+                    faint: int | None = None) -> list[OcrWord]:
+    """Return the page's words with the labels the engine missed at the start of note lines (see the module); ink is
+    found at the `faint` grey (the mid-grey `cut` by default) and read at `cut`."""
     floor = note_rules(rules, page.size_pt[1])
     if not floor:
         return words
@@ -52,7 +63,7 @@ def add_note_labels(page: PageImage, words: list[OcrWord], rules: list[Box], cut
     for first in _line_starts(words):
         if not any(starts_under(first, rule) for rule in floor):
             continue
-        found = _label_left_of(page, first, cut)
+        found = _label_left_of(page, first, cut, faint or cut)
         if found is not None:
             label, box = found
             covered = [w for w in out if w is not first and _inside(w, box)]
@@ -130,21 +141,13 @@ def _inside(word: OcrWord, box: Box) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
-def _label_left_of(page: PageImage, first: OcrWord, cut: int) -> tuple[str, Box] | None:
+def _label_left_of(page: PageImage, first: OcrWord, cut: int, faint: int) -> tuple[str, Box] | None:
     """Return (label, its box in points) read from the ink just left of a line's first word, or None."""
     scale = page.dpi / 72.0
     height = page.image.height
-    left = max(0, int((first.left - LABEL_REACH) * scale))
-    right = int((first.left - 0.5) * scale)
-    top, bottom = int(height - (first.top + 2) * scale), int(height - first.bottom * scale) + 1
-    if right - left < 2 or bottom - top < 2:
+    px = _ink_box(page, (first.left - LABEL_REACH, first.bottom, first.left - 0.5, first.top + LABEL_RISE), faint)
+    if px is None:
         return None
-    # A median of 3 x 3 pixels keeps strokes two pixels wide or more and drops a copy's single specks.
-    mask = page.image.crop((left, top, right, bottom)).point(lambda v: 255 if v < cut else 0)
-    ink = mask.filter(ImageFilter.MedianFilter(3)).getbbox()
-    if ink is None or ink[3] - ink[1] < MIN_INK_HEIGHT * scale or ink[2] - ink[0] < MIN_INK_WIDTH * scale:
-        return None
-    px = (left + ink[0], top + ink[1], left + ink[2], top + ink[3])
     label = read_tiny_label(page, px, cut)
     if label is None:
         return None
@@ -156,17 +159,21 @@ def _label_left_of(page: PageImage, first: OcrWord, cut: int) -> tuple[str, Box]
 #: (confidence 68-73) and as "7" (18) or nothing in grey; on a generated page "1" in grey at 2 and 4 times (39-46),
 #: "7" (1-19) or nothing in black and white. A reading below the label reader's confidence counts as none.
 LABEL_TRIES = ((False, 3), (True, 3), (False, 2), (False, 4), (True, 2))
+#: Then, where none of those reads a label, the same with the engine that reads a line (engine.read_line_label): a
+#: raised "5" of a simulated copy, read as nothing or "3" (31) as a word, reads "5" at 96 in grey at 2 and 3 times.
+LINE_LABEL_TRIES = ((False, 2), (False, 3), (True, 2))
 
 
 def read_tiny_label(page: PageImage, box: tuple[int, int, int, int], cut: int) -> str | None:
-    """Return the label a small mark reads as (LABEL_TRIES), or None."""
+    """Return the label a small mark reads as (LABEL_TRIES, then LINE_LABEL_TRIES), or None."""
     bw: tuple[PageImage, tuple[int, int, int, int]] | None = None
-    for black_white, times in LABEL_TRIES:
+    for k, (black_white, times) in enumerate(LABEL_TRIES + LINE_LABEL_TRIES):
+        reader = read_label if k < len(LABEL_TRIES) else read_line_label
         if black_white:
             bw = bw or _ink_only(page, box, cut)
-            text = read_label(*bw, scale=times)
+            text = reader(*bw, scale=times)
         else:
-            text = read_label(page, box, scale=times)
+            text = reader(page, box, scale=times)
         if LABEL_RE.match(text):
             return text
     return None
@@ -195,22 +202,31 @@ MARK_MISREADS = frozenset("!*°?>^")
 _BEFORE_MARK = frozenset(".,;:)]”’\"'")
 
 
+#: A closing quotation mark glued after a word may be a raised figure too ("region’" for a "2", "mines”.”" for a "7"),
+#: but only where its ink is as tall as a figure's (FIGURE_TALL of the line's letter height): a quotation mark's is
+#: 0.3 of it, a raised figure's 0.55-0.65 (simulated copy of A/79/843).
+QUOTE_MISREADS = frozenset("’”\"'")
+FIGURE_TALL = 0.45
+
+
 def misread_mark(text: str, first: bool) -> int:
     """Return how many characters at the end of a word may be a note's raised figure misread as a mark (0: none):
     a word of one or two such marks that does not start its line (a note's label there is `relabel_line_starts`'s),
-    or one mark glued after a letter, a stop, a bracket or a closing quotation mark."""
+    or one mark (or closing quotation mark: QUOTE_MISREADS) glued after a letter, a stop, a bracket or a closing
+    quotation mark."""
     if not first and len(text) <= 2 and all(c in MARK_MISREADS for c in text):
         return len(text)
-    if len(text) >= 2 and text[-1] in MARK_MISREADS and (text[-2].isalpha() or text[-2] in _BEFORE_MARK):
+    glued = text[-1:] in MARK_MISREADS or text[-1:] in QUOTE_MISREADS
+    if len(text) >= 2 and glued and (text[-2].isalpha() or text[-2] in _BEFORE_MARK):
         return 1
     return 0
 
 
-def raised_marks(page: PageImage, words: list[OcrWord], cut: int) -> list[OcrWord]:
+def raised_marks(page: PageImage, words: list[OcrWord], cut: int, faint: int | None = None) -> list[OcrWord]:
     """Return the words with each mark that may be a misread marker (`misread_mark`) read again from the image where
     its ink stands raised and small above its line (page.RAISE, page.RAISED_TALL): a figure it reads as becomes a
     word of its own, with the ink's box, so that the page builder sets it raised as a PDF's superscript. A true "!"
-    or "?" stands on the baseline, and is left."""
+    or "?" stands on the baseline, and is left. Ink is found at the `faint` grey (the mid-grey `cut` by default)."""
     lines: dict[int, list[OcrWord]] = {}
     for w in words:
         lines.setdefault(w.line, []).append(w)
@@ -220,7 +236,7 @@ def raised_marks(page: PageImage, words: list[OcrWord], cut: int) -> list[OcrWor
             n = misread_mark(w.text, k == 0)
             others = [o for o in line if o is not w]
             if n and len(others) >= 2:
-                found = _raised_label(page, w, n, others, cut)
+                found = _raised_label(page, w, n, others, (cut, faint or cut))
                 if found is not None:
                     replaced[id(w)] = found
     if not replaced:
@@ -228,30 +244,48 @@ def raised_marks(page: PageImage, words: list[OcrWord], cut: int) -> list[OcrWor
     return [x for w in words for x in replaced.get(id(w), [w])]
 
 
-def _raised_label(page: PageImage, word: OcrWord, n: int, others: list[OcrWord], cut: int) -> list[OcrWord] | None:
+def _raised_label(page: PageImage, word: OcrWord, n: int, others: list[OcrWord],
+                  cuts: tuple[int, int]) -> list[OcrWord] | None:
     """Return the word as its head and the label its last `n` characters read as, when their ink stands raised
-    above the line of `others` and reads as a figure; else None."""
+    above the line of `others` and reads as a figure; else None. The ink is found at the mid-grey, then, where that
+    gives no figure, at the faint grey (`cuts`: a blurred figure is found whole; a slot's faint ink may reach the
+    letter before it, so it is tried second); it is read at the mid-grey."""
     base, tall = line_base(others)
     left = word.left if n == len(word.text) else word.right - 0.8 * (word.right - word.left) / len(word.text)
-    box = _ink_box(page, (left - 0.5, base - 0.1 * tall, word.right + 0.5, base + 1.3 * tall), cut)
-    if box is None:
-        return None
+    region = (left - 0.5, base - 0.1 * tall, word.right + 0.5, base + 1.3 * tall)
+    for ink_cut in dict.fromkeys(cuts):
+        box = _ink_box(page, region, ink_cut)
+        found = _raised_figure(page, box, word, (base, tall), cuts[0]) if box is not None else None
+        if found is not None:
+            return [found] if n == len(word.text) else [_head(word, n, found), found]
+    return None
+
+
+def _raised_figure(page: PageImage, box: tuple[int, int, int, int], word: OcrWord, line: tuple[float, float],
+                   cut: int) -> OcrWord | None:
+    """Return the figure an ink box (pixels) reads as, as a word of `word`'s line, when it stands raised and small
+    above the line (`line`: its baseline and letter height); else None."""
+    base, tall = line
     scale, height = page.dpi / 72.0, page.image.height
     bottom, top = (height - box[3]) / scale, (height - box[1]) / scale
     if bottom - base <= RAISE * tall or top - bottom >= RAISED_TALL * tall:
         return None
+    if word.text[-1] in QUOTE_MISREADS and top - bottom < FIGURE_TALL * tall:
+        return None  # a quotation mark's ink: short
     label = read_tiny_label(page, box, cut)
     if label is None or not label.isdigit():
         return None
-    mark = OcrWord(label, box[0] / scale, bottom, box[2] / scale, top, word.conf, word.line)
-    if n == len(word.text):
-        return [mark]
-    head = OcrWord(word.text[:-n], word.left, word.bottom, min(word.right, mark.left), word.top, word.conf, word.line)
-    return [head, mark]
+    return OcrWord(label, box[0] / scale, bottom, box[2] / scale, top, word.conf, word.line)
+
+
+def _head(word: OcrWord, n: int, mark: OcrWord) -> OcrWord:
+    """Return the word without its last `n` characters (read as `mark`), its box ending where the mark starts."""
+    return OcrWord(word.text[:-n], word.left, word.bottom, min(word.right, mark.left), word.top, word.conf, word.line)
 
 
 def _ink_box(page: PageImage, region: Box, cut: int) -> tuple[int, int, int, int] | None:
-    """Return the box (pixels) of the ink in a region of the page (points), specks dropped, or None."""
+    """Return the box (pixels) of the ink (darker than `cut`) in a region of the page (points), specks dropped (a
+    median of 3 x 3 pixels keeps strokes two pixels wide or more and drops a copy's single specks), or None."""
     scale, height = page.dpi / 72.0, page.image.height
     left, top = max(0, int(region[0] * scale)), max(0, int(height - region[3] * scale))
     right, bottom = int(region[2] * scale) + 1, int(height - region[1] * scale) + 1
