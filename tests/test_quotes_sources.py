@@ -6,7 +6,7 @@ import pytest
 
 import unref
 from letterhead import HEAD
-from unref.quotes import attribution
+from unref.quotes import _inner, attribution
 from unref.quotes.grammar import (
     Context,
     _appositive_head,
@@ -14,6 +14,7 @@ from unref.quotes.grammar import (
     _issued_text,
     _split_phrases,
     body_subject,
+    quote_spans,
     subject_before,
     verb_opened_source,
 )
@@ -170,6 +171,18 @@ def test_appositive_head(pre: str, k: int, pronoun: str | None, who: str | None)
 ])
 def test_issued_text(phrase: str, who: str | None) -> None:
     assert _issued_text(phrase) == who
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # French typography sets a space inside guillemets: the quotation's words are without it.
+    ("Il a déclaré : « La situation reste très préoccupante ».", "La situation reste très préoccupante"),
+    ("Il a déclaré : «\u00a0La situation reste préoccupante\u00a0».", "La situation reste préoccupante"),
+    ("He said that “the situation remains tense”.", "the situation remains tense"),
+])
+def test_inner(text: str, quoted: str) -> None:
+    spans = quote_spans(text)
+    start, end = _inner(text, spans[0])
+    assert text[start:end] == quoted
 
 
 # --- Through the parser: a pronoun "it" and a quotation that opens on its verb -------------------------------------

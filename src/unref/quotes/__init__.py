@@ -175,8 +175,9 @@ def _footnote_quotes(text: str, label: str, ctx: Context) -> list[Quote]:
         before = found
         if found and _long_enough(text, s):
             ctx.last_source = found
-            out.append(Quote(text=text[s.start : s.end], location=f"fn:{label}", start=s.start,
-                             end=s.end, attributed_to=found, footnote=label))
+            start, end = _inner(text, s)
+            out.append(Quote(text=text[start:end], location=f"fn:{label}", start=start, end=end,
+                             attributed_to=found, footnote=label))
     return out
 
 
@@ -306,9 +307,21 @@ def _inline_quotes(p: Paragraph, refs: list[FootnoteRef], ctx: Context) -> list[
         if who is None or s not in found:
             continue
         note = _closing_note(p.text, masked, spans, s, found, para_refs, ctx, who)
-        out.append(Quote(text=p.text[s.start : s.end], location=p.id, start=s.start, end=s.end, attributed_to=who,
+        start, end = _inner(p.text, s)
+        out.append(Quote(text=p.text[start:end], location=p.id, start=start, end=end, attributed_to=who,
                          footnote=note))
     return out
+
+
+def _inner(text: str, s: Span) -> tuple[int, int]:
+    """Return where a quotation's words start and end: inside its marks, without the space that French typography
+    sets inside guillemets ("« La situation reste … »")."""
+    start, end = s.start, s.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 # Between a quotation and the marker that closes a run of quotations, at most this many sentences start.
