@@ -130,6 +130,8 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
                 append((ch, left, bottom, right, top, size))
                 b.px0, px1, pb = left, right, bottom
                 continue
+            if ch == "\n" or ch == "\r":  # the line breaks pdfium puts between lines: no glyph, no change
+                continue
             b.px1, b.pb = px1, pb
             b.take(i, ch, left, bottom, right, top)
             low, high, rise, back, far, size, run, append, px1, pb = b.short_path()
@@ -505,44 +507,51 @@ def fragment_text(frag: Fragment) -> tuple[str, list[tuple[int, str]]]:
 
     A superscript is glued to the word before it ("war.1"), never spaced from it. This loop sees
     every glyph: the common case (no marker starts or ends at the glyph) is decided inline, the
-    edges of a marker by _space_at_marker_edge.
+    edges of a marker by _space_at_marker_edge. The offsets are counted only there (_length): the
+    loop adds no count per glyph.
     """
     parts: list[str] = []
+    add = parts.append
     markers: list[tuple[int, str]] = []
-    length = 0
     prev: Glyph | None = None
+    # The right edge and size of the glyph before: no glyph yet stands infinitely far to the right, so
+    # that the first glyph's gap (minus infinity) is never a word space.
+    prev_right, prev_size = math.inf, 0.0
     sup_start = -1
+    in_marker = False
     space_pending = False
     word_gap = SPACED_GAP if frag.row.spaced else SPACE_GAP
     sup_size = SUPERSCRIPT_SIZE * frag.size
     sup_base = frag.base + SUPERSCRIPT_RISE * frag.size
     for g in frag.glyphs:
-        ch = g[0]
+        ch, left, bottom, right, _, size = g
         if ch == " ":
             space_pending = prev is not None
             continue
-        sup = g[5] <= sup_size and g[2] >= sup_base
-        if (sup_start >= 0) == sup:  # within a marker, or within plain text
-            if prev is not None and (
-                    space_pending or g[1] - prev[3] > word_gap * (g[5] if g[5] > prev[5] else prev[5])):
-                parts.append(" ")
-                length += 1
+        sup = size <= sup_size and bottom >= sup_base
+        if sup is in_marker:  # within a marker, or within plain text
+            if space_pending or left - prev_right > word_gap * (size if size > prev_size else prev_size):
+                add(" ")
         else:  # a marker starts or ends at this glyph
             if prev is not None and _space_at_marker_edge(sup, g, prev, parts, space_pending, word_gap):
-                parts.append(" ")
-                length += 1
+                add(" ")
             if sup:
-                sup_start = length
+                sup_start = _length(parts)
             else:
-                _close_marker(parts, sup_start, length, markers)
+                _close_marker(parts, sup_start, _length(parts), markers)
                 sup_start = -1
-        parts.append(ch)
-        length += len(ch)
-        prev = g
+            in_marker = sup
+        add(ch)
+        prev, prev_right, prev_size = g, right, size
         space_pending = False
-    if sup_start >= 0:
-        _close_marker(parts, sup_start, length, markers)
+    if in_marker:
+        _close_marker(parts, sup_start, _length(parts), markers)
     return "".join(parts), markers
+
+
+def _length(parts: list[str]) -> int:
+    """Return the length of the text written so far: asked where a marker opens or closes, not per glyph."""
+    return sum(map(len, parts))
 
 
 def _space_at_marker_edge(opens: bool, g: Glyph, prev: Glyph, parts: list[str], space_pending: bool,
