@@ -270,3 +270,17 @@ def test_a_treaty_bodys_subject_over_its_first_paragraph() -> None:
     md = unref.parse(text=text).metadata
     assert md.title == "Concluding observations on the combined seventh periodic report of Italy"
     assert (md.organs, md.date) == (["Committee on the Rights of the Child"], "2025-02-25")
+
+
+def test_a_typewritten_letters_title_in_capitals() -> None:
+    # The typewritten masthead of 1946-1995 (issue 11): "UNITED NATIONS / Security Council / Distr. GENERAL /
+    # S/24090 / 3 June 1992 / ORIGINAL: ENGLISH", the letter's title in capitals over three lines.
+    text = ("UNITED\nNATIONS\n\nSecurity Council\n\nDistr.\nGENERAL\n\nS/24090\n3 June 1992\n\nORIGINAL: ENGLISH\n\n"
+            "LETTER DATED 2 JUNE 1992 FROM THE PERMANENT REPRESENTATIVE OF\n"
+            "AUSTRIA TO THE UNITED NATIONS ADDRESSED TO THE PRESIDENT OF THE\nSECURITY COUNCIL\n\n"
+            "I have the honour to transmit herewith the text of a statement issued on 1 June 1992.\n")
+    md = unref.parse(text=text).metadata
+    assert (md.symbols, md.date, md.doc_type) == (["S/24090"], "1992-06-03", "letter")
+    assert md.title == ("LETTER DATED 2 JUNE 1992 FROM THE PERMANENT REPRESENTATIVE OF AUSTRIA TO THE UNITED NATIONS"
+                        " ADDRESSED TO THE PRESIDENT OF THE SECURITY COUNCIL")
+    assert md.addressee == "PRESIDENT OF THE SECURITY COUNCIL"

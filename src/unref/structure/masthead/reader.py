@@ -96,9 +96,14 @@ TITLE_START_RE = re.compile(
 LETTER_START_RE = re.compile(
     r"^\s*(?:Letter dated|Letters dated|Letter of \d{1,2} |Identical letters dated|Note verbale dated|Lettre datée"
     r"|Lettres identiques|Note verbale datée|Carta de fecha|Cartas idénticas|Nota verbal de fecha|Письмо"
-    r"|Идентичные письма|Вербальная нота)"
+    r"|Идентичные письма|Вербальная нота"
+    # The typewritten mastheads of 1946-1995 set the title in capitals: "LETTER DATED 2 JUNE 1992 FROM THE ...".
+    r"|LETTER DATED|LETTERS DATED|IDENTICAL LETTERS DATED|NOTE VERBALE DATED|LETTRE DAT[EÉ]E|LETTRES IDENTIQUES"
+    r"|CARTA DE FECHA|CARTAS IDÉNTICAS|CARTAS IDENTICAS|NOTA VERBAL DE FECHA)"
 )
-TITLE_END_RE = re.compile(r"(?:addressed to|adressée? (?:au|à)|dirigida al?|на имя)\s+\S.*[^,\s]$")
+TITLE_END_RE = re.compile(
+    r"(?:addressed to|ADDRESSED TO|adressée? (?:au|à)|ADRESS[EÉ]E? (?:AU|[AÀ])|dirigida al?|DIRIGIDA AL?|на имя)"
+    r"\s+\S.*[^,\s]$")
 
 
 def iso_date(match: re.Match[str]) -> str | None:
@@ -1020,17 +1025,24 @@ def _anchor(window: list[Line], i: int, letter_at: int | None, in_masthead: bool
         return "forward"
     if _SELF_RE.match(text):
         return "self"
-    after = next((ln.text.strip() for ln in window[i + 1 : i + 3] if ln.text.strip()), "")
-    if (_BYLINE_RE.match(text) and len(text) < 160) or (
-            text in ("Report", "REPORT", "Note", "NOTE") and re.match(r"(?:of|by|OF|BY) (?:the|THE)\b", after)):
-        return "back"  # "Report" over "of the Secretary-General" too
-    if _wrapped_byline(text, window[i + 1].text.strip() if i + 1 < len(window) else ""):
+    if _heads_byline(window, i, text):
         return "back"
     if _SECTION_RE.match(text):
         return "section"
     if _FIRST_PARAGRAPH_RE.match(text):
         return "numbered"  # the body's first numbered paragraph
     return ""
+
+
+def _heads_byline(window: list[Line], i: int, text: str) -> bool:
+    """Return whether line i (its text `text`) begins a by-line: "Report of the Secretary-General", "Report" over
+    "of the Secretary-General", or one that wraps after a comma (_wrapped_byline)."""
+    if _BYLINE_RE.match(text) and len(text) < 160:
+        return True
+    after = next((ln.text.strip() for ln in window[i + 1 : i + 3] if ln.text.strip()), "")
+    if text in ("Report", "REPORT", "Note", "NOTE") and re.match(r"(?:of|by|OF|BY) (?:the|THE)\b", after):
+        return True
+    return _wrapped_byline(text, window[i + 1].text.strip() if i + 1 < len(window) else "")
 
 
 def _wrapped_byline(text: str, nxt: str) -> bool:
@@ -1139,8 +1151,7 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
             if out:
                 break
             continue
-        if not letter and out and not _ends_open(out[-1].text.strip()) and (
-                _ends_short_title(text, width) or _case_breaks(out, text)):
+        if not letter and _title_stops_before(out, text, width):
             break  # reports and resolutions: the title is the short lines under the heading
         out.append(line)
         if not letter and _ends_with_marker(text):
@@ -1150,6 +1161,12 @@ def _title_lines(lines: list[Line], width: int) -> list[Line]:
                 out.append(window[k + 1])  # "на имя Председателя Совета / Безопасности": the last word of a name
             break
     return out
+
+
+def _title_stops_before(out: list[Line], text: str, width: int) -> bool:
+    """Return whether the title of a report or resolution, its lines `out` so far, ends before line `text`."""
+    return bool(out) and not _ends_open(out[-1].text.strip()) and (
+        _ends_short_title(text, width) or _case_breaks(out, text))
 
 
 def _ends_with_marker(text: str) -> bool:
@@ -1194,7 +1211,7 @@ def _is_last_word_of_name(after: str, width: int) -> bool:
 
 
 # A line that cannot end a title, and a sender named after the addressee (French, Spanish order).
-_OPEN_END = r"\b(?:to|of|the|and|de|la|du|des|del|par|por|le|el|by)$"
+_OPEN_END = r"\b(?i:to|of|the|and|de|la|du|des|del|par|por|le|el|by)$"  # in capitals too: "REPRESENTATIVE OF"
 _SENDER_AFTER_RE = re.compile(r"\b(?:adressée?s? (?:au|à)|dirigidas? al?)\b.*\b(?:par|por)\b")
 
 
@@ -1202,7 +1219,7 @@ def title_parts(title: str | None) -> tuple[str | None, str | None]:
     """Return (sender, addressee) from a letter title "... from X addressed to Y"."""
     if not title:
         return None, None
-    m = re.search(r"\bfrom (?:the )?(?P<sender>.+?) addressed to (?:the )?(?P<to>.+)$", title)
+    m = re.search(r"\bfrom (?:the )?(?P<sender>.+?) addressed to (?:the )?(?P<to>.+)$", title, re.I)  # capitals too
     if m:
         return m.group("sender").strip(), m.group("to").strip()
     m = re.search(r"\badressée? (?:au |à la |à l’|à )(?P<to>.+?) par (?:la |l’|le )?(?P<sender>.+)$", title)
