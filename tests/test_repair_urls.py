@@ -11,6 +11,8 @@ from unref.repair import (
     Printed,
     SlugPieces,
     _address_split_score,
+    _AddressRun,
+    _half_known,
     _path_runs,
     _whole_slug_word,
     address_site,
@@ -200,3 +202,34 @@ def test_address_goes_on_after_a_blank_and_a_hyphen(text: str, expected: str) ->
 ])
 def test_address_goes_on_to_its_bracket(text: str, expected: str) -> None:
     assert [a.address for a in addresses(text)] == [expected]
+
+
+@pytest.mark.parametrize(("a", "b", "known", "lang", "expected"), [
+    ("vandalov", "oskvernivshikh", 3.0, None, True),  # a transliteration: the site prints one apart
+    ("vandalov", "oskvernivshikh", 0.0, None, False),  # neither
+    ("za", "sutki", 3.0, None, False),  # a piece too short to say
+    ("august", "in", 5.1, "en", False),  # a slug of a known language needs both words
+    ("pamyatnik", "1895614707", 3.0, None, False),  # a number's split needs its word known
+])
+def test_half_known(a: str, b: str, known: float, lang: str | None, expected: bool) -> None:
+    assert _half_known(a, b, known, lang) is expected
+
+
+@pytest.mark.parametrize(("line", "run", "by_hyphen"), [
+    ("https://x.org/a/pamyatnik1895614707.html", "pamyatnik1895614707", False),
+    ("https://x.org/a/v-rige-pamyatnik1895614707.html", "pamyatnik1895614707", True),
+    ("https://x.org/figure/eel-routes-from-their-spawning_fig1_370443366", "fig1", False),
+    ("https://fra.europa.eu/fra_uploads/fra-2022antisemitism-overview", "2022antisemitism", True),
+])
+def test_a_number_splits_off_a_word_beside_a_hyphen(line: str, run: str, by_hyphen: bool) -> None:
+    weigh = _AddressRun(line, run, line.index(run), "en", None, NO_PIECES)
+    assert weigh.by_hyphen() is by_hyphen
+
+
+def test_a_slug_takes_the_hyphen_another_sites_slug_prints() -> None:
+    # In a slug (a segment that hyphenates its words), another site's "v-moldavii" is evidence enough.
+    document = "https://iz.ru/1/2024-04-17/v-moldavii-otkryli-pamiatnik"
+    text = "https://eadaily.com/ru/news/2024/04/17/vmoldavii-vandaly-snova-beznakazanno"
+    ctx = Context(width=90, printed=Printed.of(document + "\n" + text))
+    got = repair(Tracked.from_source(text, 0), ctx, steps="restore_printed_hyphens").text
+    assert "/v-moldavii-vandaly" in got

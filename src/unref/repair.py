@@ -667,7 +667,11 @@ SLUG_LETTER_PRINTED = 10
 # apart and it is this long: a name ("belladere"); shorter ones are as often pieces of domains ("un" of "un.org").
 SLUG_PRINTED_MIN = 4
 SLUG_ANY_SITE = 5  # a piece this long printed apart by any site's address counts; a shorter one only by the same site's
-SLUG_ZIPF_WEIGHT = 0.5  # each point of zipf of the rarer piece above COMMON_WORD_ZIPF adds this to a split's score
+SLUG_ZIPF_WEIGHT = 0.5
+# A transliteration's run may split where the site prints one piece apart and the other is no shorter than this;
+# weaker than two pieces known, so such a split loses to one.
+HALF_KNOWN_MIN = 4
+SCORE_ONE_SLUG_WORD = 3.0  # each point of zipf of the rarer piece above COMMON_WORD_ZIPF adds this to a split's score
 
 
 @lru_cache(maxsize=4096)
@@ -745,9 +749,15 @@ def _address_split_score(run: str, i: int, lang: str | None, pieces: SlugPieces)
     else:
         return 0.0
     if not za or not zb:
-        return 0.0
+        return SCORE_ONE_SLUG_WORD if _half_known(a, b, za or zb, lang) else 0.0
     rarer = min(za, zb) if not (a[-1].isdigit() or b[0].isdigit()) else max(za, zb)
     return SCORE_TWO_WORDS + (rarer - COMMON_WORD_ZIPF) * SLUG_ZIPF_WEIGHT
+
+
+def _half_known(a: str, b: str, known: float, lang: str | None) -> bool:
+    """Return whether a transliteration's split is likely with one piece known: the site prints one apart, and
+    both are words of some length ("vandalov|oskvernivshikh"), no letters and digits."""
+    return lang is None and known > 0 and min(len(a), len(b)) >= HALF_KNOWN_MIN and a.isalpha() and b.isalpha()
 
 
 def _last_kind(text: str) -> str:
@@ -810,6 +820,9 @@ ADDRESS_JOIN_BEFORE = 0.35
 ADDRESS_JOIN_AFTER = 0.3
 ADDRESS_JOIN_SHIFT = 0.08
 ADDRESS_DISTANCE_PER_POINT = 0.1
+# A line this share of the full width or longer may end inside an address: one that breaks at a hyphen before a
+# long slug word ends short of the width, and the next line glued to it may be short too.
+ADDRESS_LINE_SHARE = 0.9
 
 
 def _best_address_split(line: str, urls: list[tuple[int, int]], target: int, width: int,
@@ -854,9 +867,14 @@ class _AddressRun:
                 self.printed is not None and self.printed.hyphenated_at(self.run, i)
                 and _printed_in_other_address(self.line, self.start, self.run, i, self.printed)):
             return SCORE_PRINTED
-        if self.lang == _NOT_A_SLUG:
-            return 0.0
+        if self.lang == _NOT_A_SLUG or (self.run[i - 1].isdigit() != self.run[i].isdigit() and not self.by_hyphen()):
+            return 0.0  # "spawning_fig1_370443366": a number glued to a word between underscores is an identifier
         return _address_split_score(self.run, i, self.lang, self.pieces)
+
+    def by_hyphen(self) -> bool:
+        """Return whether a hyphen stands right before or after the run."""
+        end = self.start + len(self.run)
+        return self.line[self.start - 1] == "-" or self.line[end:end + 1] == "-"
 
     def best(self, window: tuple[int, int, float, float]) -> Candidate | None:
         """Return the best hyphen lost inside the run, or None. `window` holds the first and last columns looked
@@ -949,8 +967,9 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     if not ctx.width:
         return t
     lines = t.text.split("\n")
-    if max(map(len, lines)) <= ctx.width + 8:  # no line is long enough for either test below
-        return t
+    longest = max(map(len, lines))
+    if longest <= ctx.width + 8 and not (longest > ADDRESS_LINE_SHARE * ctx.width and _may_hold_address(t.text)):
+        return t  # no line is long enough for any test of glued_line_edits
     width = paragraph_width(lines, ctx.width)
     edits: list[Edit] = []
     pos = 0
@@ -967,7 +986,7 @@ def glued_line_edits(line: str, width: int, ctx: Context) -> list[Edit]:
     if len(line) > width + 8 and _CASE_CHANGE_RE.search(line):
         cuts = {m.start("cut") for m in _CASE_CHANGE_RE.finditer(line) if not ctx.printed.prints_twice(m.group())}
         return [(s, e, r) for s, e, r in _line_joins(line, width, ctx.lang, ctx.printed) if s == e and s in cuts]
-    if len(line) > width and _may_hold_address(line):
+    if len(line) > ADDRESS_LINE_SHARE * width and _may_hold_address(line):
         return _address_joins(line, width, ctx.printed)
     return []
 
@@ -1534,7 +1553,8 @@ def restore_printed_hyphens(t: Tracked, ctx: Context) -> Tracked:
             if i and len(token) - i >= 2:  # "Birnin" is no "Birni-n" even where "Birni-N’Konni" is printed
                 if urls is None:
                     urls = [(a.start, a.end) for a in addresses(t.text)]
-                if _in_spans(m.start(), urls) and not _site_hyphenates(t.text, m.start(), token, i, urls, printed):
+                if (_in_spans(m.start(), urls) and not _in_slug(t.text, m.start(), urls)
+                        and not _site_hyphenates(t.text, m.start(), token, i, urls, printed)):
                     continue  # "un.org/securitycouncil/" is no "security-council" of another site's slug
                 edits.append((m.start() + i, m.start() + i, "-"))
     return t.edit(edits)
