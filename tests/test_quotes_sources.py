@@ -6,7 +6,8 @@ import pytest
 
 import unref
 from letterhead import HEAD
-from unref.quotes import _inner, attribution
+from unref.model import Paragraph
+from unref.quotes import _annexed_addressee, _inner, attribution
 from unref.quotes.grammar import (
     Context,
     _appositive_head,
@@ -204,3 +205,41 @@ Ambassador
 def test_sources_through_the_parser() -> None:
     found = {q.text[:20]: q.attributed_to for q in unref.parse(text=LETTER).quotes}
     assert found == {"all parties and othe": "Council", "invites candidates d": "Assembly"}
+
+
+# S/2025/307: a letter to the President of the Security Council transmits one delivered to the Under-Secretary-General.
+ANNEXED = HEAD + """Please find attached a letter delivered to Tom Fletcher, Under-Secretary-General for Humanitarian
+Affairs and Emergency Relief Coordinator (see annex).
+
+I should be grateful if you would have the present letter and its annex distributed as a document of the
+Security Council.
+
+(Signed) Maria Example
+Ambassador
+
+Annex to the letter dated 2 March 2025 from the Permanent Representative of Utopia to the United Nations
+addressed to the President of the Security Council
+
+I was deeply shocked and disturbed by your recent remarks during the Security Council briefing on Tuesday,
+13 May, in which you stated, “What more evidence do you need? Will you act now to prevent the worst?”
+
+(Signed) Maria Example
+"""
+
+
+def test_you_in_an_annexed_letter_is_its_addressee() -> None:
+    found = [(q.text[:20], q.attributed_to) for q in unref.parse(text=ANNEXED).quotes]
+    assert found == [("What more evidence d", "Tom Fletcher")]
+
+
+@pytest.mark.parametrize(("cover", "who"), [
+    ("Please find attached a letter delivered to Tom Fletcher, Under-Secretary-General (see annex).", "Tom Fletcher"),
+    ("I have the honour to transmit herewith a letter dated 3 May 2025 from the Minister for Foreign Affairs of "
+     "Armenia addressed to the Secretary-General (see annex).", "Secretary-General"),
+    ("I have the honour to transmit herewith the letter of the Minister addressed to you.",
+     "President of the Security Council"),  # "you": the cover's own addressee
+    ("I have the honour to transmit herewith the statement of the Ministry (see annex).", None),  # no letter named
+])
+def test_annexed_addressee(cover: str, who: str | None) -> None:
+    paragraph = Paragraph(id="p8", kind="body", text=cover, page=1)
+    assert _annexed_addressee([paragraph], "President of the Security Council") == who

@@ -91,6 +91,8 @@ def find_quotes(doc: Document) -> list[Quote]:
             found, i = block
             quotes.extend(found)
             continue
+        if paras[i].kind == "annex_title":
+            ctx.addressee = _annexed_addressee(paras[:i], ctx.addressee)  # "you" in an annexed letter: its addressee
         inline = _inline_quotes(paras[i], by_paragraph.get(paras[i].id, []), ctx)
         if not inline:
             ctx.last_source = None  # "he" reaches back one paragraph at most
@@ -192,6 +194,24 @@ def _single_addressee(doc: Document) -> str | None:
     if not who or rx.search(r",| and | et | y ", who):
         return None
     return clean(who)
+
+
+# The cover names the addressee of the letter it transmits: "Please find attached a letter delivered to Tom Fletcher,
+# Under-Secretary-General for Humanitarian Affairs", "a letter dated 3 May 2025 addressed to the Secretary-General".
+_ANNEXED_TO_RE = regex.compile(
+    r"\bletters?\b[^.;]{0,120}?\b(?:addressed|delivered|sent|written)\s+to\s+(?:the\s+)?"
+    r"(?:(?P<you>you)\b|(?P<who>\p{Lu}[\p{L}’'.-]*(?:\s+(?:of the|for the|of|for|and|\p{Lu}[\p{L}’'.-]*))*))")
+
+
+def _annexed_addressee(cover: list[Paragraph], addressee: str | None) -> str | None:
+    """Return whom the letter annexed to a cover letter is addressed to, as the cover's body names it ("addressed to
+    you": the cover's own `addressee`), or None: "you" in the annex is that person, not the cover's addressee (a letter
+    to the President of the Security Council transmits one delivered to the Under-Secretary-General)."""
+    for p in reversed(cover):
+        m = _ANNEXED_TO_RE.search(p.text) if p.kind == "body" else None
+        if m is not None:
+            return addressee if m.group("you") else clean(m.group("who"))
+    return None
 
 
 def _marked_block(p: Paragraph) -> bool:
