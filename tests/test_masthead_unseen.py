@@ -162,6 +162,8 @@ def test_adopted_on(line: str, adopted: bool) -> None:
     ("Resolution 434 (1973)\nof 18 September 1978\n\nThe Security Council,\n", "S/RES/434 (1978)", "1978-09-18"),
     # The month misread by OCR.
     ("Resolution 687 (1991)\nof 3 Apri] 1991\n\nThe Security Council,\n", "S/RES/687 (1991)", "1991-04-03"),
+    ("RESOLUTION 856 (1993)\n\nAdopted by the Security Council at its 3263rd meeting,\non 10 Auqust 1993\n\n"
+     "The Security Council,\n", "S/RES/856 (1993)", "1993-08-10"),
 ])
 def test_resolution_heads_of_the_yearly_volumes(head: str, symbol: str, date: str) -> None:
     md = unref.parse(text=head + "\nRecalling its resolution 425 (1978),\n\n1. Decides to remain seized.\n").metadata

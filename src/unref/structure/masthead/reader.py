@@ -462,8 +462,9 @@ _DAY_MONTH_RE = re.compile(rf"^\d{{1,2}} (?:{_MONTH_WORDS})$", re.I)
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 # The body's first numbered paragraph: "1.   The present report is submitted pursuant to ...".
 _FIRST_PARAGRAPH_RE = re.compile(r"^1\.(?:$|\s+[A-ZА-Я])")
-# A typewritten masthead's date whose month OCR misread: "23 N:,srember 1995", "of 3 Apri] 1991".
-_OCR_DATE_RE = re.compile(r"^(?:of )?(?P<day>[12]\d|3[01]|0?[1-9]) (?P<month>\S{3,12}) (?P<year>(?:19|20)\d{2})$")
+# A typewritten masthead's date whose month OCR misread: "23 N:,srember 1995", "of 3 Apri] 1991", and an adoption
+# line's "on 10 Auqust 1993".
+_OCR_DATE_RE = re.compile(r"^(?:of |on )?(?P<day>[12]\d|3[01]|0?[1-9]) (?P<month>\S{3,12}) (?P<year>(?:19|20)\d{2})$")
 # "Agenda items 14, 16, 18, 22 (b), 30, 34, 35, 38, 58, 69," over "71, 120, 123 and 135".
 _AGENDA_WRAPS_RE = re.compile(r"^(?:Agenda items|Items|Points|Temas|Пункты)\s+[\d ,()a-z]+,$")
 _AGENDA_REST_RE = re.compile(r"^[\d ,()a-z]+(?:(?:and|et|y|и)\s+\d{1,3}(?:\s*\([a-z]{1,4}\))?)?$")
@@ -759,7 +760,7 @@ class _Reader:
         if self.md.date is not None or month is None or self._text_begun(self.at):
             return None
         self.md.date = f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}"
-        return "date"
+        return "" if text.startswith("on ") else "date"  # the adoption line stays in the text, as _date keeps it
 
     def _original(self, raw: str, text: str, m: re.Match[str]) -> str | None:
         """"Original: English"."""
