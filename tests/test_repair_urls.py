@@ -10,6 +10,7 @@ from unref.repair import (
     Context,
     Printed,
     SlugPieces,
+    _address_lead,
     _address_split_score,
     _AddressRun,
     _half_known,
@@ -233,3 +234,21 @@ def test_a_slug_takes_the_hyphen_another_sites_slug_prints() -> None:
     ctx = Context(width=90, printed=Printed.of(document + "\n" + text))
     got = repair(Tracked.from_source(text, 0), ctx, steps="restore_printed_hyphens").text
     assert "/v-moldavii-vandaly" in got
+
+
+def test_a_line_that_goes_on_with_an_address_reads_its_head() -> None:
+    # The address opens on the line before: its site, language and slug are read from there.
+    first = "programme of the Counter-Terrorism Committee, see www.un.org/securitycouncil/ctc/news/"
+    second = "cted-tech-sessions-highlights-threats-and-opportunities-related-newpayment-technologies-0."
+    ctx = Context(width=len(first), printed=Printed.of(first + "\n" + second))
+    got = restore_join_hyphens(Tracked.from_source(first + "\n" + second, 0), ctx).text
+    assert "related-new-payment-technologies" in got
+
+
+@pytest.mark.parametrize(("text", "pos", "lead"), [
+    ("see www.un.org/ctc/news/\ncted-tech-sessions", 25, "www.un.org/ctc/news/"),
+    ("see www.un.org/ctc/news/ and\nmore words", 29, ""),
+])
+def test_address_lead(text: str, pos: int, lead: str) -> None:
+    spans = [(a.start, a.end) for a in addresses(text)]
+    assert _address_lead(text, spans, pos) == lead

@@ -540,19 +540,23 @@ def _shift_after(target: int, best: Candidate) -> int:
     return max(0, target - best[1][0]) if best[0] >= SURE_JOIN else 0
 
 
-def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None) -> list[Edit]:
-    """Find where pdftotext glued the next line to this one and restore the hyphen."""
+def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None, lead: str = "") -> list[Edit]:
+    """Find where pdftotext glued the next line to this one and restore the hyphen. `lead` is the part of an
+    address that earlier lines print, when the line goes on with it (_address_lead)."""
     edits: list[Edit] = []
     # An address with the pieces a blank split off it ("…/presidente -abinader-declara"): each piece is its words.
-    urls = [(a.start, a.end) for a in addresses(line)]
-    words = list(_WORD_RE.finditer(line))
+    urls = _led_spans(line, lead)
+    led, n = lead + line, len(lead)
+    led_urls = [(a + n, b + n) for a, b in urls]
+    # A slug's words are weighed by _best_address_split, with the address's evidence.
+    words = [m for m in _WORD_RE.finditer(line) if not _in_slug(led, m.start() + n, led_urls)]
     pieces = list(_WORD_OR_NUMBER_RE.finditer(line))
     shift = 0  # a join found before its column moves the next one back by as much
     for k in range(1, _join_count(line, width) + 1):
         target = width * k - shift
         best, whole_found = _best_split(line, words, target, lang, printed, urls)
         best = _better(best, _best_gap(line, pieces, target, lang, urls, printed))
-        address = _best_address_split(line, urls, target, width, printed)
+        address = _led_address_split(line, lead, target, width, printed)
         if address is not None and (best is None or address[0] > best[0]):
             best, whole_found = address, False  # a word printed whole elsewhere says nothing of an address's
         if best is not None and _keep_join(best[0], whole_found):
@@ -569,8 +573,8 @@ def _best_split(line: str, words: list[re.Match[str]], target: int, lang: str, p
     best: Candidate | None = None
     whole_found = False
     for m in words:
-        if m.end() - JOIN_WORD_EDGE < lo or m.start() + JOIN_WORD_EDGE > hi or _in_slug(line, m.start(), urls):
-            continue  # a slug's words are weighed by _best_address_split
+        if m.end() - JOIN_WORD_EDGE < lo or m.start() + JOIN_WORD_EDGE > hi:
+            continue
         found, whole = _best_split_in_word(line, m, target, lang, printed, urls)
         whole_found = whole_found or whole
         best = _better(best, found)
@@ -826,9 +830,10 @@ ADDRESS_LINE_SHARE = 0.9
 
 
 def _best_address_split(line: str, urls: list[tuple[int, int]], target: int, width: int,
-                        printed: Printed | None) -> Candidate | None:
-    """Return the best hyphen lost inside a web address's slug near column `target`, in lines `width` long."""
-    lo, hi = target - round(ADDRESS_JOIN_BEFORE * width), target + round(ADDRESS_JOIN_AFTER * width)
+                        printed: Printed | None, floor: int = 0) -> Candidate | None:
+    """Return the best hyphen lost inside a web address's slug near column `target`, in lines `width` long, at
+    column `floor` or after."""
+    lo, hi = max(floor, target - round(ADDRESS_JOIN_BEFORE * width)), target + round(ADDRESS_JOIN_AFTER * width)
     best: Candidate | None = None
     for start, end in urls:
         if end < lo or start > hi:
@@ -971,35 +976,64 @@ def restore_join_hyphens(t: Tracked, ctx: Context) -> Tracked:
     if longest <= ctx.width + 8 and not (longest > ADDRESS_LINE_SHARE * ctx.width and _may_hold_address(t.text)):
         return t  # no line is long enough for any test of glued_line_edits
     width = paragraph_width(lines, ctx.width)
+    spans = [(a.start, a.end) for a in addresses(t.text)] if _may_hold_address(t.text) else []
     edits: list[Edit] = []
     pos = 0
     for line in lines:
-        edits.extend((pos + s, pos + e, r) for s, e, r in glued_line_edits(line, width, ctx))
+        lead = _address_lead(t.text, spans, pos) if spans else ""
+        edits.extend((pos + s, pos + e, r) for s, e, r in glued_line_edits(line, width, ctx, lead))
         pos += len(line) + 1
     return t.edit(edits)
 
 
-def glued_line_edits(line: str, width: int, ctx: Context) -> list[Edit]:
-    """Return the hyphens to restore in one line of a paragraph whose full lines are `width` long."""
+def glued_line_edits(line: str, width: int, ctx: Context, lead: str = "") -> list[Edit]:
+    """Return the hyphens to restore in one line of a paragraph whose full lines are `width` long; `lead` is the
+    part of an address that earlier lines print, when the line goes on with it."""
     if len(line) > 1.12 * width + 4:
-        return _line_joins(line, width, ctx.lang, ctx.printed)
+        return _line_joins(line, width, ctx.lang, ctx.printed, lead)
     if len(line) > width + 8 and _CASE_CHANGE_RE.search(line):
         cuts = {m.start("cut") for m in _CASE_CHANGE_RE.finditer(line) if not ctx.printed.prints_twice(m.group())}
         return [(s, e, r) for s, e, r in _line_joins(line, width, ctx.lang, ctx.printed) if s == e and s in cuts]
-    if len(line) > ADDRESS_LINE_SHARE * width and _may_hold_address(line):
-        return _address_joins(line, width, ctx.printed)
+    if len(line) > ADDRESS_LINE_SHARE * width and (lead or _may_hold_address(line)):
+        return _address_joins(line, width, ctx.printed, lead)
     return []
 
 
-def _address_joins(line: str, width: int, printed: Printed) -> list[Edit]:
+def _address_joins(line: str, width: int, printed: Printed, lead: str = "") -> list[Edit]:
     """Return the hyphen lost in a web address of a line a little longer than a full one.
 
     A line that ends inside an address breaks at one of its hyphens, before the full width, and the next line
     glued to it makes it hardly longer than a full line when it holds the address's last word ("…-pushkinu" +
     "i-vatutinu"): only the address's own evidence says where (_best_address_split)."""
-    urls = [(a.start, a.end) for a in addresses(line)]
-    best = _best_address_split(line, urls, width, width, printed) if urls else None
+    best = _led_address_split(line, lead, width, width, printed)
     return [best[1]] if best is not None else []
+
+
+def _led_spans(line: str, lead: str) -> list[tuple[int, int]]:
+    """Return where the line's web addresses stand in it, the one that `lead` opens included."""
+    n = len(lead)
+    return [(max(0, a.start - n), a.end - n) for a in addresses(lead + line) if a.end > n]
+
+
+def _led_address_split(line: str, lead: str, target: int, width: int, printed: Printed | None) -> Candidate | None:
+    """Return the best hyphen lost in the line's addresses near column `target` (_best_address_split), read with
+    the head of an address that earlier lines print (`lead`), which tells its site, language and path."""
+    text, n = lead + line, len(lead)
+    urls = [(a.start, a.end) for a in addresses(text) if a.end > n]
+    best = _best_address_split(text, urls, target + n, width, printed, floor=n) if urls else None
+    return None if best is None else (best[0], (best[1][0] - n, best[1][1] - n, best[1][2]))
+
+
+def _address_lead(text: str, spans: list[tuple[int, int]], pos: int) -> str:
+    """Return the part of an address that stands before `pos` (a line's start) when the address goes on past it:
+    "www.un.org/securitycouncil/ctc/news/" before a line "cted%E2%80%99s-…-newpayment-technologies-0."."""
+    for start, end in spans:
+        if start < pos < end:
+            return _BLANKS_RE.sub("", text[start:pos])
+    return ""
+
+
+_BLANKS_RE = re.compile(r"\s+")
 
 
 WIDE_PARAGRAPH_LINES = 4  # full lines (the last aside) whose median tells a paragraph's own width
