@@ -451,6 +451,9 @@ PUNCTUATION = [
     ("the “ Agreement”", "the “Agreement”"),
     ("the word “ and a quote”", "the word “and a quote”"),
     ("he said “ – and left", "he said “ – and left"),  # not before a dash
+    # "“" closes a quotation opened with a low mark (Russian and German „…“): the space after it stays.
+    ("так называемый „план“ был отвергнут", "так называемый „план“ был отвергнут"),
+    ("„план“ и „ ответ“ затем “ слово”", "„план“ и „ ответ“ затем “слово”"),
     # A closing apostrophe: a plural's possessive, or a quotation's end ("’" opens no word before a space).
     ("in line with Member States ’ respective obligations", "in line with Member States’ respective obligations"),
     ("the views of the parties ’.", "the views of the parties’."),

@@ -1431,8 +1431,19 @@ def fold_punctuation_spacing(t: Tracked, ctx: Context) -> Tracked:
             continue
         if ctx.lang == "fr" and pattern is _PUNCT_SPACE_RULES[0][0]:
             pattern = _FRENCH_CLOSING_SPACE_RE
-        t = t.edit((m.start(group), m.end(group), "") for m in pattern.finditer(t.text))
+        text = t.text
+        t = t.edit((m.start(group), m.end(group), "") for m in pattern.finditer(text)
+                   if not _closes_low_quote(text, m.start(group) - 1))
     return t
+
+
+def _closes_low_quote(text: str, i: int) -> bool:
+    """Return whether the "“" at `i` closes a quotation opened with a low mark („…“, as Russian and German
+    set them), so that the space after it is the text's own: a "„" stands before it with no "“" between."""
+    if i < 0 or text[i] != "“":
+        return False
+    low = text.rfind("„", 0, i)
+    return low >= 0 and text.rfind("“", low, i) < 0
 
 
 # What each rule of _PUNCT_SPACE_RULES needs: a space before closing punctuation, a space after an opening
