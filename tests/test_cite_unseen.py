@@ -155,3 +155,27 @@ def test_own_heading_is_no_citation(kind: str, text: str, expected: list[tuple[s
     md = Metadata(symbols=["S/RES/434 (1978)"], organs=["Security Council"], language="en")
     doc = Document(source=None, format="text", metadata=md, paragraphs=[Paragraph("p1", kind, text, 1)])
     assert [(c.kind, c.target) for c in cite(doc)] == expected
+
+
+# ---------------------------------------------------------------------------
+# A symbol alone on a masthead line names the document itself, never a document it cites
+
+
+def _kind_targets(kind: str, text: str) -> list[str | None]:
+    """Return the targets of the un_symbol citations of a one-paragraph document whose paragraph is of `kind`."""
+    md = Metadata(symbols=["E/2025/8"], language="en")
+    doc = Document(source=None, format="text", metadata=md, paragraphs=[Paragraph("p1", kind, text, 1)])
+    return [c.target for c in cite(doc) if c.kind == "un_symbol"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("masthead", "E/25", []),  # a session's label printed in the symbol block (E/2025/8)
+        ("masthead", "S/1935/987", []),  # the document's own symbol, its year damaged by OCR
+        ("masthead", "Item 5 of the provisional agenda: see A/79/150", ["A/79/150"]),
+        ("body", "E/25", ["E/25"]),
+    ],
+)
+def test_masthead_symbol_line(kind: str, text: str, expected: list[str]) -> None:
+    assert _kind_targets(kind, text) == expected

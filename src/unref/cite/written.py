@@ -23,6 +23,8 @@ def written_symbols(unit: Unit, ctx: Context, warnings: list[str]) -> list[Citat
     out: list[Citation] = []
     for group in _symbol_groups(text):
         start, end = group[0][0], group[-1][1]
+        if _masthead_symbol_line(unit, text, start, end):
+            continue
         date, after = date_near(text, start, end)
         pin = pinpoint(text, start, after)
         for s, e, sym in group:
@@ -43,6 +45,13 @@ def written_symbols(unit: Unit, ctx: Context, warnings: list[str]) -> list[Citat
                     out.append(_symbol_citation(more, text[cs:ce], unit.location, cs, ce, ctx, None,
                                                 {"continues": str(sym)}))
     return out
+
+
+def _masthead_symbol_line(unit: Unit, text: str, start: int, end: int) -> bool:
+    """Return whether the symbols at [start, end) are a masthead line of their own: the symbol block of a UN
+    masthead names the document itself (its own symbols, or a session's label such as "E/25" printed there),
+    never a document it cites (Editorial Manual: the symbol stands alone at the head of the first page)."""
+    return unit.kind == "masthead" and not text[:start].strip() and not text[end:].strip(" .")
 
 
 def _symbol_groups(text: str) -> Iterator[list[tuple[int, int, Symbol]]]:
