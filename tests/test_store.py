@@ -614,6 +614,14 @@ def test_scans_in_order(share: float, rows: float, window: int, in_order: bool) 
     assert scans_in_order(share, rows, window) is in_order
 
 
+def _council_documents(store: Store) -> None:
+    """Store twelve documents in which "council" is a broad word (a window of 5 holds fewer than its matches)."""
+    store.search_window = 5
+    for n in range(12):
+        add(store, record([f"S/2026/{n}"], paragraphs=[
+            "The council met." + " council" * (n % 4), f"Other words {n}.", "The council and the security."]))
+
+
 def test_postgres_broad_query_in_order_finds_what_the_index_finds() -> None:
     """A search read in table order ranks the same window of matches as through the index: the same hits."""
     from conftest_db import pg_schema
@@ -621,10 +629,7 @@ def test_postgres_broad_query_in_order_finds_what_the_index_finds() -> None:
 
     with pg_schema() as url, open_store(url) as store:
         assert isinstance(store, PostgresStore)
-        store.search_window = 5
-        for n in range(12):
-            add(store, record([f"S/2026/{n}"], paragraphs=[
-                "The council met." + " council" * (n % 4), f"Other words {n}.", "The council and the security."]))
+        _council_documents(store)
         queries = ["council", '"the council"', "council security", "council -met"]
         before = {q: [(h.ref, h.score, h.document.symbol) for h in store.search(q, limit=20)] for q in queries}
         store._stats = (time.monotonic(), {"council": 0.9, "the": 0.9, "security": 0.9}, 0.5, 1e9)
@@ -670,10 +675,7 @@ def test_postgres_search_of_the_head_finds_what_the_whole_table_finds() -> None:
 
     with pg_schema() as url, open_store(url) as store:
         assert isinstance(store, PostgresStore)
-        store.search_window = 5
-        for n in range(12):
-            add(store, record([f"S/2026/{n}"], paragraphs=[
-                "The council met." + " council" * (n % 4), f"Other words {n}.", "The council and the security."]))
+        _council_documents(store)
         queries = ["council", '"the council"', "council security", "council -met", '"council met"',
                    '"council council council"']  # the last, a phrase held by few of its candidates
         # limit 1: a window of 5, which the head holds; limit 20: a window of 60, more than it holds
