@@ -1003,6 +1003,11 @@ def read_masthead(lines: list[Line], width: int) -> Masthead:
 _SYMBOL_YEAR_RE = re.compile(r"^([A-Z]+/)(1[0-9]{3})(/\S+)$")
 
 
+def _one_digit_apart(year: str, other: str) -> bool:
+    """Return whether two four-digit years differ in exactly one digit: one that OCR misread ("1935" for 1995)."""
+    return sum(a != b for a, b in zip(year, other, strict=True)) == 1
+
+
 def _mend_symbol_year(symbol: str, date: str | None) -> str:
     """Return a symbol whose year OCR misread, "S/1935/987" in a masthead dated 23 November 1995, with the date's
     year: a year before 1946 names no UN document, and one digit apart from the date's year it is that year."""
@@ -1010,7 +1015,7 @@ def _mend_symbol_year(symbol: str, date: str | None) -> str:
     if not m or not date or int(m.group(2)) >= 1946:
         return symbol
     year = date[:4]
-    if sum(a != b for a, b in zip(m.group(2), year, strict=True)) != 1:
+    if not _one_digit_apart(m.group(2), year):
         return symbol
     return f"{m.group(1)}{year}{m.group(3)}"
 
@@ -1136,7 +1141,7 @@ def _adoption_year(year: str | None, of_date: str | None) -> str | None:
     dated = re.search(r"\b(?:19|20)\d{2}\b", of_date or "")
     if not dated:
         return year
-    if year is None or sum(a != b for a, b in zip(year, dated.group(), strict=True)) == 1:
+    if year is None or _one_digit_apart(year, dated.group()):
         return dated.group()
     return year
 
