@@ -1829,8 +1829,7 @@ def guillemet_for_punctuation(t: Tracked, ctx: Context) -> Tracked:
 
 def _guillemet_open(text: str, pos: int) -> bool:
     """Return whether a "«" before `pos` is still open there (more "«" than "»" before it)."""
-    before = text[:pos]
-    return before.count("«") > before.count("»")
+    return text.count("«", 0, pos) > text.count("»", 0, pos)
 
 
 def _guillemet_reading(next_letter: str) -> str:
