@@ -150,30 +150,45 @@ def _first_page_symbols(page: Page) -> set[str]:
     return out
 
 
+def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """Return one pattern that matches where any of `patterns` matches: one call, where a call per pattern cost
+    more than the test itself (this runs on every printed line). Each keeps its own case flag, in a scoped
+    group; the patterns may take no other flag, and no back-reference by number."""
+    parts = []
+    for pattern in patterns:
+        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+            raise ValueError(f"_any_of takes a case flag only: {pattern.pattern!r}")
+        parts.append(f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})")
+    return re.compile("|".join(parts))
+
+
+# A job number, stamp, boilerplate, page number or header date, each pattern anchored at both ends.
+_FURNITURE_TOKEN_RE = _any_of(JOB_NUMBER_RE, STAMP_RE, BOILERPLATE_RE, PAGE_NUMBER_RE, HEADER_DATE_RE)
+# Bar codes drawn with private-use glyphs: those and white space alone (\s is what str.isspace takes).
+_BAR_CODE_RE = re.compile(r"[\ue000-\uf8ff\s]*")
+_LETTER_IN_BRACKETS_RE = re.compile(r"\s*\(([A-Z])\)")
+# Two small letters in a row: no piece of furniture without white space in it holds them (a page number's
+# "Page 2" and the boilerplate's phrases hold a space; "(E)" one letter), so a line with them is no run of pieces.
+_SMALL_LETTERS_RE = re.compile(r"[a-z]{2}")
+
+
 def _is_anywhere_furniture(text: str) -> bool:
     """Return True for a line that is furniture wherever it stands on the page."""
-    if all("\ue000" <= ch <= "\uf8ff" or ch.isspace() for ch in text):
-        return True  # bar codes drawn with private-use glyphs
-    if _furniture_token(text):
+    if _BAR_CODE_RE.fullmatch(text) or _FURNITURE_TOKEN_RE.match(text):
         return True
+    if _SMALL_LETTERS_RE.search(text):
+        return False  # prose: the test of its pieces below would fail on the piece that holds them
     # "25-10019 7/16", "4/16 25-10019": page feet that print several pieces on one line.
-    tokens = re.sub(r"\s*\(([A-Z])\)", r"(\1)", text).split()
-    return len(tokens) > 1 and all(_furniture_token(tok) for tok in tokens)
-
-
-def _furniture_token(text: str) -> bool:
-    """Return True for a job number, stamp, boilerplate, page number or header date."""
-    return bool(
-        JOB_NUMBER_RE.match(text) or STAMP_RE.match(text) or BOILERPLATE_RE.match(text)
-        or PAGE_NUMBER_RE.match(text) or HEADER_DATE_RE.match(text)
-    )
+    tokens = _LETTER_IN_BRACKETS_RE.sub(r"(\1)", text).split()
+    return len(tokens) > 1 and all(_FURNITURE_TOKEN_RE.match(tok) for tok in tokens)
 
 
 def _split_glued_separators(page: Page) -> None:
     """Split "pseudonymous cross ______" into the body text and the footnote rule."""
     out: list[Line] = []
     for line in page.lines:
-        m = _GLUED_SEPARATOR_RE.match(line.text)
+        # The rule's ten underscores first: the pattern's ".*" tries every place of a line that has none.
+        m = _GLUED_SEPARATOR_RE.match(line.text) if _GLUED_RULE in line.text else None
         if m:
             out.append(Line(m.group(1), line.start, line.page))
             out.append(Line(m.group(2), line.start + m.start(2), line.page))
@@ -183,6 +198,7 @@ def _split_glued_separators(page: Page) -> None:
 
 
 _GLUED_SEPARATOR_RE = re.compile(r"^(.*\S)\s+(_{10,})\s*$")
+_GLUED_RULE = "_" * 10
 
 
 def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbered: bool = False,

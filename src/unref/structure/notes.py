@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -232,7 +233,7 @@ def has_marker_evidence(text: str, label: str) -> bool:
     after a stop and a space ("(see table 1). 1"), or with the slash of older documents ("reports 1/");
     a star in any form its pattern takes. A number after a word and a space ("tier 1 countries") is no
     evidence."""
-    for m in marker_pattern(label).finditer(text):
+    for m in label_matches(marker_pattern(label), label, text, 0, len(text)):
         if not is_marker_at(text, m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 3):m.start()]  # the tail is all the tests below look at
@@ -273,24 +274,37 @@ def footless_notes_start(lines: list[Line], expected: int, width: int) -> int | 
 def _area_start(lines: list[Line], printed: list[int], expected: int) -> tuple[int | None, int]:
     """Return the bottom-most line that opens note `expected` (or, past labels OCR lost, a later "N/" note) and
     the label it opens; None and `expected` when there is none."""
-    start = next((i for i in reversed(printed) if _numbered_label(lines[i].text) == str(expected)), None)
+    bottom = _bottom_labels(lines, printed)
+    start = bottom.get(str(expected))
     if start is None:
-        return _slash_label_after_lost(lines, printed, expected)
+        return _slash_label_after_lost(lines, printed, expected, bottom)
     return start, expected
+
+
+def _bottom_labels(lines: list[Line], printed: list[int]) -> dict[str, int]:
+    """Return each number that opens a printed line or stands alone on it -> the bottom-most such line: one
+    pass over the page, where a pass per label looked for was four."""
+    return {label: i for i in printed if (label := _numbered_label(lines[i].text)) is not None}
 
 
 _SLASH_SKIP = 3  # how many notes' labels OCR may have lost in a row ("h/" for "4/", "3_/" for "5/")
 
 
-def _slash_label_after_lost(lines: list[Line], printed: list[int], expected: int) -> tuple[int | None, int]:
+def _slash_label_after_lost(lines: list[Line], printed: list[int], expected: int,
+                            bottom: dict[str, int] | None = None) -> tuple[int | None, int]:
     """Return the bottom-most line that opens a "N/" note a few labels past the expected one, and its number;
     else None and the expected number.
 
     On OCR'd typewritten pages a label is often misread ("h/" for "4/", "lU/_" for "14/"), and the sequence
     of notes would stop there for the rest of the document. A label in the "N/" form of older documents opens
-    a note and nothing else, so the next one found goes on the sequence."""
+    a note and nothing else, so the next one found goes on the sequence. `bottom` (_bottom_labels) tells
+    which labels open a line of the page at all."""
+    if bottom is None:
+        bottom = _bottom_labels(lines, printed)
     for skip in range(1, _SLASH_SKIP + 1):
         label = str(expected + skip)
+        if label not in bottom:
+            continue  # no line opens it
         for i in reversed(printed):
             if _numbered_label(lines[i].text) == label and lines[i].text.lstrip().startswith(label + "/"):
                 return i, expected + skip
@@ -383,6 +397,26 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         return re.compile(rf"(?:(?<=[^\s{c}])|(?<=[*†‡§], )|(?<=[*†‡§] , )){lab}(?!{c})(?=[\s,.;:)”’]|$)"
                           rf"|(?<=[^\s*†‡§] ){lab}(?!{c})(?=\n|\s*$|\s+[A-Z])")
     return re.compile(rf"(?<=\S){lab}(?=[\s,.;:)”’]|$)")
+
+
+def label_matches(pattern: re.Pattern[str], label: str, text: str, pos: int, stop: int) -> Iterator[re.Match[str]]:
+    """Yield the matches of a label's pattern in `text` from `pos` on that start before `stop`, as
+    `pattern.finditer(text, pos)` yields them.
+
+    Every match of a marker's pattern starts with the label itself (its look-behinds see the text before
+    `pos`, as finditer's do), so only the places where the label stands are tried (str.find), not every
+    character: a try at every character of every paragraph on a note's pages was the cost of linking notes."""
+    if not label:
+        raise ValueError("a marker's label is never empty")
+    end = stop + len(label) - 1  # a label that starts before `stop`
+    i = text.find(label, pos, end)
+    while i >= 0:
+        m = pattern.match(text, i)
+        if m is None:
+            i = text.find(label, i + 1, end)
+            continue
+        yield m
+        i = text.find(label, m.end(), end)  # matches never overlap, as finditer's do not
 
 
 # How much of the text before a number is_marker_at reads; see _before.
@@ -537,7 +571,7 @@ def glued_number_markers(text: str, label: str, start: int = 0) -> list[tuple[in
     out = []
     # From `start` in the whole text, not in a copy of its tail; the look-behind then sees the character
     # before `start`, which the copy hid: a label right at `start` is skipped, as it was.
-    for m in _glued_label_pattern(label).finditer(text, start):
+    for m in label_matches(_glued_label_pattern(label), label, text, start, len(text)):
         if m.start() == start and start:
             continue
         if _glued_to_number(_tail(text, m.start()), label, _after(text, m.end())):
@@ -859,13 +893,22 @@ def _recorded_marker(note: Footnote, recorded: dict[str, list[tuple[int, int, in
 
 
 def _repeated_slash_markers(label: str, tracked: list[Tracked], pi: int, end: int) -> list[tuple[int, int, int]]:
-    pattern = re.compile(rf"(?<=\S )(?<![\d/]){re.escape(label)}/(?=[\s,.;:)]|$)")
+    """Return (paragraph index, start, end) of each later "N/" marker of a note, from `end` of paragraph pi on."""
+    pattern = _slash_marker_pattern(label)
+    marker = label + "/"
     out = []
     for pj in range(pi, len(tracked)):
-        for m in pattern.finditer(tracked[pj].text, end if pj == pi else 0):
-            if is_marker_at(tracked[pj].text, m.start(), m.end()):
+        text = tracked[pj].text
+        for m in label_matches(pattern, marker, text, end if pj == pi else 0, len(text)):
+            if is_marker_at(text, m.start(), m.end()):
                 out.append((pj, m.start(), m.end()))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _slash_marker_pattern(label: str) -> re.Pattern[str]:
+    """Return the pattern of a label's "N/" marker after a word and a space (compiled once per label)."""
+    return re.compile(rf"(?<=\S )(?<![\d/]){re.escape(label)}/(?=[\s,.;:)]|$)")
 
 
 @dataclass
@@ -928,9 +971,7 @@ def _pattern_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[T
         if stretch is None:
             continue
         from_pos = max(cursor[1] if pi == cursor[0] else 0, stretch[0])
-        for m in pattern.finditer(t.text, from_pos):
-            if m.start() >= stretch[1]:
-                break
+        for m in label_matches(pattern, note.label, t.text, from_pos, stretch[1]):
             if not is_marker_at(t.text, m.start(), m.end()):
                 continue
             src = t.offset_at(m.start())

@@ -1,0 +1,63 @@
+"""Table tests for the layout stage's fast tests of furniture: the same answers as the tests they stand for."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from unref.layout import _any_of, _is_anywhere_furniture
+from unref.text.regexes import BOILERPLATE_RE, HEADER_DATE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE, STAMP_RE
+
+_PATTERNS = (JOB_NUMBER_RE, STAMP_RE, BOILERPLATE_RE, PAGE_NUMBER_RE, HEADER_DATE_RE)
+
+
+def _slow(text: str) -> bool:
+    """The test as it was written first: a pattern at a time, a character at a time."""
+    def token(t: str) -> bool:
+        return any(p.match(t) for p in _PATTERNS)
+    if all("\ue000" <= ch <= "\uf8ff" or ch.isspace() for ch in text):
+        return True
+    if token(text):
+        return True
+    tokens = re.sub(r"\s*\(([A-Z])\)", r"(\1)", text).split()
+    return len(tokens) > 1 and all(token(tok) for tok in tokens)
+
+
+@pytest.mark.parametrize(("text", "furniture"), [
+    ("25-10019 7/16", True),  # a page foot of several pieces
+    ("4/16 25-10019", True),
+    ("25-10019 (E)", True),
+    ("GE.19-13879(E) 120919", True),
+    ("\ue000\ue001 \ue002", True),  # a bar code in private-use glyphs
+    ("", True),
+    ("Please recycle", True),
+    ("please RECYCLE", True),  # the boilerplate keeps its case flag inside the one pattern
+    ("Page 2", True),
+    ("- 2 -", True),
+    ("/...", True),
+    ("16/04/2025", True),
+    ("*2502826*", True),
+    ("Page 2 3/4", False),  # "Page" and "2" are no pieces
+    ("3/4 of the members", False),
+    ("The Security Council,", False),
+    ("A/80/1 3/4", False),
+    ("(e) 3/4", True),  # "(e)": the boilerplate's "(E)" in any case, and one letter only
+    ("2025 3/4", False),
+])
+def test_is_anywhere_furniture(text: str, furniture: bool) -> None:
+    assert _is_anywhere_furniture(text) is furniture
+    assert _slow(text) is furniture
+
+
+@pytest.mark.parametrize(("patterns", "text", "matches"), [
+    ((re.compile(r"^a$"), re.compile(r"^b$", re.I)), "B", True),
+    ((re.compile(r"^a$"), re.compile(r"^b$", re.I)), "A", False),  # the case flag stays with its pattern
+    ((re.compile(r"^\s*x$", re.M),), "x", None),  # another flag is refused
+])
+def test_any_of(patterns: tuple[re.Pattern[str], ...], text: str, matches: bool | None) -> None:
+    if matches is None:
+        with pytest.raises(ValueError):
+            _any_of(*patterns)
+        return
+    assert (_any_of(*patterns).match(text) is not None) is matches

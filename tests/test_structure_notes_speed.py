@@ -1,0 +1,53 @@
+"""Table tests for the note finder's bounded scans: they find what a scan of every character found."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unref.model import Line
+from unref.structure.notes import _bottom_labels, _glued_label_pattern, label_matches, marker_pattern
+
+
+def _spans(pattern_label: tuple[str, str], text: str, pos: int, stop: int) -> list[tuple[int, int]]:
+    label, kind = pattern_label
+    pattern = _glued_label_pattern(label) if kind == "glued" else marker_pattern(label)
+    return [m.span() for m in label_matches(pattern, label, text, pos, stop)]
+
+
+def _finditer_spans(pattern_label: tuple[str, str], text: str, pos: int, stop: int) -> list[tuple[int, int]]:
+    label, kind = pattern_label
+    pattern = _glued_label_pattern(label) if kind == "glued" else marker_pattern(label)
+    return [m.span() for m in pattern.finditer(text, pos) if m.start() < stop]
+
+
+@pytest.mark.parametrize(("label", "kind", "text", "pos", "stop", "spans"), [
+    ("3", "marker", "the Council.3 It decided3 on 13 March", 0, 99, [(12, 13), (24, 25)]),
+    ("3", "marker", "the Council.3 It decided3 on 13 March", 13, 99, [(24, 25)]),  # from a cursor on
+    ("3", "marker", "the Council.3 It decided3 on 13 March", 0, 24, [(12, 13)]),  # a match must start before stop
+    ("12", "marker", "reports,12 and 1212 more", 0, 99, [(8, 10)]),
+    ("*", "marker", "Iraq:* , ** and Chile*", 0, 99, [(5, 6), (21, 22)]),
+    ("2", "glued", "in 2022.2 ODA remains", 0, 99, [(8, 9)]),
+    ("5", "marker", "", 0, 0, []),
+])
+def test_label_matches(label: str, kind: str, text: str, pos: int, stop: int, spans: list[tuple[int, int]]) -> None:
+    assert _spans((label, kind), text, pos, stop) == spans
+    assert _finditer_spans((label, kind), text, pos, stop) == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12 .,;:/*”)aA\n", max_size=40), st.sampled_from(["1", "12", "2", "*", "**"]),
+       st.sampled_from(["marker", "glued"]), st.integers(0, 40), st.integers(0, 45))
+def test_label_matches_as_finditer(text: str, label: str, kind: str, pos: int, stop: int) -> None:
+    assert _spans((label, kind), text, pos, stop) == _finditer_spans((label, kind), text, pos, stop)
+
+
+@pytest.mark.parametrize(("texts", "bottom"), [
+    (["1 See A/80/1.", "text", "2", "1 Ibid."], {"1": 3, "2": 2}),  # the bottom-most line of each label
+    (["Body text", "a Letter note"], {}),  # a letter opens no numbered note
+    (["3/ The principles", "12"], {"3": 0, "12": 1}),
+])
+def test_bottom_labels(texts: list[str], bottom: dict[str, int]) -> None:
+    lines = [Line(t, 10 * i, 1) for i, t in enumerate(texts)]
+    assert _bottom_labels(lines, list(range(len(lines)))) == bottom
