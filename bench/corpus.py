@@ -13,12 +13,17 @@ Both backends; PostgreSQL when it answers at $UNREF_TEST_PG (default: scripts/st
 in a schema of its own (``unref_bench``) that is dropped afterwards.
 
 Run: .venv/bin/python bench/corpus.py [--docs 100000] [--backend sqlite|postgres|both] [--skip-ingest]
+
+On a kept corpus (--reuse URL), `--hits FILE` writes the top 10 of every query to FILE, or, when FILE exists,
+checks them against it (a change to the search must keep its hits); `--only CLASS` times one class;
+`--slowest N` lists the N queries of most CPU.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import random
 import re
@@ -30,7 +35,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import unref
@@ -242,14 +247,49 @@ def settle(store: Store) -> None:
     print(f"  settled (GIN pending lists merged, ANALYZE): {time.perf_counter() - start:.0f} s")
 
 
-def search_report(store: Store, records: list[Prepared]) -> None:
+class Options:
+    """What a timing run does besides timing: which classes it runs, where its hits go, what it lists."""
+
+    def __init__(self, only: list[str] | None = None, hits: Path | None = None, slowest: int = 0) -> None:
+        self.only = only
+        self.hits = hits
+        self.slowest = slowest
+
+
+def search_report(store: Store, records: list[Prepared], options: Options | None = None) -> None:
     """Print the corpus's size and the latencies of the query mix."""
+    options = options or Options()
     stats = store.stats()
     print(f"[{store.backend}] search on {stats['documents']:,} documents, {stats['passages']:,} passages,"
           f" {stats['citations']:,} citations; database: {stats['bytes'] / 2**30:.2f} GiB")
     load = os.getloadavg()[0]
-    run_queries(store, queries(records, random.Random(2025)))
+    mix = queries(records, random.Random(2025))
+    if options.only:
+        mix = {name: items for name, items in mix.items() if name in options.only}
+    found = run_queries(store, mix, options.slowest)
     print(f"  load average (1 min) before and after the queries: {load:.1f}, {os.getloadavg()[0]:.1f}")
+    if options.hits is not None:
+        check_hits(found, options.hits)
+
+
+def query_key(name: str, query: str, filters: Filters) -> str:
+    """Return a query's name in a hits file: its class, its text and its filters."""
+    shown = {k: v for k, v in asdict(filters).items() if v is not None}
+    return f"{name} | {query} | {json.dumps(shown, sort_keys=True)}"
+
+
+def check_hits(found: dict[str, list[int]], path: Path) -> None:
+    """Write the top 10 passage ids of every query to `path`, or, when it exists, compare them with its own."""
+    if not path.exists():
+        path.write_text(json.dumps(found, indent=0, sort_keys=True))
+        print(f"  hits of {len(found)} queries written to {path}")
+        return
+    before = json.loads(path.read_text())
+    common = [k for k in found if k in before]
+    differ = [k for k in common if before[k] != found[k]]
+    print(f"  hits against {path}: {len(common) - len(differ)} of {len(common)} queries give the same top 10")
+    for key in differ[:20]:
+        print(f"    differs: {key}: {before[key]} -> {found[key]}")
 
 
 def server_cpu(store: Store) -> Callable[[], float]:
@@ -273,8 +313,9 @@ def server_cpu(store: Store) -> Callable[[], float]:
     return seconds
 
 
-def run_queries(store: Store, mix: dict[str, list[tuple[str, Filters]]]) -> None:
+def run_queries(store: Store, mix: dict[str, list[tuple[str, Filters]]], slowest: int = 0) -> dict[str, list[int]]:
     """Print median and p95 latency (ms) per query class and overall: each query once, after a warm-up.
+    Return the top 10 passage ids of each query (see `query_key`).
 
     Beside the wall time, the CPU time of the search (this process and the PostgreSQL backend, whose
     clock ticks every 10 ms: the mean over a class is telling), which the machine's load does not inflate.
@@ -284,6 +325,8 @@ def run_queries(store: Store, mix: dict[str, list[tuple[str, Filters]]]) -> None
             store.search(q, f)
     every: list[float] = []
     every_cpu: list[float] = []
+    ids: dict[str, list[int]] = {}
+    costs: list[tuple[float, float, str]] = []
     server = server_cpu(store)
     print(f"  {'query class':24} {'n':>4} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'hits':>6}"
           f" {'CPU mean':>8} {'CPU p95':>8}")
@@ -295,6 +338,8 @@ def run_queries(store: Store, mix: dict[str, list[tuple[str, Filters]]]) -> None
             times.append((time.perf_counter() - t) * 1000)
             cpus.append((time.process_time() - c + server() - s) * 1000)
             found += bool(hits)
+            ids[query_key(name, q, f)] = [h.position[1] for h in hits]
+            costs.append((cpus[-1], times[-1], query_key(name, q, f)))
         every += times
         every_cpu += cpus
         print(f"  {name:24} {len(times):4d} {statistics.median(times):10.1f} {percentile(times, 95):8.1f}"
@@ -302,6 +347,9 @@ def run_queries(store: Store, mix: dict[str, list[tuple[str, Filters]]]) -> None
     print(f"  {'all':24} {len(every):4d} {statistics.median(every):10.1f} {percentile(every, 95):8.1f}"
           f" {max(every):8.1f} {'':6} {statistics.mean(every_cpu):8.1f} {percentile(every_cpu, 95):8.1f}"
           "   (goal: p95 < 50 ms)")
+    for cpu, wall, key in sorted(costs, reverse=True)[:slowest]:
+        print(f"    CPU {cpu:6.1f} ms, wall {wall:6.1f} ms: {key}")
+    return ids
 
 
 def main() -> int:
@@ -314,13 +362,18 @@ def main() -> int:
     ap.add_argument("--dir", type=Path, default=None, help="where to put SQLite files (default: a temporary folder)")
     ap.add_argument("--keep", action="store_true", help="keep the search corpus (with --dir for SQLite)")
     ap.add_argument("--reuse", metavar="URL", help="time the queries on a kept search corpus, without building")
+    ap.add_argument("--only", action="append", metavar="CLASS", help="time only this query class (repeatable)")
+    ap.add_argument("--hits", type=Path, metavar="FILE",
+                    help="write every query's top 10 to FILE, or compare them with FILE when it exists")
+    ap.add_argument("--slowest", type=int, default=0, metavar="N", help="list the N queries of most CPU time")
     args = ap.parse_args()
+    options = Options(args.only, args.hits, args.slowest)
     if args.reuse:
         start = time.perf_counter()
         with open_store(args.reuse, timeout=60) as store:  # migrates the kept corpus first, if it needs it
             print(f"opened (and migrated) in {time.perf_counter() - start:.0f} s;"
                   f" load average {os.getloadavg()[0]:.1f}")
-            search_report(store, dev_records(sorted(CORPUS.glob("*.pdftotext.txt"))))
+            search_report(store, dev_records(sorted(CORPUS.glob("*.pdftotext.txt"))), options)
         return 0
     files = sorted(CORPUS.glob("*.pdf")) + sorted(CORPUS.glob("*.txt"))
     if not files:
