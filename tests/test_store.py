@@ -655,6 +655,20 @@ def test_searches_head(known_share: float, head_rows: float, rows: float, window
     assert searches_head(known_share, head_rows, rows, window) is head
 
 
+@pytest.mark.parametrize(("query", "head_rows", "rows", "counts"), [
+    ("propo*", 520_000, 12_700_000, True),  # a prefix: its share is unknown, the head's index counts it
+    ("council propo*", 520_000, 12_700_000, True),  # a prefix beside a word
+    ("proposal", 520_000, 12_700_000, False),  # a word the planner does not list is rarer than its floor
+    ('"security council"', 520_000, 12_700_000, False),  # a phrase: counted only when `searches_head` says so
+    ("propo*", 300_000, 300_000, False),  # a small corpus: the head is the table
+    ("propo*", 0.0, 12_700_000, False),  # no head index (or never counted)
+])
+def test_counts_head(query: str, head_rows: float, rows: float, counts: bool) -> None:
+    from unref.corpus.store.postgres import counts_head
+
+    assert counts_head(parse_query(query), head_rows, rows) is counts
+
+
 @pytest.mark.parametrize(("ranked", "window", "candidates", "limit", "holds"), [
     (1000, 1000, None, 0, True),  # a window ranked
     (999, 1000, None, 0, False),  # the head ran out of matches
@@ -692,3 +706,26 @@ def test_postgres_search_of_the_head_finds_what_the_whole_table_finds() -> None:
         store._head = (time.monotonic(), 1.0)  # a head too small for a window: the whole table's index
         assert not store._plan(parse_query("council"), 5, 5, "").head
         assert {(q, n): hits(q, n) for q in queries for n in (1, 2, 20)} == before
+
+
+def test_postgres_search_of_a_prefix_counted_in_the_head_finds_what_the_whole_table_finds() -> None:
+    """A prefix, whose share the planner cannot tell, is searched in the head when the head's index counts a
+    window of its matches there, and ranks the same window as through the whole table's index."""
+    from conftest_db import pg_schema
+    from unref.corpus.store.postgres import PostgresStore
+
+    with pg_schema() as url, open_store(url) as store:
+        assert isinstance(store, PostgresStore)
+        _council_documents(store)
+        queries = ["counc*", "counc* security", '"the counc*"', "secur* -met", "zzz*"]
+
+        def hits(q: str, limit: int) -> list[tuple[str, float, str | None]]:
+            return [(h.ref, h.score, h.document.symbol) for h in store.search(q, limit=limit)]
+
+        before = {(q, n): hits(q, n) for q in queries for n in (1, 2, 20)}
+        store._stats = (time.monotonic(), {}, 0.5, 1e9)  # no word listed: the prefixes' shares are unknown
+        store._head = (time.monotonic(), 1e6)
+        plan = store._plan(parse_query("counc*"), 5, 5, "")
+        assert plan.head and plan.counted
+        after = {(q, n): hits(q, n) for q in queries for n in (1, 2, 20)}
+        assert after == before and any(before.values())

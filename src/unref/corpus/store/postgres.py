@@ -75,6 +75,17 @@ def searches_head(known_share: float, head_rows: float, rows: float, window: int
     return 0 < head_rows <= rows / 2 and known_share * head_rows >= HEAD_MARGIN * window
 
 
+def counts_head(query: Query, head_rows: float, rows: float) -> bool:
+    """Return whether a search that `searches_head` turned down should count its candidates in the head first,
+    and search there when the head holds a window of them: a query with a prefix.
+
+    The planner's shares cannot bound a prefix: it stands for any number of words, each too rare for the
+    planner's list (its `floor`), so a broad one ('propo*': 5,200 passages of the head, 125,000 of the
+    table) built the whole table's bitmap of every match. The count reads the head's index only.
+    """
+    return 0 < head_rows <= rows / 2 and any(u.prefix for u in query.units())
+
+
 def holds_window(ranked: int, window: int, candidates: int | None = None, limit: int = 0) -> bool:
     """Return whether a search of the head found its whole window: `window` matches ranked, or, for a phrase,
     `limit` candidates read (of which fewer held the phrase); else it is run again on the whole table.
@@ -90,6 +101,7 @@ class Plan(NamedTuple):
 
     head: bool
     in_order: bool
+    counted: bool = False  # the head is searched only when a count from its index finds a window of candidates
 
 
 class ConnectionLost(StoreError):
@@ -352,7 +364,10 @@ class PostgresStore(SQLStore):
         freqs, floor, rows = self._word_stats()
         head_rows = self._head_rows()
         if searches_head(query_share(query, freqs, 0.0), head_rows, rows, window):
-            return Plan(head=True, in_order=scans_in_order(query_share(query, freqs, floor), head_rows, candidates))
+            return Plan(head=True, in_order=scans_in_order(query_share(query, freqs, floor), head_rows, candidates),
+                        counted=candidates != window)
+        if counts_head(query, head_rows, rows):
+            return Plan(head=True, in_order=False, counted=True)
         return Plan(head=False, in_order=self._in_order(query, candidates, where))
 
     def _search_ids(self, query: Query, where: str, args: list[Any], limit: int, offset: int,
@@ -379,7 +394,8 @@ class PostgresStore(SQLStore):
         limit, offset, window, candidates = sizes
         # A phrase's candidates are counted first, from the index: a head short of a window of them could not
         # answer for a phrase that they hold seldom, and reading them all to learn it cost as much as the search.
-        counted = self._head_candidates(query, candidates or 0, plan) if candidates != window else None
+        # So are a prefix's, whose share the planner cannot tell (`counts_head`).
+        counted = self._head_candidates(query, candidates or 0, plan) if plan.counted else None
         if counted is not None and counted < (candidates or 0):
             return None
         rows = self._run_search(*self._statement(query, "", [], limit, offset, window, after, head=True), plan)
@@ -415,7 +431,7 @@ class PostgresStore(SQLStore):
         return sql, params
 
     def _head_candidates(self, query: Query, limit: int, plan: Plan) -> int:
-        """Return how many candidates of a phrase (its words, in any order) the head holds, up to `limit`.
+        """Return how many candidates of a phrase (its words, in any order) or a prefix the head holds, up to `limit`.
         Counted from the index: an AND of words needs no row read again where the table is all-visible."""
         sql = (f"SELECT count(*), 0.0, NULL FROM (SELECT 1 FROM passages p WHERE p.tsv @@ to_tsquery('simple', ?)"
                f" AND p.id < {HEAD_ID} LIMIT ?) z")
