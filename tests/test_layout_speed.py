@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from unref.layout import _any_of, _is_anywhere_furniture
+from unref.layout import _is_anywhere_furniture, any_of
 from unref.text.regexes import BOILERPLATE_RE, HEADER_DATE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE, STAMP_RE
 
 _PATTERNS = (JOB_NUMBER_RE, STAMP_RE, BOILERPLATE_RE, PAGE_NUMBER_RE, HEADER_DATE_RE)
@@ -53,11 +53,21 @@ def test_is_anywhere_furniture(text: str, furniture: bool) -> None:
 @pytest.mark.parametrize(("patterns", "text", "matches"), [
     ((re.compile(r"^a$"), re.compile(r"^b$", re.I)), "B", True),
     ((re.compile(r"^a$"), re.compile(r"^b$", re.I)), "A", False),  # the case flag stays with its pattern
-    ((re.compile(r"^\s*x$", re.M),), "x", None),  # another flag is refused
+    ((re.compile(r"^\s*x$", re.M), re.compile(r"^y", re.I)), "Y", True),  # each keeps its own flags
+    ((re.compile(r"^\s*x$", re.A),), "x", None),  # a flag no scoped group takes is refused
+    ((re.compile(r"^(a)\1$"),), "aa", None),  # so is a back-reference: its number would change
 ])
 def test_any_of(patterns: tuple[re.Pattern[str], ...], text: str, matches: bool | None) -> None:
     if matches is None:
         with pytest.raises(ValueError):
-            _any_of(*patterns)
+            any_of(*patterns)
         return
-    assert (_any_of(*patterns).match(text) is not None) is matches
+    assert (any_of(*patterns).match(text) is not None) is matches
+
+
+def test_the_rule_holds_five_underscores() -> None:
+    # layout._is_rule looks for five underscores before it tries the pattern: the pattern must ask for them.
+    from unref.text.regexes import FOOTNOTE_SEPARATOR, FOOTNOTE_SEPARATOR_RE
+
+    assert FOOTNOTE_SEPARATOR == r"_{5,}"
+    assert FOOTNOTE_SEPARATOR_RE.pattern == rf"^\s*{FOOTNOTE_SEPARATOR}\s*$"

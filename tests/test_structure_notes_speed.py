@@ -51,3 +51,38 @@ def test_label_matches_as_finditer(text: str, label: str, kind: str, pos: int, s
 def test_bottom_labels(texts: list[str], bottom: dict[str, int]) -> None:
     lines = [Line(t, 10 * i, 1) for i, t in enumerate(texts)]
     assert _bottom_labels(lines, list(range(len(lines)))) == bottom
+
+
+@pytest.mark.parametrize(("before", "start"), [
+    ("", 0),
+    ("resolution", 0),  # no white space: the whole text
+    ("see paragraphs", 4),
+    ("in A/80/1 and Add.", 14),
+    ("the total\tof", 10),  # any white space parts the words
+    ("as at 31 December\u00a02024.", 18),  # a no-break space too, as \\s takes it
+])
+def test_last_word_start(before: str, start: int) -> None:
+    from unref.structure.notes import _last_word_start
+
+    assert _last_word_start(before) == start
+
+
+@pytest.mark.parametrize(("before", "after", "figure"), [
+    ("paragraphs 3", " 4 and", True),  # a number after a figure goes on it
+    ("2015–2030", " 7 and", False),  # after a year: a marker
+    ("in April 2023.", " Both", False),  # after a stop, a new sentence: a marker
+    ("at least 29.", " Both", False),
+    ("at least 29.", " and", True),
+    ("12", " x", True),  # the figure opens the text
+    ("tier", " 1", False),
+])
+def test_after_figure(before: str, after: str, figure: bool) -> None:
+    import re
+
+    from unref.structure.notes import _after_figure
+
+    # The test as first written: each pattern tried at every character.
+    slow = bool(re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before)
+                and not (before.endswith(".") and re.match(r"\s+[A-Z]|\s*$", after)))
+    assert _after_figure(before, after) is figure
+    assert slow is figure

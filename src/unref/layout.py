@@ -150,22 +150,30 @@ def _first_page_symbols(page: Page) -> set[str]:
     return out
 
 
-def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
-    """Return one pattern that matches where any of `patterns` matches: one call, where a call per pattern cost
-    more than the test itself (this runs on every printed line). Each keeps its own case flag, in a scoped
-    group; the patterns may take no other flag, and no back-reference by number."""
+# The flags a pattern may keep inside any_of's one pattern, as a scoped group writes them.
+_SCOPED_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """Return one pattern whose `match` succeeds where the `match` of any of `patterns` does: one call, where a
+    call per pattern cost more than the tests themselves (they run on every line). Each keeps its own flags in
+    a scoped group ("(?i:...)"); a pattern may take no other flag, and no back-reference by number."""
     parts = []
     for pattern in patterns:
-        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
-            raise ValueError(f"_any_of takes a case flag only: {pattern.pattern!r}")
-        parts.append(f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})")
+        flags = pattern.flags & ~re.UNICODE
+        letters = "".join(letter for flag, letter in _SCOPED_FLAGS.items() if flags & flag)
+        if flags & ~sum(_SCOPED_FLAGS) or re.search(r"\\[1-9]|\(\?P=", pattern.pattern):
+            raise ValueError(f"any_of cannot keep this pattern's flags or back-references: {pattern.pattern!r}")
+        parts.append(f"(?{letters}:{pattern.pattern})")
     return re.compile("|".join(parts))
 
 
 # A job number, stamp, boilerplate, page number or header date, each pattern anchored at both ends.
-_FURNITURE_TOKEN_RE = _any_of(JOB_NUMBER_RE, STAMP_RE, BOILERPLATE_RE, PAGE_NUMBER_RE, HEADER_DATE_RE)
+_FURNITURE_TOKEN_RE = any_of(JOB_NUMBER_RE, STAMP_RE, BOILERPLATE_RE, PAGE_NUMBER_RE, HEADER_DATE_RE)
 # Bar codes drawn with private-use glyphs: those and white space alone (\s is what str.isspace takes).
-_BAR_CODE_RE = re.compile(r"[\ue000-\uf8ff\s]*")
+_BAR_CODE_RE = re.compile(r"[\ue000-\uf8ff\s]*\Z")
+# A line that is furniture whole: a bar code or one piece.
+_FURNITURE_LINE_RE = any_of(_BAR_CODE_RE, _FURNITURE_TOKEN_RE)
 _LETTER_IN_BRACKETS_RE = re.compile(r"\s*\(([A-Z])\)")
 # Two small letters in a row: no piece of furniture without white space in it holds them (a page number's
 # "Page 2" and the boilerplate's phrases hold a space; "(E)" one letter), so a line with them is no run of pieces.
@@ -174,7 +182,7 @@ _SMALL_LETTERS_RE = re.compile(r"[a-z]{2}")
 
 def _is_anywhere_furniture(text: str) -> bool:
     """Return True for a line that is furniture wherever it stands on the page."""
-    if _BAR_CODE_RE.fullmatch(text) or _FURNITURE_TOKEN_RE.match(text):
+    if _FURNITURE_LINE_RE.match(text):
         return True
     if _SMALL_LETTERS_RE.search(text):
         return False  # prose: the test of its pieces below would fail on the piece that holds them
@@ -227,11 +235,19 @@ def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbe
 def _foot_zone(printed: list[Line]) -> tuple[list[Line], list[Line]]:
     """Return the lines of the page's foot zone that stand below its last footnote rule, and the rest."""
     foot = printed[-FOOT_ZONE:]
-    rule = max((i for i, ln in enumerate(printed) if FOOTNOTE_SEPARATOR_RE.match(ln.text)), default=None)
+    rule = max((i for i, ln in enumerate(printed) if _is_rule(ln.text)), default=None)
     if rule is None:
         return [], foot
     k = max(rule + 1 - (len(printed) - len(foot)), 0)  # the rule may stand above the zone: all of it is below
     return foot[k:], foot[:k]
+
+
+def _is_rule(text: str) -> bool:
+    """Return whether a line is the footnote rule: its five underscores are looked for first, as a str test."""
+    return _RULE_PIECE in text and FOOTNOTE_SEPARATOR_RE.match(text) is not None
+
+
+_RULE_PIECE = "_" * 5  # FOOTNOTE_SEPARATOR_RE takes five underscores or more
 
 
 def _label_furniture(printed: list[Line], number: int, numbered: bool) -> None:
@@ -253,7 +269,7 @@ def _label_notes(lines: list[Line], dump: bool) -> None:
     for line in lines:
         if line.kind == "furniture":
             continue
-        if FOOTNOTE_SEPARATOR_RE.match(line.text):
+        if _is_rule(line.text):
             line.kind = "separator"
             in_notes = True
         elif in_notes and line.kind == "body":
@@ -412,8 +428,11 @@ def label_text_tables(lines: list[Line]) -> None:
     page, its labels kind "figure" (see label_map_page)."""
     if label_map_page(lines):
         return
+    runs = table_runs(cell_groups(lines))
+    if not runs:
+        return
     index = {id(ln): k for k, ln in enumerate(lines)}
-    for run in table_runs(cell_groups(lines)):
+    for run in runs:
         kind = "figure" if _under_figure_caption(lines[:index[id(run[0][0])]]) else "table"
         for group in run:
             for line in group:

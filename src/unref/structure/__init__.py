@@ -32,7 +32,7 @@ def structure(source: Source) -> Document:
     """Return the Document built from a labelled Source."""
     body, raw_notes = split_off_notes(source)
     width = estimate_width([ln for ln in body if ln.kind == "body"])
-    all_text = "\n".join(ln.text for ln in body)
+    all_text = "\n".join([ln.text for ln in body])
     lang = detect_language(all_text)
     ctx = _repair_context(source, lang, width)
     mast = read_masthead(_page1(source, body), width)

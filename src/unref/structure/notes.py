@@ -457,22 +457,33 @@ def is_marker_at(text: str, start: int, end: int) -> bool:
     """Return False where the number at [start, end) reads as part of the sentence."""
     before = _before(text, start)
     after = _after(text, end)
+    word = _last_word_start(before)
     if text[start:end].endswith("/"):
         # "1/" markers of older documents cannot be read as anything else, after a word or a year.
-        return not _ABBREVIATION_RE.search(before) and not re.match(r"\s*\d", after)
+        return not _ABBREVIATION_RE.search(before, word) and not re.match(r"\s*\d", after)
     if after[:1].isalpha():
         return _listed_after_previous(before, text[start:end])
     if _AFTER_NOT_MARKER_RE.match(after) and not _next_marker_listed(text, start, end, after):
         return False  # but two notes' markers may stand together: "in Riga. 28,29"
     spaced = start > 0 and text[start - 1] == " "
-    if spaced and _NUMBER_WORD_RE.search(before) and not (
+    if spaced and _NUMBER_WORD_RE.search(before, word) and not (
             _marker_after_plural(before, after) or _marker_after_month(before, text[start:end])):
         return False
-    if _ABBREVIATION_RE.search(before) and not _after_slashed_name(before, after, spaced):
+    if _ABBREVIATION_RE.search(before, word) and not _after_slashed_name(before, after, spaced):
         return False
     if not text[start:end].isdigit():
         return True  # "*" and letter labels: "A/80/50*", "Italy*"
     return _number_is_marker(before, after, spaced)
+
+
+def _last_word_start(before: str) -> int:
+    """Return where the last run of characters without white space in `before` (right-stripped) starts.
+
+    _NUMBER_WORD_RE and _ABBREVIATION_RE match a run that ends the text and holds no white space (a word, an
+    abbreviation and its stop, a slash and letters; the white space their patterns allow at the end is stripped
+    away), so they are searched from there, their look-behinds seeing the character before: a try at each of
+    the _BEFORE_WINDOW characters before every number cost more than the rest of the test."""
+    return len(before) - len(before.rsplit(None, 1)[-1]) if before else 0
 
 
 # A plural that names numbers, and the verbs that may follow a marker but never close a list of numbers.
@@ -535,8 +546,14 @@ def _after_figure(before: str, after: str) -> bool:
     "paragraphs 3 4", but a marker may follow a year: "2015–2030 7 and", "in April 2023. 2"; and a number
     after a full stop that a new sentence follows is a marker: a sentence does not open with figures (UN
     Editorial Manual), so in "at least 29. 24 Both" 24 is a note's."""
-    return bool(re.search(r"(?:^|\s)\d+[,.]?$", before) and not re.search(r"(?:^|\s)(?:19|20)\d\d[,.]?$", before)
+    # Both patterns match the last word and the white space before it (or the text's start): searched from there.
+    word = max(_last_word_start(before) - 1, 0)
+    return bool(_FIGURE_END_RE.search(before, word) and not _YEAR_END_RE.search(before, word)
                 and not (before.endswith(".") and re.match(r"\s+[A-Z]|\s*$", after)))
+
+
+_FIGURE_END_RE = re.compile(r"(?:^|\s)\d+[,.]?$")
+_YEAR_END_RE = re.compile(r"(?:^|\s)(?:19|20)\d\d[,.]?$")
 
 
 # A sum of money and the year are the numbers a marker is glued to without anything between.
@@ -683,7 +700,8 @@ def _floated_label_note(page_body: list[Line], expected: int, width: int) -> tup
 
 def _bottom_label_alone(page_body: list[Line], printed: list[int], expected: int) -> int | None:
     """Return the index of the bottom-most line that holds the expected label alone, or None."""
-    return next((i for i in reversed(printed) if _label_of_line(page_body[i].text) == str(expected)), None)
+    label = str(expected)
+    return next((i for i in reversed(printed) if _label_of_line(page_body[i].text) == label), None)
 
 
 def _last_block(page_body: list[Line], printed: list[int], after: int) -> list[int]:
@@ -872,8 +890,11 @@ def _recorded_markers(source: Source, tracked: list[Tracked]) -> dict[str, list[
 
 
 def _runs(t: Tracked) -> list[tuple[int, int, int]]:
-    """Return (start, end, source offset of start) of each run of t's text that follows the source one to one."""
-    return [(s.start, s.end, s.source_start) for s in t.spans()]
+    """Return (start, end, source offset of start) of each run of t's text that follows the source one to one:
+    its spans, read from its runs without making a Span of each."""
+    if not t.starts:
+        return []
+    return list(zip(t.starts, [*t.starts[1:], len(t.text)], t.bases, strict=True))
 
 
 def _recorded_marker(note: Footnote, recorded: dict[str, list[tuple[int, int, int]]], tracked: list[Tracked],

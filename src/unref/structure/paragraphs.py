@@ -12,6 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Literal
 
+from unref.layout import any_of
 from unref.model import Line, Paragraph, ParagraphKind
 from unref.repair import Context, repair
 from unref.structure.masthead import TITLE_END_RE
@@ -49,7 +50,8 @@ class Block:
 def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
     """Return whether the line `prev` ends its paragraph, with `cur` the next line."""
     prev_s, cur_s = prev.rstrip(), cur.strip()
-    prev_s = _GLUED_END_MARKER_RE.sub("", prev_s)  # a marker glued after the full stop
+    if prev_s[-1:].isdigit():  # the pattern ends in a figure (\d is what isdecimal takes, isdigit takes more)
+        prev_s = _GLUED_END_MARKER_RE.sub("", prev_s)  # a marker glued after the full stop
     if not prev_s:
         return True
     if prev_s.endswith("-"):
@@ -205,12 +207,14 @@ def _starts_block(prev: Line | None, line: Line, cur: Block, blank_before: bool,
         return text[:1].isspace() or bool(SIGNED_RE.match(text))
     return (
         (blank_before and line.page == prev.page)
-        or bool(SIGNED_RE.match(text))
-        or bool(LIST_ITEM_RE.match(text))
-        or bool(TITLE_BLOCK_RE.match(text))
+        or _OPENS_BLOCK_RE.match(text) is not None
         or opens_page_with_heading(prev, line, width)
         or _ends_paragraph(prev.text, text, width)
     )
+
+
+# A signature, a list item or a title block's first line: each opens a block (one pattern, one call per line).
+_OPENS_BLOCK_RE = any_of(SIGNED_RE, LIST_ITEM_RE, TITLE_BLOCK_RE)
 
 
 # A sentence's end: a stop, alone or closed by a quotation mark or bracket ("a comma or a closing bracket ends no
