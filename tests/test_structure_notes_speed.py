@@ -86,3 +86,30 @@ def test_after_figure(before: str, after: str, figure: bool) -> None:
                 and not (before.endswith(".") and re.match(r"\s+[A-Z]|\s*$", after)))
     assert _after_figure(before, after) is figure
     assert slow is figure
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("3 Staff time", "3"),
+    ("   12", "12"),
+    ("1/ The principles", "1"),
+    ("a In accordance", None),  # a letter label is no number
+    ("* Reissued", None),
+    ("In 2024 the", None),
+    ("\u0663 Arabic-Indic three", "\u0663"),  # \\d takes every decimal digit, as the test before it does
+])
+def test_digit_first_before_numbered_label(text: str, label: str | None) -> None:
+    from unref.structure.notes import _DIGIT_FIRST_RE, _numbered_label
+
+    assert _numbered_label(text) == label
+    if label is not None:
+        assert _DIGIT_FIRST_RE.match(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t1234/a*ZxS.\u0663\u00b2", max_size=12))
+def test_digit_first_never_hides_a_label(text: str) -> None:
+    from unref.structure.notes import _DIGIT_FIRST_RE, _label_of_line, _numbered_label
+
+    alone = _label_of_line(text)
+    if _numbered_label(text) is not None or (alone is not None and alone.isdigit()):
+        assert _DIGIT_FIRST_RE.match(text)

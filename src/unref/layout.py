@@ -57,9 +57,10 @@ def pdf_labels(source: Source) -> Source:
 def label_text(source: Source) -> Source:
     """Return a text source with every line's `kind` set from its text and place among the page's lines."""
     dump = source.style == "dump"
-    running = _running_heads(source)
+    counts = _edge_counts(source)  # once: both the running heads and the running feet read them
+    running = _running_heads(source, counts)
     numbered = _numbers_pages(source)
-    feet = _running_feet_under_rule(source, running)
+    feet = _running_feet_under_rule(source, running, counts)
     for page in source.pages:
         _label_page(page, dump=dump, first=page.number == 1, running=running, numbered=numbered, feet=feet)
     return source
@@ -83,25 +84,45 @@ def _numbers_pages(source: Source) -> bool:
         return False  # its pages are guessed, so their numbers are unknown
     hits = 0
     for page in source.pages:
-        printed = [ln for ln in page.lines if ln.text.strip()]
-        if _bare_page_number(printed[::-1][:FOOT_ZONE] + printed[:HEAD_ZONE], page.number):
+        head, foot = _edge_lines(page.lines)
+        if _bare_page_number(foot + head, page.number):
             hits += 1
     return hits >= 3 and hits >= 0.5 * (len(source.pages) - 1)
 
 
-def _running_heads(source: Source) -> set[str]:
+def _edge_lines(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Return a page's first HEAD_ZONE printed lines, top down, and its last FOOT_ZONE, from the foot up: read
+    from each edge, not from a list of all its printed lines."""
+    head: list[Line] = []
+    for line in lines:
+        if len(head) == HEAD_ZONE:
+            break
+        if line.text.strip():
+            head.append(line)
+    foot: list[Line] = []
+    for line in reversed(lines):
+        if len(foot) == FOOT_ZONE:
+            break
+        if line.text.strip():
+            foot.append(line)
+    return head, foot
+
+
+def _running_heads(source: Source, counts: dict[str, int] | None = None) -> set[str]:
     """Return the running heads and feet: lines repeated at the edge of several pages, and the
-    document's own symbols as printed on the first page."""
-    running = _repeated_at_edges(source)
+    document's own symbols as printed on the first page. `counts` are the _edge_counts, when known."""
+    running = _repeated_at_edges(source, counts)
     if source.pages:
         running |= _first_page_symbols(source.pages[0])
     return running
 
 
-def _repeated_at_edges(source: Source) -> set[str]:
+def _repeated_at_edges(source: Source, counts: dict[str, int] | None = None) -> set[str]:
     """Return the lines (not bare numbers, under 90 characters) printed at the edge of more than one page."""
     pages = len(source.pages)
-    return {text for text, n in _edge_counts(source).items() if n > 1 and _repeats_as_furniture(text, n, pages)}
+    if counts is None:
+        counts = _edge_counts(source)
+    return {text for text, n in counts.items() if n > 1 and _repeats_as_furniture(text, n, pages)}
 
 
 def _repeats_as_furniture(text: str, n: int, pages: int) -> bool:
@@ -118,14 +139,14 @@ def _edge_counts(source: Source) -> dict[str, int]:
     """Return, for each line (not a bare number, under 90 characters) at the edge of a page, on how many pages."""
     seen: dict[str, int] = {}
     for page in source.pages:
-        printed = [ln.text.strip() for ln in page.lines if ln.text.strip()]
-        for text in set(printed[:HEAD_ZONE] + printed[-FOOT_ZONE:]):
+        head, foot = _edge_lines(page.lines)
+        for text in {ln.text.strip() for ln in head + foot}:
             if not text.isdigit() and len(text) < 90:
                 seen[text] = seen.get(text, 0) + 1
     return seen
 
 
-def _running_feet_under_rule(source: Source, running: set[str]) -> set[str]:
+def _running_feet_under_rule(source: Source, running: set[str], counts: dict[str, int] | None = None) -> set[str]:
     """Return the running lines that may be a running foot where they stand below the footnote rule.
 
     Below the rule a line repeated at the foot of two pages is as likely a note printed twice (the same
@@ -133,7 +154,8 @@ def _running_feet_under_rule(source: Source, running: set[str]) -> set[str]:
     meeting"; the tail of a note, "2024).") as a running foot. A running foot is printed on most pages,
     or on every other page where odd and even pages differ: a third of the pages (three at least) is
     asked for there."""
-    counts = _edge_counts(source)
+    if counts is None:
+        counts = _edge_counts(source)
     wanted = max(3, len(source.pages) // 3)
     return {text for text in running if counts.get(text, 0) >= wanted or text not in counts}
 
@@ -257,7 +279,7 @@ def _label_furniture(printed: list[Line], number: int, numbered: bool) -> None:
         if _is_anywhere_furniture(line.text):
             line.kind = "furniture"
     if numbered:
-        found = _bare_page_number(printed[::-1][:FOOT_ZONE], number) or _bare_page_number(
+        found = _bare_page_number(printed[:-FOOT_ZONE - 1:-1], number) or _bare_page_number(
             printed[:HEAD_ZONE], number)
         if found is not None:
             found.kind = "furniture"

@@ -284,7 +284,13 @@ def _area_start(lines: list[Line], printed: list[int], expected: int) -> tuple[i
 def _bottom_labels(lines: list[Line], printed: list[int]) -> dict[str, int]:
     """Return each number that opens a printed line or stands alone on it -> the bottom-most such line: one
     pass over the page, where a pass per label looked for was four."""
-    return {label: i for i in printed if (label := _numbered_label(lines[i].text)) is not None}
+    return {label: i for i in printed
+            if _DIGIT_FIRST_RE.match(text := lines[i].text) and (label := _numbered_label(text)) is not None}
+
+
+# A figure first, after white space: a line that opens otherwise holds no numbered label (see _numbered_label
+# and _label_of_line), and most lines are told by this test alone.
+_DIGIT_FIRST_RE = re.compile(r"\s*\d")
 
 
 _SLASH_SKIP = 3  # how many notes' labels OCR may have lost in a row ("h/" for "4/", "3_/" for "5/")
@@ -701,7 +707,8 @@ def _floated_label_note(page_body: list[Line], expected: int, width: int) -> tup
 def _bottom_label_alone(page_body: list[Line], printed: list[int], expected: int) -> int | None:
     """Return the index of the bottom-most line that holds the expected label alone, or None."""
     label = str(expected)
-    return next((i for i in reversed(printed) if _label_of_line(page_body[i].text) == label), None)
+    return next((i for i in reversed(printed) if _DIGIT_FIRST_RE.match(text := page_body[i].text)
+                 and _label_of_line(text) == label), None)
 
 
 def _last_block(page_body: list[Line], printed: list[int], after: int) -> list[int]:

@@ -31,7 +31,7 @@ ANNEX_RE = re.compile(r"^\s*(?:Annex|Annexe|Anexo|Приложение|Enclosure
 
 def estimate_width(lines: list[Line]) -> int:
     """Return the length in characters of a full line of body text."""
-    lengths = sorted(len(ln.text.rstrip()) for ln in lines if len(ln.text.strip()) >= 25)
+    lengths = sorted([len(ln.text.rstrip()) for ln in lines if len(ln.text.strip()) >= 25])
     if len(lengths) < 5:
         return 0
     median = statistics.median(lengths)
