@@ -1203,6 +1203,10 @@ def _first_difference(a: str, b: str) -> int:
 
 def join_lines(t: Tracked, ctx: Context) -> Tracked:
     """Replace line breaks and runs of white space with one space."""
+    if not _wide_break(t.text):
+        # Every match of _LINE_BREAK_RE is a lone line break (most paragraphs): each becomes a space, one
+        # character for one, so every offset stays, without an edit per line.
+        return t.same_offsets(t.text.replace("\n", " ")).strip()
     edits = [(m.start(), m.end(), " ") for m in _LINE_BREAK_RE.finditer(t.text) if m.group() != " "]
     return t.edit(edits).strip()
 
@@ -1211,6 +1215,17 @@ def join_lines(t: Tracked, ctx: Context) -> Tracked:
 # the same matches as r"\s*\n\s*|[ \t\u00a0]{2,}|\t", written so that every branch opens with one character
 # of a class, which lets the search skip from one white space to the next.
 _LINE_BREAK_RE = re.compile(r"\n\s*|[^\S\n][^\S\n]*\n\s*|[ \t\u00a0][ \t\u00a0]+|\t")
+# A line break before or after white space: the first two branches of _LINE_BREAK_RE, opening with the line break
+# (searched from one to the next, where a pattern that opens with a class of white space is tried at every space).
+_BREAK_BESIDE_SPACE_RE = re.compile(r"\n(?:\s|(?<=[^\S\n]\n))")
+
+
+def _wide_break(text: str) -> bool:
+    """Return whether `text` holds a match of _LINE_BREAK_RE other than a lone line break: a line break beside
+    white space, a tab, or two spaces, tabs or no-break spaces side by side: a search of _BREAK_BESIDE_SPACE_RE,
+    then str searches for the rest."""
+    return bool(_BREAK_BESIDE_SPACE_RE.search(text) or "\t" in text or "  " in text or (
+        "\u00a0" in text and (" \u00a0" in text or "\u00a0 " in text or "\u00a0\u00a0" in text)))
 
 
 # --- 6. Words split by justification spaces ----------------------------------------------------
@@ -1333,49 +1348,75 @@ def loose_piece(run: str, lang: str) -> bool:
     return _weak(run, lang) or (len(run) <= 3 and zipf(run.lower(), lang) < LETTER_PIECE_ZIPF)
 
 
+# What a token (the text between two single spaces) can do in a join: nothing; be a loose piece (a run of letters in
+# it is one); hold a single letter; or end in a capitalized word: _CAPITAL plus that word's number (_TokenRoles).
+_NO_ROLE, _LOOSE, _SINGLE, _CAPITAL = 0, 1, 2, 3
+
+
 @dataclass(slots=True)
 class _TokenRoles:
-    """What each token (the text between two single spaces) seen in one language can do in a join, as sets
-    that a paragraph's tokens are intersected with (in C, not a loop per token). Tokens are a pure function
-    of the text, so the sets hold across documents; they are emptied when they grow past _TOKEN_CACHE_MAX."""
+    """The role of each token seen in one language (an int: see _NO_ROLE), and the capitalized words that the
+    roles from _CAPITAL on stand for. A paragraph's roles are one map over its tokens, in C (`dict.__getitem__`),
+    and only the tokens with a role are looked at in Python. Tokens are a pure function of the text, so the
+    roles hold across documents; they are emptied when they grow past _TOKEN_CACHE_MAX."""
 
-    known: set[str] = field(default_factory=set)
-    loose: set[str] = field(default_factory=set)  # a run of letters in it is a loose piece
-    singles: set[str] = field(default_factory=set)  # a run of letters in it is a single letter
-    capitals: set[str] = field(default_factory=set)  # it ends in a capitalized word ...
-    capital_word: dict[str, str] = field(default_factory=dict)  # ... this one
+    role: dict[str, int] = field(default_factory=dict)
+    capital_words: list[str] = field(default_factory=list)  # role - _CAPITAL -> the word
+    capital_number: dict[str, int] = field(default_factory=dict)  # the word -> role - _CAPITAL
 
     def learn(self, token: str, lang: str) -> None:
-        """Sort a token into the sets."""
-        self.known.add(token)
+        """Give a token its role."""
         runs = _WORD_RE.findall(token)
+        role = _NO_ROLE
         if any(loose_piece(run, lang) for run in runs):
-            self.loose.add(token)
+            role = _LOOSE
         elif any(len(run) == 1 for run in runs):
-            self.singles.add(token)
+            role = _SINGLE
         elif runs and token.endswith(runs[-1]) and runs[-1][0].isupper() and runs[-1][1:].islower():
-            self.capitals.add(token)
-            self.capital_word[token] = runs[-1]
+            role = _CAPITAL + self._capital(runs[-1])
+        self.role[token] = role
+
+    def _capital(self, word: str) -> int:
+        """Return the number of a capitalized word, numbering it on first sight."""
+        number = self.capital_number.get(word)
+        if number is None:
+            number = self.capital_number[word] = len(self.capital_words)
+            self.capital_words.append(word)
+        return number
+
+    def of(self, tokens: list[str], lang: str) -> list[int]:
+        """Return the role of each token, learning those never seen."""
+        role = self.role
+        try:
+            return list(map(role.__getitem__, tokens))
+        except KeyError:  # a token never seen: rare once a few documents are read
+            for token in tokens:
+                if token not in role:
+                    self.learn(token, lang)
+            return list(map(role.__getitem__, tokens))
 
 
 _TOKEN_ROLES: dict[str, _TokenRoles] = {}
 _TOKEN_CACHE_MAX = 400_000
 
 
-def _hot_tokens(tokens: list[str], lang: str, words: Counter[str]) -> tuple[set[str], set[str]]:
-    """Return the tokens that may take part in a join, and those that hold a single letter (they may join
-    another such token): a capitalized word only where the document prints it at most once (_printed_whole)."""
+def _hot_marks(tokens: list[str], lang: str, words: Counter[str]) -> list[int]:
+    """Return the indexes of the tokens that may take part in a join: a loose piece; a token that holds a single
+    letter, before another such (they may join); a capitalized word only where the document prints it at most once
+    (_printed_whole)."""
     roles = _TOKEN_ROLES.get(lang)
-    if roles is None or len(roles.known) > _TOKEN_CACHE_MAX:
+    if roles is None or len(roles.role) > _TOKEN_CACHE_MAX:
         roles = _TOKEN_ROLES[lang] = _TokenRoles()
-    unique = set(tokens)
-    for token in unique - roles.known:
-        roles.learn(token, lang)
-    hot = unique & roles.loose
-    if words:
-        word = roles.capital_word
-        hot.update(tok for tok in unique & roles.capitals if words.get(word[tok], 0) <= 1)
-    return hot, unique & roles.singles
+    role = roles.of(tokens, lang)
+    capital_words = roles.capital_words
+    last = len(tokens) - 1
+    marks: list[int] = []
+    for k in itertools.compress(itertools.count(), role):  # the tokens with a role, skipped to in C
+        r = role[k]
+        if r == _LOOSE or (r == _SINGLE and k < last and role[k + 1] == _SINGLE) or (
+                r >= _CAPITAL and words and words.get(capital_words[r - _CAPITAL], 0) <= 1):
+            marks.append(k)
+    return marks
 
 
 def _pair_windows(text: str, lang: str, words: Counter[str]) -> list[tuple[int, int]]:
@@ -1386,14 +1427,10 @@ def _pair_windows(text: str, lang: str, words: Counter[str]) -> list[tuple[int, 
     the character after the last (the look-ahead of the pair's pattern sees it).
     """
     tokens = text.split(" ")
-    hot, singles = _hot_tokens(tokens, lang, words)
-    if not hot and not singles:
-        return []
-    last = len(tokens) - 1
-    marks = [k for k, tok in enumerate(tokens)
-             if tok in hot or (tok in singles and k < last and tokens[k + 1] in singles)]
+    marks = _hot_marks(tokens, lang, words)
     if not marks:
         return []
+    last = len(tokens) - 1
     lengths = list(itertools.accumulate(map(len, tokens)))  # token k ends at lengths[k] + k (spaces before it)
     out: list[tuple[int, int]] = []
     for k in marks:

@@ -131,6 +131,13 @@ class Tracked:
             _copy_runs(self, start, end, out.starts, out.bases, -start)
         return out
 
+    def same_offsets(self, text: str) -> Tracked:
+        """Return `text`, as long as this text, with this text's offsets: each character replaced by one (what
+        `edit` gives for edits that each replace as many characters as they take, without an edit each)."""
+        if len(text) != len(self.text):
+            raise ValueError("same_offsets takes a text of the same length")
+        return Tracked(text, self.starts[:], self.bases[:])
+
     def strip(self) -> Tracked:
         """Return the text without white space at either end."""
         left = len(self.text) - len(self.text.lstrip())

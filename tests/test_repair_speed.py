@@ -1,0 +1,91 @@
+"""The shortcuts repair takes where a step has no work (issue 16) decide as the long way does.
+
+Each test sets a shortcut's answer beside what the pattern or loop it stands for gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unref.repair import _LINE_BREAK_RE, Context, _hot_marks, _pair_windows, _wide_break, join_lines
+from unref.text.tracked import Tracked
+
+# What _wide_break stands for: a match of _LINE_BREAK_RE that is more than a lone line break.
+_WIDE_REFERENCE = re.compile(r"\n\s|[^\S\n]\n|[ \t\u00a0]{2}|\t")
+
+
+@pytest.mark.parametrize(
+    ("text", "wide"),
+    [
+        ("one line", False),
+        ("two\nlines", False),
+        ("a\n\nb", True),  # a blank line
+        ("a\n b", True),  # an indented line
+        ("a \nb", True),  # a space before the break
+        ("a\u2009\nb", True),  # a thin space before the break
+        ("a\r\nb", True),
+        ("a\tb", True),
+        ("a  b", True),
+        ("a \u00a0b", True),
+        ("a\u00a0\u00a0b", True),
+        ("a\u00a0b", False),  # one no-break space is a word space
+        ("a\u2009 b", False),  # a thin space and a space are no run of the pattern's third branch
+        ("ends\n", False),
+    ],
+)
+def test_wide_break(text: str, wide: bool) -> None:
+    assert _wide_break(text) is wide
+    assert bool(_WIDE_REFERENCE.search(text)) is wide
+    assert any(m.group() != "\n" for m in _LINE_BREAK_RE.finditer(text)) is wide
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0\u2009\r", max_size=12))
+def test_wide_break_is_the_pattern(text: str) -> None:
+    assert _wide_break(text) is bool(_WIDE_REFERENCE.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0", max_size=14), st.integers(0, 50))
+def test_join_lines_same_as_edits(text: str, start: int) -> None:
+    """join_lines gives the text and offsets that one edit per match gives, on the short way or the long."""
+    t = Tracked.from_source(text, start)
+    edits = [(m.start(), m.end(), " ") for m in _LINE_BREAK_RE.finditer(text)]
+    expected = t.edit(edits).strip()
+    got = join_lines(t, Context())
+    assert (got.text, got.offsets) == (expected.text, expected.offsets)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "marks"),
+    [
+        ("the Council met", Counter({"Council": 3}), []),  # common words, a name printed often
+        ("the Counci l met", Counter({"Counci": 1}), [1, 2]),  # "Counci" printed once, "l" a loose piece
+        ("Februa ry 2025", Counter(), [0, 1]),  # two loose pieces
+        ("the Re public of", Counter({"Re": 1, "Republic": 2}), [1]),  # "Re" printed once; "public" a word
+        ("in Haiti and", Counter({"Haiti": 2}), []),  # a name the document prints twice
+        ("the Re public of", Counter(), []),  # no words known: a capitalized word is no mark
+        ("x y z", Counter(), [0, 1, 2]),
+    ],
+)
+def test_hot_marks(text: str, words: Counter[str], marks: list[int]) -> None:
+    assert _hot_marks(text.split(" "), "en", words) == marks
+
+
+def test_pair_windows_cover_the_marks() -> None:
+    text = "the Februa ry session and the a lso known"
+    windows = _pair_windows(text, "en", Counter())
+    assert [text[a:b] for a, b in windows] == ["the Februa ry session ", "a lso known"]
+
+
+def test_same_offsets() -> None:
+    t = Tracked.concat([Tracked.from_source("ab", 10), "\n", Tracked.from_source("cd", 20)])
+    u = t.same_offsets(t.text.replace("\n", " "))
+    assert (u.text, u.offsets) == ("ab cd", t.offsets)
+    with pytest.raises(ValueError):
+        t.same_offsets("abc")
