@@ -238,9 +238,13 @@ def _label_page(page: Page, *, dump: bool, first: bool, running: set[str], numbe
     `feet` are the running lines that count as running feet below the footnote rule (all of `running`
     when None)."""
     _split_glued_separators(page)
-    printed = [line for line in page.lines if line.text.strip()]
-    for line in page.lines:
-        line.kind = "body" if line.text.strip() else "blank"
+    printed = []
+    for line in page.lines:  # one pass: the printed lines are the body's, before the labels below
+        if line.text.strip():
+            line.kind = "body"
+            printed.append(line)
+        else:
+            line.kind = "blank"
     _label_furniture(printed, page.number, numbered)
     if not first:
         _label_heads(printed[:HEAD_ZONE], running)

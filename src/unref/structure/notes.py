@@ -816,6 +816,8 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
 def _marker_places(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes: list[Footnote],
                    source: Source) -> dict[int, list[tuple[int, int, str]]]:
     """Return paragraph index -> [(start, end, note id)] of each note's marker(s), found in reading order."""
+    if not footnotes:
+        return {}  # nothing to look for: the places of the paragraphs (_Where) cost a pass over their runs
     ranges = _page_ranges(source)
     deletions: dict[int, list[tuple[int, int, str]]] = {}
     cursor = (0, 0)  # (paragraph index, offset): markers come in reading order
