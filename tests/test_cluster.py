@@ -124,6 +124,21 @@ def _graph(url: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str, str
     return {tuple(r) for r in symbols}, {tuple(r) for r in edges}, failed  # type: ignore[misc]
 
 
+def _settings() -> tuple[bool, bool, str]:
+    """On a worker: whether it is a daemon, whether Dask's profiler runs, and its tick."""
+    import dask
+
+    return (dask.config.get("distributed.worker.daemon"), dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"))
+
+
+def test_local_workers_are_set_for_parsing(scheduler: str) -> None:
+    from distributed import Client
+
+    with Client(scheduler) as client:
+        assert set(client.run(_settings).values()) == {(False, False, "1s")}
+
+
 # --- The same documents as a plain ingest ------------------------------------------------------------
 
 

@@ -49,6 +49,21 @@ FETCH_TIMEOUT = 60.0  # seconds to wait for a server's answer
 WORKER_WAIT = 60.0  # seconds to wait for a scheduler's first worker
 #: What a worker answers when it cannot read a path with the expected content: the client sends the bytes.
 NEED_BYTES = "need-bytes"
+#: Dask's settings for the workers of ``local:N``, whose work is parsing in a limited child. Dask's defaults are
+#: set for interactive array work: a statistical profiler that samples the worker's threads every 10 ms, an
+#: event-loop tick every 20 ms (to warn of a blocked loop), a look at the worker's memory every 100 ms and at the
+#: machine every 500 ms. Each wakes the scheduler's, the nannies' and the workers' event loops; on two cores
+#: they took the CPU from the parse: 40 dev PDFs on local:2 (load 12), the Dask worker's event loop 0.9-1.25 ->
+#: 0.22-0.36 ms a page, the client's (scheduler and nannies) 1.2-1.7 -> 0.5-0.6 ms. Nothing here guards a limit:
+#: the parse's memory and time are the limited child's, and a worker's memory is still looked at each second.
+#: A remote cluster keeps its own settings (docs/scaling.md says which to give `dask worker`).
+LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.worker.daemon": False,  # the workers start limited children
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 DAEMON_ADVICE = ("the cluster's workers cannot start the limited processes that parse: start each with "
                  "DASK_DISTRIBUTED__WORKER__DAEMON=False (see docs/scaling.md)")
 
@@ -217,7 +232,8 @@ def _local_workers(address: str) -> int | None:
 @contextlib.contextmanager
 def connect(address: str) -> Iterator[Any]:
     """Yield a Dask client of the scheduler at `address`, or of a new LocalCluster for ``local:N``
-    (N processes of one thread each, no dashboard), closed on the way out. Refuses workers that are daemons."""
+    (N processes of one thread each, no dashboard, Dask set by `LOCAL_CONFIG`), closed on the way out. Refuses
+    workers that are daemons."""
     import dask
     from distributed import Client, LocalCluster
 
@@ -229,7 +245,7 @@ def connect(address: str) -> Iterator[Any]:
             except OSError as err:
                 raise UnrefError(None, f"no Dask scheduler answers at {address} ({err})") from None
         else:
-            stack.enter_context(dask.config.set({"distributed.worker.daemon": False}))
+            stack.enter_context(dask.config.set(LOCAL_CONFIG))
             cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0"))  # no fixed port
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
