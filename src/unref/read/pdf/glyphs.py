@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import threading
 import unicodedata
 from array import array
 from collections import Counter
@@ -109,9 +110,9 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
         return {}
     tp_address = _address(tp)
     text = _page_text(tp, tp_address, count)
-    buf = array("f", bytes(_RECT * min(count, CLOCK_EVERY)))
+    buf = _box_buffer().buf
     b = _RunBuilder(tp)
-    low, high, rise, back, far, size, run, append, px1, pb = b.short_path()
+    low, high, drop, rise, back, far, size, run, append, px0, px1, pb = b.short_path()
     limit = DEADLINE.get()
     last_box: Box = (0.0, 0.0, 0.0, 0.0)
     # The clock is read between slices of the page's text, not per glyph: this loop sees every glyph.
@@ -124,17 +125,17 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
             # The short path: each test of _RunBuilder.take passed (a printable character, no new font,
             # the same baseline, not back to the left, not far to the right): the run goes on.
             if (low < top - bottom < high and " " <= ch < "\ue000" and ch != "\xa0"
-                    and -rise <= bottom - pb <= rise and left >= px1 - back and left - px1 <= far):
+                    and drop <= bottom - pb <= rise and left >= px1 - back and left - px1 <= far):
                 if ch == " ":
                     run.spaced = True
                 append((ch, left, bottom, right, top, size))
-                b.px0, px1, pb = left, right, bottom
+                px0, px1, pb = left, right, bottom
                 continue
             if ch == "\n" or ch == "\r":  # the line breaks pdfium puts between lines: no glyph, no change
                 continue
-            b.px1, b.pb = px1, pb
+            b.px0, b.px1, b.pb = px0, px1, pb
             b.take(i, ch, left, bottom, right, top)
-            low, high, rise, back, far, size, run, append, px1, pb = b.short_path()
+            low, high, drop, rise, back, far, size, run, append, px0, px1, pb = b.short_path()
     return _finish_runs(b.out)
 
 
@@ -160,13 +161,14 @@ class _RunBuilder:
         self.px0 = self.px1 = self.pb = 0.0
         self.back = self.far = self.rise = 0.0
 
-    def short_path(self) -> tuple[float, float, float, float, float, float, Run, Any, float, float]:
+    def short_path(self) -> tuple[float, float, float, float, float, float, float, Run, Any, float, float, float]:
         """Return what the short path tests and uses: the band of heights of the font under way (empty
         where every glyph takes the long path: turned text, tiny boxes), the rise that breaks a
-        baseline, how far back and forward a run goes on, the size, the run and its append, and the
-        right and bottom of the glyph before."""
+        baseline, down and up (negated here once, not per glyph), how far back and forward a run goes on,
+        the size, the run and its append, and the left, right and bottom of the glyph before."""
         low, high = (self.low, self.high) if not self.q and self.low >= 0.01 else (1.0, 0.0)
-        return low, high, self.rise, self.back, self.far, self.size, self.run, self.append, self.px1, self.pb
+        return (low, high, -self.rise, self.rise, self.back, self.far, self.size, self.run, self.append, self.px0,
+                self.px1, self.pb)
 
     def take(self, i: int, ch: str, left: float, bottom: float, right: float, top: float) -> None:
         """Add glyph i to the runs, starting a new font and a new run where it asks for one; skip line
@@ -215,10 +217,12 @@ class _RunBuilder:
         self.rise = 0.3 * size
 
 
-# pdfium's FPDFText_GetLooseCharBox(text page, index, FS_RECTF*), called with addresses as integers and
-# without releasing the GIL: the call is short, and costs half what the typed binding's does.
-_LOOSE_CHAR_BOX = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
-    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0)
+# pdfium's FPDFText_GetLooseCharBox(text page, index, FS_RECTF*), called without releasing the GIL (the
+# call is short) and without argument types: it is given pointer objects (the text page's, and one made once
+# per rectangle of the buffer, _BoxBuffer) and the index as an int (a C int), which ctypes passes as they
+# are. The typed binding costs twice as much a call, and converting addresses by from_param a third more.
+_LOOSE_CHAR_BOX = ctypes.PYFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+                                                 or 0)
 _RECT = ctypes.sizeof(pdfium_c.FS_RECTF)  # left, top, right, bottom: four floats
 # FPDFText_GetText(text page, start, count, unsigned short*) likewise: the buffer is an array's address,
 # so that no ctypes array type is made for each page's length (each one is garbage in a reference cycle).
@@ -227,19 +231,53 @@ _GET_TEXT = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctype
 _NUL = (0,)
 
 
+class _BoxBuffer:
+    """Where the glyph loop has pdfium write the boxes of a slice of CLOCK_EVERY glyphs, and a pointer object
+    to each rectangle of it, made once: one buffer per thread (_box_buffer), never resized, so that the
+    pointers hold."""
+
+    __slots__ = ("buf", "slots")
+
+    def __init__(self) -> None:
+        """Allocate the rectangles and their pointers."""
+        self.buf = array("f", bytes(_RECT * CLOCK_EVERY))
+        self.slots = _pointers(self.buf, CLOCK_EVERY)
+
+
+_BOXES = threading.local()
+
+
+def _box_buffer() -> _BoxBuffer:
+    """Return this thread's box buffer, made at its first page."""
+    boxes: _BoxBuffer | None = getattr(_BOXES, "buffer", None)
+    if boxes is None:
+        boxes = _BOXES.buffer = _BoxBuffer()
+    return boxes
+
+
+def _pointers(buf: array[float], n: int) -> list[ctypes.c_void_p]:
+    """Return a pointer object to each of the first n rectangles of `buf`: the thread's own, made once, or
+    new ones for another buffer."""
+    boxes: _BoxBuffer | None = getattr(_BOXES, "buffer", None)
+    if boxes is not None and buf is boxes.buf:
+        return boxes.slots[:n]
+    base = buf.buffer_info()[0]
+    return [ctypes.c_void_p(base + _RECT * k) for k in range(n)]
+
+
 def _char_boxes(tp_address: int, text: str, start: int, stop: int, buf: array[float],
                 last: Box) -> tuple[array[float], array[float], array[float], array[float], Box]:
     """Return the loose boxes of glyphs start..stop-1 as arrays of lefts, tops, rights and bottoms, and the
     last box pdfium gave (`last`: the one before `start`).
 
-    One call per glyph, made from C by map(), into `buf` (floats, four a glyph); the four columns are
-    sliced out of it in C. pdfium fails only for an index out of range: a glyph it gives no box for
-    keeps the box before it.
+    One call per glyph, made from C by map(), into `buf` (floats, four a glyph; best the thread's own,
+    _box_buffer, whose pointers are made once); the four columns are sliced out of it in C. pdfium fails
+    only for an index out of range: a glyph it gives no box for keeps the box before it.
     """
     n = stop - start
-    base = buf.buffer_info()[0]
-    if sum(map(_LOOSE_CHAR_BOX, repeat(tp_address, n), range(start, stop), range(base, base + _RECT * n, _RECT))) < n:
-        _keep_box_before(tp_address, buf, text, start, stop, last)
+    tp = ctypes.c_void_p(tp_address)
+    if sum(map(_LOOSE_CHAR_BOX, repeat(tp, n), range(start, stop), _pointers(buf, n))) < n:
+        _keep_box_before(tp, buf, text, start, stop, last)
     end = 4 * n
     lefts, tops, rights, bottoms = buf[0:end:4], buf[1:end:4], buf[2:end:4], buf[3:end:4]
     for k in range(n - 1, -1, -1):  # the last box pdfium wrote: line breaks are not asked for
@@ -249,15 +287,15 @@ def _char_boxes(tp_address: int, text: str, start: int, stop: int, buf: array[fl
     return lefts, tops, rights, bottoms, last
 
 
-def _keep_box_before(tp_address: int, buf: array[float], text: str, start: int, stop: int, last: Box) -> None:
+def _keep_box_before(tp: ctypes.c_void_p, buf: array[float], text: str, start: int, stop: int, last: Box) -> None:
     """Ask pdfium again for the boxes of glyphs start..stop-1 one by one, into one rectangle, as the
     glyph loop once did: a glyph it gives no box for keeps the last box it gave (`last` before `start`;
     line breaks are never asked for)."""
     rect = array("f", last)
-    address = rect.buffer_info()[0]
+    pointer = ctypes.c_void_p(rect.buffer_info()[0])
     for k, i in enumerate(range(start, stop)):
         if text[i] not in "\r\n":
-            _LOOSE_CHAR_BOX(tp_address, i, address)  # writes nothing where it fails
+            _LOOSE_CHAR_BOX(tp, i, pointer)  # writes nothing where it fails
         buf[4 * k:4 * k + 4] = rect
 
 
