@@ -10,6 +10,13 @@
 #
 # Environment: UNREF_PG_PORT (default: the cluster's port, else 5432), UNREF_PG_DATA (data folder
 # when there is no Debian cluster to use; default /var/tmp/unref-postgres).
+#
+# A large corpus (docs/scaling.md, "Search at 100,000 documents"): PostgreSQL's default buffer cache
+# (shared_buffers, 128MB) holds little of a 10 GiB corpus, and every search then copies its pages from
+# the system's cache. Set the server's memory with (the server restarts when shared_buffers changes):
+#   UNREF_PG_SHARED_BUFFERS=4GB UNREF_PG_CACHE_SIZE=12GB scripts/start-postgres.sh
+# about a quarter of the machine's memory for shared_buffers, and what the system caches as a whole
+# (shared_buffers included) for effective_cache_size. Unset, the server's settings are left as they are.
 set -euo pipefail
 
 ROLE=unref
@@ -82,9 +89,12 @@ start_plain_server() {  # initdb and pg_ctl in a private data folder; print the 
 if command -v pg_lsclusters >/dev/null && [ -z "${UNREF_PG_DATA:-}" ] && { [ "$(id -u)" = 0 ] || [ "$(id -un)" = postgres ]; }; then
     PORT=$(start_debian_cluster)
     SOCKET_ARGS=(-p "$PORT")
+    read -r CLUSTER_VERSION CLUSTER_NAME _ <<<"$(pg_lsclusters --no-header | head -n 1)"
+    RESTART=(pg_ctlcluster "$CLUSTER_VERSION" "$CLUSTER_NAME" restart)
 else
     PORT=$(start_plain_server)
     SOCKET_ARGS=(-p "$PORT" -h /tmp)
+    RESTART=(as_postgres "$(pg_bin)/pg_ctl" -D "${UNREF_PG_DATA:-/var/tmp/unref-postgres}" -w restart)  # same options
 fi
 PORT=${UNREF_PG_PORT:-$PORT}
 
@@ -94,6 +104,24 @@ for _ in $(seq 1 50); do
 done
 
 psql_admin() { as_postgres psql -X -q -v ON_ERROR_STOP=1 "${SOCKET_ARGS[@]}" -d postgres "$@"; }
+
+# The server's memory, when asked for (ALTER SYSTEM: kept across restarts); a changed shared_buffers needs a restart.
+if [ -n "${UNREF_PG_SHARED_BUFFERS:-}${UNREF_PG_CACHE_SIZE:-}" ]; then
+    for setting in "shared_buffers=${UNREF_PG_SHARED_BUFFERS:-}" "effective_cache_size=${UNREF_PG_CACHE_SIZE:-}"; do
+        if [ -n "${setting#*=}" ]; then psql_admin -c "ALTER SYSTEM SET ${setting%%=*} = '${setting#*=}'"; fi
+    done
+    psql_admin -tAc "SELECT pg_reload_conf()" >/dev/null
+    sleep 1  # the server reads its files again meanwhile
+    if [ "$(psql_admin -tAc "SELECT bool_or(pending_restart) FROM pg_settings")" = t ]; then
+        say "restarting the server for shared_buffers = $UNREF_PG_SHARED_BUFFERS"
+        "${RESTART[@]}" >&2
+        for _ in $(seq 1 50); do
+            as_postgres pg_isready -q "${SOCKET_ARGS[@]}" && break
+            sleep 0.2
+        done
+    fi
+    say "shared_buffers = $(psql_admin -tAc "SHOW shared_buffers"), effective_cache_size = $(psql_admin -tAc "SHOW effective_cache_size")"
+fi
 
 if [ "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != 1 ]; then
     say "creating role $ROLE"
