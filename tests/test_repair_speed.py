@@ -89,3 +89,37 @@ def test_same_offsets() -> None:
     assert (u.text, u.offsets) == ("ab cd", t.offsets)
     with pytest.raises(ValueError):
         t.same_offsets("abc")
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [("one run", 5)],
+        [("ab", 10), ("cd", 20)],
+        [],
+    ],
+)
+def test_one_run_spans_and_bounds(parts: list[tuple[str, int]]) -> None:
+    """spans and bounds of one run (their short way) and of several give what the offsets say."""
+    t = Tracked.concat([Tracked.from_source(text, at) for text, at in parts])
+    offsets = t.offsets
+    assert t.bounds() == ((min(offsets), max(offsets), offsets == sorted(offsets)) if offsets else (0, -1, True))
+    assert [o for s in t.spans() for o in range(s.source_start, s.source_end)] == offsets
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("a plain sentence.", False),
+        ("Dock .", True),
+        ("( A/77/801)", True),
+        ("full -scale", True),
+        ("a – dash", False),  # a dash between spaces: the third hint, but no rule's match
+        ("“ word", True),
+    ],
+)
+def test_fold_punctuation_spacing_prefilter(text: str, changed: bool) -> None:
+    from unref.repair import fold_punctuation_spacing
+
+    t = Tracked.from_source(text, 0)
+    assert (fold_punctuation_spacing(t, Context()).text != text) is changed

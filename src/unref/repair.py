@@ -1463,6 +1463,8 @@ def fold_punctuation_spacing(t: Tracked, ctx: Context) -> Tracked:
     Each rule runs only where its hint (what every match of it holds) is in the text: one search that
     opens with a space or a bracket, where the rules' look-behinds are tried at every character.
     """
+    if not _PUNCT_SPACE_BEFORE_RE.search(t.text) and not _space_after_opening(t.text):
+        return t  # no rule's hint is in the text (most paragraphs): one search, not three
     for (pattern, group), hint in zip(_PUNCT_SPACE_RULES, _PUNCT_SPACE_HINTS, strict=True):
         if not hint.search(t.text):
             continue
@@ -1486,6 +1488,13 @@ def _closes_low_quote(text: str, i: int) -> bool:
 # What each rule of _PUNCT_SPACE_RULES needs: a space before closing punctuation, a space after an opening
 # bracket or quotation mark, a space before a hyphen or dash.
 _PUNCT_SPACE_HINTS = (re.compile(r" [.,;:!?)\]”’]"), re.compile(r"[(\[“] "), re.compile(r" [-–]"))
+# The first and the third hint as one search (both open with a space), and the second as str searches.
+_PUNCT_SPACE_BEFORE_RE = re.compile(r" [.,;:!?)\]”’\-–]")
+
+
+def _space_after_opening(text: str) -> bool:
+    """Return whether a space stands after an opening bracket or quotation mark (the second hint)."""
+    return "( " in text or "[ " in text or "“ " in text
 
 
 # French typography sets a space before a colon, semicolon, question and exclamation mark ("centrale :"):

@@ -105,6 +105,8 @@ class Tracked:
         its offsets never go down (repair never reorders text; a concat of parts out of order does)."""
         if not self.starts:
             return 0, -1, True
+        if len(self.starts) == 1:  # one run (most paragraphs): its first and last offsets
+            return self.bases[0], self.bases[0] + len(self.text) - self.starts[0] - 1, True
         ends = [*self.starts[1:], len(self.text)]
         lasts = [base + end - start - 1 for start, end, base in zip(self.starts, ends, self.bases, strict=True)]
         rising = all(last <= base for last, base in zip(lasts, self.bases[1:], strict=False))
@@ -184,6 +186,9 @@ class Tracked:
         """Return runs where the text follows the source one character to one."""
         if not self.starts:
             return []
+        if len(self.starts) == 1:  # one run (most paragraphs)
+            a, b, base = self.starts[0], len(self.text), self.bases[0]
+            return [Span(a, b, base, base + b - a)]
         ends = [*self.starts[1:], len(self.text)]
         return [Span(a, b, base, base + b - a) for a, b, base in zip(self.starts, ends, self.bases, strict=True)]
 
