@@ -24,6 +24,13 @@ class Unit:
     footnote: bool
     citations: list[Citation] = field(default_factory=list)
     kind: str = "footnote"
+    _lowered: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def lowered(self) -> str:
+        """Return the text in lower case, made once: the keyword prefilters of several families read it."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
 
 
 @dataclass(slots=True)

@@ -46,7 +46,7 @@ def named_mentions(unit: Unit, before: Unit | None = None) -> list[Named]:
     """
     text = unit.text
     out = _carried_list(unit, before) if before is not None else []
-    if P.RES_PREFILTER_RE.search(text):
+    if P.RES_PREFILTER.found_in(text, unit.lowered()):
         out += _keyword_lists(unit, out)
     if "(19" in text or "(20" in text:
         out += _keywordless_runs(unit, out)
@@ -133,7 +133,10 @@ def _carried_list(unit: Unit, before: Unit) -> list[Named]:
     # The keyword ends the text but for blanks (WS is white space to str.rstrip) and has at most 11
     # letters: the search starts near the end (its look-behinds still see the text before).
     btext = before.text
-    kw = P.RES_KEYWORD_END_RE.search(btext, max(0, len(btext.rstrip()) - 40))
+    tail = max(0, len(btext.rstrip()) - 40)
+    if not P.RES_PREFILTER.found_in(btext[tail:]):
+        return []  # no keyword where the search looks: the search itself is the cost, on every paragraph
+    kw = P.RES_KEYWORD_END_RE.search(btext, tail)
     if kw is None:
         return []
     items = _list_items(unit.text, 0)

@@ -14,7 +14,7 @@ __all__ = ["antecedent_of", "note_source", "short_forms_of"]
 
 def short_forms_of(unit: Unit) -> list[Citation]:
     """Return "ibid."-like short forms of the unit, their targets not yet set."""
-    if not P.SHORT_FORM_PREFILTER_RE.search(unit.text):
+    if not P.SHORT_FORM_PREFILTER.found_in(unit.text, unit.lowered()):
         return []
     out = []
     for m in P.SHORT_FORM_RE.finditer(unit.text):
