@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from unref import __version__
-from unref.cli.app import Debug, MaxPages, ProcessMemory, ReadTimeout, app, fail
+from unref.cli.app import Debug, MaxPages, PlainCommand, ProcessMemory, ReadTimeout, app, fail
 
 __all__ = ["Format", "app", "parse", "render", "version"]
 
@@ -70,7 +70,7 @@ def render(format: Format, spans: bool, doc: Any) -> str:
     return to_markdown(doc) + "\n"
 
 
-@app.command()
+@app.command(cls=PlainCommand)  # its values read without pydantic: start-up (cli/app.py)
 def parse(
     file: Annotated[Path, typer.Argument(
         help="A UN document: a PDF, a scan's image (PNG, JPEG, TIFF), or text extracted from a PDF (.txt).")],
@@ -100,7 +100,7 @@ def parse(
     sys.stdout.write(out)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def version() -> None:
     """Print the version of unref."""
     typer.echo(__version__)
