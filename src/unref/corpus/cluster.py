@@ -1,9 +1,10 @@
 """cluster: ingest's parsing on a Dask cluster, and the sources a worker elsewhere can read (shared paths, URLs).
 
-`unref ingest --cluster ADDRESS` sends each file to a Dask scheduler (``tcp://host:8786``) as one task, or to a
-`LocalCluster` of N worker processes (``local:N``). What crosses stays what local workers send: a task returns
-the rows of its file (`store.prepare`) or its `Failure`, and the client stays the single writer, committing in
-batches through the same idempotent write keyed by content hash. Why the client writes, not the workers: a store
+`unref ingest --cluster ADDRESS` sends the files to a Dask scheduler (``tcp://host:8786``), or to a `LocalCluster`
+of N worker processes (``local:N``), as tasks of several small files or of one large file, largest first
+(`batches`). What crosses stays what local workers send: a task returns the rows of each file (`store.prepare`,
+pickled in the parsing child) or its `Failure`, and the client stays the single writer, committing in batches
+through the same idempotent write keyed by content hash. Why the client writes, not the workers: a store
 may be SQLite (one writer, one host); workers need no database credentials or route to it; and exactly once is
 decided in one place, where the store says whether a hash is new (a task that Dask runs twice after a worker died
 gives the same rows, stored once).
@@ -25,7 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import os
+import pickle
 import threading
 import time
 import urllib.error
@@ -36,12 +39,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from unref.corpus.iters import chunks
 from unref.corpus.store import Failure, Prepared, content_hash
 from unref.errors import LimitError, UnrefError
 from unref.sandbox import GRACE, Limits, Sandbox, warm_worker
 
-__all__ = ["ATTEMPTS", "KILLED_TWICE", "LOCAL", "NEED_BYTES", "Job", "connect", "fetch", "hash_source", "is_url",
-           "killed_from_outside", "reason", "run_tasks", "work"]
+__all__ = ["ATTEMPTS", "KILLED_TWICE", "LOCAL", "NEED_BYTES", "Job", "Packed", "batches", "connect", "fetch",
+           "grouped", "hash_source", "is_url", "killed_from_outside", "largest_first", "reason", "run_tasks", "unpack",
+           "work", "work_batch"]
 
 LOCAL = "local:"
 URL_SCHEMES = ("http://", "https://")
@@ -74,6 +79,9 @@ KILLED_TWICE = f"its worker was killed while parsing it, {ATTEMPTS} times"
 Outcome = Prepared | Failure
 #: A picklable call (a module function or a partial of one) that parses (source, hash, bytes or None) into rows.
 Job = Callable[[str, str, bytes | None], Outcome]
+#: What a worker answers for one file: its outcome pickled in the limited child, a failure of the worker's (a
+#: limit, the child's death), or `NEED_BYTES`.
+Packed = bytes | Failure | str
 
 
 def reason(err: BaseException) -> str:
@@ -143,7 +151,7 @@ def _holds(path: str, hash: str) -> bool:
 # On a worker
 
 _local = threading.local()
-_children: list[Sandbox[Outcome]] = []  # every limited child of this worker process, for `stop_children`
+_children: list[Sandbox[bytes]] = []  # every limited child of this worker process, for `stop_children`
 _stopping = threading.Event()  # set by `stop_children`: no parse starts or restarts on this worker
 STOPPED = "not parsed: the cluster was stopping"
 
@@ -164,9 +172,9 @@ def _keep_glibc_trim() -> None:
         os.environ.pop("MALLOC_TRIM_THRESHOLD_")
 
 
-def _sandbox(limits: Limits) -> Sandbox[Outcome]:
+def _sandbox(limits: Limits) -> Sandbox[bytes]:
     """Return this worker thread's warm limited child (a new one when the limits changed)."""
-    box: Sandbox[Outcome] | None = getattr(_local, "sandbox", None)
+    box: Sandbox[bytes] | None = getattr(_local, "sandbox", None)
     if box is None or box.limits != limits:
         _keep_glibc_trim()  # before the forkserver starts: the children inherit its environment
         if box is not None:
@@ -196,9 +204,16 @@ def can_fork() -> bool:
     return not multiprocessing.current_process().daemon
 
 
-def work(job: Job, source: str, hash: str, limits: Limits, data: bytes | None = None) -> Outcome | str:
-    """Parse one file on a worker, in its limited child: return the rows or the failure, or `NEED_BYTES`
-    when the source is a path this worker does not hold."""
+def _pickled(job: Job, source: str, hash: str, data: bytes | None) -> bytes:
+    """Run `job` in the limited child and return its outcome pickled there: the Dask worker then hands on bytes,
+    which it neither unpickles from the pipe nor pickles again for the client, and whose size it knows at once
+    (Dask measures a result's size, walking every tuple of the rows otherwise)."""
+    return pickle.dumps(job(source, hash, data), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def work(job: Job, source: str, hash: str, limits: Limits, data: bytes | None = None) -> Packed:
+    """Parse one file on a worker, in its limited child: return its outcome (the rows or the failure) pickled,
+    or a failure of the worker's, or `NEED_BYTES` when the source is a path this worker does not hold."""
     if data is None and not is_url(source) and not _holds(source, hash):
         return NEED_BYTES
     if not can_fork():
@@ -208,11 +223,24 @@ def work(job: Job, source: str, hash: str, limits: Limits, data: bytes | None = 
         if _stopping.is_set():
             return Failure(source, hash, STOPPED)
         try:
-            return sandbox.run(partial(job, source, hash, data), source)
+            return sandbox.run(partial(_pickled, job, source, hash, data), source)
         except Exception as err:  # a limit, or the child's death: the file's failure; the run goes on
             if not killed_from_outside(err, sandbox.deadline):
                 return Failure(source, hash, reason(err))
     return Failure(source, hash, KILLED_TWICE)
+
+
+def work_batch(job: Job, items: list[tuple[str, str, bytes | None]], limits: Limits) -> list[Packed]:
+    """Parse the files of one task on a worker, one after the other (`work`), and return their outcomes in order."""
+    return [work(job, source, hash, limits, data) for source, hash, data in items]
+
+
+def unpack(packed: Packed) -> Outcome | str:
+    """Return a worker's answer for one file as the client uses it: the outcome unpickled, or as it came."""
+    if isinstance(packed, bytes):
+        outcome: Outcome = pickle.loads(packed)  # from our own workers, as Dask's own results are
+        return outcome
+    return packed
 
 
 # ---------------------------------------------------------------------------
@@ -278,48 +306,118 @@ def hash_sources(client: Any, sources: list[str]) -> list[str | Failure]:
     return [fetched[s] if s in fetched else hash_source(s) for s in sources]
 
 
-def _outcome(future: Any, source: str, hash: str) -> Outcome | str:
-    """Return a finished task's outcome; a task Dask gave up on (its workers died, it was lost) is the file's
-    failure."""
+Item = tuple[str, str]  # (source, content hash) of one file to parse
+
+
+def _answers(future: Any, batch: list[Item]) -> list[Packed] | None:
+    """Return a finished task's answers, one a file; a task Dask gave up on (its workers died, it was lost) is
+    its file's failure when it carried one file, and None (parse each file alone) when it carried several."""
     from distributed import KilledWorker
 
     try:
-        result: Outcome | str = future.result()
+        result: list[Packed] = future.result()
     except KilledWorker:
-        return Failure(source, hash, "its cluster workers died while parsing it, on every retry")
+        why = "its cluster workers died while parsing it, on every retry"
     except Exception as err:  # the scheduler lost it, or it could not be unpickled: recorded, the run goes on
-        return Failure(source, hash, f"on the cluster: {reason(err)}")
-    return result
+        why = f"on the cluster: {reason(err)}"
+    else:
+        return result
+    if len(batch) > 1:
+        return None  # so that only the file that kills its workers fails, not the others of its task
+    return [Failure(batch[0][0], batch[0][1], why)]
+
+
+# ---------------------------------------------------------------------------
+# Tasks: several small files each, large files alone, largest first
+
+#: A task carries files up to about this many bytes (a dev PDF parses at about 3 MiB a second on one core), so
+#: that a task's round trip (the scheduler's bookkeeping, the result's transfer, the client's fetch) is paid once
+#: for several small files; a file this large or larger is a task of its own.
+BATCH_BYTES = 2 * 1024 * 1024
+#: At most this many files a task: a retried task redoes little, and a short run still spreads over the workers.
+BATCH_FILES = 8
+#: Files read ahead of the cluster to be ordered largest first, so that a run does not end on one worker with a
+#: large file while the others wait (the order within each so many files; the hashing goes by such chunks too).
+ORDER_AHEAD = 256
+
+
+def _size(source: str) -> int | None:
+    """Return a path's size in bytes; None for a URL or a file that cannot be read (alone, and fails alone)."""
+    if is_url(source):
+        return None
+    try:
+        return os.stat(source).st_size
+    except OSError:
+        return None
+
+
+def grouped(sized: list[tuple[int | None, Item]]) -> Iterator[list[Item]]:
+    """Yield the files of (size, item), in their order, as tasks: a file of unknown size or of `BATCH_BYTES` or
+    more alone, smaller files together up to `BATCH_BYTES` and `BATCH_FILES`."""
+    batch: list[Item] = []
+    total = 0
+    for size, item in sized:
+        if size is None or size >= BATCH_BYTES:
+            yield [item]
+            continue
+        if batch and (total + size > BATCH_BYTES or len(batch) >= BATCH_FILES):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += size
+    if batch:
+        yield batch
+
+
+def largest_first(items: list[Item]) -> list[tuple[int | None, Item]]:
+    """Return the items with their sizes, largest first (unknown sizes first: they may be large); equal sizes keep
+    their order."""
+    sized = [(_size(item[0]), item) for item in items]
+    return sorted(sized, key=lambda pair: -math.inf if pair[0] is None else -pair[0])
+
+
+def batches(todo: Iterator[Item]) -> Iterator[list[Item]]:
+    """Yield the tasks of `todo`, `ORDER_AHEAD` files at a time, largest first."""
+    for chunk in chunks(todo, ORDER_AHEAD):
+        yield from grouped(largest_first(chunk))
 
 
 class _Tasks:
-    """The files in flight on the cluster, at most `window` at a time, each a future keyed by its content hash."""
+    """The tasks in flight on the cluster, each a future of one or more files, keyed by their content hashes."""
 
     def __init__(self, client: Any, job: Job, limits: Limits) -> None:
         from distributed import as_completed
 
         self.client, self.job, self.limits = client, job, limits
-        self.running: dict[Any, tuple[str, str]] = {}
+        self.running: dict[Any, list[Item]] = {}
         self.done = as_completed()  # type: ignore[no-untyped-call]
         self.send_bytes = False  # set once a worker could not read a path: from then on the client sends bytes
 
-    def submit(self, source: str, hash: str, data: bytes | None = None) -> None:
-        """Send one file to the cluster: its path or URL, or its bytes."""
-        if data is None and self.send_bytes and not is_url(source):
-            data = Path(source).read_bytes()
-        key = f"unref-{hash}" + ("-bytes" if data is not None else "")
-        future = self.client.submit(work, self.job, source, hash, self.limits, data, key=key, pure=False)
-        self.running[future] = (source, hash)
-        self.done.add(future)  # type: ignore[no-untyped-call]
+    def submit(self, batch: list[Item]) -> list[Failure]:
+        """Send files to the cluster as one task: their paths or URLs, or their bytes once a worker could not read
+        a path; return the failures of files that cannot be read here to be sent."""
+        sent: list[tuple[str, str, bytes | None]] = []
+        failures: list[Failure] = []
+        for source, hash in batch:
+            try:
+                sent.append((source, hash, Path(source).read_bytes() if self._sends_bytes(source) else None))
+            except OSError as err:
+                failures.append(Failure(source, hash, f"cannot read the file: {err.strerror or err}"))
+        if sent:
+            more = f"+{len(sent) - 1}" if len(sent) > 1 else ""
+            key = f"unref-{sent[0][1]}{more}" + ("-bytes" if self.send_bytes else "")
+            future = self.client.submit(work_batch, self.job, sent, self.limits, key=key, pure=False)
+            self.running[future] = [(source, hash) for source, hash, _ in sent]
+            self.done.add(future)  # type: ignore[no-untyped-call]
+        return failures
 
-    def resend(self, source: str, hash: str) -> Outcome | None:
-        """Send a file again as bytes (its worker cannot read the path); None, or the failure to read it here."""
-        self.send_bytes = True
-        try:
-            self.submit(source, hash, Path(source).read_bytes())
-        except OSError as err:
-            return Failure(source, hash, f"cannot read the file: {err.strerror or err}")
-        return None
+    def _sends_bytes(self, source: str) -> bool:
+        """Whether a file goes as its bytes: a path, once a worker could not read one (URLs are fetched there)."""
+        return self.send_bytes and not is_url(source)
+
+    def submit_each(self, batch: list[Item]) -> list[Failure]:
+        """Send each file of a batch as a task of its own; return the failures of files that cannot be read here."""
+        return [failure for item in batch for failure in self.submit([item])]
 
     def cancel(self) -> None:
         """Cancel what is still in flight (an interruption): nothing of it was written."""
@@ -328,25 +426,41 @@ class _Tasks:
         self.running.clear()
 
 
-def run_tasks(client: Any, todo: Iterator[tuple[str, str]], job: Job, limits: Limits,
-              put: Callable[[Outcome], None]) -> None:
-    """Parse the (source, hash) of `todo` on the cluster and hand each outcome to `put` as it comes, keeping
-    a few tasks queued per worker thread (the scheduler sends the next as soon as one ends; memory stays flat)."""
+def run_tasks(client: Any, todo: Iterator[Item], job: Job, limits: Limits, put: Callable[[Outcome], None]) -> None:
+    """Parse the (source, hash) of `todo` on the cluster, several small files a task (`batches`), and hand each
+    outcome to `put` as it comes, keeping a few tasks queued per worker thread (the scheduler sends the next as
+    soon as one ends; memory stays flat)."""
     window = max(4, 3 * sum(client.nthreads().values()))
     tasks = _Tasks(client, job, limits)
+    pending = batches(todo)
     try:
-        for source, hash in islice(todo, window):
-            tasks.submit(source, hash)
+        for batch in islice(pending, window):
+            _put_all(tasks.submit(batch), put)
         for future in tasks.done:
-            source, hash = tasks.running.pop(future)
-            outcome = _outcome(future, source, hash)
+            batch = tasks.running.pop(future)
+            answers = _answers(future, batch)
             future.release()  # the cluster forgets the result: rows are held once, here, until written
-            if isinstance(outcome, str):  # NEED_BYTES: the worker cannot read the path
-                if (failure := tasks.resend(source, hash)) is None:
-                    continue
-                outcome = failure
-            if (item := next(todo, None)) is not None:
-                tasks.submit(*item)
-            put(outcome)
+            if answers is None:  # Dask gave up on a task of several files: each alone now
+                _put_all(tasks.submit_each(batch), put)
+                continue
+            if (following := next(pending, None)) is not None:
+                _put_all(tasks.submit(following), put)  # the worker goes on while these are written
+            for item, answer in zip(batch, answers, strict=True):
+                _take(tasks, item, unpack(answer), put)
     finally:
         tasks.cancel()
+
+
+def _take(tasks: _Tasks, item: Item, outcome: Outcome | str, put: Callable[[Outcome], None]) -> None:
+    """Hand one file's outcome to `put`; a path its worker could not read is sent again as bytes instead."""
+    if isinstance(outcome, str):  # NEED_BYTES: the worker cannot read the path; from now on every file goes as bytes
+        tasks.send_bytes = True
+        _put_all(tasks.submit([item]), put)
+        return
+    put(outcome)
+
+
+def _put_all(failures: list[Failure], put: Callable[[Outcome], None]) -> None:
+    """Hand failures to `put`."""
+    for failure in failures:
+        put(failure)
