@@ -113,3 +113,29 @@ def test_digit_first_never_hides_a_label(text: str) -> None:
     alone = _label_of_line(text)
     if _numbered_label(text) is not None or (alone is not None and alone.isdigit()):
         assert _DIGIT_FIRST_RE.match(text)
+
+
+def _marker_spans(label: str, text: str, pos: int, stop: int) -> list[tuple[int, int]]:
+    from unref.structure.notes import marker_matches
+
+    return [m.span() for m in marker_matches(label, text, pos, stop)]
+
+
+@pytest.mark.parametrize(("label", "text", "spans"), [
+    ("3", "the Council.3 It decided3 on 13 March", [(12, 13), (24, 25)]),
+    ("13", "capabilities. 12,13In the", [(17, 19)]),  # the second of two listed markers, glued to the next word
+    ("1", "reports 1/ and 11/ and 21", [(8, 10)]),  # a "1/" marker; "11/" and "21" are other numbers
+    ("12", "reports,12 and 1212 more", [(8, 10)]),
+    ("2", "in 2022.2 ODA", [(8, 9)]),  # after a stop: is_marker_at then reads it as part of a figure or not
+    ("\u00b2", "the Council\u00b2 decided", [(11, 12)]),  # a digit that is no decimal keeps its own pattern
+])
+def test_marker_matches(label: str, text: str, spans: list[tuple[int, int]]) -> None:
+    assert _marker_spans(label, text, 0, len(text)) == spans
+    assert [m.span() for m in marker_pattern(label).finditer(text)] == spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123 .,;:/%”)aAI\n", max_size=40), st.sampled_from(["1", "12", "2", "3", "123", "01"]),
+       st.integers(0, 40), st.integers(0, 45))
+def test_marker_matches_as_the_label_pattern(text: str, label: str, pos: int, stop: int) -> None:
+    assert _marker_spans(label, text, pos, stop) == _finditer_spans((label, "marker"), text, pos, stop)

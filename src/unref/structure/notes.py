@@ -233,7 +233,7 @@ def has_marker_evidence(text: str, label: str) -> bool:
     after a stop and a space ("(see table 1). 1"), or with the slash of older documents ("reports 1/");
     a star in any form its pattern takes. A number after a word and a space ("tier 1 countries") is no
     evidence."""
-    for m in label_matches(marker_pattern(label), label, text, 0, len(text)):
+    for m in marker_matches(label, text, 0, len(text)):
         if not is_marker_at(text, m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 3):m.start()]  # the tail is all the tests below look at
@@ -388,14 +388,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     """Return the pattern of a footnote marker for a label: glued, spaced or "1/" style (compiled once per label)."""
     lab = re.escape(label)
     if label.isdigit():
-        # After a word, a stop, a closing mark (French, Spanish and Russian close a quotation with "»":
-        # "Европы»72."), a percentage ("130,4%50."), or a space after any of them or a figure.
-        return re.compile(rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]»])|(?<=\d%)|(?<=[^\W\d_] )"
-                          rf"|(?<=[.,;:”’\")\]»] )|(?<=\d ))"
-                          rf"{lab}/?(?![\d/])(?=[\s,.;:)”’\"»]|$)"
-                          # The second of two markers listed, glued to the next sentence ("capabilities.
-                          # 13,14In the"): is_marker_at takes it only after the marker before it.
-                          rf"|(?<=\d,){lab}(?=[A-Z][a-z])")
+        return re.compile(_numbered_marker(lab))
     if label[0] in "*†‡§":  # "*" is not the end of "**"; a list of them: "Iraq:* , **", "Chile*, **"
         c = re.escape(label[0])
         # Older documents set the star off by a space at the end of a title or a sentence
@@ -405,9 +398,38 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=\S){lab}(?=[\s,.;:)”’]|$)")
 
 
-def label_matches(pattern: re.Pattern[str], label: str, text: str, pos: int, stop: int) -> Iterator[re.Match[str]]:
+def _numbered_marker(lab: str) -> str:
+    """Return the pattern of a numbered note's marker, with `lab` the pattern of its label."""
+    # After a word, a stop, a closing mark (French, Spanish and Russian close a quotation with "»":
+    # "Европы»72."), a percentage ("130,4%50."), or a space after any of them or a figure.
+    return (rf"(?<![\d/\-])(?:(?<=[^\W\d_])|(?<=[.,;:”’\")\]»])|(?<=\d%)|(?<=[^\W\d_] )"
+            rf"|(?<=[.,;:”’\")\]»] )|(?<=\d ))"
+            rf"{lab}/?(?![\d/])(?=[\s,.;:)”’\"»]|$)"
+            # The second of two markers listed, glued to the next sentence ("capabilities.
+            # 13,14In the"): is_marker_at takes it only after the marker before it.
+            rf"|(?<=\d,){lab}(?=[A-Z][a-z])")
+
+
+# The marker of any numbered note, its figures a group: one pattern compiled once, where a pattern per label took
+# half a millisecond each to compile (a document with a hundred notes spent 50 ms on them). Where it matches at a
+# label's place, its group is the whole run of figures there (figures may not follow it), so it matches with
+# the label for its group where the label's own pattern matches, and only there.
+_ANY_NUMBERED_MARKER_RE = re.compile(_numbered_marker(r"(\d+)"))
+
+
+def marker_matches(label: str, text: str, pos: int, stop: int) -> Iterator[re.Match[str]]:
+    """Yield the matches of the label's marker pattern (marker_pattern) in `text` from `pos` on that start before
+    `stop`, as its finditer yields them; a label of decimal figures is matched with the one pattern of them all."""
+    if label.isdecimal():  # \d takes what isdecimal takes ("²" is a digit, no decimal)
+        return label_matches(_ANY_NUMBERED_MARKER_RE, label, text, pos, stop, grouped=True)
+    return label_matches(marker_pattern(label), label, text, pos, stop)
+
+
+def label_matches(pattern: re.Pattern[str], label: str, text: str, pos: int, stop: int,
+                  grouped: bool = False) -> Iterator[re.Match[str]]:
     """Yield the matches of a label's pattern in `text` from `pos` on that start before `stop`, as
-    `pattern.finditer(text, pos)` yields them.
+    `pattern.finditer(text, pos)` yields them; where `grouped`, the pattern takes any label in its last group,
+    and a match counts only where that group is the label.
 
     Every match of a marker's pattern starts with the label itself (its look-behinds see the text before
     `pos`, as finditer's do), so only the places where the label stands are tried (str.find), not every
@@ -418,7 +440,7 @@ def label_matches(pattern: re.Pattern[str], label: str, text: str, pos: int, sto
     i = text.find(label, pos, end)
     while i >= 0:
         m = pattern.match(text, i)
-        if m is None:
+        if m is None or (grouped and m.group(m.lastindex or 0) != label):
             i = text.find(label, i + 1, end)
             continue
         yield m
@@ -987,7 +1009,6 @@ def _pattern_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[T
     Only text on those two pages is searched (_Where): a match elsewhere was never taken. The pattern's
     matches never overlap (a label's characters may not stand before it), so a search may start anywhere.
     """
-    pattern = marker_pattern(note.label)
     lo, hi = ranges.get(note.page, (0, 1 << 62))
     upto = max(hi, ranges.get(note.page + 1, (hi, hi))[1])
     fallback = None
@@ -1001,7 +1022,7 @@ def _pattern_marker(note: Footnote, paragraphs: list[Paragraph], tracked: list[T
         if stretch is None:
             continue
         from_pos = max(cursor[1] if pi == cursor[0] else 0, stretch[0])
-        for m in label_matches(pattern, note.label, t.text, from_pos, stretch[1]):
+        for m in marker_matches(note.label, t.text, from_pos, stretch[1]):
             if not is_marker_at(t.text, m.start(), m.end()):
                 continue
             src = t.offset_at(m.start())
