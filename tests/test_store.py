@@ -669,6 +669,35 @@ def test_counts_head(query: str, head_rows: float, rows: float, counts: bool) ->
     assert counts_head(parse_query(query), head_rows, rows) is counts
 
 
+@pytest.mark.parametrize(("head", "in_order", "values"), [
+    (False, False, ("10000", "on", "on", "on")),  # the whole table: the planner chooses
+    (False, True, ("10000", "off", "on", "on")),  # in order: no bitmap
+    (True, False, ("10000", "on", "off", "off")),  # the head's index, as a bitmap
+    (True, True, ("10000", "off", "on", "on")),  # the head, in order
+])
+def test_search_settings(head: bool, in_order: bool, values: tuple[str, ...]) -> None:
+    from unref.corpus.store.postgres import Plan, search_settings
+
+    sql, params = search_settings(Plan(head=head, in_order=in_order), 10.0)
+    assert params == values and sql.count("%s") == len(values) and "set_config('jit', 'off', true)" in sql
+
+
+def test_postgres_search_settings_end_with_the_search() -> None:
+    """The settings and the search go in one message (one transaction): none is left on the connection."""
+    from conftest_db import pg_schema
+    from unref.corpus.store.postgres import PostgresStore
+
+    with pg_schema() as url, open_store(url) as store:
+        assert isinstance(store, PostgresStore)
+        _council_documents(store)
+        work_mem = store.conn.execute("SHOW work_mem").fetchone()
+        assert store.search("council", limit=3) and store.search('"the council"', Filters(organ="SC"))
+        assert store.conn.execute("SHOW work_mem").fetchone() == work_mem
+        assert store.conn.execute("SHOW enable_seqscan").fetchone() == ("on",)
+        with store.transaction():  # inside a caller's transaction, the search runs in it
+            assert store.search("council", limit=3)
+
+
 @pytest.mark.parametrize(("ranked", "window", "candidates", "limit", "holds"), [
     (1000, 1000, None, 0, True),  # a window ranked
     (999, 1000, None, 0, False),  # the head ran out of matches

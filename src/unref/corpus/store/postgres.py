@@ -104,6 +104,29 @@ class Plan(NamedTuple):
     counted: bool = False  # the head is searched only when a count from its index finds a window of candidates
 
 
+def search_settings(plan: Plan, timeout: float) -> tuple[str, tuple[str, ...]]:
+    """Return the statement that sets a search's settings for its transaction, and its parameters.
+
+    A time limit; exact bitmaps (work_mem: no rows read twice); one window of matches, the first in the
+    table, whichever plan: no parallel workers, and a scan in order starts at the table's start, not where
+    another scan of it is (on a table larger than a quarter of shared_buffers, PostgreSQL's default: the
+    window moved between runs); no JIT compilation, whose tens of milliseconds a search that reads a window
+    never wins back. The head's index is read as a bitmap unless the plan reads in order: with LIMIT, the
+    planner would often read the head in order through the primary key.
+
+    The search itself is never prepared: a plan fitted to this query's words. psycopg prepares a statement
+    run five times, and the server then may keep one generic plan for every tsquery: a medium word with a
+    filter took 1-4 s (was 20-50 ms) once the bench's query mix had run once in the same session.
+    """
+    bitmap_only = plan.head and not plan.in_order
+    return ("SELECT set_config('statement_timeout', %s, true), set_config('work_mem', '32MB', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true),"
+            " set_config('synchronize_seqscans', 'off', true), set_config('jit', 'off', true),"
+            " set_config('enable_bitmapscan', %s, true), set_config('enable_seqscan', %s, true),"
+            " set_config('enable_indexscan', %s, true)",
+            (str(int(timeout * 1000)), "off" if plan.in_order else "on", *(["off" if bitmap_only else "on"] * 2)))
+
+
 class ConnectionLost(StoreError):
     """The connection to PostgreSQL was lost, and no new one could be made in the time allowed."""
 
@@ -439,32 +462,33 @@ class PostgresStore(SQLStore):
         return rows[0][0] if rows else 0
 
     def _run_search(self, sql: str, params: list[Any], plan: Plan) -> list[tuple[int, float, int | None]]:
-        """Run a search statement in a read transaction of its own settings; return its rows."""
+        """Run a search statement under settings of its own (`search_settings`); return its rows."""
         errors = self._psycopg.errors
+        settings, values = search_settings(plan, self.timeout)
         try:
-            with self.transaction():
-                # In one round trip: a time limit; exact bitmaps (work_mem: no rows read twice); one window of
-                # matches, the first in the table, whichever plan: no parallel workers, and a scan in order
-                # starts at the table's start, not where another scan of it is (on a table larger than a
-                # quarter of shared_buffers, PostgreSQL's default: the window moved between runs); no JIT
-                # compilation, whose tens of milliseconds a search that reads a window never wins back. The
-                # head's index is read as a bitmap unless the plan reads in order: with LIMIT, the planner would
-                # often read the head in order through the primary key.
-                bitmap_only = plan.head and not plan.in_order
-                self.conn.execute(
-                    "SELECT set_config('statement_timeout', %s, true), set_config('work_mem', '32MB', true),"
-                    " set_config('max_parallel_workers_per_gather', '0', true),"
-                    " set_config('synchronize_seqscans', 'off', true), set_config('jit', 'off', true),"
-                    " set_config('enable_bitmapscan', %s, true), set_config('enable_seqscan', %s, true),"
-                    " set_config('enable_indexscan', %s, true)",
-                    (str(int(self.timeout * 1000)), "off" if plan.in_order else "on",
-                     *(["off" if bitmap_only else "on"] * 2)), prepare=False)
-                # Never prepared: a plan fitted to this query's words. psycopg prepares a statement run five
-                # times, and the server then may keep one generic plan for every tsquery: a medium word with a
-                # filter took 1-4 s (was 20-50 ms) once the bench's query mix had run once in the same session.
-                rows = self.conn.execute(self._pg(sql), params, prepare=False).fetchall()
+            if self._depth:  # inside a caller's transaction: the settings last until it ends, as before
+                with self.transaction():
+                    self.conn.execute(settings, values, prepare=False)
+                    rows = self.conn.execute(self._pg(sql), params, prepare=False).fetchall()
+            else:
+                rows = self._surviving(lambda: self._one_trip(settings, values, self._pg(sql), params))
         except errors.QueryCanceled:
             raise SearchTimeout(self.timeout) from None
         except (errors.SyntaxError, errors.DataException) as err:
             raise QueryError(str(err).splitlines()[0]) from None
         return [(int(pid), float(score), None if n is None else int(n)) for pid, score, n in rows]
+
+    def _one_trip(self, settings: str, values: Sequence[Any], sql: str, params: Sequence[Any]) -> list[Any]:
+        """Return the rows of `sql` run after `settings`, both sent in one message.
+
+        The server runs the statements of one message in one transaction, each planned after the one
+        before has run, so the settings (local to the transaction) apply to the search and end with it.
+        One round trip instead of four (BEGIN, settings, search, COMMIT): on a loaded machine each is a
+        wait for the server's process and for this one to be scheduled again. The parameters are written
+        into the text by psycopg (a client-side cursor): a statement so sent is never prepared, which the
+        search wants anyway (see `search_settings`).
+        """
+        with self._psycopg.ClientCursor(self.conn) as cur:
+            cur.execute(f"{settings}; {sql}", [*values, *params])
+            cur.nextset()
+            return cur.fetchall()
