@@ -113,7 +113,7 @@ if [ -n "${UNREF_PG_SHARED_BUFFERS:-}${UNREF_PG_CACHE_SIZE:-}" ]; then
     psql_admin -tAc "SELECT pg_reload_conf()" >/dev/null
     sleep 1  # the server reads its files again meanwhile
     if [ "$(psql_admin -tAc "SELECT bool_or(pending_restart) FROM pg_settings")" = t ]; then
-        say "restarting the server for shared_buffers = $UNREF_PG_SHARED_BUFFERS"
+        say "restarting the server for its new settings"
         "${RESTART[@]}" >&2
         for _ in $(seq 1 50); do
             as_postgres pg_isready -q "${SOCKET_ARGS[@]}" && break
