@@ -1,16 +1,19 @@
-"""The cite stage's keyword prefilters (`unref.cite.patterns.Keywords`): the answer of the case-insensitive pattern."""
+"""The keyword prefilters (`unref.text.regexes.Keywords`) of cite and quotes: the case-insensitive pattern's answer."""
 
 from __future__ import annotations
 
 import re
 import sys
+from importlib import import_module
 
 import pytest
 
 from unref.cite import patterns as P
 from unref.cite.context import Unit
+from unref.quotes import grammar as G
+from unref.text.regexes import ODD_CASES, Keywords
 
-_ALL = (P.SHORT_FORM_PREFILTER, P.RES_PREFILTER)
+_ALL = (P.SHORT_FORM_PREFILTER, P.RES_PREFILTER, G._ORGAN_TEXT_WORDS)
 
 
 @pytest.mark.parametrize(
@@ -35,23 +38,41 @@ _ALL = (P.SHORT_FORM_PREFILTER, P.RES_PREFILTER)
         (P.RES_PREFILTER, "Решение Совета", True),
         (P.RES_PREFILTER, "the Council decided", False),
         (P.RES_PREFILTER, "r\u1c82", False),  # an old Cyrillic form, asked of the pattern
+        (G._ORGAN_TEXT_WORDS, "General Assembly resolution 77/335", True),
+        (G._ORGAN_TEXT_WORDS, "the Presidential Statement of", True),
+        (G._ORGAN_TEXT_WORDS, "ДЕКЛАРАЦИЯ и ЗАЯВЛЕНИЕ", True),
+        (G._ORGAN_TEXT_WORDS, "the Council’s DÉCISION", True),
+        (G._ORGAN_TEXT_WORDS, "the Special Rapporteur stated", False),
+        (G._ORGAN_TEXT_WORDS, "\u017ftatement", True),  # long s: asked of the regex pattern
     ],
 )
-def test_keywords_found(keywords: P.Keywords, text: str, found: bool) -> None:
+def test_keywords_found(keywords: Keywords, text: str, found: bool) -> None:
     assert keywords.found_in(text) is found
     assert (keywords.pattern.search(text) is not None) is found
     assert keywords.found_in(text, text.lower()) is found
 
 
-def test_odd_cases_are_all_the_letters_whose_case_lower_and_ignorecase_read_differently() -> None:
-    """Every code point that IGNORECASE matches with a keyword's letter while str.lower gives another (or two
-    characters) is in ODD_CASES: then found_in answers as the pattern on every text."""
-    letters = sorted({c for k in _ALL for c in "".join(k.words)})
-    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
-    by_ignorecase = set(re.findall("(?i:[" + re.escape("".join(letters)) + "])", every))
-    by_lower = {c for c in every if c.lower() in letters}
-    assert by_ignorecase ^ by_lower <= set(P.ODD_CASES)
-    assert [c for c in every if len(c.lower()) != 1] == ["\u0130"]
+_EVERY = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+
+
+@pytest.mark.parametrize("keywords", _ALL)
+def test_odd_cases_are_all_the_letters_whose_case_lower_and_ignorecase_read_differently(keywords: Keywords) -> None:
+    """Every code point that IGNORECASE (of the keywords' module) matches with a keyword's letter while str.lower
+    gives another letter (or two characters) is in ODD_CASES, and found_in asks the pattern of a text that holds it:
+    then found_in answers as the pattern on every text."""
+    module = import_module(keywords.module)
+    by_lower: dict[str, set[str]] = {}
+    for c in _EVERY:
+        by_lower.setdefault(c.lower(), set()).add(c)
+    for letter in sorted(set("".join(keywords.words))):
+        by_ignorecase = set(module.findall("(?i:" + re.escape(letter) + ")", _EVERY))
+        missed = by_ignorecase - by_lower.get(letter, set())
+        assert missed <= set(keywords._odd_letters()) <= set(ODD_CASES), letter
+        assert by_lower.get(letter, set()) <= by_ignorecase, letter
+
+
+def test_only_one_letter_lowers_to_two() -> None:
+    assert [c for c in _EVERY if len(c.lower()) != 1] == ["\u0130"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from unref.catalogue import data, resolution_organs
-from unref.text.regexes import MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU, lazy
+from unref.text.regexes import MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU, Keywords, lazy
 
 # --- Characters ---------------------------------------------------------------------------
 SP = r"[ \t\u00a0\u202f]"  # a blank on one line, including the no-break spaces of PDF text
@@ -21,54 +21,6 @@ WS = r"[\s\u00a0\u202f]"  # a blank that may be a line break (paragraph text kee
 DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"  # hyphen, non-breaking hyphen, en/em dash, minus
 APOS = r"['’]"
 WORD_START = r"(?<![\w\-/.])"  # a keyword never starts inside a word, path or symbol
-
-# --- Keywords in any case ------------------------------------------------------------------------
-# The letters whose case `str.lower` and the `re` module's IGNORECASE read differently: "İ" lowers to two
-# characters; each other one matches under IGNORECASE a letter it does not lower to (re's extra cases: "ı" and
-# "i", "ſ" and "s", Greek and old Cyrillic variant forms). tests/test_cite_keywords.py derives them again.
-ODD_CASES = (
-    "is\xb5\u0130\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3"
-    "\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e\u0441\u0442\u044a\u0463\u1c80\u1c81"
-    "\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
-)
-
-
-class Keywords:
-    """Whether a text holds one of some keywords, in any case: what ``re.search("(?i:k1|k2|…)", text)`` answers.
-
-    A case-insensitive alternation visits every character with every keyword (0.8 s of the dev and Council
-    texts for the short forms' keywords, 7 % of a text parse; issue 16); `str.lower` and `in` give the same answer
-    ten times faster. A text that holds a letter whose case the two read differently (`ODD_CASES`) is asked of
-    the pattern itself, so the answer is the pattern's on every text.
-    """
-
-    __slots__ = ("_odd", "pattern", "words")
-
-    def __init__(self, *words: str) -> None:
-        self.words = tuple(word.lower() for word in words)
-        self.pattern = lazy("(?i:" + "|".join(re.escape(word) for word in words) + ")")
-        self._odd: str | None = None  # the odd letters that bear on these keywords, found at first use
-
-    def found_in(self, text: str, lowered: str | None = None) -> bool:
-        """Return whether `text` holds a keyword in any case (`lowered`: text.lower(), when the caller has it)."""
-        for c in self._odd_letters():  # loops, not any(): a generator costs more than these tests
-            if c in text:
-                return self.pattern.search(text) is not None
-        low = text.lower() if lowered is None else lowered
-        for word in self.words:  # noqa: SIM110  (a loop: any() over a generator is slower here)
-            if word in low:
-                return True
-        return False
-
-    def _odd_letters(self) -> str:
-        """Return the letters of `ODD_CASES` that IGNORECASE and `str.lower` read differently for these keywords."""
-        if self._odd is None:
-            letters = set("".join(self.words))
-            either_case = re.compile("(?i:[" + re.escape("".join(sorted(letters))) + "])")
-            self._odd = "".join(c for c in ODD_CASES
-                                if (either_case.fullmatch(c) is not None) != (c.lower() in letters))
-        return self._odd
-
 
 # --- Dates ----------------------------------------------------------------------------------
 MONTH = rf"(?i:{MONTHS_EN}|{MONTHS_FR}|{MONTHS_ES}|{MONTHS_RU})"
