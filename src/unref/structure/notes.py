@@ -828,9 +828,12 @@ def link_markers(paragraphs: list[Paragraph], tracked: list[Tracked], footnotes:
                  source: Source) -> list[FootnoteRef]:
     """Find each footnote's marker in the body, remove it from the text and return the refs."""
     deletions = _marker_places(paragraphs, tracked, footnotes, source)
+    labels: dict[str, str] = {}  # note id -> label, the first note of an id (a look-up per marker was quadratic)
+    for n in footnotes:
+        labels.setdefault(n.id or n.label, n.label)
     refs: list[FootnoteRef] = []
     for pi, dels in deletions.items():
-        refs.extend(_cut_markers(pi, sorted(dels), paragraphs, tracked, footnotes))
+        refs.extend(_cut_markers(pi, sorted(dels), paragraphs, tracked, labels))
     refs.sort(key=lambda r: (int(r.paragraph[1:]), r.offset))
     return refs
 
@@ -862,7 +865,7 @@ def _marker_places(paragraphs: list[Paragraph], tracked: list[Tracked], footnote
 
 
 def _cut_markers(pi: int, dels: list[tuple[int, int, str]], paragraphs: list[Paragraph], tracked: list[Tracked],
-                 footnotes: list[Footnote]) -> list[FootnoteRef]:
+                 labels: dict[str, str]) -> list[FootnoteRef]:
     """Remove the markers at dels (sorted) from paragraph pi; return their refs."""
     t = tracked[pi]
     edits = []
@@ -872,7 +875,7 @@ def _cut_markers(pi: int, dels: list[tuple[int, int, str]], paragraphs: list[Par
         cut_start, end = _cut_bounds(t.text, dels, k)
         keep = _space_kept(t.text, dels[k - 1][0] if k else dels[k][0], end)
         edits.append((cut_start, end, keep))
-        label = next(n.label for n in footnotes if (n.id or n.label) == fid)
+        label = labels[fid]
         refs.append(FootnoteRef(label=label, paragraph=paragraphs[pi].id, offset=cut_start - removed, footnote=fid))
         removed += end - cut_start - len(keep)
     t = t.edit(edits)
