@@ -123,3 +123,15 @@ def test_fold_punctuation_spacing_prefilter(text: str, changed: bool) -> None:
 
     t = Tracked.from_source(text, 0)
     assert (fold_punctuation_spacing(t, Context()).text != text) is changed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab", max_size=3), st.integers(0, 12)), max_size=5))
+def test_from_lines_is_the_concat_of_its_lines(lines: list[tuple[str, int]]) -> None:
+    """from_lines (its runs built inline) gives the runs of the lines joined with plain line breaks."""
+    from unref.model import Line
+
+    parts: list[Tracked | str] = []
+    for k, (text, start) in enumerate(lines):
+        parts += ["\n", Tracked.from_source(text, start)] if k else [Tracked.from_source(text, start)]
+    assert Tracked.from_lines(Line(text, start, 1) for text, start in lines) == Tracked.concat(parts)

@@ -50,17 +50,20 @@ class Tracked:
         size = 0
         for k, line in enumerate(lines):
             if k:
-                # The line break takes the offset after what precedes it (as concat gives a plain string).
-                if size:
-                    _add_run(starts, bases, size, _last(starts, bases, size) + 1)
-                else:
-                    _add_run(starts, bases, 0, 0)
+                # The line break takes the offset after what precedes it (as concat gives a plain string): it goes
+                # on from the run before, or opens the text at offset 0 (no run yet: nothing precedes it).
+                if not size:
+                    starts.append(0)
+                    bases.append(0)
                 texts.append("\n")
                 size += 1
-            if line.text:
-                _add_run(starts, bases, size, line.start)
-                texts.append(line.text)
-                size += len(line.text)
+            text = line.text
+            if text:
+                if not starts or bases[-1] + size - starts[-1] != line.start:  # as _add_run, inline: once a line
+                    starts.append(size)
+                    bases.append(line.start)
+                texts.append(text)
+                size += len(text)
         return cls("".join(texts), starts, bases)
 
     @classmethod
