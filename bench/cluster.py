@@ -59,8 +59,9 @@ class Sampler:
         self.peaks: dict[int, tuple[str, int, int]] = {}  # pid -> (role, parent worker pid or 0, peak bytes)
         self.cpu: dict[int, float] = {}  # pid -> CPU seconds (user + system) when last seen
         self.own = 0  # this process's peak RSS (ru_maxrss would carry a larger parent's over exec)
+        self.threads: dict[int, tuple[str, float]] = {}  # this process's threads: tid -> (name, CPU seconds)
         self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread = threading.Thread(target=self._run, daemon=True, name="sampler")
 
     def _role(self, proc: Any, me: int) -> tuple[str, int]:
         """Return the role of a descendant and the Dask worker it belongs to (0: none)."""
@@ -68,6 +69,8 @@ class Sampler:
         parent = proc.ppid()
         above = self.peaks.get(parent, ("", 0, 0))
         if above[0] == "forkserver":  # forked by a forkserver: a limited child (its cmdline is the server's)
+            return "parser", above[1]
+        if above[0] == "parser":  # a limited child's own OCR pool (--workers 1 reads a scan's pages in two)
             return "parser", above[1]
         if "forkserver" in cmd:
             return "forkserver", parent if parent != me else 0
@@ -81,10 +84,13 @@ class Sampler:
         import psutil
 
         me = psutil.Process()
+        procs: dict[int, Any] = {}
         while not self.stop.wait(0.1):
             self.own = max(self.own, me.memory_info().rss)
-            for proc in sorted(me.children(recursive=True), key=lambda p: p.pid):  # parents first, mostly
+            self._own_threads(me)
+            for pid in _descendants(me.pid):  # parents first
                 try:
+                    proc = procs.get(pid) or procs.setdefault(pid, psutil.Process(pid))
                     rss = proc.memory_info().rss
                     times = proc.cpu_times()
                     self.cpu[proc.pid] = times.user + times.system
@@ -92,6 +98,23 @@ class Sampler:
                 except psutil.Error:
                     continue
                 self.peaks[proc.pid] = (role, owner, max(rss, self.peaks.get(proc.pid, ("", 0, 0))[2]))
+
+    def _own_threads(self, me: Any) -> None:
+        """Note the CPU of this process's threads by name: the main thread (hashing, writing), Dask's event loop
+        (with local:N the scheduler's and the nannies', and the client's), this sampler."""
+        names = {t.native_id: t.name for t in threading.enumerate()}
+        for t in me.threads():
+            name = self.threads.get(t.id, (names.get(t.id, "other"), 0.0))[0]
+            self.threads[t.id] = (name, t.user_time + t.system_time)
+
+    def client_threads(self) -> dict[str, float]:
+        """Return the CPU seconds of this process's threads, by role: main, dask loop (scheduler), sampler, other."""
+        roles = {"MainThread": "main", "IO loop": "dask_loop", "sampler": "sampler"}
+        out: dict[str, float] = {}
+        for name, seconds in self.threads.values():
+            role = roles.get(name, "other")
+            out[role] = out.get(role, 0.0) + seconds
+        return out
 
     def summary(self) -> dict[str, Any]:
         """Return the peak MiB of each worker and each parsing child, largest first."""
@@ -105,6 +128,25 @@ class Sampler:
             cpu[role] = cpu.get(role, 0.0) + seconds
         return {**{k: sorted(v, reverse=True) for k, v in out.items()},
                 **{f"cpu_{role}": round(seconds, 2) for role, seconds in cpu.items()}}
+
+
+def _descendants(pid: int) -> list[int]:
+    """Return the processes below `pid`, parents before their children, from /proc/PID/task/*/children: only this
+    tree is read (psutil's children() reads every process of the machine, 4 ms a look on a busy machine, ten looks
+    a second: CPU that the 2-worker runs would take from the parse)."""
+    import glob
+
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        below: list[int] = []
+        for parent in todo:
+            for path in glob.glob(f"/proc/{parent}/task/*/children"):
+                with contextlib.suppress(OSError):
+                    below.extend(int(child) for child in Path(path).read_text().split())
+        out.extend(below)
+        todo = below
+    return out
 
 
 def one(mode: str, files: list[str]) -> dict[str, Any]:
@@ -130,7 +172,8 @@ def one(mode: str, files: list[str]) -> dict[str, Any]:
     pages = sum(p for _, p in marks)
     steady = _steady(marks)
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"mode": mode, "wall": wall, "cpu_client": round(usage.ru_utime + usage.ru_stime, 2),
+    threads = {f"cpu_thread_{role}": round(seconds, 2) for role, seconds in sampler.client_threads().items()}
+    return {"mode": mode, "wall": wall, "cpu_client": round(usage.ru_utime + usage.ru_stime, 2), **threads,
             "docs": result.added, "failed": result.failed, "pages": pages,
             "docs_s": result.added / wall, "pages_s": pages / wall, **steady,
             "client_mib": round(sampler.own / MIB, 1), **sampler.summary()}
@@ -237,11 +280,14 @@ def report(results: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         print(f"{mode:10} {row['wall']:7.1f} {row['docs_s']:7.2f} {row['pages_s']:8.1f} {row['steady_docs_s']:10.2f} "
               f"{row['steady_pages_s']:10.1f} {row['client_mib']:10.0f}  {row['workers']} / {row['parsers']}   "
               f"{row['loads']}")
-    print("CPU seconds per page (last run): parsing children / Dask worker processes / client (+ scheduler)")
+    print("CPU ms per page (median of the runs): parsing children / Dask worker processes / client (+ scheduler); "
+          "the client's threads: main / Dask's event loop (scheduler, nannies) / this bench's sampler")
+    keys = ("parser", "worker", "client", "thread_main", "thread_dask_loop", "thread_sampler")
     for mode, runs in results.items():
-        last, pages = runs[-1], max(1, runs[-1]["pages"])
-        table[mode]["cpu_per_page"] = {k: last.get(f"cpu_{k}", 0.0) / pages for k in ("parser", "worker", "client")}
-        print(f"{mode:10} " + " / ".join(f"{v * 1000:.1f} ms" for v in table[mode]["cpu_per_page"].values()))
+        table[mode]["cpu_per_page"] = {k: statistics.median(r.get(f"cpu_{k}", 0.0) / max(1, r["pages"]) for r in runs)
+                                       for k in keys}
+        ms = [f"{v * 1000:.2f}" for v in table[mode]["cpu_per_page"].values()]
+        print(f"{mode:10} {' / '.join(ms[:3])}; {' / '.join(ms[3:])}")
     out: dict[str, Any] = {"table": table, "speedup": {}, "overhead": {}}
     for kind in ("workers", "local"):
         one_, two = table.get(f"{kind}:1"), table.get(f"{kind}:2")
