@@ -22,3 +22,17 @@ from unref.text.regexes import LIST_ITEM_RE, SIGNED_RE
 def test_opens_block(text: str, opens: bool) -> None:
     assert (_OPENS_BLOCK_RE.match(text) is not None) is opens
     assert any(p.match(text) for p in (SIGNED_RE, LIST_ITEM_RE, TITLE_BLOCK_RE)) is opens
+
+
+@pytest.mark.parametrize(("line", "stripped"), [
+    ("the Council.12", "the Council."),  # a marker glued after the full stop
+    ("as stated in paragraph 12", "as stated in paragraph 12"),  # no stop before the figure
+    ("the Council.1234", "the Council.1234"),  # four figures are no marker
+    ("the Council.²", "the Council.²"),  # a digit that is no decimal: the pattern takes none
+    ("", ""),
+])
+def test_without_glued_marker(line: str, stripped: str) -> None:
+    from unref.structure.paragraphs import _GLUED_END_MARKER_RE, _without_glued_marker
+
+    assert _without_glued_marker(line) == stripped
+    assert _GLUED_END_MARKER_RE.sub("", line) == stripped

@@ -49,9 +49,7 @@ class Block:
 
 def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
     """Return whether the line `prev` ends its paragraph, with `cur` the next line."""
-    prev_s, cur_s = prev.rstrip(), cur.strip()
-    if prev_s[-1:].isdigit():  # the pattern ends in a figure (\d is what isdecimal takes, isdigit takes more)
-        prev_s = _GLUED_END_MARKER_RE.sub("", prev_s)  # a marker glued after the full stop
+    prev_s, cur_s = _without_glued_marker(prev.rstrip()), cur.strip()
     if not prev_s:
         return True
     if prev_s.endswith("-"):
@@ -83,6 +81,12 @@ def ends_on_no_end_word(line: str) -> bool:
     """Return whether a line (right-stripped) ends on a word that no sentence or heading ends on."""
     return _NO_END_WORD_RE.search(line[-_NO_END_TAIL:]) is not None
 _GLUED_END_MARKER_RE = re.compile(r"(?<=[.;:”’\"])\d{1,3}$")
+
+
+def _without_glued_marker(line: str) -> str:
+    """Return a right-stripped line without the marker glued after its full stop ("the Council.12")."""
+    # The pattern ends in a figure: tried only there (\d is what isdecimal takes; isdigit takes more).
+    return _GLUED_END_MARKER_RE.sub("", line) if line[-1:].isdigit() else line
 _BARE_NUMBERING_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))$")  # "12." or "(a)" alone on a line
 
 
