@@ -88,3 +88,38 @@ def test_unit_lowers_its_text_once() -> None:
     unit = Unit("p1", "Ibid., Resolution 5", False)
     assert unit.lowered() == "ibid., resolution 5"
     assert unit.lowered() is unit.lowered()
+
+
+@pytest.mark.parametrize(
+    ("keys", "pattern"),
+    [
+        (["CM/", "Cour", "/EU"], r"C(?:M/|our)|/(?:EU)"),
+        ([" v. ", "Sales No"], r"\ (?:v\.\ )|S(?:ales\ No)"),
+    ],
+)
+def test_by_first_character(keys: list[str], pattern: str) -> None:
+    from unref.cite.other_bodies import _by_first_character
+
+    assert _by_first_character(keys) == pattern
+
+
+def test_other_bodies_prefilter_finds_what_the_flat_alternation_finds() -> None:
+    from unref.cite.other_bodies import bodies
+
+    catalogue = bodies()
+    keys = sorted({key for d in catalogue.documents for key in d.prefilter}, key=len, reverse=True)
+    flat = re.compile("|".join(re.escape(key) for key in keys))
+    text = " ".join(keys) + " CM/Del/Dec(2024)1 I.C.J. Reports 1996 (EU) 2016/679 United Nations Sales No. E.24 v. "
+    assert [m.span() for m in catalogue.prefilter_re.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        (("said", "aforesaid", "same"), ("said", "same")),
+        (("UNSCR", "resolu"), ("unscr", "resolu")),
+        (("idem", "ídem"), ("idem", "ídem")),
+    ],
+)
+def test_keywords_keep_the_words_that_hold_no_other(words: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    assert Keywords(*words).words == kept

@@ -93,9 +93,20 @@ def bodies() -> BodyCatalogue:
     }
     documents = tuple(_document_pattern(d) for d in raw["documents"])
     keys = sorted({key for d in documents for key in d.prefilter}, key=len, reverse=True)
-    prefilter_re = re.compile("|".join(re.escape(key) for key in keys))
+    prefilter_re = re.compile(_by_first_character(keys))
     organ_re, groups = _organ_regex(found)
     return BodyCatalogue(found, documents, organ_re, prefilter_re, groups)
+
+
+def _by_first_character(keys: list[str]) -> str:
+    """Return the alternation of literal `keys` grouped by their first character, in their order within a group:
+    "CM/|Cour|/EU" -> "C(?:M/|our)|/(?:EU)". It matches what the flat alternation matches, where it matches (keys
+    of different first characters never compete at one position), but tries at each position only the keys that
+    start with its character: the flat one tried 40 keys at every blank, point and capital (issue 16)."""
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(key[0], []).append(re.escape(key[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 def _document_pattern(d: dict[str, Any]) -> DocumentPattern:

@@ -70,6 +70,8 @@ _CLOSERS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"', "
 _LEFT_CONTEXT = " \t\n([{—–-/“«„‘:"
 _MARKS = frozenset("“”«»„‘’\"‹›")
 _MARK_RE = _rx("[" + regex.escape("".join(sorted(_MARKS))) + "]")  # visit the marks only, not every letter
+# Outside a quotation only an opening mark matters: the closing marks and apostrophes there ("Council’s") are passed.
+_OPENING_RE = _rx("[" + regex.escape("".join(sorted(_CLOSERS))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,8 @@ def quote_spans(text: str) -> list[Span]:
     stack: list[str] = []
     begin = 0
     n = len(text)
-    for m in _MARK_RE.finditer(text):
+    m = _OPENING_RE.search(text)
+    while m is not None:
         i, c = m.start(), m.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -96,13 +99,12 @@ def quote_spans(text: str) -> list[Span]:
             stack.pop()
             if not stack:
                 spans.append(Span(begin + 1, i, text[begin]))
-            continue
-        if c in _CLOSERS:
-            if c in "‘\"" and (prev not in _LEFT_CONTEXT or nxt.isspace()):
-                continue  # a straight quote or ‘ opens only after a space or a bracket
+        elif c in _CLOSERS and not (c in "‘\"" and (prev not in _LEFT_CONTEXT or nxt.isspace())):
+            # (a straight quote or ‘ opens only after a space or a bracket)
             if not stack:
                 begin = i
             stack.append(c)
+        m = (_MARK_RE if stack else _OPENING_RE).search(text, i + 1)
     return spans
 
 

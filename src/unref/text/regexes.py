@@ -75,7 +75,9 @@ class Keywords:
     __slots__ = ("_odd", "module", "pattern", "words")
 
     def __init__(self, *words: str, module: ModuleType = re) -> None:
-        self.words = tuple(word.lower() for word in words)
+        lowered = [word.lower() for word in words]
+        # A word that holds another is found with it ("aforesaid" with "said"): one scan fewer of every text.
+        self.words = tuple(w for w in lowered if not any(other in w and other != w for other in lowered))
         self.module = module.__name__
         self.pattern = lazy("(?i:" + "|".join(re.escape(word) for word in words) + ")", 0, module)
         self._odd: str | None = None  # the odd letters that bear on these keywords, found at first use
