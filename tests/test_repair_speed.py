@@ -135,3 +135,20 @@ def test_from_lines_is_the_concat_of_its_lines(lines: list[tuple[str, int]]) -> 
     for k, (text, start) in enumerate(lines):
         parts += ["\n", Tracked.from_source(text, start)] if k else [Tracked.from_source(text, start)]
     assert Tracked.from_lines(Line(text, start, 1) for text, start in lines) == Tracked.concat(parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "found"),
+    [
+        ("the ceasefire held", frozenset({"ceasefire"}), True),
+        ("the cease-fire held", frozenset({"ceasefire"}), False),
+        ("vis-àvis", frozenset({"àvis", "portau"}), True),
+        ("nothing here", frozenset(), False),
+    ],
+)
+def test_holds_any_is_the_pattern_search(text: str, pieces: frozenset[str], found: bool) -> None:
+    from unref.repair import _holds_any
+
+    assert _holds_any(text, pieces) is found
+    pattern = re.compile("|".join(map(re.escape, sorted(pieces)))) if pieces else None
+    assert (pattern is not None and pattern.search(text) is not None) is found

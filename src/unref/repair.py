@@ -549,7 +549,8 @@ def _line_joins(line: str, width: int, lang: str, printed: Printed | None = None
     led, n = lead + line, len(lead)
     led_urls = [(a + n, b + n) for a, b in urls]
     # A slug's words are weighed by _best_address_split, with the address's evidence.
-    words = [m for m in _WORD_RE.finditer(line) if not _in_slug(led, m.start() + n, led_urls)]
+    words = ([m for m in _WORD_RE.finditer(line) if not _in_slug(led, m.start() + n, led_urls)] if led_urls
+             else list(_WORD_RE.finditer(line)))  # no address: no word stands in a slug
     pieces = list(_WORD_OR_NUMBER_RE.finditer(line))
     shift = 0  # a join found before its column moves the next one back by as much
     for k in range(1, _join_count(line, width) + 1):
@@ -1671,7 +1672,7 @@ def _may_restore(low: str, size: int, printed: Printed) -> bool:
     a run of four letters or more of the paragraph, lower case, is a glued pair at all (a set intersection),
     and skipped where such a run is itself one of the pairs searched for. Where lowering changes the
     text's length, runs may not lower alike: the search decides alone; so it does for a document of few pairs,
-    where one search costs less than the intersection.
+    where one search costs less than the intersection (there a str search per pair, faster than the pattern).
     """
     if len(low) == size and len(printed.glued_found) > _FEW_GLUED:
         hits = {w for w in printed.glued_keys().intersection(_WORD_RE.findall(low)) if len(w) >= 4}
@@ -1679,9 +1680,16 @@ def _may_restore(low: str, size: int, printed: Printed) -> bool:
             return False  # no token of the loop below is a glued pair: it would make no edit
         if not hits.isdisjoint(printed.glued_found):
             return True  # the search finds that run
+    if len(printed.glued_found) <= _FEW_GLUED:
+        return _holds_any(low, printed.glued_found)  # a str search a pair: faster than the pattern of a few
     if printed.glued_found_re is not None:
         return printed.glued_found_re.search(low) is not None
     return any(g in low for g in printed.glued_found)
+
+
+def _holds_any(text: str, pieces: frozenset[str]) -> bool:
+    """Return whether `text` holds any of `pieces` (what a search of them all as one pattern finds)."""
+    return any(map(text.__contains__, pieces))  # in C: no generator frame a piece
 
 
 # --- 12. A word broken into a piece and single letters ("ceasef i r e") ----------------------------
