@@ -4,6 +4,7 @@ that every match holds."""
 from __future__ import annotations
 
 import pytest
+import regex
 
 from unref.quotes import grammar as G
 
@@ -46,3 +47,25 @@ def test_organ_text_sources(clause: str, organ: str | None) -> None:
     found = G._organ_text_sources(clause, [])
     assert (found[0].who if found else None) == organ
     assert bool(list(G._organ_text_re().finditer(clause))) is (organ is not None)
+
+
+@pytest.mark.parametrize(
+    ("before", "title"),
+    [
+        ("a conference entitled", True),
+        ("the report on", True),
+        ("the report of the Secretary-General on the situation in Mali,", False),
+        ("a debate of the Council about:", True),
+        ("the law", True),
+        ("General Assembly resolution No. 5/2", True),
+        ("under item 68 (b) of the agenda:", True),
+        ("the Minister stated", False),
+        ("a report that on 3 May the Council stated", False),
+        ("", False),
+    ],
+)
+def test_is_title_searched_from_the_end(before: str, title: bool) -> None:
+    """The two patterns are searched from the end (REVERSE); a search from the start says the same."""
+    assert G.is_title(before) is title
+    forward = [regex.compile(p.pattern, p.flags & ~regex.REVERSE) for p in (G._TITLE_BEFORE_RE, G._NAMED_BEFORE_RE)]
+    assert any(p.search(before[-140:]) is not None for p in forward) is title
