@@ -91,6 +91,20 @@ def _shift_row(row: Row, dx: float, dy: float) -> None:
     row.y1 += dy
 
 
+class _Object(ctypes.c_void_p):
+    """A page object's handle as pdfium returns it: a subclass of c_void_p, which ctypes returns as it is (not
+    as an int), so that it goes back to pdfium as a pointer without argument types."""
+
+
+# FPDFPage_GetObject(page, index), FPDFPageObj_GetType(object) and FPDFPageObj_GetBounds(object, &left,
+# &bottom, &right, &top), called without argument types (and without releasing the GIL: the calls are short)
+# on the page's pointer, an int index, an _Object and byref()s made once a page, which ctypes passes as they
+# are: the typed bindings convert each argument, at a page object's three calls.
+_GET_OBJECT = ctypes.PYFUNCTYPE(_Object)(ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value or 0)
+_GET_TYPE = ctypes.PYFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value or 0)
+_GET_BOUNDS = ctypes.PYFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_void_p).value or 0)
+
+
 @dataclass(slots=True)
 class PageObjects:
     """What a page draws besides its text: rules, the area its images cover, and its art."""
@@ -116,11 +130,12 @@ def _page_objects(page: pdfium.PdfPage, q: int) -> PageObjects:
     if count > 5000:  # a drawing, not a page of text: no rule worth the time
         return out
     lf, bf, rf, tf = (ctypes.c_float() for _ in range(4))
+    bounds = (ctypes.byref(lf), ctypes.byref(bf), ctypes.byref(rf), ctypes.byref(tf))
     path_type, image_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
     for i in range(count):
-        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind not in (path_type, image_type) or not pdfium_c.FPDFPageObj_GetBounds(obj, lf, bf, rf, tf):
+        obj = _GET_OBJECT(raw_page, i)
+        kind = _GET_TYPE(obj)
+        if kind not in (path_type, image_type) or not _GET_BOUNDS(obj, *bounds):
             continue
         box = to_frame(q, lf.value, bf.value, rf.value, tf.value)
         w, h = box[2] - box[0], box[3] - box[1]
