@@ -71,3 +71,13 @@ def test_the_rule_holds_five_underscores() -> None:
 
     assert FOOTNOTE_SEPARATOR == r"_{5,}"
     assert FOOTNOTE_SEPARATOR_RE.pattern == rf"^\s*{FOOTNOTE_SEPARATOR}\s*$"
+
+
+def test_furniture_as_before_on_every_corpus_line() -> None:
+    # The fast test leans on the furniture patterns of text/regexes.py (no piece holds two small letters in a
+    # row): every distinct line of the dev texts gets the answer of the test as first written.
+    from conftest import shared_path
+
+    lines = {line for path in sorted(shared_path("corpus", "dev").glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines()}
+    assert [t for t in lines if _is_anywhere_furniture(t) is not _slow(t)] == []
