@@ -123,3 +123,18 @@ def test_other_bodies_prefilter_finds_what_the_flat_alternation_finds() -> None:
 )
 def test_keywords_keep_the_words_that_hold_no_other(words: tuple[str, ...], kept: tuple[str, ...]) -> None:
     assert Keywords(*words).words == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("pursuant to Security Council resolution", True),
+        ("RÉSOLUTION 1701", True),
+        ("The Council met.", False),
+    ],
+)
+def test_unit_names_resolutions_once(text: str, names: bool) -> None:
+    unit = Unit("p1", text, False)
+    assert unit.names_resolutions() is names
+    unit.text = "resolution"  # asked once: the answer is kept with the unit
+    assert unit.names_resolutions() is names

@@ -25,12 +25,20 @@ class Unit:
     citations: list[Citation] = field(default_factory=list)
     kind: str = "footnote"
     _lowered: str | None = field(default=None, init=False, repr=False, compare=False)
+    _names_resolutions: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     def lowered(self) -> str:
         """Return the text in lower case, made once: the keyword prefilters of several families read it."""
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
+
+    def names_resolutions(self) -> bool:
+        """Return whether the text holds a keyword of resolutions or decisions (`patterns.RES_PREFILTER`), asked
+        once: the paragraph after asks it again, for a list carried over."""
+        if self._names_resolutions is None:
+            self._names_resolutions = P.RES_PREFILTER.found_in(self.text, self.lowered())
+        return self._names_resolutions
 
 
 @dataclass(slots=True)

@@ -46,7 +46,7 @@ def named_mentions(unit: Unit, before: Unit | None = None) -> list[Named]:
     """
     text = unit.text
     out = _carried_list(unit, before) if before is not None else []
-    if P.RES_PREFILTER.found_in(text, unit.lowered()):
+    if unit.names_resolutions():
         out += _keyword_lists(unit, out)
     if "(19" in text or "(20" in text:
         out += _keywordless_runs(unit, out)
@@ -128,8 +128,8 @@ def _carried_list(unit: Unit, before: Unit) -> list[Named]:
     Only numbers with their year or session are read so: a bare number opening a paragraph is
     more often its own number ("resolution" then "1. The Council ...").
     """
-    if before.footnote or unit.footnote:
-        return []
+    if before.footnote or unit.footnote or not before.names_resolutions():
+        return []  # (no keyword in the paragraph before: none at its end)
     # The keyword ends the text but for blanks (WS is white space to str.rstrip) and has at most 11
     # letters: the search starts near the end (its look-behinds still see the text before).
     btext = before.text
