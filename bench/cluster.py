@@ -6,7 +6,7 @@ own), modes interleaved round by round, and reports:
   speed-up            N=2 against N=1, per mode (done when >= 1.7x for parsing-bound work on 2 cores)
   overhead            the cluster's wall time against local processes with as many workers
   peak memory         of the client (with local:N, the scheduler runs in it), of each Dask worker process,
-                      and of the limited children that parse (sampled every 0.1 s)
+                      and of the limited children that parse (sampled every 0.25 s)
 and the load average seen before and after each run (the machine may be shared).
 With --write-rate URL, it first times the single writer alone (documents parsed once, then written again under
 new hashes), which is the ceiling of any number of workers.
@@ -37,6 +37,9 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "
 MODES = ("workers:1", "workers:2", "local:1", "local:2")
 GOAL_SPEEDUP = 1.7
 MIB = 1024 * 1024
+#: Seconds between two looks at the processes: each look costs the bench 1-2 ms of CPU, which in a 2-worker run
+#: is taken from the parse (every 0.1 s: 0.4-0.8 ms a page of the dev PDFs under load 7-12, 4 % of the two cores).
+SAMPLE_EVERY = 0.25
 
 
 def pick(corpus: Path, limit: int | None, kinds: str) -> list[Path]:
@@ -85,7 +88,7 @@ class Sampler:
 
         me = psutil.Process()
         procs: dict[int, Any] = {}
-        while not self.stop.wait(0.1):
+        while not self.stop.wait(SAMPLE_EVERY):
             self.own = max(self.own, me.memory_info().rss)
             self._own_threads(me)
             for pid in _descendants(me.pid):  # parents first
