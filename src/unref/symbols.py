@@ -210,7 +210,10 @@ class Symbol:
         lang = lang.lower()
         if not _LANG_RE.fullmatch(lang):
             raise ValueError(f"language must be a two-letter code such as 'en', not {lang!r}")
-        return f"https://undocs.org/{lang}/{quote(str(replace(self, reissue=False)), safe='/()')}"
+        text = str(self)
+        if self.reissue:
+            text = text[:-1]  # the reissue mark ends the printed symbol (__str__): no copy of the symbol to drop it
+        return f"https://undocs.org/{lang}/{quote(text, safe='/()')}"
 
     @property
     def base(self) -> Symbol:
@@ -257,20 +260,27 @@ def _catalogue_entry(parts: tuple[str, ...]) -> SeriesEntry | None:
 # Normalisation: small named steps applied to a symbol as found in a document.
 
 
+# The normalisers' patterns, compiled once (each parse of a symbol ran the four through re's cache lookup).
+_NO_BREAK_SPACE_RE = lazy(r"[\u00a0\u202f\t]")
+_DASH_RE = lazy(DASH)
+_LINE_WRAP_RE = lazy(rf"/{WRAP}")
+_TRAILING_PUNCTUATION_RE = lazy(rf"{SENTENCE_PUNCT}$")
+
+
 def _no_break_spaces(text: str) -> str:
-    return re.sub(r"[\u00a0\u202f\t]", " ", text)
+    return _NO_BREAK_SPACE_RE.sub(" ", text)
 
 
 def _dashes(text: str) -> str:
-    return re.sub(DASH, "-", text)
+    return _DASH_RE.sub("-", text)
 
 
 def _line_wraps(text: str) -> str:
-    return re.sub(rf"/{WRAP}", "/", text)
+    return _LINE_WRAP_RE.sub("/", text)
 
 
 def _trailing_punctuation(text: str) -> str:
-    return re.sub(rf"{SENTENCE_PUNCT}$", "", text)
+    return _TRAILING_PUNCTUATION_RE.sub("", text)
 
 
 NORMALISERS: tuple[tuple[str, Callable[[str], str]], ...] = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +10,7 @@ from unref.cite.around import iso
 from unref.cite.organs import ORGAN_BY_NAME, ResolutionOrgan, organ_of_symbol
 from unref.model import Citation, Document, Metadata
 from unref.symbols import try_parse
+from unref.text.regexes import lazy
 
 __all__ = ["Context", "Unit", "canon"]
 
@@ -77,4 +77,7 @@ def _document_organs(md: Metadata) -> list[ResolutionOrgan]:
 
 def canon(symbol: str) -> str:
     """Return a symbol folded for comparison: no spaces, upper case, no reissue mark."""
-    return re.sub(r"[\s*]", "", symbol).upper()
+    return _BLANK_OR_STAR_RE.sub("", symbol).upper()
+
+
+_BLANK_OR_STAR_RE = lazy(r"[\s*]")
