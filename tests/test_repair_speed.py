@@ -152,3 +152,30 @@ def test_holds_any_is_the_pattern_search(text: str, pieces: frozenset[str], foun
     assert _holds_any(text, pieces) is found
     pattern = re.compile("|".join(map(re.escape, sorted(pieces)))) if pieces else None
     assert (pattern is not None and pattern.search(text) is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nagorno -\nKarabakh", "Nagorno-Karabakh"),  # a spaced hyphen at a line end: the compiled pattern
+        ("confi-\ndence", "confidence"),
+        ("a - dash\nand more", "a - dash\nand more"),  # a spaced hyphen, no line end after it
+    ],
+)
+def test_join_line_end_hyphens_gate(text: str, expected: str) -> None:
+    from unref.repair import join_line_end_hyphens
+
+    assert join_line_end_hyphens(Tracked.from_source(text, 0), Context()).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see www.un.org/en/ peace-and-security", "see www.un.org/en/peace-and-security"),
+        ("see un.org/en/ peace", "see un.org/en/ peace"),  # no "www." and no "://": no address to join
+    ],
+)
+def test_join_address_pieces_gate(text: str, expected: str) -> None:
+    from unref.repair import join_address_pieces
+
+    assert join_address_pieces(Tracked.from_source(text, 0), Context()).text == expected

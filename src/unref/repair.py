@@ -1071,6 +1071,8 @@ _CASE_CHANGE_RE = re.compile(rf"(?<!{LETTERS})[A-Z]{_SMALL}{{2,}}(?P<cut>)[A-Z]{
 _LINE_END_HYPHEN_RE = re.compile(rf"({LETTERS}+) ?-[ \t]*\n\s*({LETTERS}+)")
 
 
+# A hyphen, then spaces or tabs before a line break ("Nagorno -" / "Karabakh").
+_SPACED_HYPHEN_BREAK_RE = re.compile(r"-[ \t]+\n")
 # After a number: "600-/year-old", "1990-/1994", a double symbol "A/79/359-/S/2024/684".
 _NUMBER_LINE_END_HYPHEN_RE = re.compile(r"(\d)-[ \t]*\n\s*(?=\d|[a-z]|[A-Z]{1,6}/)")
 # "troop-/and police-contributing": a suspended hyphen keeps the space after it.
@@ -1079,7 +1081,7 @@ _SUSPENDED = frozenset(["and", "or", "nor", "et", "ou", "y", "o", "e", "u", "и"
 
 def join_line_end_hyphens(t: Tracked, ctx: Context) -> Tracked:
     """Join "Nagorno-/Karabakh" keeping the hyphen; drop it only inside a single word."""
-    if "-\n" not in t.text and not re.search(r"-[ \t]+\n", t.text):
+    if "-\n" not in t.text and not _SPACED_HYPHEN_BREAK_RE.search(t.text):
         return t
     edits: list[Edit] = [(m.end(1), m.end(), "-") for m in _NUMBER_LINE_END_HYPHEN_RE.finditer(t.text)]
     for m in _LINE_END_HYPHEN_RE.finditer(t.text):
@@ -1134,6 +1136,8 @@ def _may_hold_address(text: str) -> bool:
 
 def join_address_pieces(t: Tracked, ctx: Context) -> Tracked:
     """Join the pieces of a web address that a blank split ("Opportunities challenges-new-technologies.html")."""
+    if "www." not in t.text and "://" not in t.text:
+        return t  # addresses() finds none (its own test), and an edit of nothing gives the text back
     return t.edit((start, end, join) for a in addresses(t.text) for start, end, join in a.gaps)
 
 
