@@ -179,3 +179,21 @@ def test_join_address_pieces_gate(text: str, expected: str) -> None:
     from unref.repair import join_address_pieces
 
     assert join_address_pieces(Tracked.from_source(text, 0), Context()).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("plain ascii", 0),
+        ("“Latin” – Кириллица, العربية, 中文", 0),  # below U+D800: the short way
+        ("\ud7ff\ue000\ufdcf\ufdf0\ufffd", 0),  # high, beside the ranges: the full class decides
+        ("a\ud800b", 1),  # a lone surrogate
+        ("\ufdd0\ufffe\uffff", 3),
+        ("\U0001fffe \U0010ffff \U0001f600", 2),  # plane ends; an emoji is a character
+    ],
+)
+def test_replace_noncharacters(text: str, count: int) -> None:
+    from unref.text.chars import NONCHARACTER_RE, replace_noncharacters
+
+    assert replace_noncharacters(text) == NONCHARACTER_RE.subn("\ufffd", text)
+    assert replace_noncharacters(text)[1] == count

@@ -18,10 +18,16 @@ _PLANE_ENDS = "".join(rf"\U{plane:04x}fffe\U{plane:04x}ffff" for plane in range(
 NONCHARACTER_RE = re.compile(rf"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_PLANE_ENDS}]")
 
 
+# Every code point of NONCHARACTER_RE is at U+D800 or above: a text with none that high (Latin, Cyrillic, Arabic,
+# CJK ideographs and the punctuation around them) holds none. One range a character is tried, where the class
+# above tries its 36 ranges and code points at every character.
+_HIGH_RE = re.compile("[\ud800-\U0010ffff]")
+
+
 def replace_noncharacters(text: str) -> tuple[str, int]:
     """Return the text with each lone surrogate and non-character replaced by U+FFFD, and how many were."""
-    if NONCHARACTER_RE.search(text) is None:  # the common case: one scan, no copy
-        return text, 0
+    if text.isascii() or _HIGH_RE.search(text) is None or NONCHARACTER_RE.search(text) is None:
+        return text, 0  # the common case: no copy
     return NONCHARACTER_RE.subn(REPLACEMENT, text)
 
 
