@@ -13,6 +13,7 @@ from unref.read.ocr.repairs import (
     document_symbols,
     joins,
     repair_words,
+    repaired_address,
     repaired_brackets,
     repaired_from_document,
     repaired_marker,
@@ -230,6 +231,7 @@ def test_all_steps_named_and_input_unchanged() -> None:
         "specks",
         "brackets",
         "digits",
+        "addresses",
         "spelled_symbols",
         "note_markers",
         "roman",
@@ -342,3 +344,59 @@ def test_a_note_labelled_bang_may_open_with_an_address() -> None:
 def test_bang_stays_without_a_small_label(lines: list[list[OcrWord]]) -> None:
     before = texts(lines)
     assert texts(repair_words(lines, "en", Counter(), steps=("note_markers",))) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A query's "?" read as a figure after a path's figures, before "name=".
+        ("https://x.com/NasimiAghayev/status/18752671257887133742mx=2",
+         "https://x.com/NasimiAghayev/status/1875267125788713374?mx=2"),
+        # "O" and "£" inside a hexadecimal group of an identifier.
+        ("https://journal.un.org/en/new-york/meeting/officials/476acf02-5811-4381-b68b-3b1a601cOcaf/2025-04-10",
+         "https://journal.un.org/en/new-york/meeting/officials/476acf02-5811-4381-b68b-3b1a601c0caf/2025-04-10"),
+        ("www.apgml.org/includes/handlers/get-document.ashx?d=2446bd89-b2cc-4c3c-b378-5£03658dc906",
+         "www.apgml.org/includes/handlers/get-document.ashx?d=2446bd89-b2cc-4c3c-b378-5f03658dc906"),
+        # A group with other letters is a word or a code: it stays.
+        ("www.un.org/development/desa/pd/events/CPDS8", None),
+        ("https://www.youtube.com/playlist?list=PLo7TGs7ujfOXUwG5cY", None),
+        # A query already open, or no path of figures before the "2": nothing to undo.
+        ("https://x.com/RussiaUN/status/1849888751012434066?s=2", None),
+        ("https://example.org/page2id=3", None),
+        # No address at all.
+        ("2O25", None),
+    ],
+)
+def test_repaired_address(text: str, expected: str | None) -> None:
+    assert repaired_address(text) == expected
+
+
+def test_addresses_step_runs_on_ocr_lines() -> None:
+    line = [OcrWord("See", 0, 0, 10, 8, 90, 1), OcrWord("https://a.org/x/12345678902id=4", 12, 0, 90, 8, 90, 1)]
+    out = repair_words([line], "en", Counter(), steps=("addresses",))
+    assert [w.text for w in out[0]] == ["See", "https://a.org/x/1234567890?id=4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        # The address goes on from the line before: its second line needs no scheme.
+        ("18752671257887133742mx=2.", "https://x.com/NasimiAghayev/status/", "1875267125788713374?mx=2."),
+        ("5£03658dc906.", "www.apgml.org/get-document.ashx?d=2446bd89-b2cc-4c3c-b378-", "5f03658dc906."),
+        # The query is open on the line before: a "2" before "name=" is a figure.
+        ("12345672ab=1", "https://a.org/x?q=", None),
+        # No address before: a word of prose or figures stays.
+        ("18752671257887133742mx=2.", "", None),
+    ],
+)
+def test_repaired_address_goes_on(text: str, head: str, expected: str | None) -> None:
+    assert repaired_address(text, head) == expected
+
+
+def test_addresses_step_reads_the_next_line_start() -> None:
+    lines = [[OcrWord("See", 0, 0, 10, 8, 90, 1), OcrWord("https://x.com/a/status/", 12, 0, 90, 8, 90, 1)],
+             [OcrWord("12345678902mx=2.", 0, -10, 40, -2, 90, 2), OcrWord("2O25", 42, -10, 60, -2, 90, 2)],
+             [OcrWord("12345678902mx=2.", 0, -20, 40, -12, 90, 3)]]
+    out = repair_words(lines, "en", Counter(), steps=("addresses",))
+    assert [[w.text for w in line] for line in out] == [
+        ["See", "https://x.com/a/status/"], ["1234567890?mx=2.", "2O25"], ["12345678902mx=2."]]

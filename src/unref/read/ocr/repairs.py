@@ -23,6 +23,8 @@ Every decision rests on evidence, never on a list of one document's misreadings:
 - `hyphens`: a word split over two lines with "-": joined when the whole is a word (wordfreq or the
   document) and the second half is no word on its own, or the document writes it whole; a real
   hyphen ("well-being": both halves words, or the document prints it with its hyphen) stays;
+- `addresses`: web addresses misread against the URL grammar: "O" and "£" inside a group of hexadecimal
+  digits ("601cOcaf", "8e48£"), a query's "?" read "2" or "7" after a path's figures ("…7142mx=2");
 - `specks`: a lone ".", ",", "'" or "`" with a tiny box and a low confidence, not inside a number.
 
 Pages read with Arabic data have two steps more (ARABIC_STEPS), for what the engine makes of Arabic print:
@@ -608,6 +610,71 @@ def arabic_bullets(lines: Lines, ctx: Context) -> Lines:
     return out
 
 
+# --- Web addresses ------------------------------------------------------------------------
+
+#: A word that is a web address: a scheme or "www." at its head (after an opening bracket).
+_ADDRESS_HEAD_RE = re.compile(r"^[(\[]?(?:https?://|www\.)", re.IGNORECASE)
+#: A run of letters and digits inside an address, between its punctuation (the groups of an identifier).
+_ADDRESS_RUN_RE = re.compile(r"[0-9A-Za-z£]+")
+#: A hexadecimal identifier's group as OCR reads it: lower-case hex digits with "O" for 0 and "£" for f among them.
+_HEX_RUN_RE = re.compile(r"[0-9a-f]*[0-9][0-9a-fO£]*|[0-9a-fO£]*[0-9][0-9a-f]*")
+#: A query's "?" read as a figure ("status/1875267125788713374?mx=2" read "…37142mx=2"): a figure glued after the
+#: figures of a path segment and before a parameter's name and "=".
+_QUERY_MARK_RE = re.compile(r"(?:^|(?<=/))(?P<digits>\d{6,}?)[27](?=[a-z_]{1,12}=)")
+#: A line that ends so has its address go on at the next line's start (no stop, comma or bracket after it).
+_ADDRESS_OPEN_END_RE = re.compile(r"[\w/\-=?&%#~+]$")
+
+
+def _hex_run(m: re.Match[str]) -> str:
+    """Return a run of an address with "O" read as 0 and "£" as f where the run is a hex group otherwise."""
+    run = m.group()
+    if ("O" in run or "£" in run) and _HEX_RUN_RE.fullmatch(run) and any(c in "abcdef" for c in run):
+        return run.replace("O", "0").replace("£", "f")
+    return run
+
+
+def repaired_address(text: str, head: str = "") -> str | None:
+    """Return a web address with OCR's misreadings undone, or None (the word is none, or nothing changes).
+
+    `head` is the address's part on the line before, where the word goes on with it (the word then needs no
+    scheme of its own). The URL grammar decides (RFC 3986 allows ASCII only; a query opens with "?"): a "£"
+    inside an address is no address character, and within a group of hexadecimal digits (an identifier:
+    "…-39b1a601cOcaf") it is the "f", as an "O" there is the 0 (a group that holds other letters is a word, and
+    stays); a figure "2" or "7" after a path segment of figures and before "name=" is the query's "?" where the
+    address has none.
+    """
+    if not head and not _ADDRESS_HEAD_RE.match(text):
+        return None
+    fixed = _ADDRESS_RUN_RE.sub(_hex_run, text)
+    if "?" not in fixed and "?" not in head:
+        fixed = _QUERY_MARK_RE.sub(lambda m: m["digits"] + "?", fixed, count=1)
+    return fixed if fixed != text else None
+
+
+def _address_head(line: list[OcrWord]) -> str:
+    """Return the address a line ends with, where it may go on at the next line's start ("" where none does)."""
+    last = line[-1].text if line else ""
+    if _ADDRESS_HEAD_RE.match(last) and _ADDRESS_OPEN_END_RE.search(last):
+        return last
+    return ""
+
+
+def addresses(lines: Lines, ctx: Context) -> Lines:
+    """Web addresses misread: hex digits read as letters, a query's "?" read as a figure (also on the line where an
+    address goes on)."""
+    del ctx
+    out = []
+    head = ""
+    for line in lines:
+        new = []
+        for k, w in enumerate(line):
+            before = head if k == 0 else ""
+            fixed = repaired_address(w.text, before) if before or "://" in w.text or "www." in w.text else None
+            new.append(replace(w, text=fixed) if fixed else w)
+        out.append(new)
+        head = _address_head(new)
+    return out
+
 #: The steps of a page read with Arabic data, after STEPS.
 ARABIC_STEPS: tuple[tuple[str, Step], ...] = (
     ("arabic_commas", arabic_commas),
@@ -618,6 +685,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("specks", specks),
     ("brackets", brackets),
     ("digits", digits),
+    ("addresses", addresses),
     ("spelled_symbols", spelled_symbols),
     ("note_markers", note_markers),
     ("roman", roman),
