@@ -400,3 +400,12 @@ def test_addresses_step_reads_the_next_line_start() -> None:
     out = repair_words(lines, "en", Counter(), steps=("addresses",))
     assert [[w.text for w in line] for line in out] == [
         ["See", "https://x.com/a/status/"], ["1234567890?mx=2.", "2O25"], ["12345678902mx=2."]]
+
+
+def test_addresses_step_reads_a_word_split_off_an_address() -> None:
+    line = [OcrWord("See", 0, 0, 10, 8, 90, 1), OcrWord("https://x.com/NasimiA", 12, 0, 50, 8, 90, 1),
+            OcrWord("ghayev/status/18752671257887133742mx=2.", 52, 0, 90, 8, 90, 1),
+            OcrWord("and", 92, 0, 99, 8, 90, 1), OcrWord("12345678902mx=2.", 100, 0, 120, 8, 90, 1)]
+    out = repair_words([line], "en", Counter(), steps=("addresses",))
+    assert [w.text for w in out[0]] == ["See", "https://x.com/NasimiA", "ghayev/status/1875267125788713374?mx=2.",
+                                        "and", "12345678902mx=2."]

@@ -659,16 +659,33 @@ def _address_head(line: list[OcrWord]) -> str:
     return ""
 
 
+#: A word after an address on its line goes on with it when it holds a path's marks: the engine splits a long
+#: address at a space it sees in the print ("https://x.com/NasimiA" "ghayev/status/…"), prose has none of these.
+_PATH_MARK_RE = re.compile(r"[/=%#]")
+
+
+def _goes_on(line: list[OcrWord], k: int, head: str) -> str:
+    """Return the address that word `k` of a line goes on with ("" where it starts none): the address the line
+    before ended with (`head`, for the first word), or the address word before it on the line when the word holds a
+    path's marks (_PATH_MARK_RE)."""
+    if k == 0:
+        return head
+    before = line[k - 1].text
+    if _PATH_MARK_RE.search(line[k].text) and (_ADDRESS_HEAD_RE.match(before) or (k == 1 and head)):
+        return before
+    return ""
+
+
 def addresses(lines: Lines, ctx: Context) -> Lines:
     """Web addresses misread: hex digits read as letters, a query's "?" read as a figure (also on the line where an
-    address goes on)."""
+    address goes on, and in a word the engine split off an address)."""
     del ctx
     out = []
     head = ""
     for line in lines:
         new = []
         for k, w in enumerate(line):
-            before = head if k == 0 else ""
+            before = _goes_on(line, k, head)
             fixed = repaired_address(w.text, before) if before or "://" in w.text or "www." in w.text else None
             new.append(replace(w, text=fixed) if fixed else w)
         out.append(new)
