@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from unref.read.ocr.engine import PageImage, line_api
+from unref.read.ocr.masthead import reread_symbol
 from unref.read.ocr.words import OcrWord
 
 #: A word read with less confidence than this is read again...
@@ -29,7 +30,9 @@ REREAD_MARGIN = 0.4
 
 
 def reread_doubtful(page: PageImage, words: list[OcrWord], lang: str) -> list[OcrWord]:
-    """Return the page's words with the doubtful ones read again alone (see the module)."""
+    """Return the page's words with the doubtful ones read again alone (see the module), the masthead's symbol
+    first (read.ocr.masthead: its large letters misread, it is read again as a whole)."""
+    words = reread_symbol(page, words)
     doubtful = [w for w in words if w.conf < REREAD_BELOW and len(w.text) >= 2][:REREAD_MAX]
     if not doubtful:
         return words
