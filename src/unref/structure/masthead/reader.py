@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 
 from unref.catalogue import organ_misread, organ_of
 from unref.model import Line, Metadata
+from unref.symbols import try_parse
 from unref.text.regexes import (
     AGENDA_ITEM_RE,
     AGENDA_RE,
@@ -448,6 +449,21 @@ def _unspaced_symbol(text: str) -> str:
     return joined if SYMBOL_LINE_RE.match(joined) else text
 
 
+# "S 2025/68": OCR of a masthead that prints the series letter large and the rest small reads them as two words and
+# loses the slash between them (read.ocr.masthead reads such a symbol again; where that fails the line stays so).
+_OCR_SPACED_SERIES_RE = re.compile(r"^\s*([A-Z]{1,4}) (\d[^\s/]*/\S+)\s*$")
+
+
+def spaced_series(text: str) -> str:
+    """Return a symbol line whose slash after the series OCR read as a space ("S 2025/68") as the symbol, where the
+    joined symbol parses (the symbol grammar and its series catalogue: "S/2025/68"); else the line."""
+    m = _OCR_SPACED_SERIES_RE.match(text)
+    if m is None:
+        return text
+    joined = f"{m.group(1)}/{m.group(2)}"
+    return joined if try_parse(joined) is not None else text
+
+
 # "s/21194": OCR of a typewritten masthead reads the series letter in lower case.
 _OCR_SERIES_RE = re.compile(r"^([sae])(?=/\d{3,5}(?:/|\s*$))")
 # "l6 avril 1980": OCR reads a typewritten 1 as "l" or "I" in the day of the masthead's date.
@@ -671,7 +687,8 @@ class _Reader:
 
     def _take(self, i: int, raw: str) -> str:
         """Read one masthead item by the first rule that takes it; return its kind, or "" when the line is none."""
-        text = _OCR_SERIES_RE.sub(lambda m: m.group(1).upper(), _SPACED_SERIES_RE.sub(r"\1/", _unspaced_symbol(raw)))
+        text = _SPACED_SERIES_RE.sub(r"\1/", spaced_series(_unspaced_symbol(raw)))
+        text = _OCR_SERIES_RE.sub(lambda m: m.group(1).upper(), text)
         text = _OCR_DAY_RE.sub(r"1\1", text)
         self.at = i
         for find, limit, handler in _ITEM_RULES:
