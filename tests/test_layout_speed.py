@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from unref.layout import _is_anywhere_furniture, any_of
-from unref.text.regexes import BOILERPLATE_RE, HEADER_DATE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE, STAMP_RE
+from unref.layout import _is_anywhere_furniture
+from unref.text.regexes import BOILERPLATE_RE, HEADER_DATE_RE, JOB_NUMBER_RE, PAGE_NUMBER_RE, STAMP_RE, any_of
 
 _PATTERNS = (JOB_NUMBER_RE, STAMP_RE, BOILERPLATE_RE, PAGE_NUMBER_RE, HEADER_DATE_RE)
 

@@ -12,12 +12,11 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Literal
 
-from unref.layout import any_of
 from unref.model import Line, Paragraph, ParagraphKind
 from unref.repair import Context, repair
 from unref.structure.masthead import TITLE_END_RE
 from unref.structure.tables import GRID_KINDS, continues_grid, grid_tracked, table_rows
-from unref.text.regexes import LIST_ITEM_RE, SIGNED_RE, TERMINAL_PUNCT
+from unref.text.regexes import LIST_ITEM_RE, SIGNED_RE, TERMINAL_PUNCT, any_of
 from unref.text.tracked import Tracked
 
 # Lines that open a title block: an annexed letter's title, or the annex heading that names it.

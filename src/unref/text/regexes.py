@@ -184,3 +184,21 @@ LIST_ITEM_RE = re.compile(
     r"^\s*(?:\d{1,3}\.(?=\s|$)|\([a-z]{1,4}\)(?=\s|$)|[a-z]\)(?=\s)|[•▪·–\-](?=\s)|\(\d{1,3}\)(?=\s))"
 )
 TERMINAL_PUNCT = '.:;!?”")’]»'
+
+
+# The flags a pattern may keep inside any_of's one pattern, as a scoped group writes them.
+_SCOPED_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """Return one pattern whose `match` succeeds where the `match` of any of `patterns` does: one call, where a
+    call per pattern cost more than the tests themselves (they run on every line). Each keeps its own flags in
+    a scoped group ("(?i:...)"); a pattern may take no other flag, and no back-reference by number."""
+    parts = []
+    for pattern in patterns:
+        flags = pattern.flags & ~re.UNICODE
+        letters = "".join(letter for flag, letter in _SCOPED_FLAGS.items() if flags & flag)
+        if flags & ~sum(_SCOPED_FLAGS) or re.search(r"\\[1-9]|\(\?P=", pattern.pattern):
+            raise ValueError(f"any_of cannot keep this pattern's flags or back-references: {pattern.pattern!r}")
+        parts.append(f"(?{letters}:{pattern.pattern})")
+    return re.compile("|".join(parts))
