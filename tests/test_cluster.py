@@ -288,7 +288,7 @@ def test_sigkill_of_a_parsing_child_on_the_cluster(scheduler: str, tmp_path: Pat
         with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
             result = ingest([tmp_path / "in"], store, cluster=scheduler, progress=kill_a_child, batch_size=1)
             assert killed, "no parsing child to kill"
-            assert (result.added, result.failed) == (count, 0)  # parsed again by a fresh child of the same worker
+            assert (result.added, result.failed) == (count, 0), result.failures  # parsed again by a fresh child
             _check_once(store, count)
 
 

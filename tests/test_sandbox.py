@@ -177,6 +177,64 @@ def test_a_child_that_cannot_start_blames_no_file() -> None:
         sandbox.close()
 
 
+
+def _killed_while_starting(marker: Path, times: int) -> None:
+    """Warm a child by killing it, as an operator or the out-of-memory killer would, the first `times` times."""
+    import os
+
+    started = len(marker.read_text()) if marker.exists() else 0
+    marker.write_text("x" * (started + 1))
+    if started < times:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_child_killed_from_outside_while_it_starts_is_started_again(tmp_path: Path) -> None:
+    marker = tmp_path / "starts"
+    sandbox: Sandbox[int] = Sandbox(Limits(), partial(_killed_while_starting, marker, 1))
+    try:
+        assert sandbox.run(partial(_allocate, 1), "a.pdf") == 1024 * 1024
+        assert marker.read_text() == "xx"  # the second child took the parse
+    finally:
+        sandbox.close()
+
+
+def test_children_killed_each_time_they_start_blame_no_file(tmp_path: Path) -> None:
+    sandbox: Sandbox[int] = Sandbox(Limits(), partial(_killed_while_starting, tmp_path / "starts", 99))
+    try:
+        with pytest.raises(UnrefError, match="was killed by SIGKILL while it started") as caught:
+            sandbox.run(partial(_allocate, 1), "a.pdf")
+        assert caught.value.path is None
+    finally:
+        sandbox.close()
+
+
+class _SeemsAlive:
+    """A dead child's process object, as seen before its death is reported (a forkserver reports it later)."""
+
+    def __init__(self, process: object) -> None:
+        self._process = process
+
+    def is_alive(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._process, name)
+
+
+def test_a_waiting_child_killed_from_outside_is_replaced_for_the_next_parse() -> None:
+    import psutil
+
+    sandbox: Sandbox[int] = Sandbox(Limits())
+    try:
+        assert sandbox.run(partial(_allocate, 1), "a.pdf") == 1024 * 1024
+        child = psutil.Process(sandbox.process.pid)
+        child.send_signal(signal.SIGKILL)
+        child.wait(5)
+        sandbox.process = _SeemsAlive(sandbox.process)  # its pipe is closed: the parse is sent to a new child
+        assert sandbox.run(partial(_allocate, 2), "b.pdf") == 2 * 1024 * 1024
+    finally:
+        sandbox.close()
+
 # The server under hostile uploads (bench/load.py --upload-clients): a 503 it answers on purpose is no fault.
 @pytest.mark.parametrize(("status", "error", "fault"), [
     (503, "busy-uploads", False),  # ApiError: the parse slots are taken

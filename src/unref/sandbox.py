@@ -194,6 +194,10 @@ def _context(method: str | None, preload: tuple[str, ...]) -> Any:
     return multiprocessing.get_context("spawn")
 
 
+#: Children started, at most, for one parse when each is killed by a signal before it is ready.
+_STARTS = 3
+
+
 class Sandbox(Generic[T]):
     """A child process that runs parses one at a time under `limits`; the parent keeps the deadline.
 
@@ -219,27 +223,37 @@ class Sandbox(Generic[T]):
         if self.conn is not None and self.process is not None and self.process.is_alive():
             return self.conn
         context = _context(self.method, self.preload)
-        parent: Connection
-        parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child, self.limits, self.warm), daemon=True,
-                                  name="unref-sandbox")
-        process.start()
-        child.close()
-        self.process, self.conn = process, parent
-        try:
-            parent.recv()  # the child is ready (or could not start: then no file is to blame)
-        except (EOFError, OSError):
-            self.kill()
-            raise UnrefError(None, "cannot start a process to parse in (a script that parses in worker processes "
-                                   "must start them under `if __name__ == '__main__':`)") from None
-        return parent
+        for _ in range(_STARTS):
+            parent: Connection
+            parent, child = context.Pipe()
+            process = context.Process(target=_serve, args=(child, self.limits, self.warm), daemon=True,
+                                      name="unref-sandbox")
+            process.start()
+            child.close()
+            self.process, self.conn = process, parent
+            try:
+                parent.recv()  # the child is ready (or could not start: then no file is to blame)
+                return parent
+            except (EOFError, OSError):
+                exitcode = self._reap()
+            # A child killed by a signal while it warmed up was killed from outside (an operator, the
+            # out-of-memory killer): start another. One that exited by itself cannot start here.
+            if exitcode is None or exitcode >= 0:
+                raise UnrefError(None, "cannot start a process to parse in (a script that parses in worker "
+                                       "processes must start them under `if __name__ == '__main__':`)")
+        raise UnrefError(None, f"cannot start a process to parse in: each of {_STARTS} was killed by "
+                               f"{signal.Signals(-(exitcode or 0)).name} while it started")
 
     def start(self, call: Callable[[], T], name: str) -> None:
         """Send a parse to the child; its deadline starts now."""
         conn = self._spawn()
         self.name = name
         self.deadline = time.monotonic() + self.limits.timeout + GRACE if self.limits.timeout > 0 else float("inf")
-        conn.send((call, name))
+        try:
+            conn.send((call, name))
+        except OSError:  # the waiting child died before it took the parse (killed from outside): start another
+            self._reap()
+            self._spawn().send((call, name))
 
     @property
     def busy(self) -> bool:
