@@ -76,3 +76,44 @@ def test_pages_to_read_reads_an_old_layer_in_auto_mode(tmp_path: Path) -> None:
     assert language == "en" and jobs == [(0, OLD_OCR_LAYER, "en")]
     assert pages_to_read([geo], "auto")[0] == []  # without the PDF, its text alone decides
     assert pages_to_read([geo], "never", SourceSpec("pdf", str(path)))[0] == []
+
+
+def test_read_pdf_reads_an_old_layer_again_in_auto_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose image shows one text and whose invisible layer spells another (an old engine's reading, here
+    clean words so that no word signal tells it) is read by OCR under auto: the page decides (read.pdf passes
+    the PDF's spec to pages_to_read)."""
+    pytest.importorskip("tesserocr")
+    import sys
+
+    from unref.read import read
+    from unref.read.ocr.engine import EngineMissing, tessdata_dir
+
+    try:
+        tessdata_dir()
+    except EngineMissing:
+        pytest.skip("Tesseract's language data is not installed")
+    sys.path.insert(0, str(Path(__file__).parent))
+    import ocrgen
+    import pdfgen
+
+    monkeypatch.setenv("UNREF_OCR_CACHE", str(tmp_path / "cache"))
+    w = pdfgen.Writer()
+    w.page()
+    shown = ["The Council examined the situation in the region and the reports",
+             "of the Secretary-General on the activities of the mission there."]
+    for k, line in enumerate(shown):
+        w.text(72, 100 + 16 * k, line, size=12)
+    image = ocrgen.degrade(ocrgen.page_images(w.output(tmp_path / "shown.pdf"))[0])
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    pdf.image(image, 0, 0, W, H)
+    pdf.set_font("Helvetica", size=10)
+    pdf.text_mode = TextMode.INVISIBLE
+    for k in range(30):
+        pdf.text(72, 80 + 20 * k, f"Line {k} of the text that the old engine gave, word after word.")
+    pdf.output(str(tmp_path / "old.pdf"))
+    source = read(tmp_path / "old.pdf")
+    assert source.ocr is not None and [p.reason for p in source.ocr.pages] == [OLD_OCR_LAYER]
+    assert "The Council examined the situation" in source.text
+    assert "old engine" not in source.text
+    assert read(tmp_path / "old.pdf", ocr="never").ocr is None  # never: the layer is kept

@@ -116,10 +116,11 @@ def _read_scans(source: str | Path | bytes, label: str, password: str | None, pa
     from unref.read.ocr.scan import pages_to_read, read_scan
     from unref.read.ocr.sources import SourceSpec
 
-    jobs, language = pages_to_read(pages, ocr)
+    # The spec goes to pages_to_read too: auto looks at the PDF's pages for an old OCR layer (read.ocr.layer).
+    spec = SourceSpec("pdf", source if isinstance(source, bytes) else str(source), password)
+    jobs, language = pages_to_read(pages, ocr, spec)
     if not jobs:
         return None
-    spec = SourceSpec("pdf", source if isinstance(source, bytes) else str(source), password)
     try:
         scan = read_scan(spec, jobs, language, deadline=deadline, timeout=timeout, progress=progress)
     except EngineMissing as err:
