@@ -16,7 +16,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise, repeat
+from itertools import chain, pairwise, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -434,10 +434,11 @@ def _finish_row(row: Row) -> None:
     """Order the row's glyphs left to right; its size and band are those of most of its glyphs."""
     runs = sorted(row.runs, key=lambda r: r.x0)
     row.spaced = any(r.spaced for r in runs)
+    # The runs' glyphs are joined in C (chain), not by a comprehension: this sees every glyph.
     if all(b.x0 >= a.x1 - 1.0 for a, b in pairwise(runs)):
-        row.glyphs = [g for r in runs for g in r.glyphs]
+        row.glyphs = list(chain.from_iterable(r.glyphs for r in runs))
     else:
-        row.glyphs = _drop_overprint(sorted((g for r in runs for g in r.glyphs), key=lambda g: g[1]))
+        row.glyphs = _drop_overprint(sorted(chain.from_iterable(r.glyphs for r in runs), key=_LEFT_OF))
     if len(runs) > 1:
         weight: dict[float, int] = {}
         for r in runs:
@@ -448,6 +449,7 @@ def _finish_row(row: Row) -> None:
 
 
 _SIZE_OF = itemgetter(5)  # a glyph's font size
+_LEFT_OF = itemgetter(1)  # a glyph's left edge
 
 
 def _main_size(glyphs: list[Glyph]) -> float:
@@ -504,7 +506,19 @@ def split_at(frag: Fragment, xs: list[float], gap: float) -> list[Fragment]:
 
 
 def _split(row: Row, glyphs: list[Glyph], limit: float) -> list[Fragment]:
-    """Return the pieces of a row's glyphs between gaps wider than `limit` points."""
+    """Return the pieces of a row's glyphs between gaps wider than `limit` points.
+
+    Glyphs of one size (most rows) take _split_plain, which writes each piece's text in the same pass."""
+    sizes = set(map(_SIZE_OF, glyphs))
+    if len(sizes) == 1:
+        size = sizes.pop()
+        if size > 0:
+            return _split_plain(row, glyphs, limit, size)
+    return _split_general(row, glyphs, limit)
+
+
+def _split_general(row: Row, glyphs: list[Glyph], limit: float) -> list[Fragment]:
+    """Return the pieces of a row's glyphs between gaps wider than `limit` points, their text not yet written."""
     out: list[Fragment] = []
     start = 0
     right = -1e9
@@ -521,7 +535,53 @@ def _split(row: Row, glyphs: list[Glyph], limit: float) -> list[Fragment]:
     return [f for f in out if f.glyphs]
 
 
-def _fragment(row: Row, glyphs: list[Glyph]) -> Fragment:
+def _split_plain(row: Row, glyphs: list[Glyph], limit: float, size: float) -> list[Fragment]:
+    """Return what _split returns for glyphs all of one size (> 0), each piece with its text.
+
+    One pass does both: where every glyph has the fragment's size none is a superscript (none is at most
+    SUPERSCRIPT_SIZE of it), so fragment_text's test is only the word gap, with the size fixed, and there are
+    no markers. A piece's text is fragment_text's: a space before a glyph after a printed space or a gap
+    wider than the word gap from the glyph before; spaces at a piece's ends write nothing.
+    """
+    out: list[Fragment] = []
+    start = 0
+    right = -1e9  # the right edge of the piece's glyphs so far, as _split keeps it
+    prev_right = math.inf  # the right edge of the glyph before in the piece (none yet: no gap is a space)
+    word_gap = (SPACED_GAP if row.spaced else SPACE_GAP) * size
+    parts: list[str] = []  # the piece's text; empty until its first glyph, as fragment_text's `prev`
+    add = parts.append
+    pending = False
+    for k, g in enumerate(glyphs):
+        ch, left, _, r, _, _ = g
+        if ch == " ":
+            pending = bool(parts)
+            continue
+        if left - right > limit and k > start:
+            out.append(_plain_fragment(row, glyphs[start:k], size, "".join(parts)))
+            start = k
+            parts = []
+            add = parts.append
+            prev_right, pending = math.inf, False
+        if pending or left - prev_right > word_gap:
+            add(" ")
+        add(ch)
+        prev_right = r
+        pending = False
+        if r > right:
+            right = r
+    if start < len(glyphs):
+        out.append(_plain_fragment(row, glyphs[start:], size, "".join(parts)))
+    return [f for f in out if f.glyphs]
+
+
+def _plain_fragment(row: Row, glyphs: list[Glyph], size: float, text: str) -> Fragment:
+    """Return _fragment's fragment of glyphs all of one size, its text (no markers) known."""
+    frag = _fragment(row, glyphs, size)
+    frag._text = (text, [])
+    return frag
+
+
+def _fragment(row: Row, glyphs: list[Glyph], size: float | None = None) -> Fragment:
     """Return a fragment of the row's glyphs, spaces at either end dropped; its size is that of most
     of its glyphs, its band that of the first glyph of that size."""
     while glyphs and glyphs[-1][0] == " ":
@@ -530,8 +590,11 @@ def _fragment(row: Row, glyphs: list[Glyph]) -> Fragment:
         glyphs.pop(0)
     if not glyphs:
         return Fragment(row, glyphs, 0.0, 0.0, row.size, row.y0, row.y1)
-    size = _main_size(glyphs)
-    main = next(g for g in glyphs if g[5] == size)
+    if size is None:
+        size = _main_size(glyphs)
+        main = next(g for g in glyphs if g[5] == size)
+    else:  # the caller knows every glyph is of this size
+        main = glyphs[0]
     return Fragment(row, glyphs, glyphs[0][1], glyphs[-1][3], size, main[2], main[4])
 
 
