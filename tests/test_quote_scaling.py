@@ -7,10 +7,11 @@ import regex
 
 from unref.model import Paragraph
 from unref.quotes import _annexed_addressee, _Covers
-from unref.quotes.grammar import _FILLER, _HEARSAY, _TRAILING_FILLER_RE
+from unref.quotes.grammar import _FILLER, _HEARSAY, _TRAILING_DATE_RE, _TRAILING_FILLER_RE
 
 # The pattern as it was: the spaces given back one by one, tried from every one of them.
 _BACKTRACKING_FILLER_RE = regex.compile(rf"(?:\s+{_FILLER}|\s+{_HEARSAY}|\s*[,–—-])+\s*$")
+_BACKTRACKING_DATE_RE = regex.compile(r"\s+(?:of|dated)\s+\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}$")
 _MASKED = "The Embassy of Pakistan to Afghanistan informed UNAMA in writing that “" + " " * 300 + "” and "
 
 
@@ -30,6 +31,20 @@ _MASKED = "The Embassy of Pakistan to Afghanistan informed UNAMA in writing that
 ])
 def test_trailing_filler_as_before(phrase: str) -> None:
     assert _TRAILING_FILLER_RE.sub("", phrase) == _BACKTRACKING_FILLER_RE.sub("", phrase)
+
+
+@pytest.mark.parametrize("segment", [
+    "Law on the Protection of Military Graves of 10 January 2007",
+    "the decree dated  3   May\t1999",
+    "the decree dated 3 May 1999\n",
+    "He reaffirmed “" + " " * 300 + "” of 3 May 2020",  # a masked quotation before the date
+    "He reaffirmed “" + " " * 300 + "” to resolution 2231 (2015)",
+    "of 10 January 2007",
+    "the law of10 January 2007",
+    "the law of 10 january 2007",
+])
+def test_trailing_date_as_before(segment: str) -> None:
+    assert _TRAILING_DATE_RE.sub("", segment) == _BACKTRACKING_DATE_RE.sub("", segment)
 
 
 def _paragraphs(kinds_and_texts: list[tuple[str, str]]) -> list[Paragraph]:
