@@ -8,7 +8,12 @@ of the peak RSS of every process of the run (the command, its forkserver and wor
 VmHWM, read from /proc while it runs), the largest sum of RSS at one moment (processes that replace
 others, or programs that OCR starts, add to the first and not to the second), and the largest process.
 
-Run: .venv/bin/python bench/startup.py [--runs N] [--sample N] [--src DIR]
+The commands run with their bytecode cached, as an installed package has it (pip compiles it at install): written
+by the warm-up run into a folder of this bench's own (PYTHONPYCACHEPREFIX), never into the tree, even where
+PYTHONDONTWRITEBYTECODE is set (as in the sessions' shells, where each start compiled some 45 modules of unref
+from their source: about 0.1 s of `unref parse`). --from-source measures that instead.
+
+Run: .venv/bin/python bench/startup.py [--runs N] [--sample N] [--src DIR] [--from-source]
 (--src: the src/ folder of another checkout of unref, to measure it with the same Python.)
 """
 
@@ -141,6 +146,13 @@ def _watch(process: subprocess.Popen[bytes], watch: Watch, interval: float) -> N
         time.sleep(interval)
 
 
+def bytecode(env: dict[str, str], folder: Path) -> str:
+    """Have the commands cache their bytecode under `folder` (written by the warm-up run); return what is done."""
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return f"cached in {env['PYTHONPYCACHEPREFIX']} (as installed)"
+
+
 def ingest_memory(sample: int, workers: int, env: dict[str, str], folder: Path) -> dict[str, Any]:
     """Return the memory of `unref ingest --workers N` over `sample` dev files: the sum of every process's
     peak RSS (MiB), the largest sum of RSS at one moment, the largest process, the processes by kind, and
@@ -171,12 +183,15 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=40, help="dev files that the ingest reads (0: none, -1: all)")
     ap.add_argument("--workers", type=int, default=2, help="workers of the ingest")
     ap.add_argument("--src", help="the src/ folder of the unref to measure (default: the installed one)")
+    ap.add_argument("--from-source", action="store_true",
+                    help="keep the environment's PYTHONDONTWRITEBYTECODE: modules compiled from source at each start")
     args = ap.parse_args()
     env = dict(os.environ)
     if args.src:
         env["PYTHONPATH"] = str(Path(args.src).resolve())
     with tempfile.TemporaryDirectory(prefix="unref-startup-") as temporary:
         folder = Path(temporary)
+        print("bytecode: " + ("compiled from source at each start" if args.from_source else bytecode(env, folder)))
         for name, seconds in startup(args.runs, env, folder).items():
             print(f"{name:<24} {seconds:6.3f} s CPU (median of {args.runs})")
         if args.sample and not CORPUS.is_dir():
