@@ -674,6 +674,32 @@ def split_off_notes(source: Source) -> tuple[list[Line], list[RawNote]]:
 
 
 def _page_areas(page: Page, style: str, expected: int, width: int) -> tuple[list[Line], list[Line]]:
+    """Return a page's body (and blank) lines and the lines of its footnote area (without the page's foot: see
+    _without_foot)."""
+    body, notes = _page_areas_with_foot(page, style, expected, width)
+    return body, _without_foot(notes)
+
+
+#: The job number at the foot of a UN page as OCR may read it: "25-05843 E) 210425", "25-06252 (E 280425",
+#: "GE.19-13879(E)", "2506744 (E)" (a bracket or the hyphen lost), with its date stamp: alone on its line.
+_FOOT_JOB_RE = re.compile(
+    r"^\s*(?:[A-Z]{1,3}\.)?\d{2}(?:-\d{5}[A-Z]?\s*(?:\(?[A-Z]\)?)?|\d{5}\s*(?:\([A-Z]\)?|[A-Z]\)))\s*(?:\d{6})?\s*$")
+
+
+def _without_foot(notes: list[Line]) -> list[Line]:
+    """Return a footnote area's lines up to the page's job number: on a scan the job number, the bar code and the
+    recycling notice under the notes may be read into the area (the running foot is not told where OCR garbled it);
+    the UN prints the job number below the last note of a page, so it and what follows are the page's foot, and are
+    labelled furniture."""
+    k = next((i for i, ln in enumerate(notes) if _FOOT_JOB_RE.match(ln.text)), None)
+    if k is None:
+        return notes
+    for ln in notes[k:]:
+        ln.kind = "furniture"
+    return notes[:k]
+
+
+def _page_areas_with_foot(page: Page, style: str, expected: int, width: int) -> tuple[list[Line], list[Line]]:
     """Return a page's body (and blank) lines and the lines of its footnote area."""
     page_body = [ln for ln in page.lines if ln.kind in ("body", "blank")]
     notes = [ln for ln in page.lines if ln.kind == "note"]

@@ -41,7 +41,7 @@ def note_labels(page: PageImage, words: list[OcrWord], rules: list[Box]) -> list
     cut = (paper + ink) // 2
     faint = round(paper - FAINT_INK * (paper - ink))
     words = raised_marks(page, words, cut, faint)
-    return add_note_labels(page, relabel_line_starts(page, words, cut), rules, cut, faint)
+    return add_note_labels(page, relabel_line_starts(page, words, cut, faint), rules, cut, faint)
 
 
 #: A small figure's ink is found where the page is this share of the way from paper to ink (its reading keeps the
@@ -83,7 +83,7 @@ def note_rules(rules: list[Box], height: float) -> list[Box]:
 LINE_START_MARKS = frozenset("'‘’`´?!>*°")
 
 
-def relabel_line_starts(page: PageImage, words: list[OcrWord], cut: int) -> list[OcrWord]:
+def relabel_line_starts(page: PageImage, words: list[OcrWord], cut: int, faint: int | None = None) -> list[OcrWord]:
     """Return the words with a lone quotation mark that starts a line read again as a note's label.
 
     In a footnote area the label stands raised and small before the note ("1 FCCC/CP/1995/7/Add.1"), and the
@@ -100,7 +100,8 @@ def relabel_line_starts(page: PageImage, words: list[OcrWord], cut: int) -> list
         if id(w) in starts:
             box = (int(w.left * scale), int(height - w.top * scale), int(w.right * scale) + 1,
                    int(height - w.bottom * scale) + 1)
-            text = read_tiny_label(page, box, cut) or _label_around(page, w, cut)
+            tall = _letters_tall(words, w)
+            text = read_tiny_label(page, box, cut) or _label_around(page, w, (cut, faint or cut), tall)
             if text is not None:
                 w = OcrWord(text, w.left, w.bottom, w.right, w.top, w.conf, w.line)
         out.append(w)
@@ -112,13 +113,70 @@ def relabel_line_starts(page: PageImage, words: list[OcrWord], cut: int) -> list
 LABEL_PAD = 0.8
 
 
-def _label_around(page: PageImage, word: OcrWord, cut: int) -> str | None:
+def _label_around(page: PageImage, word: OcrWord, cuts: tuple[int, int], tall: float) -> str | None:
     """Return the label the ink around a word's box reads as (LABEL_PAD), or None: the engine's box may hold part of
     the figure only (2 of a "5"'s 3 points, read as ">"). Tried after the box itself, which reads better where it
-    holds the whole figure (a "1" read as "1" in its box, as "4" in its ink's)."""
+    holds the whole figure (a "1" read as "1" in its box, as "4" in its ink's). The ink is found and read at the
+    mid-grey (`cuts`: mid-grey, faint grey); where it reads as no label, a thin stroke found at the faint grey is a "1"
+    (`is_thin_one`; `tall`: the line's letter height, points)."""
     pad = LABEL_PAD
-    ink = _ink_box(page, (word.left - pad, word.bottom - pad, word.right + pad, word.top + pad), cut)
-    return read_tiny_label(page, ink, cut) if ink is not None else None
+    region = (word.left - pad, word.bottom - pad, word.right + pad, word.top + pad)
+    ink = _ink_box(page, region, cuts[0])
+    label = read_tiny_label(page, ink, cuts[0]) if ink is not None else None
+    if label is not None:
+        return label
+    faint = _ink_box(page, region, cuts[1])
+    if faint is None or not stands_free(page, region, faint):
+        return None
+    wide = ONE_WIDE_STROKE if word.text in ONE_STROKES else ONE_WIDE
+    return "1" if is_thin_one(faint, tall * page.dpi / 72.0, wide) else None
+
+
+#: A note's label "1" is one thin upright stroke, which the label readers may read as nothing at every try (a raised
+#: "1" of 4 x 16 pixels under S/2025/260's rule on a simulated copy): ink at a label's place that is at most ONE_WIDE
+#: as wide as it is tall (that "1" 0.25 with its blur; "2" to "9" and "*" 0.4-0.7) and at least ONE_TALL of the height
+#: of its line's letters (a quotation mark's ink stands 0.3 of it, a raised figure's 0.55-0.8) is a "1" where no reader
+#: read a label. Where the engine read the mark as one stroke too (ONE_STROKES: a quotation mark, "!"), the ink may be
+#: as wide as ONE_WIDE_STROKE (a "1" read "'" under A/80/141's rule: 7 x 17 pixels, its foot serif blurred; a marker
+#: "1" read "Himalaya!" above it).
+ONE_WIDE = 0.3
+ONE_WIDE_STROKE = 0.45
+ONE_TALL = 0.5
+ONE_STROKES = frozenset("'‘’`´!")
+
+
+def read_ink_label(page: PageImage, box: tuple[int, int, int, int], cut: int, tall: float,
+                   wide: float = ONE_WIDE) -> str | None:
+    """Return the label the ink `box` (pixels) at a note label's place reads as (`read_tiny_label`), else "1" where
+    the ink is one thin stroke as tall as a figure (`is_thin_one` with `wide`; `tall`: the line's letter height,
+    points; 0 where the ink is no figure's, as a line drawn across its region: `stands_free`)."""
+    label = read_tiny_label(page, box, cut)
+    if label is None and tall > 0 and is_thin_one(box, tall * page.dpi / 72.0, wide):
+        return "1"
+    return label
+
+
+def is_thin_one(box: tuple[int, int, int, int], tall: float, wide: float = ONE_WIDE) -> bool:
+    """Return True when ink of this box (pixels) is a figure "1": narrow (`wide` of its height at most), as tall as a
+    figure (ONE_TALL of `tall`, the line's letter height in pixels) and no taller than a raised one (page.RAISED_TALL:
+    a table's border beside a cell is taller than the cell's letters)."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    return width <= wide * height and ONE_TALL * tall <= height <= RAISED_TALL * tall
+
+
+def stands_free(page: PageImage, region: Box, box: tuple[int, int, int, int]) -> bool:
+    """Return True when ink (`box`, pixels) found in a region (points) stands clear of the region's top and bottom: a
+    figure stands in it; a line drawn across it (a table's border) is cut by it."""
+    scale, height = page.dpi / 72.0, page.image.height
+    top, bottom = max(0, int(height - region[3] * scale)), int(height - region[1] * scale) + 1
+    return box[1] > top and box[3] < bottom
+
+
+def _letters_tall(words: list[OcrWord], mark: OcrWord) -> float:
+    """Return the height of the letters of a mark's line (page.line_base of its other words); where it has none,
+    no height (infinite): a mark alone on its line is read by the readers only."""
+    others = [w for w in words if w.line == mark.line and w is not mark]
+    return line_base(others)[1] if others else float("inf")
 
 
 def _line_starts(words: list[OcrWord]) -> list[OcrWord]:
@@ -145,10 +203,11 @@ def _label_left_of(page: PageImage, first: OcrWord, cut: int, faint: int) -> tup
     """Return (label, its box in points) read from the ink just left of a line's first word, or None."""
     scale = page.dpi / 72.0
     height = page.image.height
-    px = _ink_box(page, (first.left - LABEL_REACH, first.bottom, first.left - 0.5, first.top + LABEL_RISE), faint)
+    region = (first.left - LABEL_REACH, first.bottom, first.left - 0.5, first.top + LABEL_RISE)
+    px = _ink_box(page, region, faint)
     if px is None:
         return None
-    label = read_tiny_label(page, px, cut)
+    label = read_ink_label(page, px, cut, first.top - first.bottom if stands_free(page, region, px) else 0.0)
     if label is None:
         return None
     return label, (px[0] / scale, (height - px[3]) / scale, px[2] / scale, (height - px[1]) / scale)
@@ -272,7 +331,8 @@ def _raised_figure(page: PageImage, box: tuple[int, int, int, int], word: OcrWor
         return None
     if word.text[-1] in QUOTE_MISREADS and top - bottom < FIGURE_TALL * tall:
         return None  # a quotation mark's ink: short
-    label = read_tiny_label(page, box, cut)
+    wide = ONE_WIDE_STROKE if word.text[-1] in ONE_STROKES else ONE_WIDE
+    label = read_ink_label(page, box, cut, tall, wide)
     if label is None or not label.isdigit():
         return None
     return OcrWord(label, box[0] / scale, bottom, box[2] / scale, top, word.conf, word.line)

@@ -1,0 +1,54 @@
+"""A note's label "1" read from its ink's shape where the label readers read nothing (read.ocr.marks.is_thin_one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unref.read.ocr import marks
+
+
+@pytest.mark.parametrize(
+    ("box", "tall", "wide", "one"),
+    [
+        ((498, 2735, 502, 2751), 25.0, marks.ONE_WIDE, True),  # a raised "1" of 4 x 16 pixels (S/2025/260's copy)
+        ((491, 2977, 498, 2994), 27.0, marks.ONE_WIDE_STROKE, True),  # a "1" the engine read "'" (A/80/141's copy)
+        ((491, 2977, 498, 2994), 27.0, marks.ONE_WIDE, False),  # the same ink where the engine read nothing: too wide
+        ((0, 0, 6, 15), 25.0, marks.ONE_WIDE, False),  # a "2" (0.4 of its height wide)
+        ((0, 0, 10, 15), 25.0, marks.ONE_WIDE_STROKE, False),  # a "4"
+        ((0, 0, 2, 8), 27.0, marks.ONE_WIDE_STROKE, False),  # a quotation mark's ink: 0.3 of the letters' height
+        ((0, 0, 3, 14), 27.0, marks.ONE_WIDE, True),  # half the letters' height: tall enough
+    ],
+)
+def test_is_thin_one(box: tuple[int, int, int, int], tall: float, wide: float, one: bool) -> None:
+    assert marks.is_thin_one(box, tall, wide) is one
+
+
+def test_a_mark_alone_on_its_line_has_no_height() -> None:
+    from unref.read.ocr.words import OcrWord
+
+    mark = OcrWord("'", 10, 10, 11, 14, 80.0, 3)
+    other = OcrWord("See", 20, 9, 30, 15, 90.0, 4)
+    assert marks._letters_tall([mark, other], mark) == float("inf")
+    assert marks._letters_tall([mark, OcrWord("See", 20, 9, 30, 15, 90.0, 3)], mark) > 0
+
+
+def test_a_table_border_is_no_one() -> None:
+    # A table's border beside a cell is taller than the cell's letters (DP/OPS/2025/1's copy): no raised figure.
+    assert not marks.is_thin_one((0, 0, 3, 30), 27.0, marks.ONE_WIDE_STROKE)
+
+
+@pytest.mark.parametrize(
+    ("box", "free"),
+    [
+        ((10, 20, 13, 36), True),  # a figure inside the region
+        ((10, 0, 13, 36), False),  # ink up to the region's top: a line drawn across it
+        ((10, 20, 13, 51), False),  # ink down to its last row (boxes end after their last row)
+    ],
+)
+def test_stands_free(box: tuple[int, int, int, int], free: bool) -> None:
+    from PIL import Image
+
+    from unref.read.ocr.engine import PageImage
+
+    page = PageImage(Image.new("L", (72, 100), 255), 72)  # a point a pixel: the region's rows 0 to 50
+    assert marks.stands_free(page, (0.0, 50.0, 40.0, 100.0), box) is free
