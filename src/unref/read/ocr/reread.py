@@ -16,6 +16,7 @@ from typing import Any
 
 from unref.read.ocr.engine import PageImage, line_api
 from unref.read.ocr.masthead import reread_symbol
+from unref.read.ocr.masthead_items import masthead_items
 from unref.read.ocr.words import OcrWord
 
 #: A word read with less confidence than this is read again...
@@ -31,8 +32,9 @@ REREAD_MARGIN = 0.4
 
 def reread_doubtful(page: PageImage, words: list[OcrWord], lang: str) -> list[OcrWord]:
     """Return the page's words with the doubtful ones read again alone (see the module), the masthead's symbol
-    first (read.ocr.masthead: its large letters misread, it is read again as a whole)."""
-    words = reread_symbol(page, words)
+    first (read.ocr.masthead: its large letters misread, it is read again as a whole), then the masthead's
+    emblem dropped and its date read again (read.ocr.masthead_items)."""
+    words = masthead_items(page, reread_symbol(page, words), lang)
     doubtful = [w for w in words if w.conf < REREAD_BELOW and len(w.text) >= 2][:REREAD_MAX]
     if not doubtful:
         return words

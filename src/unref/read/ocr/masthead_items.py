@@ -1,0 +1,197 @@
+"""read.ocr.masthead_items: the emblem and the date of a first page's masthead, from the masthead's grammar.
+
+A UN masthead of 1996 on prints "United Nations" at the top left, the emblem under it at the left and, right of
+the emblem, the organ's name in large type ("General Assembly", "Security Council"): the name's column starts
+where "United Nations" starts. The right column prints "Distr.: General", the date, then "Original: English".
+
+- The emblem: the engine reads its parts as short words of middling confidence ("VA", "\\)", "\\y", "yy", 53-81)
+  on the organ's line, and the structure stage then reads "VA \\) General Assembly" as a body's name (simulated
+  copies of the gold set at 300 dpi: A/79/758, A/80/141, A/ES-10/1027). Nothing but the emblem is printed in the
+  masthead left of the column that "United Nations" starts (`emblem_words`): those words are dropped.
+- The date: it stands level with the organ's name in 17-point bold, and the engine takes it into that line and
+  misreads it ("oo", "= Fine 2025", "yee" at confidence 16-50; A/79/758, A/80/141, A/ES-10/1027). Between the
+  "Distr." line and the "Original:" line of the right column stands only the date (`date_zone`): where the words
+  there spell no date, the zone is cut out, set straight by the page's skew and read as one line with the page's
+  language data; a reading that holds a date (DATE_RE: a day, a month's name, a year) replaces them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PIL import Image
+
+from unref.read.ocr.engine import PageImage, line_api
+from unref.read.ocr.masthead import Zone, masthead_name
+from unref.read.ocr.page import grey_levels
+from unref.read.ocr.skew import page_slope
+from unref.read.ocr.words import OcrWord
+from unref.text.regexes import DATE_RE
+
+#: The emblem stands this many heights of the name's words under the name's bottom at most (the emblem of a
+#: 10-point name is 55-70 points tall, its top 10 points under the name; the text starts 150 points under it).
+EMBLEM_BELOW = 8.0
+#: The emblem's words are read with less confidence than print (85-97; the emblem's 0-81 on simulated copies).
+EMBLEM_CONFIDENCE = 85.0
+#: A word is left of the name's column when its right edge is left of the name's first letter, give or take this.
+COLUMN_SLACK_PT = 2.0
+#: The right column's labels: the distribution line over the date, the original language under it.
+DISTR_WORDS = ("Distr", "Дистр")
+ORIGINAL_WORDS = ("Original", "Оригинал")
+#: The "Original:" word stands under "Distr." this far apart in left edge at most (both start the column).
+ALIGN_PT = 12.0
+#: The date's zone is cut this many points wider than the column on either side (the engine wants paper around).
+PAD_PT = 3.0
+#: The zone is read at these scales, the next only where the one before gave no date (as masthead.SCALES).
+SCALES = (1, 2)
+#: The confidence a date read again is given: the date's grammar vouches for it, not the engine.
+DATE_CONFIDENCE = 90.0
+
+
+def masthead_items(page: PageImage, words: list[OcrWord], lang: str) -> list[OcrWord]:
+    """Return a first page's words without the emblem's, and with the masthead's date read again where the
+    engine's words spell none (see the module); other pages' words as they are."""
+    width, height = page.size_pt
+    name = masthead_name(words, width, height)
+    if name is None:
+        return words
+    first = _name_start(words, name)
+    if not heads_masthead(words, first, name, width):
+        return words
+    emblem = {id(w) for w in emblem_words(words, first, name)}
+    kept = [w for w in words if id(w) not in emblem] if emblem else words
+    zone = date_zone(kept, name, width)
+    if zone is None:
+        return kept
+    return reread_date(page, kept, zone, lang)
+
+
+#: The first word of the emblem's name, by its last word: the name's column starts there ("Организация" of
+#: "Организация Объединенных Наций", not the word before "Наций").
+NAME_FIRST = {"Nations": "United", "Unies": "Nations", "Unidas": "Naciones", "Наций": "Организация"}
+
+
+def _name_start(words: list[OcrWord], name: OcrWord) -> OcrWord:
+    """Return the first word of the masthead's name ("United" before "Nations"), on the name's line left of it;
+    the name's last word where the engine read the first otherwise."""
+    first = NAME_FIRST.get(name.text)
+    return min((w for w in words if w.line == name.line and w.text == first and w.right <= name.left),
+               key=lambda w: w.left, default=name)
+
+
+def heads_masthead(words: list[OcrWord], first: OcrWord, name: OcrWord, width: float) -> bool:
+    """Return True when the name stands alone on its line as a masthead prints it: nothing before it, nothing after
+    it in the page's left half (the symbol stands in the right half). A body page's line that holds "United Nations"
+    ("the Office of the United Nations High Commissioner") is no masthead: the words under it are no emblem."""
+    return not any(w.line == name.line and w is not name and w is not first and w.left < width / 2
+                   and not first.left <= w.left <= name.left for w in words)
+
+
+def emblem_words(words: list[OcrWord], first: OcrWord, name: OcrWord) -> list[OcrWord]:
+    """Return the words that stand left of the name's column, under the name, within EMBLEM_BELOW of its
+    heights, read with less confidence than print (EMBLEM_CONFIDENCE): the emblem read as letters (nothing else is
+    printed there)."""
+    h = name.top - name.bottom
+    floor = name.bottom - EMBLEM_BELOW * h
+    return [w for w in words if w.right <= first.left + COLUMN_SLACK_PT and w.top <= name.bottom
+            and w.bottom >= floor and w.conf < EMBLEM_CONFIDENCE]
+
+
+@dataclass(frozen=True, slots=True)
+class DateZone:
+    """The date's place between the right column's "Distr." and "Original:" lines, and the line to put it on."""
+
+    zone: Zone
+    line: int
+
+
+def date_zone(words: list[OcrWord], name: OcrWord, width: float) -> DateZone | None:
+    """Return the zone between the "Distr." line and the "Original:" line under it that start the masthead's
+    right column (under the name, within EMBLEM_BELOW of its heights, right of the page's middle); None when
+    the masthead has no such pair."""
+    h = name.top - name.bottom
+    floor = name.bottom - 2 * EMBLEM_BELOW * h
+    right = [w for w in words if w.left > width / 2 and floor <= w.bottom < name.bottom]
+    distr = next((w for w in right if w.text.startswith(DISTR_WORDS)), None)
+    if distr is None:
+        return None
+    original = next((w for w in right if w.text.startswith(ORIGINAL_WORDS) and w.top < distr.bottom
+                     and abs(w.left - distr.left) <= ALIGN_PT), None)
+    if original is None:
+        return None
+    # The highest bottom of the "Distr." line's words bounds the zone: the engine may have taken the date into
+    # that line (its bottom is lower), or given "Distr.:" a box down to specks under it.
+    top = max(w.bottom for w in right if w.line == distr.line)
+    bottom = min(w.top for w in right if w.line == original.line)
+    if top <= bottom:
+        return None
+    return DateZone(Zone(distr.left - PAD_PT, bottom, width - PAD_PT, top), distr.line)
+
+
+def reread_date(page: PageImage, words: list[OcrWord], where: DateZone, lang: str) -> list[OcrWord]:
+    """Return the words with the date zone's ones replaced by the date read again, where they spell none and the
+    zone's image reads as one."""
+    old = [w for w in words if where.zone.holds(w)]
+    if DATE_RE.search(" ".join(w.text for w in old)):
+        return words
+    text = read_date(page, where.zone, page_slope(words), lang)
+    if text is None:
+        return words
+    line = old[0].line if old else max(w.line for w in words) + 1
+    box = _box(old) if old else (where.zone.left + PAD_PT, where.zone.bottom, where.zone.right, where.zone.top)
+    new = _spread(text.split(), box, line)
+    gone = {id(w) for w in old}
+    at = words.index(old[0]) if old else len(words)
+    return [w for w in words[:at] if id(w) not in gone] + new + [w for w in words[at:] if id(w) not in gone]
+
+
+def _box(words: list[OcrWord]) -> tuple[float, float, float, float]:
+    """Return the box the words take together."""
+    return (min(w.left for w in words), min(w.bottom for w in words), max(w.right for w in words),
+            max(w.top for w in words))
+
+
+def _spread(parts: list[str], box: tuple[float, float, float, float], line: int) -> list[OcrWord]:
+    """Return the parts as words that share the box by their letters, on the given engine line."""
+    left, bottom, right, top = box
+    step = (right - left) / max(1, sum(len(p) for p in parts) + len(parts) - 1)
+    out, at = [], left
+    for p in parts:
+        out.append(OcrWord(p, round(at, 2), bottom, round(at + step * len(p), 2), top, DATE_CONFIDENCE, line))
+        at += step * (len(p) + 1)
+    return out
+
+
+def read_date(page: PageImage, zone: Zone, slope: float, lang: str) -> str | None:
+    """Return the date the zone's image spells (DATE_RE's match, specks around it dropped), read as one line at
+    each of SCALES until one holds a date; None when none does."""
+    image = straight_crop(page, zone, slope)
+    if image.width < 4 or image.height < 4:
+        return None
+    api = line_api(lang)
+    for scale in SCALES:
+        scaled = image if scale == 1 else image.resize((image.width * scale, image.height * scale),
+                                                        Image.Resampling.BICUBIC)
+        api.SetImage(scaled)
+        api.SetSourceResolution(round(page.dpi * scale))
+        try:
+            m = DATE_RE.search(str(api.GetUTF8Text()).strip())
+        finally:
+            api.Clear()
+        if m is not None:
+            return m.group(0)
+    return None
+
+
+def straight_crop(page: PageImage, zone: Zone, slope: float) -> Image.Image:
+    """Return the zone cut out of the page image and set straight by the page's skew."""
+    scale = page.dpi / 72.0
+    height = page.image.height
+    box = (max(0, int(zone.left * scale)), max(0, int(height - zone.top * scale)),
+           min(page.image.width, int(zone.right * scale)), min(height, int(height - zone.bottom * scale)))
+    crop = page.image.crop(box)
+    if slope and crop.width and crop.height:
+        paper, _ = grey_levels(crop)
+        crop = crop.rotate(-math.degrees(math.atan(slope)), resample=Image.Resampling.BICUBIC, fillcolor=paper)
+    return crop
