@@ -133,6 +133,8 @@ def page_runs(tp: Any) -> dict[int, list[Run]]:
                 continue
             if ch == "\n" or ch == "\r":  # the line breaks pdfium puts between lines: no glyph, no change
                 continue
+            if top - bottom < 0.01 and right - left < 0.01:
+                continue  # a space or break pdfium made up (about a third of the long path): take skips it too
             b.px0, b.px1, b.pb = px0, px1, pb
             b.take(i, ch, left, bottom, right, top)
             low, high, drop, rise, back, far, size, run, append, px0, px1, pb = b.short_path()
@@ -401,11 +403,16 @@ def build_rows(runs: list[Run], turn: int = 0) -> list[Row]:
     rows: list[Row] = []
     for run in sorted(runs, key=lambda r: -(r.y0 + r.y1)):
         y0, y1 = run.y0, run.y1
+        height = y1 - y0
         best = None
         best_overlap = 0.0
         for row in rows[-4:]:
-            overlap = min(y1, row.y1) - max(y0, row.y0)
-            if overlap < 0.5 * min(y1 - y0, row.y1 - row.y0) or overlap <= best_overlap:
+            # min() and max() of two, written out (as the builtins pick: the second only where it is strictly
+            # smaller or larger): this runs for every run against up to four rows.
+            ry0, ry1 = row.y0, row.y1
+            overlap = (ry1 if ry1 < y1 else y1) - (ry0 if ry0 > y0 else y0)
+            row_height = ry1 - ry0
+            if overlap < 0.5 * (row_height if row_height < height else height) or overlap <= best_overlap:
                 continue
             if (run.size > 2 * row.size or row.size > 2 * run.size) and not _touches(run, row):
                 continue  # a big initial or logo letter is not part of the line beside it
