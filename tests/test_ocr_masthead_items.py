@@ -13,8 +13,10 @@ from fpdf import FPDF
 from unref.read.ocr.engine import PageImage, installed_languages
 from unref.read.ocr.masthead_items import (
     _name_start,
+    column_start,
     date_zone,
     emblem_words,
+    english_column,
     heads_masthead,
     masthead_items,
     reread_date,
@@ -54,7 +56,7 @@ NAME = [word("United", 130, 736, 166, 746), word("Nations", 170, 736, 212, 746)]
 )
 def test_emblem_words(other: OcrWord, emblem: bool) -> None:
     words = [*NAME, other]
-    assert (emblem_words(words, NAME[0], NAME[1]) == [other]) is emblem
+    assert (emblem_words(words, NAME[0].left, NAME[1]) == [other]) is emblem
 
 
 @pytest.mark.parametrize(
@@ -82,6 +84,26 @@ def test_name_start(words: list[OcrWord], first: str) -> None:
 )
 def test_heads_masthead(others: list[OcrWord], heads: bool) -> None:
     assert heads_masthead([*NAME, *others], NAME[0], NAME[1], WIDTH_PT) is heads
+
+
+#: The Russian name, printed from the left margin over the emblem.
+RU_NAME = [word("Организация", 63, 733, 138, 746), word("Объединенных", 142, 733, 229, 746),
+           word("Наций", 233, 733, 270, 746)]
+
+
+@pytest.mark.parametrize(
+    ("name", "under", "start"),
+    [
+        (NAME, [word("General", 130, 705, 195, 723, line=3)], 130),  # the name's first letter
+        (NAME, [word("VA", 70, 703, 83, 723, conf=96, line=3)], 130),  # whatever stands under it
+        (RU_NAME, [word("у", 109, 696, 122, 722, conf=59, line=2), word("Совет", 127, 704, 177, 722, line=2)],
+         127),  # the organ's first word, read with confidence
+        (RU_NAME, [word("у", 109, 696, 122, 722, conf=59, line=2)], 63),  # none: the name's first letter
+        (RU_NAME, [word("Distr.:", 400, 704, 425, 711, line=2)], 63),  # the right column is not the organ's
+    ],
+)
+def test_column_start(name: list[OcrWord], under: list[OcrWord], start: float) -> None:
+    assert column_start([*name, *under], name[0], name[-1], WIDTH_PT) == start
 
 
 def column(date: list[OcrWord], distr_line: int = 3) -> list[OcrWord]:
@@ -160,6 +182,25 @@ def test_masthead_items(tmp_path: Path) -> None:
     assert date.line == 1 and date.bottom == HEIGHT_PT - DATE_BASELINE
     right = [w for w in out if w.text != "Wey)"]
     assert masthead_items(page, right, "eng") == right
+
+
+@pytest.mark.skipif("eng" not in installed_languages(), reason="needs Tesseract's English data")
+def test_english_column(tmp_path: Path) -> None:
+    """A Russian page's masthead prints its right column in English: read with Russian data it is garbage
+    ("О15#.: Сепега]", "11 Магсь 2024"); each of its lines is read again with English data. The name's line (the
+    symbol's) and the left column stay."""
+    page = masthead_page(tmp_path)
+    y = HEIGHT_PT
+    name = word("Наций", 178, y - 52, 225, y - 42, conf=90)
+    words = [name, word("Совет", 130, y - 82, 200, y - 66, conf=90, line=1),
+             word("О15#.:", 400, y - 78, 425, y - 70, conf=40, line=1),
+             word("Сепега]", 429, y - 78, 462, y - 70, conf=40, line=1),
+             word("11", 400, y - DATE_BASELINE, 410, y - DATE_BASELINE + 8, conf=60, line=2),
+             word("Магсь", 413, y - DATE_BASELINE, 440, y - DATE_BASELINE + 8, conf=50, line=2),
+             word("2025", 443, y - DATE_BASELINE, 470, y - DATE_BASELINE + 8, conf=90, line=2)]
+    out = english_column(page, words, name, WIDTH_PT)
+    assert " ".join(w.text for w in out) == "Наций Совет Distr.: General 29 January 2025"
+    assert [w.line for w in out] == [0, 1, 1, 1, 2, 2, 2]
 
 
 @pytest.mark.skipif("eng" not in installed_languages(), reason="needs Tesseract's English data")

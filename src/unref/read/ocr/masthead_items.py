@@ -59,12 +59,65 @@ def masthead_items(page: PageImage, words: list[OcrWord], lang: str) -> list[Ocr
     first = _name_start(words, name)
     if not heads_masthead(words, first, name, width):
         return words
-    emblem = {id(w) for w in emblem_words(words, first, name)}
+    emblem = {id(w) for w in emblem_words(words, column_start(words, first, name, width), name)}
     kept = [w for w in words if id(w) not in emblem] if emblem else words
+    column_lang = "eng" if lang in ENGLISH_COLUMN else lang
+    if column_lang != lang:
+        kept = english_column(page, kept, name, width)
     zone = date_zone(kept, name, width)
     if zone is None:
         return kept
-    return reread_date(page, kept, zone, lang)
+    return reread_date(page, kept, zone, column_lang)
+
+
+#: The languages whose documents print the masthead's right column in English ("Distr.: General", "11 March 2024",
+#: "Russian", "Original: English" under "Совет Безопасности"): a page read with their data reads it as its own
+#: script ("О15#.: Сепега]", "11 Магсь 2024"), so that column is read again with English data.
+ENGLISH_COLUMN = frozenset({"rus", "ara", "chi_sim"})
+#: A line of that column read again replaces the engine's when the engine is this sure of it, and surer than before.
+COLUMN_SURE = 70.0
+
+
+def english_column(page: PageImage, words: list[OcrWord], name: OcrWord, width: float) -> list[OcrWord]:
+    """Return the words with each line of the masthead's right column (right of the page's middle, under the name
+    within EMBLEM_BELOW of its heights) read again with English data, where that reading is surer (COLUMN_SURE)."""
+    h = name.top - name.bottom
+    floor = name.bottom - EMBLEM_BELOW * h
+    lines: dict[int, list[OcrWord]] = {}
+    for w in words:
+        if w.left > width / 2 and floor <= w.bottom and w.top <= name.bottom:
+            lines.setdefault(w.line, []).append(w)
+    slope = page_slope(words)
+    better: dict[int, list[OcrWord]] = {}
+    for line in lines.values():
+        new = _line_in_english(page, line, slope)
+        if new:
+            better[id(line[0])] = new
+    if not better:
+        return words
+    gone = {id(w) for line in lines.values() if id(line[0]) in better for w in line}
+    return [n for w in words for n in better.get(id(w), [] if id(w) in gone else [w])]
+
+
+def _line_in_english(page: PageImage, line: list[OcrWord], slope: float) -> list[OcrWord]:
+    """Return a line's words read again with English data as one line, or [] where the engine is not sure of that
+    reading (COLUMN_SURE) or no surer than of the old one."""
+    left, bottom, right, top = _box(line)
+    pad = 0.4 * (top - bottom)
+    image = straight_crop(page, Zone(left - pad, bottom - pad, right + pad, top + pad), slope)
+    if image.width < 4 or image.height < 4:
+        return []
+    api = line_api("eng")
+    api.SetImage(image)
+    api.SetSourceResolution(round(page.dpi))
+    try:
+        text, conf = str(api.GetUTF8Text()).strip(), float(api.MeanTextConf())
+    finally:
+        api.Clear()
+    old = sum(w.conf for w in line) / len(line)
+    if not text or "\n" in text or conf < COLUMN_SURE or conf <= old:
+        return []
+    return _spread(text.split(), (left, bottom, right, top), line[0].line, conf)
 
 
 #: The first word of the emblem's name, by its last word: the name's column starts there ("Организация" of
@@ -88,13 +141,30 @@ def heads_masthead(words: list[OcrWord], first: OcrWord, name: OcrWord, width: f
                    and not first.left <= w.left <= name.left for w in words)
 
 
-def emblem_words(words: list[OcrWord], first: OcrWord, name: OcrWord) -> list[OcrWord]:
-    """Return the words that stand left of the name's column, under the name, within EMBLEM_BELOW of its
-    heights, read with less confidence than print (EMBLEM_CONFIDENCE): the emblem read as letters (nothing else is
-    printed there)."""
+#: The names printed from the page's left margin, over the emblem ("Организация Объединенных Наций" is as long as the
+#: emblem and the organ's name side by side): the organ's name, the first word under the name read with the
+#: confidence of print, starts the column instead.
+NAME_OVER_EMBLEM = frozenset({"Наций"})
+
+
+def column_start(words: list[OcrWord], first: OcrWord, name: OcrWord, width: float) -> float:
+    """Return where the name's column starts: the name's first letter, or for a name printed over the emblem
+    (NAME_OVER_EMBLEM) the left of the first word under the name, in the page's left half, read with confidence."""
+    if name.text not in NAME_OVER_EMBLEM:
+        return first.left
+    floor = name.bottom - EMBLEM_BELOW * (name.top - name.bottom)
+    sure = [w.left for w in words if w.conf >= EMBLEM_CONFIDENCE and w.top <= name.bottom and w.bottom >= floor
+            and w.left < width / 2]
+    return min(sure, default=first.left)
+
+
+def emblem_words(words: list[OcrWord], column: float, name: OcrWord) -> list[OcrWord]:
+    """Return the words that stand left of the name's column (`column_start`), under the name, within EMBLEM_BELOW
+    of its heights, read with less confidence than print (EMBLEM_CONFIDENCE): the emblem read as letters (nothing
+    else is printed there)."""
     h = name.top - name.bottom
     floor = name.bottom - EMBLEM_BELOW * h
-    return [w for w in words if w.right <= first.left + COLUMN_SLACK_PT and w.top <= name.bottom
+    return [w for w in words if w.right <= column + COLUMN_SLACK_PT and w.top <= name.bottom
             and w.bottom >= floor and w.conf < EMBLEM_CONFIDENCE]
 
 
@@ -152,13 +222,14 @@ def _box(words: list[OcrWord]) -> tuple[float, float, float, float]:
             max(w.top for w in words))
 
 
-def _spread(parts: list[str], box: tuple[float, float, float, float], line: int) -> list[OcrWord]:
-    """Return the parts as words that share the box by their letters, on the given engine line."""
+def _spread(parts: list[str], box: tuple[float, float, float, float], line: int,
+            conf: float = DATE_CONFIDENCE) -> list[OcrWord]:
+    """Return the parts as words that share the box by their letters, on the given engine line, with `conf`."""
     left, bottom, right, top = box
     step = (right - left) / max(1, sum(len(p) for p in parts) + len(parts) - 1)
     out, at = [], left
     for p in parts:
-        out.append(OcrWord(p, round(at, 2), bottom, round(at + step * len(p), 2), top, DATE_CONFIDENCE, line))
+        out.append(OcrWord(p, round(at, 2), bottom, round(at + step * len(p), 2), top, conf, line))
         at += step * (len(p) + 1)
     return out
 
