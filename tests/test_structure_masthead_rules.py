@@ -118,6 +118,10 @@ def test_item_rules(text: str, i: int, state: dict[str, object], kind: str) -> N
         ("s/21194", {}, "symbols", ["S/21194"]),
         ("E/ICEF/672 (Deuxième partie)", {}, "symbols", ["E/ICEF/672 (Deuxième partie)"]),
         ("l6 avril 1980", {}, "date", "1980-04-16"),
+        # the note's star after the agenda line read as a figure glued to its last word (a scan)
+        ("Item 116 (c) of the preliminary list3", {}, "agenda_items", {"General Assembly": ["116 (c)"]}),
+        ("Item 10 of the provisional agenda12", {}, "agenda_items", {"General Assembly": ["10"]}),
+        ("Item 110 (f) of the provisional agenda*", {}, "agenda_items", {"General Assembly": ["110 (f)"]}),
     ],
 )
 def test_item_rules_fill_metadata(text: str, state: dict[str, object], field: str, value: object) -> None:

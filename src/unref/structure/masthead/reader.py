@@ -468,6 +468,10 @@ def spaced_series(text: str) -> str:
 _OCR_SERIES_RE = re.compile(r"^([sae])(?=/\d{3,5}(?:/|\s*$))")
 # "l6 avril 1980": OCR reads a typewritten 1 as "l" or "I" in the day of the masthead's date.
 _OCR_DAY_RE = re.compile(rf"^[lI](\d)(?= (?:{_MONTH_WORDS}) \d{{4}}$)", re.I)
+# "Item 116 (c) of the preliminary list3": a scan's engine reads the note's star raised after the agenda line's
+# last word as a figure glued to it (no corpus text prints a figure there: the marker is "*" in all 7 such lines).
+_OCR_AGENDA_MARK_RE = re.compile(
+    r"^(\s*(?:Agenda items?|Items?|Points?|Temas?|Punto)\s+\d.*\b(?:agenda|list|jour|programa))\d{1,2}\s*$", re.I)
 # "E/ICEF/672 (Deuxième partie)", "A/79/6 (Sect. 33)": a symbol with the part, section or volume it issues;
 # a symbol with a session number in brackets.
 _QUALIFIED_SYMBOL_RE = re.compile(
@@ -690,6 +694,7 @@ class _Reader:
         text = _SPACED_SERIES_RE.sub(r"\1/", spaced_series(_unspaced_symbol(raw)))
         text = _OCR_SERIES_RE.sub(lambda m: m.group(1).upper(), text)
         text = _OCR_DAY_RE.sub(r"1\1", text)
+        text = _OCR_AGENDA_MARK_RE.sub(r"\1", text)
         self.at = i
         for find, limit, handler in _ITEM_RULES:
             if limit is not None and i >= limit:
