@@ -52,3 +52,38 @@ def test_stands_free(box: tuple[int, int, int, int], free: bool) -> None:
 
     page = PageImage(Image.new("L", (72, 100), 255), 72)  # a point a pixel: the region's rows 0 to 50
     assert marks.stands_free(page, (0.0, 50.0, 40.0, 100.0), box) is free
+
+
+@pytest.mark.parametrize(
+    ("columns", "runs"),
+    [
+        ([0, 1, 1, 0, 0, 1, 0], [(1, 3), (5, 6)]),  # two strokes: a raised "11"
+        ([1, 1, 1], [(0, 3)]),
+        ([0, 0], []),
+    ],
+)
+def test_ink_columns(columns: list[int], runs: list[tuple[int, int]]) -> None:
+    from PIL import Image
+
+    mask = Image.new("L", (len(columns), 4), 0)
+    for x, ink in enumerate(columns):
+        if ink:
+            mask.putpixel((x, 2), 255)
+    assert marks.ink_columns(mask) == runs
+
+
+def test_two_thin_strokes_are_eleven() -> None:
+    # A double quotation mark that opens a line, its ink two thin strokes 15 pixels tall (S/2025/22's note 11).
+    from PIL import Image, ImageDraw
+
+    from unref.read.ocr.engine import PageImage
+    from unref.read.ocr.words import OcrWord
+
+    image = Image.new("L", (400, 400), 230)
+    draw = ImageDraw.Draw(image)
+    for x in (100, 111):
+        draw.rectangle((x, 200, x + 3, 214), fill=30)
+    page = PageImage(image, 72 * 4)  # 4 pixels a point: the strokes 3.75 points tall
+    mark = OcrWord('"', 25.0, 46.5, 28.75, 50.0, 60.0, 1)
+    assert marks._two_ones(page, mark, (130, 170), 6.5) == "11"
+    assert marks._two_ones(page, mark, (130, 170), 20.0) is None  # too short for a figure of letters that tall

@@ -65,14 +65,13 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
     # Letter labels ("a In accordance ...") only where no note is numbered: a line of running
     # text may start with "a" too.
     numbered = any((m := INLINE_NOTE_RE.match(ln.text)) and m.group(1).isdigit() for ln in printed)
-    for ln in printed:
+    for k, ln in enumerate(printed):
         expected = _expected(notes, pending_label)
         opening = _opening_label(ln.text, numbered, expected)
         alone = _label_of_line(ln.text)
-        if opening and _in_sequence(opening[0], expected, 1):
+        if opening and (_in_sequence(opening[0], expected, 1) or _resumes(opening[0], expected, printed[k + 1:])):
             label, end = opening
-            if expected is not None and label.isdecimal() and int(label) == expected + 1:
-                _split_missing(notes, str(expected))
+            _fill_gap(notes, label, expected)
             notes.append(RawNote(label, page, [Line(ln.text[end:], ln.start + end, page)]))
             pending_label = None
         elif alone is not None:
@@ -89,12 +88,53 @@ def _inline_notes(printed: list[Line], page: int) -> list[RawNote]:
     return notes
 
 
+def _fill_gap(notes: list[RawNote], label: str, expected: int | None) -> None:
+    """Before a note opens past the expected number, give the notes whose labels were lost their lines: one lost
+    label splits the last note where a sentence starts a line (`_split_missing`), several take a line each where
+    the last note ran on by one line a label (`_one_line_each`)."""
+    if expected is None or not label.isdecimal() or int(label) <= expected:
+        return
+    if int(label) == expected + 1:
+        _split_missing(notes, str(expected))
+    else:
+        _one_line_each(notes, expected, int(label))
+
+
+#: A label up to this far past the expected one opens its note where the sequence goes on from it (`_resumes`).
+RESUME_REACH = 5
+
+
+def _resumes(label: str, expected: int | None, after: list[Line]) -> bool:
+    """Return whether a label past the expected one (by RESUME_REACH at most) opens a note because the next line
+    that opens with a label opens the one after it: on a scan, OCR misreads labels ("2" for a raised "12", "EN" for
+    "10"), and without this every note after a misread one runs into the note before it to the end of the area
+    (A/HRC/WG.6/34/ITA/3's 169 endnotes: 11 notes found)."""
+    if expected is None or not label.isdecimal() or not expected + 2 <= int(label) <= expected + RESUME_REACH:
+        return False
+    following = next((m.group(1) for ln in after if (m := INLINE_NOTE_RE.match(ln.text))), None)
+    return following == str(int(label) + 1)
+
+
+def _one_line_each(notes: list[RawNote], expected: int, label: int) -> None:
+    """Where the sequence resumed at `label` past `expected`, and the last note ran on by one line for each label
+    missed (notes of one line each, their labels misread), give each of those lines its label."""
+    if not notes or len(notes[-1].lines) != 1 + label - expected:
+        return
+    last = notes[-1]
+    for number, line in zip(range(expected, label), last.lines[1:], strict=True):
+        notes.append(RawNote(str(number), last.page, [line]))
+    del last.lines[1:]
+
+
 def _opening_label(text: str, numbered: bool, expected: int | None) -> tuple[str, int] | None:
     """Return the label that opens a note's line and where its text starts, or None.
 
     On an OCR'd typewritten page a "N/" label may be misread ("h/" for "4/", "3_/" for "5/"): where the
     notes are numbered and a number is expected, a label of one or two characters in that form, the text
     after it opening with a capital, is the expected one. The "N/" form opens a note and nothing else."""
+    split = _split_label(text, expected) if numbered else None
+    if split is not None:
+        return split
     m = _inline_label(text, numbered)
     if m:
         return m.group(1), m.end()
@@ -105,6 +145,21 @@ def _opening_label(text: str, numbered: bool, expected: int | None) -> tuple[str
 # One or two figures or the letters OCR reads for them ("l", "I" for 1, "O" for 0, "h", "U" for 4, "S" for 5,
 # "B" for 8, "Z" for 2), a stray underline: a letter note's label ("a/") is no misread figure.
 _GARBLED_SLASH_LABEL_RE = re.compile(r"^\s{0,6}[0-9lIOSBZhU][0-9lIOSBZhU_]?_?/_?\s{1,6}(?=[A-ZÀ-Ý])")
+
+
+# A label of two figures that OCR read as two words ("1 0 Report of the Fourth World Conference"): a raised "10" of
+# a scan, its figures set apart.
+_SPLIT_LABEL_RE = re.compile(r"^\s{0,6}(\d) (\d)\s{1,6}(?=\S)")
+
+
+def _split_label(text: str, expected: int | None) -> tuple[str, int] | None:
+    """Return the expected label of two figures and where the note's text starts, where a line opens with its two
+    figures apart ("1 0 Report ..." where note 10 comes next); else None. Only the expected number: "1 0" is no
+    label elsewhere."""
+    if expected is None or not 10 <= expected <= 99:
+        return None
+    m = _SPLIT_LABEL_RE.match(text)
+    return (str(expected), m.end()) if m and m.group(1) + m.group(2) == str(expected) else None
 
 
 def _inline_label(text: str, numbered: bool) -> re.Match[str] | None:

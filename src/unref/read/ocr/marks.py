@@ -15,7 +15,7 @@ second line, indented) costs one look at a strip of paper.
 
 from __future__ import annotations
 
-from PIL import ImageFilter
+from PIL import Image, ImageFilter
 
 from unref.read.ocr.engine import LABEL_RE, PageImage, read_label, read_line_label
 from unref.read.ocr.page import RAISE, RAISED_TALL, grey_levels, line_base
@@ -79,7 +79,8 @@ def note_rules(rules: list[Box], height: float) -> list[Box]:
 
 #: What a note's label at the start of a line is misread as: a lone quotation mark (a small raised "1"), or the
 #: "?", "!", ">", "*" and "°" the engine reads for small raised figures (a raised "2" read "?", a "5" read ">", a
-#: "4" read "*" on simulated copies). A true asterisk reads "*" again, and stays.
+#: "4" read "*" on simulated copies). A true asterisk reads "*" again, and stays. A double quotation mark is no
+#: label's reading, but may be a raised "11" (TWO_STROKES).
 LINE_START_MARKS = frozenset("'‘’`´?!>*°")
 
 
@@ -91,7 +92,7 @@ def relabel_line_starts(page: PageImage, words: list[OcrWord], cut: int, faint: 
     mark is read again on its own, enlarged (`read_tiny_label`): a label it reads as replaces it, else it stays.
     """
     firsts = _line_starts(words)
-    starts = {id(w) for w in firsts if w.text in LINE_START_MARKS}
+    starts = {id(w) for w in firsts if w.text in LINE_START_MARKS or w.text in TWO_STROKES}
     if not starts or len(firsts) < 2:
         return words
     scale, height = page.dpi / 72.0, page.image.height
@@ -101,7 +102,10 @@ def relabel_line_starts(page: PageImage, words: list[OcrWord], cut: int, faint: 
             box = (int(w.left * scale), int(height - w.top * scale), int(w.right * scale) + 1,
                    int(height - w.bottom * scale) + 1)
             tall = _letters_tall(words, w)
-            text = read_tiny_label(page, box, cut) or _label_around(page, w, (cut, faint or cut), tall)
+            if w.text in TWO_STROKES:
+                text = _two_ones(page, w, (cut, faint or cut), tall)
+            else:
+                text = read_tiny_label(page, box, cut) or _label_around(page, w, (cut, faint or cut), tall)
             if text is not None:
                 w = OcrWord(text, w.left, w.bottom, w.right, w.top, w.conf, w.line)
         out.append(w)
@@ -130,6 +134,46 @@ def _label_around(page: PageImage, word: OcrWord, cuts: tuple[int, int], tall: f
         return None
     wide = ONE_WIDE_STROKE if word.text in ONE_STROKES else ONE_WIDE
     return "1" if is_thin_one(faint, tall * page.dpi / 72.0, wide) else None
+
+
+#: What the engine reads for two thin strokes side by side, a raised "11" at a note's start (S/2025/22's note 11 read
+#: '"' on a simulated copy): a double quotation mark, which the label readers never take for a label; the ink decides.
+TWO_STROKES = frozenset('"“”')
+
+
+def _two_ones(page: PageImage, word: OcrWord, cuts: tuple[int, int], tall: float) -> str | None:
+    """Return "11" where the ink around a double quotation mark that opens a line (found at the faint grey, `cuts`
+    [1]) stands free and is two thin strokes as tall as a figure (`_thin_strokes`); else None."""
+    pad = LABEL_PAD
+    region = (word.left - pad, word.bottom - pad, word.right + pad, word.top + pad)
+    ink = _ink_box(page, region, cuts[1])
+    if ink is None or not stands_free(page, region, ink):
+        return None
+    return "11" if _thin_strokes(page, ink, cuts[1], tall) == 2 else None
+
+
+def _thin_strokes(page: PageImage, box: tuple[int, int, int, int], cut: int, tall: float) -> int:
+    """Return how many thin upright strokes the ink of `box` (pixels, ink darker than `cut`) is, each a "1" by
+    `is_thin_one` (`tall`: the line's letter height, points), where each of its parts between clear columns is one;
+    0 where some part is no thin stroke."""
+    parts = ink_columns(page.image.crop(box).point(lambda v: 255 if v < cut else 0))
+    height = box[3] - box[1]
+    one = all(is_thin_one((a, 0, b, height), tall * page.dpi / 72.0, ONE_WIDE_STROKE) for a, b in parts)
+    return len(parts) if one else 0
+
+
+def ink_columns(mask: Image.Image) -> list[tuple[int, int]]:
+    """Return the runs of columns of a black and white mask (ink 255) that hold ink, as [start, end) pairs."""
+    width, height = mask.size
+    data = mask.tobytes()
+    inked = [any(data[y * width + x] for y in range(height)) for x in range(width)]
+    runs: list[tuple[int, int]] = []
+    for x, ink in enumerate(inked):
+        if ink and (not runs or runs[-1][1] != x):
+            runs.append((x, x + 1))
+        elif ink:
+            runs[-1] = (runs[-1][0], x + 1)
+    return runs
 
 
 #: A note's label "1" is one thin upright stroke, which the label readers may read as nothing at every try (a raised
