@@ -190,6 +190,7 @@ def test_join_address_pieces_gate(text: str, expected: str) -> None:
         ("a\ud800b", 1),  # a lone surrogate
         ("\ufdd0\ufffe\uffff", 3),
         ("\U0001fffe \U0010ffff \U0001f600", 2),  # plane ends; an emoji is a character
+        ("\uf0b7 \ufb01 \uff0c \U00020000", 0),  # private use, a ligature, full-width comma, ideograph ext. B
     ],
 )
 def test_replace_noncharacters(text: str, count: int) -> None:
@@ -197,3 +198,17 @@ def test_replace_noncharacters(text: str, count: int) -> None:
 
     assert replace_noncharacters(text) == NONCHARACTER_RE.subn("\ufffd", text)
     assert replace_noncharacters(text)[1] == count
+
+
+#: Code points at and beside the edges of the non-character ranges, and characters from U+D000 up.
+_EDGES = st.sampled_from(["\ud800", "\udfff", "\ufdcf", "\ufdd0", "\ufdef", "\ufdf0", "\ufffd", "\ufffe", "\uffff",
+                          "\U0001fffd", "\U0001fffe", "\U0001ffff", "\U00020000", "\U0010fffe", "\U0010ffff"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_EDGES | st.characters(min_codepoint=0xD000, max_codepoint=0x10FFFF), max_size=12)
+       | st.text(max_size=12))
+def test_replace_noncharacters_agrees_with_the_full_class(text: str) -> None:
+    from unref.text.chars import NONCHARACTER_RE, replace_noncharacters
+
+    assert replace_noncharacters(text) == NONCHARACTER_RE.subn("\ufffd", text)
