@@ -14,10 +14,12 @@ from unref.read.ocr.engine import PageImage, installed_languages
 from unref.read.ocr.masthead_items import (
     _name_start,
     column_start,
+    date_lines,
     date_zone,
     emblem_words,
     english_column,
     heads_masthead,
+    lacks_day,
     masthead_items,
     reread_date,
 )
@@ -104,6 +106,23 @@ RU_NAME = [word("Организация", 63, 733, 138, 746), word("Объеди
 )
 def test_column_start(name: list[OcrWord], under: list[OcrWord], start: float) -> None:
     assert column_start([*name, *under], name[0], name[-1], WIDTH_PT) == start
+
+
+@pytest.mark.parametrize(
+    ("texts", "lacks"),
+    [
+        (["411", "May", "1994"], True),  # a typewritten "11" read with a speck
+        (["l6", "avril", "1980"], True),
+        (["=", "Fine", "2025"], False),  # no month's name: the masthead's zone reads it (date_zone)
+        (["11", "May", "1994"], False),  # a date already
+        (["13", "de", "septiembre", "de", "2023"], False),
+        (["General", "Assembly", "and", "the", "411", "May", "1994"], False),  # a line of text
+        (["May", "1994"], True),
+        (["1994"], False),
+    ],
+)
+def test_lacks_day(texts: list[str], lacks: bool) -> None:
+    assert lacks_day([word(t, 400 + 30 * k, 610, 425 + 30 * k, 620) for k, t in enumerate(texts)]) is lacks
 
 
 def column(date: list[OcrWord], distr_line: int = 3) -> list[OcrWord]:
@@ -201,6 +220,25 @@ def test_english_column(tmp_path: Path) -> None:
     out = english_column(page, words, name, WIDTH_PT)
     assert " ".join(w.text for w in out) == "Наций Совет Distr.: General 29 January 2025"
     assert [w.line for w in out] == [0, 1, 1, 1, 2, 2, 2]
+
+
+@pytest.mark.skipif("eng" not in installed_languages(), reason="needs Tesseract's English data")
+def test_date_lines(tmp_path: Path) -> None:
+    """A typewritten masthead's date whose day the engine read with a speck ("411 May 1994") is read again as one
+    line; a reading of another month is not taken."""
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    pdf.set_font("Courier", size=10)
+    pdf.text(416, 170, "11 May 1994")
+    path = tmp_path / "date.pdf"
+    pdf.output(str(path))
+    page = PageImage(ocrgen.degrade(ocrgen.page_images(path)[0]), ocrgen.DPI)
+    y = HEIGHT_PT - 170
+    words = [word("411", 416, y, 430, y + 7, conf=35), word("May", 434, y, 452, y + 7),
+             word("1994", 458, y, 482, y + 7)]
+    assert [w.text for w in date_lines(page, words, "eng")] == ["11", "May", "1994"]
+    other = [*words[:1], word("June", 434, y, 452, y + 7), words[2]]
+    assert date_lines(page, other, "eng") == other
 
 
 @pytest.mark.skipif("eng" not in installed_languages(), reason="needs Tesseract's English data")

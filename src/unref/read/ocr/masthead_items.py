@@ -18,6 +18,7 @@ where "United Nations" starts. The right column prints "Distr.: General", the da
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from PIL import Image
@@ -27,7 +28,7 @@ from unref.read.ocr.masthead import Zone, masthead_name
 from unref.read.ocr.page import grey_levels
 from unref.read.ocr.skew import page_slope
 from unref.read.ocr.words import OcrWord
-from unref.text.regexes import DATE_RE
+from unref.text.regexes import DATE_RE, MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU, YEAR
 
 #: The emblem stands this many heights of the name's words under the name's bottom at most (the emblem of a
 #: 10-point name is 55-70 points tall, its top 10 points under the name; the text starts 150 points under it).
@@ -53,6 +54,7 @@ def masthead_items(page: PageImage, words: list[OcrWord], lang: str) -> list[Ocr
     """Return a first page's words without the emblem's, and with the masthead's date read again where the
     engine's words spell none (see the module); other pages' words as they are."""
     width, height = page.size_pt
+    words = date_lines(page, words, lang)
     name = masthead_name(words, width, height)
     if name is None:
         return words
@@ -266,3 +268,59 @@ def straight_crop(page: PageImage, zone: Zone, slope: float) -> Image.Image:
         paper, _ = grey_levels(crop)
         crop = crop.rotate(-math.degrees(math.atan(slope)), resample=Image.Resampling.BICUBIC, fillcolor=paper)
     return crop
+
+
+# --- A date line whose day the engine misread ---------------------------------------------------------------------
+
+#: A date line is looked for in this top share of a page (an old masthead prints its date a third of the way down).
+DATE_LINE_ZONE = 0.4
+#: A date line holds at most this many words: the day, "de", the month, "de", the year.
+DATE_LINE_WORDS = 5
+_MONTH_RE = re.compile(rf"(?:{MONTHS_EN}|{MONTHS_FR}|{MONTHS_ES}|{MONTHS_RU})", re.I)
+_YEAR_RE = re.compile(rf"{YEAR}")
+
+
+def date_lines(page: PageImage, words: list[OcrWord], lang: str) -> list[OcrWord]:
+    """Return the words with each short line of the page's top (DATE_LINE_ZONE, DATE_LINE_WORDS) that ends in a
+    month's name and a year but spells no date ("411 May 1994": a typewritten "11" read with a speck) read again as
+    one line; the reading replaces the line's words where it is a date of the same month and year."""
+    height = page.size_pt[1]
+    lines: dict[int, list[OcrWord]] = {}
+    for w in words:
+        if w.bottom > (1 - DATE_LINE_ZONE) * height:
+            lines.setdefault(w.line, []).append(w)
+    doubtful = [line for line in lines.values() if lacks_day(line)]
+    if not doubtful:
+        return words
+    slope = page_slope(words)
+    better = {id(line[0]): new for line in doubtful if (new := _line_as_date(page, line, lang, slope))}
+    if not better:
+        return words
+    gone = {id(w) for line in lines.values() if id(line[0]) in better for w in line}
+    return [n for w in words for n in better.get(id(w), [] if id(w) in gone else [w])]
+
+
+def lacks_day(line: list[OcrWord]) -> bool:
+    """Return True when a line of a few words ends in a month's name and a year, and spells no date."""
+    texts = [w.text for w in line]
+    return (2 <= len(texts) <= DATE_LINE_WORDS and _YEAR_RE.fullmatch(texts[-1]) is not None
+            and _MONTH_RE.fullmatch(texts[-2]) is not None and DATE_RE.search(" ".join(texts)) is None)
+
+
+def _line_as_date(page: PageImage, line: list[OcrWord], lang: str, slope: float) -> list[OcrWord]:
+    """Return a line read again as one line where the reading is a date of the line's month and year, else []."""
+    left, bottom, right, top = _box(line)
+    pad = 0.4 * (top - bottom)
+    image = straight_crop(page, Zone(left - pad, bottom - pad, right + pad, top + pad), slope)
+    if image.width < 4 or image.height < 4:
+        return []
+    api = line_api(lang)
+    api.SetImage(image)
+    api.SetSourceResolution(round(page.dpi))
+    try:
+        m = DATE_RE.fullmatch(str(api.GetUTF8Text()).strip())
+    finally:
+        api.Clear()
+    if m is None or m.group("month").lower() != line[-2].text.lower() or m.group("year") != line[-1].text:
+        return []
+    return _spread(m.group(0).split(), (left, bottom, right, top), line[0].line)
