@@ -21,6 +21,7 @@ from unref.structure.masthead.reader import (
     _is_body_name,
     _is_last_word_of_name,
     _is_sentence_line,
+    _name_lines,
     _no_blank_lines,
     _Reader,
     _resolution_head,
@@ -453,3 +454,21 @@ def test_resolution_head_takes_its_date(texts: tuple[str, ...], date: str, used:
     assert result.metadata.organs == ["Security Council"]
     assert result.metadata.date == date
     assert len(result.used) == used
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        # a scan's speck read as a stop between the lines of a name open at "of the", blank lines by it
+        (("Executive Board of the", "", ";", "United Nations Development", "Programme", ""),
+         ["Executive Board of the", "United Nations Development", "Programme"]),
+        (("Executive Board of the", ";", "United Nations Development", ""),
+         ["Executive Board of the", "United Nations Development"]),
+        (("Executive Board of the", "", "United Nations Development", ""), ["Executive Board of the"]),  # a blank
+        (("Statistical Commission", "", ";", "Fifty-sixth session"), ["Statistical Commission"]),  # a name ended
+    ],
+)
+def test_name_lines_over_specks(texts: tuple[str, ...], name: list[str]) -> None:
+    found = _name_lines(lines(*texts), 0)
+    assert found is not None and found[0] == name
+

@@ -185,13 +185,10 @@ def date_zone(words: list[OcrWord], name: OcrWord, width: float) -> DateZone | N
     h = name.top - name.bottom
     floor = name.bottom - 2 * EMBLEM_BELOW * h
     right = [w for w in words if w.left > width / 2 and floor <= w.bottom < name.bottom]
-    distr = next((w for w in right if w.text.startswith(DISTR_WORDS)), None)
-    if distr is None:
+    labels = _labels(right)
+    if labels is None:
         return None
-    original = next((w for w in right if w.text.startswith(ORIGINAL_WORDS) and w.top < distr.bottom
-                     and abs(w.left - distr.left) <= ALIGN_PT), None)
-    if original is None:
-        return None
+    distr, original = labels
     # The highest bottom of the "Distr." line's words bounds the zone: the engine may have taken the date into
     # that line (its bottom is lower), or given "Distr.:" a box down to specks under it.
     top = max(w.bottom for w in right if w.line == distr.line)
@@ -199,6 +196,16 @@ def date_zone(words: list[OcrWord], name: OcrWord, width: float) -> DateZone | N
     if top <= bottom:
         return None
     return DateZone(Zone(distr.left - PAD_PT, bottom, width - PAD_PT, top), distr.line)
+
+
+def _labels(right: list[OcrWord]) -> tuple[OcrWord, OcrWord] | None:
+    """Return the right column's "Distr." word and the "Original:" word under it that starts the same column."""
+    distr = next((w for w in right if w.text.startswith(DISTR_WORDS)), None)
+    if distr is None:
+        return None
+    original = next((w for w in right if w.text.startswith(ORIGINAL_WORDS) and w.top < distr.bottom
+                     and abs(w.left - distr.left) <= ALIGN_PT), None)
+    return None if original is None else (distr, original)
 
 
 def reread_date(page: PageImage, words: list[OcrWord], where: DateZone, lang: str) -> list[OcrWord]:

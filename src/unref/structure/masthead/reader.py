@@ -356,6 +356,9 @@ def _name_lines(window: list[Line], i: int) -> tuple[list[str], int] | None:
         text = window[k].text.strip()
         if glued := glued_item(text, glued_above):
             text, glued_above = glued[0], True  # the name's part of a line joined with the other column
+        if lines and _NAME_OPEN_RE.search(lines[-1]) and (past := _past_speck(window, k)) is not None:
+            k = past  # a name open at "of the" goes on over a scan's speck read as a stop (";") and the blanks by it
+            continue
         if _ends_name(lines, text):
             break
         if _heads_second_body(lines, text):
@@ -366,6 +369,25 @@ def _name_lines(window: list[Line], i: int) -> tuple[list[str], int] | None:
         lines.append(text)
         k += 1
     return lines, k
+
+
+def _past_speck(window: list[Line], k: int) -> int | None:
+    """Return the index past a speck's line at k (`_is_speck_line`) with the blank lines around it, or None when no
+    speck's line stands there (a blank line alone ends a body's name)."""
+    j = k
+    while j < len(window) and j < k + 2 and not window[j].text.strip():
+        j += 1
+    if j >= len(window) or not _is_speck_line(window[j].text.strip()):
+        return None
+    j += 1
+    while j < len(window) and not window[j].text.strip():
+        j += 1
+    return j
+
+
+def _is_speck_line(text: str) -> bool:
+    """Return whether a line holds marks but no letter or figure (";", "' ."): a speck a scan's engine read."""
+    return bool(text) and not any(c.isalnum() for c in text)
 
 
 # A typewritten masthead stacks an organ's name in capitals, a word or two a line, blank lines between in
