@@ -87,3 +87,33 @@ def test_two_thin_strokes_are_eleven() -> None:
     mark = OcrWord('"', 25.0, 46.5, 28.75, 50.0, 60.0, 1)
     assert marks._two_ones(page, mark, (130, 170), 6.5) == "11"
     assert marks._two_ones(page, mark, (130, 170), 20.0) is None  # too short for a figure of letters that tall
+
+
+def test_last_part_is_the_figure_right_of_the_letter() -> None:
+    # The end of a letter on the baseline and, apart to its right, a raised thin "1" ("Himalaya!" on A/80/141's copy).
+    from PIL import Image, ImageDraw
+
+    from unref.read.ocr.engine import PageImage
+
+    image = Image.new("L", (100, 100), 230)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((10, 40, 19, 59), fill=30)  # the letter
+    draw.rectangle((24, 30, 26, 45), fill=30)  # the raised figure
+    page = PageImage(image, 300)
+    assert marks.last_part(page, (8, 28, 30, 62), 128) == (24, 30, 27, 46)
+    assert marks.last_part(page, (8, 38, 21, 62), 128) is None  # one part only: the letter
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "apart"),
+    [
+        ("Himalaya!", 1, True),  # a misread mark after a letter
+        ("Succession.’", 1, True),  # a quotation mark after a stop
+        ("Stakeholders’", 1, False),  # an apostrophe after a letter: the word's own
+        ("!", 1, False),  # the whole word: nothing before it
+    ],
+)
+def test_apart(text: str, n: int, apart: bool) -> None:
+    from unref.read.ocr.words import OcrWord
+
+    assert marks._apart(OcrWord(text, 0, 0, 10, 8, 90.0, 1), n) is apart

@@ -359,9 +359,38 @@ def _raised_label(page: PageImage, word: OcrWord, n: int, others: list[OcrWord],
     for ink_cut in dict.fromkeys(cuts):
         box = _ink_box(page, region, ink_cut)
         found = _raised_figure(page, box, word, (base, tall), cuts[0]) if box is not None else None
+        if found is None and box is not None and _apart(word, n):
+            last = last_part(page, box, ink_cut)
+            found = _raised_figure(page, last, word, (base, tall), cuts[0]) if last is not None else None
         if found is not None:
             return [found] if n == len(word.text) else [_head(word, n, found), found]
     return None
+
+
+def _apart(word: OcrWord, n: int) -> bool:
+    """Return True when a glued mark's ink may be looked for apart from the letter before it (`last_part`): a mark
+    misread (MARK_MISREADS), or a quotation mark after a stop or a bracket ("Succession.’" for a raised "7"); after
+    a letter a quotation mark is the word's own ("Stakeholders’", whose apostrophe in a title's large print is as
+    tall as a figure)."""
+    if n >= len(word.text):
+        return False
+    return word.text[-1] in MARK_MISREADS or word.text[-2] in _BEFORE_MARK
+
+
+def last_part(page: PageImage, box: tuple[int, int, int, int], cut: int) -> tuple[int, int, int, int] | None:
+    """Return the box (pixels) of the last run of inked columns of an ink box, where it has more than one: the
+    engine's box of a glued mark ("Himalaya!" for a raised "1") is a share of its word's, and the region looked at
+    may hold the end of the letter before it, standing on the baseline; the figure stands apart to its right. Specks
+    are dropped as in `_ink_box`."""
+    mask = page.image.crop(box).point(lambda v: 255 if v < cut else 0).filter(ImageFilter.MedianFilter(3))
+    parts = ink_columns(mask)
+    if len(parts) < 2:
+        return None
+    a, b = parts[-1]
+    ink = mask.crop((a, 0, b, mask.height)).getbbox()
+    if ink is None:
+        return None
+    return box[0] + a, box[1] + ink[1], box[0] + b, box[1] + ink[3]
 
 
 def _raised_figure(page: PageImage, box: tuple[int, int, int, int], word: OcrWord, line: tuple[float, float],
