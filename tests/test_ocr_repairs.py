@@ -15,10 +15,12 @@ from unref.read.ocr.repairs import (
     repair_words,
     repaired_address,
     repaired_brackets,
+    repaired_dash,
     repaired_from_document,
     repaired_marker,
     repaired_number,
     repaired_roman,
+    repaired_spacing,
     repaired_symbol,
 )
 from unref.read.ocr.words import OcrWord
@@ -231,11 +233,14 @@ def test_all_steps_named_and_input_unchanged() -> None:
         "specks",
         "brackets",
         "digits",
+        "address_tails",
         "addresses",
         "spelled_symbols",
         "note_markers",
         "roman",
         "hyphens",
+        "spaces",
+        "dashes",
     ]
     lines = [
         words("Il. THE SITUATION IN l989"),
@@ -409,3 +414,55 @@ def test_addresses_step_reads_a_word_split_off_an_address() -> None:
     out = repair_words([line], "en", Counter(), steps=("addresses",))
     assert [w.text for w in out[0]] == ["See", "https://x.com/NasimiA", "ghayev/status/1875267125788713374?mx=2.",
                                         "and", "12345678902mx=2."]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "height", "language", "expected"),
+    [
+        ("—", 5.3, 7.1, "en", "–"),  # half an em wide: an en dash, the Editorial Manual's spaced dash
+        ("~", 5.3, 7.1, "en", "–"),
+        ("—", 10.6, 7.0, "en", None),  # an em wide: an em dash, as printed
+        ("~", 10.6, 7.0, "en", "—"),
+        ("—", 5.3, 0.0, "en", None),  # no word on the line to measure it by
+        ("2027—2036", 40.0, 7.0, "en", "2027–2036"),  # a range of figures
+        ("(2016—2020)).", 40.0, 7.0, "fr", "(2016–2020))."),
+        ("2024—", 20.0, 7.0, "en", "2024–"),
+        ("2027—2036", 40.0, 7.0, "ru", None),  # Russian sets its own dash
+        ("one—two", 30.0, 7.0, "en", None),  # between words: no range
+        ("-", 2.0, 7.0, "en", None),
+    ],
+)
+def test_repaired_dash(text: str, width: float, height: float, language: str, expected: str | None) -> None:
+    assert repaired_dash(text, width, height, language) == expected
+
+
+def test_dashes_step_measures_the_line() -> None:
+    line = words("peace — and security")
+    out = repair_words([line], "en", Counter(), steps=("dashes",))
+    assert texts(out) == ["peace – and security"]  # 6 points wide on a line of 10-point words
+
+
+DOC = Context("en", Counter({"paragraph": 3, "emphasize": 1, "presentations": 2, "review": 2}))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Weemphasize", "We emphasize"),
+        ("Inparagraph", "In paragraph"),
+        ("presentationsand", "presentations and"),
+        ("(Thatreview),", "(That review),"),
+        ("Wereaffirm", None),  # two ways: "We reaffirm", "Were affirm"
+        ("counterterrorism", None),  # a solid compound of two content words
+        ("crowdfunding", None),
+        ("Atrun", None),  # a name: the document never prints "run"
+        ("Hansin", None),  # a capitalised word splits only after its function word
+        ("WeWorld", None),  # a name in two capitals
+        ("ANFAA", None),  # an acronym
+        ("Inreview", "In review"),
+        ("paragraph", None),  # a word
+        ("Tiirkiye", None),
+    ],
+)
+def test_repaired_spacing(text: str, expected: str | None) -> None:
+    assert repaired_spacing(text, DOC) == expected

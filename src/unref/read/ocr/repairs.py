@@ -25,7 +25,14 @@ Every decision rests on evidence, never on a list of one document's misreadings:
   hyphen ("well-being": both halves words, or the document prints it with its hyphen) stays;
 - `addresses`: web addresses misread against the URL grammar: "O" and "£" inside a group of hexadecimal
   digits ("601cOcaf", "8e48£"), a query's "?" read "2" or "7" after a path's figures ("…7142mx=2");
-- `specks`: a lone ".", ",", "'" or "`" with a tiny box and a low confidence, not inside a number.
+- `address_tails`: a web address the engine read in pieces on one line glued: the word after it lies inside its
+  box (print has no overlapping words), or the address is cut inside a group and the word after it can only be an
+  address's piece (its characters, a figure, no word): "…ashx?d=6bfd0" "1" "1b-8edd-40f4-93";
+- `specks`: a lone ".", ",", "'" or "`" with a tiny box and a low confidence, not inside a number;
+- `spaces`: a word read without its space ("Weemphasize") set apart where wordfreq and the document know no
+  such word and it splits one way only into a function word and a common word;
+- `dashes`: a dash standing alone read "—" or "~" set as the en or em dash its width shows, and a range's dash
+  between figures as the en dash (the UN Editorial Manual's).
 
 Pages read with Arabic data have two steps more (ARABIC_STEPS), for what the engine makes of Arabic print:
 
@@ -692,6 +699,213 @@ def addresses(lines: Lines, ctx: Context) -> Lines:
         head = _address_head(new)
     return out
 
+# --- Web addresses in pieces -----------------------------------------------------------------
+
+#: A word that starts this far (points) inside the address word before it on its line is the rest of it: two words
+#: of print never overlap, and the engine gives a long address's box whole and its text cut (the tail read apart).
+OVERLAP_PT = 1.0
+#: A piece that may go on with an address: characters of an address only (RFC 3986's unreserved and delimiters),
+#: one figure at least (an identifier's group, a path's number), stops or a bracket after it.
+_CODE_PIECE_RE = re.compile(r"(?=\S*\d)[0-9A-Za-z\-._~/?=&%#+]+(?P<end>[.,;:)\]]*)")
+#: An address that ends so is cut inside a group of letters and figures (no stop, no slash, no bracket after it).
+_ADDRESS_CUT_RE = re.compile(r"[0-9A-Za-z_\-=]$")
+
+
+def _second_reading(tail: str, text: str) -> bool:
+    """Return True when `tail` reads again ink that `text` already ends with: half its letters or more in one
+    common stretch with the end of `text` (the engine's second reading of an address's end, not its rest)."""
+    bare = tail.rstrip(".,;:)]")
+    return 2 * _common_stretch(bare, text[-len(tail) - 2:]) >= max(3, len(bare))
+
+
+def _common_stretch(a: str, b: str) -> int:
+    """Return the length of the longest stretch two short texts have in common."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            k = 0
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def _code_piece(text: str, ctx: Context) -> bool:
+    """Return True when a word can only be a piece of an address: its characters (_CODE_PIECE_RE), a figure among
+    them, and no word the language or the document knows ("1b-8edd-40f4-93", "1"; not "2024" with a letter)."""
+    if not _CODE_PIECE_RE.fullmatch(text):
+        return False
+    bare = text.rstrip(".,;:)]")
+    # Not ctx.known: the document's words are the engine's, this piece among them; a word is printed twice.
+    return bare.isdigit() or (zipf(bare.lower(), ctx.language) < 3.0 and ctx.printed(bare) < 2)
+
+
+#: A tail's middle stands within this share of the address's height of the address's middle. Looser, a piece set
+#: higher is glued and the page builder sets the whole address's letters into the row below (the simulated scan of
+#: A/79/796: middles 3 points apart on a word 12 points high, its note's text garbled).
+SAME_ROW = 0.2
+
+
+def _same_row(word: OcrWord, before: OcrWord) -> bool:
+    """Return True when `word` stands on the row of `before` (SAME_ROW) and right of its start (a piece of the next
+    row, which the engine may give the same line, starts at the left margin)."""
+    shift = abs((word.bottom + word.top) - (before.bottom + before.top)) / 2
+    return shift <= SAME_ROW * (before.top - before.bottom) and word.left > before.left
+
+
+def is_address_tail(word: OcrWord, before: OcrWord, ctx: Context) -> bool:
+    """Return True when `word`, next on its line after the address word `before`, is the rest of that address.
+
+    The engine splits a long address where it sees a gap in the print: its box then covers the word after it
+    (`OVERLAP_PT`: print has no overlapping words: "…/asset/k1x/k1" "xdmqs9iv."), or the address is cut inside a
+    group (_ADDRESS_CUT_RE) and the word after it is a code piece (`_code_piece`: "…ashx?d=6bfd0" "1"
+    "1b-8edd-40f4-93"). An overlapping word that reads the address's end again is no tail (`_second_reading`).
+    """
+    if not _ADDRESS_HEAD_RE.match(before.text) or not _same_row(word, before):
+        return False
+    if word.left < before.right - OVERLAP_PT:
+        return not _second_reading(word.text, before.text)
+    return bool(_ADDRESS_CUT_RE.search(before.text)) and _code_piece(word.text, ctx)
+
+
+def address_tails(lines: Lines, ctx: Context) -> Lines:
+    """A web address the engine read in pieces on one line glued into one word (see `is_address_tail`)."""
+    out = []
+    for line in lines:
+        new: list[OcrWord] = []
+        for w in line:
+            if new and is_address_tail(w, new[-1], ctx):
+                last = new[-1]
+                # The address's own height and baseline stay: the page builder sets its letters on its line by them.
+                new[-1] = replace(last, text=last.text + w.text, right=max(last.right, w.right))
+            else:
+                new.append(w)
+        out.append(new)
+    return out
+
+
+# --- Lost spaces ----------------------------------------------------------------------------
+
+#: A word the language's lists hardly know (wordfreq below this) may be two words the engine read as one...
+GLUED_BELOW = 1.0
+#: ...when it splits once into a function word of the language (this common or more: "we", "in", "and", "at"; not
+#: "out", "over", "time", which begin solid compounds)...
+FUNCTION_WORD = 6.5
+#: ...and a word this common, of three letters or more (a second split with its other part at AMBIGUOUS_SPLIT
+#: leaves the word whole).
+SPLIT_WORD = 3.5
+AMBIGUOUS_SPLIT = 2.5
+_GLUED_RE = re.compile(r"(?P<open>[(\[\"'“‘]*)(?P<word>[^\W\d_]{5,})(?P<close>[.,;:!?)\]\"'”’]*)")
+#: English only: on the dev corpus's French and Spanish texts the test splits misread words ("autrès": "au très").
+_SPACED_LANGUAGES = frozenset(("en",))
+
+
+def _split_points(word: str, language: str) -> list[tuple[int, float]]:
+    """Return the places a word splits into a function word and another word of three letters or more
+    (FUNCTION_WORD, AMBIGUOUS_SPLIT), each with the other part's frequency. A capitalised word splits only after
+    its function word ("Weemphasize"; "Hansin" is a name, not "Hans in")."""
+    out = []
+    for i in range(2, len(word) - 1):
+        head, tail = zipf(word[:i].lower(), language), zipf(word[i:].lower(), language)
+        if head >= FUNCTION_WORD and tail >= AMBIGUOUS_SPLIT and len(word) - i >= 3:
+            out.append((i, tail))
+        elif tail >= FUNCTION_WORD and head >= AMBIGUOUS_SPLIT and i >= 3 and word[0].islower():
+            out.append((i, head))
+    return out
+
+
+def repaired_spacing(text: str, ctx: Context) -> str | None:
+    """Return a word the engine read without the space inside it as two words ("Weemphasize" -> "We emphasize",
+    "presentationsand"), or None.
+
+    Decided by wordfreq and the document: the word as read is no word of the language (GLUED_BELOW), the
+    document prints it nowhere else, it is no acronym and no name in two capitals ("WeWorld"), and it splits at one
+    place only into a function word and a common word that the document prints elsewhere ("Wereaffirm" splits two
+    ways, "We reaffirm" and "Were affirm", and stays). Solid compounds of two content words ("counterterrorism",
+    "crowdfunding") have no function word, and stay.
+    """
+    m = _GLUED_RE.fullmatch(text)
+    if m is None or ctx.language not in _SPACED_LANGUAGES:
+        return None
+    word = m["word"]
+    if not word[1:].islower() or zipf(word.lower(), ctx.language) >= GLUED_BELOW or ctx.printed(word) > 1:
+        return None
+    points = _split_points(word, ctx.language)
+    if len(points) != 1 or points[0][1] < SPLIT_WORD:
+        return None
+    i = points[0][0]
+    head, tail = word[:i], word[i:]
+    content = tail if zipf(head.lower(), ctx.language) >= FUNCTION_WORD else head
+    if not ctx.printed(content.lower()):
+        return None  # a name ("Atrun", "Asbat") splits into a word the document never prints
+    return f"{m['open']}{word[:i]} {word[i:]}{m['close']}"
+
+
+def _split_word_box(w: OcrWord, text: str) -> list[OcrWord]:
+    """Return a word read again as the words of `text`, sharing its box by their letters."""
+    first, second = text.split(" ")
+    cut = w.left + (w.right - w.left) * len(first) / (len(first) + len(second))
+    return [replace(w, text=first, right=round(cut, 2)), replace(w, text=second, left=round(cut, 2))]
+
+
+def spaces(lines: Lines, ctx: Context) -> Lines:
+    """Two words the engine read as one set apart (see `repaired_spacing`)."""
+    out = []
+    for line in lines:
+        new: list[OcrWord] = []
+        for w in line:
+            fixed = repaired_spacing(w.text, ctx) if len(w.text) >= 5 else None
+            new.extend(_split_word_box(w, fixed) if fixed else (w,))
+        out.append(new)
+    return out
+
+
+# --- Dashes ---------------------------------------------------------------------------------
+
+#: A dash of its own narrower than this share of its line's median word height is an en dash: an em dash is an em
+#: wide (about 1.5 times a word's height, ascenders to descenders: 1.45-1.52 on the simulated scans of A/79/PV.64),
+#: an en dash half that (0.72-0.80 on those of E/C.2/2025/2/Add.3). The engine with English data never gives "–".
+DASH_EM = 1.0
+#: What the engine gives for a dash standing alone: an em dash, or a tilde (no mark of prose).
+_LONE_DASHES = frozenset(("—", "~", "~—", "—~"))
+#: An em dash between figures, or after figures at a word's end (a range cut at the line's end).
+_RANGE_DASH_RE = re.compile(r"(?<=\d)—(?=\d|$)")
+
+
+def repaired_dash(text: str, width: float, height: float, language: str) -> str | None:
+    """Return the dash a word stands for, or None (no dash, or no change).
+
+    A dash of its own is told by its width against the line's word height (DASH_EM): the en dash "–" (the UN
+    Editorial Manual sets spaced en dashes in English text) or the em dash "—". Between figures the dash is a
+    range's, which the Manual sets as an en dash ("2027–2036", "pp. 75–83"); not in Russian, whose typography
+    sets ranges and pauses with its own dash.
+    """
+    if text in _LONE_DASHES:
+        if height <= 0:
+            return None  # a line without words: nothing to measure the dash against
+        dash = "–" if width < DASH_EM * height else "—"
+        return dash if dash != text else None
+    if "—" in text and language != "ru":
+        fixed = _RANGE_DASH_RE.sub("–", text)
+        return fixed if fixed != text else None
+    return None
+
+
+def dashes(lines: Lines, ctx: Context) -> Lines:
+    """Dashes read as em dashes or tildes set as the print shows them (see `repaired_dash`)."""
+    out = []
+    for line in lines:
+        heights = [w.top - w.bottom for w in line if w.text.isalpha()]
+        height = statistics.median(heights) if heights else 0.0
+        new = []
+        for w in line:
+            fixed = repaired_dash(w.text, w.right - w.left, height, ctx.language) if "—" in w.text or "~" in w.text \
+                else None
+            new.append(replace(w, text=fixed) if fixed else w)
+        out.append(new)
+    return out
+
+
 #: The steps of a page read with Arabic data, after STEPS.
 ARABIC_STEPS: tuple[tuple[str, Step], ...] = (
     ("arabic_commas", arabic_commas),
@@ -702,11 +916,14 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("specks", specks),
     ("brackets", brackets),
     ("digits", digits),
+    ("address_tails", address_tails),
     ("addresses", addresses),
     ("spelled_symbols", spelled_symbols),
     ("note_markers", note_markers),
     ("roman", roman),
     ("hyphens", hyphens),
+    ("spaces", spaces),
+    ("dashes", dashes),
 )
 
 
