@@ -10,6 +10,7 @@ import pytest
 from unref.model import Line, Metadata
 from unref.structure.masthead import read_masthead
 from unref.structure.masthead.reader import (
+    _FORWARD_RE,
     _NUMBER,
     SESSION_RE,
     _addressee_ends,
@@ -471,4 +472,18 @@ def test_resolution_head_takes_its_date(texts: tuple[str, ...], date: str, used:
 def test_name_lines_over_specks(texts: tuple[str, ...], name: list[str]) -> None:
     found = _name_lines(lines(*texts), 0)
     assert found is not None and found[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        ("Iraq: draft resolution", True),
+        ("Iraq:* draft resolution", True),  # the sponsor's note star
+        ("Iraq:*' draft resolution", True),  # the star as a scan's engine reads it
+        ("Iraq:’ revised draft resolution", True),
+        ("Iraq: the draft resolution was adopted", False),
+    ],
+)
+def test_forward_heading(text: str, heads: bool) -> None:
+    assert bool(_FORWARD_RE.match(text)) is heads
 

@@ -238,7 +238,7 @@ _FORWARD_RE = re.compile(
     r"|RESOLUCION APROBADA|Резолюция, принятая|Draft (?:resolution|decision)\b(?!\s*\()"
     r"|Projet de (?:résolution|décision)\b"
     r"|Proyecto de (?:resolución|decisión)\b)"
-    r"|^.{0,160}:[\s*,]*(?:revised )?(?:draft (?:resolution|decision)|projet de (?:résolution|décision)"
+    r"|^.{0,160}:[\s*,'’]*(?:revised )?(?:draft (?:resolution|decision)|projet de (?:résolution|décision)"
     r"|proyecto de (?:resolución|decisión))(?: [IVX]+)?\s*$",
     re.I,
 )
