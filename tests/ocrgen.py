@@ -10,6 +10,8 @@ import pypdfium2 as pdfium
 from fpdf import FPDF
 from PIL import Image, ImageFilter
 
+from unref.read.ocr.words import OcrWord
+
 DPI = 300
 
 
@@ -50,3 +52,9 @@ def save_images(images: list[Image.Image], path: Path, dpi: int = DPI) -> Path:
     extra = {"save_all": True, "append_images": rest} if rest else {}
     first.save(path, dpi=(dpi, dpi), **extra)
     return path
+
+
+def word(text: str, left: float, bottom: float, right: float, top: float, conf: float = 95.0,
+         line: int = 0) -> OcrWord:
+    """Return an OCR word (page points, origin bottom left) for the tests' hand-made pages."""
+    return OcrWord(text, left, bottom, right, top, conf, line)

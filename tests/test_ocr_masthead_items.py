@@ -31,10 +31,7 @@ import ocrgen
 WIDTH_PT, HEIGHT_PT = 612.0, 792.0
 
 
-def word(text: str, left: float, bottom: float, right: float, top: float, conf: float = 95.0,
-         line: int = 0) -> OcrWord:
-    """Return an OCR word."""
-    return OcrWord(text, left, bottom, right, top, conf, line)
+word = ocrgen.word
 
 
 #: "United Nations" 10 points tall at the masthead's top; its column starts at 130.

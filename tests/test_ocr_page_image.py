@@ -26,10 +26,7 @@ DPI = 300
 WIDTH_PT, HEIGHT_PT = 612.0, 792.0
 
 
-def word(text: str, left: float, bottom: float, right: float, top: float, conf: float = 95.0,
-         line: int = 0) -> OcrWord:
-    """Return an OCR word."""
-    return OcrWord(text, left, bottom, right, top, conf, line)
+word = ocrgen.word
 
 
 def tilted_line(slope: float, y: float, line: int, n: int = 8, left: float = 100.0) -> list[OcrWord]:

@@ -28,7 +28,7 @@ from unref.read.ocr.engine import PageImage, line_api
 from unref.read.ocr.page import MASTHEAD_ZONE, grey_levels
 from unref.read.ocr.repairs import repaired_symbol
 from unref.read.ocr.skew import page_slope
-from unref.read.ocr.words import OcrWord
+from unref.read.ocr.words import OcrWord, box_of, spread
 from unref.symbols import try_parse
 
 #: The emblem's name as the masthead's first line prints it: its last word, after the word before it.
@@ -133,12 +133,8 @@ def reread_symbol(page: PageImage, words: list[OcrWord]) -> list[OcrWord]:
 def _replaced(words: list[OcrWord], old: list[OcrWord], zone: Zone, name: OcrWord, text: str) -> list[OcrWord]:
     """Return the words with the zone's old ones replaced by the symbols read (where the first of them stood, else
     after the name), in the box the old ones took (else the zone's middle)."""
-    if old:
-        box = (min(w.left for w in old), min(w.bottom for w in old), max(w.right for w in old),
-               max(w.top for w in old))
-    else:
-        box = (zone.left, name.bottom, zone.right, name.top)
-    new = _spread(text.split(" "), box, old[0].line if old else name.line)
+    box = box_of(old) if old else (zone.left, name.bottom, zone.right, name.top)
+    new = spread(text.split(" "), box, old[0].line if old else name.line, SYMBOL_CONFIDENCE)
     gone = {id(w) for w in old}
     at = words.index(old[0]) if old else words.index(name) + 1
     kept = [w for w in words[:at] if id(w) not in gone]
@@ -147,17 +143,6 @@ def _replaced(words: list[OcrWord], old: list[OcrWord], zone: Zone, name: OcrWor
 
 #: The confidence a symbol read again is given: the grammar vouches for it, not the engine.
 SYMBOL_CONFIDENCE = 90.0
-
-
-def _spread(parts: list[str], box: tuple[float, float, float, float], line: int) -> list[OcrWord]:
-    """Return the parts as words that share the box by their letters, on the given engine line."""
-    left, bottom, right, top = box
-    step = (right - left) / max(1, sum(len(p) for p in parts) + len(parts) - 1)
-    out, at = [], left
-    for p in parts:
-        out.append(OcrWord(p, round(at, 2), bottom, round(at + step * len(p), 2), top, SYMBOL_CONFIDENCE, line))
-        at += step * (len(p) + 1)
-    return out
 
 
 # --- The zone's image -------------------------------------------------------------------------------------------
@@ -186,15 +171,20 @@ def read_zone(page: PageImage, zone: Zone, slope: float) -> str | None:
 
 def zone_image(page: PageImage, zone: Zone, slope: float) -> Image.Image:
     """Return the zone cut out of the page image, set straight by the page's skew and cut above the rule."""
+    return cut_rule(straight_crop(page, zone, slope))
+
+
+def straight_crop(page: PageImage, zone: Zone, slope: float) -> Image.Image:
+    """Return the zone cut out of the page image and set straight by the page's skew."""
     scale = page.dpi / 72.0
     height = page.image.height
-    box = (int(zone.left * scale), max(0, int(height - zone.top * scale)), min(page.image.width,
-           int(zone.right * scale)), min(height, int(height - zone.bottom * scale)))
+    box = (max(0, int(zone.left * scale)), max(0, int(height - zone.top * scale)),
+           min(page.image.width, int(zone.right * scale)), min(height, int(height - zone.bottom * scale)))
     crop = page.image.crop(box)
-    if slope:
+    if slope and crop.width and crop.height:
         paper, _ = grey_levels(crop)
         crop = crop.rotate(-math.degrees(math.atan(slope)), resample=Image.Resampling.BICUBIC, fillcolor=paper)
-    return cut_rule(crop)
+    return crop
 
 
 def cut_rule(crop: Image.Image) -> Image.Image:

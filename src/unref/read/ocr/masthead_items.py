@@ -17,17 +17,15 @@ where "United Nations" starts. The right column prints "Distr.: General", the da
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
 from PIL import Image
 
 from unref.read.ocr.engine import PageImage, line_api
-from unref.read.ocr.masthead import Zone, masthead_name
-from unref.read.ocr.page import grey_levels
+from unref.read.ocr.masthead import Zone, masthead_name, straight_crop
 from unref.read.ocr.skew import page_slope
-from unref.read.ocr.words import OcrWord
+from unref.read.ocr.words import OcrWord, box_of, spread
 from unref.text.regexes import DATE_RE, MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU, YEAR
 
 #: The emblem stands this many heights of the name's words under the name's bottom at most (the emblem of a
@@ -104,7 +102,7 @@ def english_column(page: PageImage, words: list[OcrWord], name: OcrWord, width: 
 def _line_in_english(page: PageImage, line: list[OcrWord], slope: float) -> list[OcrWord]:
     """Return a line's words read again with English data as one line, or [] where the engine is not sure of that
     reading (COLUMN_SURE) or no surer than of the old one."""
-    left, bottom, right, top = _box(line)
+    left, bottom, right, top = box_of(line)
     pad = 0.4 * (top - bottom)
     image = straight_crop(page, Zone(left - pad, bottom - pad, right + pad, top + pad), slope)
     if image.width < 4 or image.height < 4:
@@ -119,7 +117,7 @@ def _line_in_english(page: PageImage, line: list[OcrWord], slope: float) -> list
     old = sum(w.conf for w in line) / len(line)
     if not text or "\n" in text or conf < COLUMN_SURE or conf <= old:
         return []
-    return _spread(text.split(), (left, bottom, right, top), line[0].line, conf)
+    return spread(text.split(), (left, bottom, right, top), line[0].line, conf)
 
 
 #: The first word of the emblem's name, by its last word: the name's column starts there ("Организация" of
@@ -218,29 +216,11 @@ def reread_date(page: PageImage, words: list[OcrWord], where: DateZone, lang: st
     if text is None:
         return words
     line = old[0].line if old else max(w.line for w in words) + 1
-    box = _box(old) if old else (where.zone.left + PAD_PT, where.zone.bottom, where.zone.right, where.zone.top)
-    new = _spread(text.split(), box, line)
+    box = box_of(old) if old else (where.zone.left + PAD_PT, where.zone.bottom, where.zone.right, where.zone.top)
+    new = spread(text.split(), box, line, DATE_CONFIDENCE)
     gone = {id(w) for w in old}
     at = words.index(old[0]) if old else len(words)
     return [w for w in words[:at] if id(w) not in gone] + new + [w for w in words[at:] if id(w) not in gone]
-
-
-def _box(words: list[OcrWord]) -> tuple[float, float, float, float]:
-    """Return the box the words take together."""
-    return (min(w.left for w in words), min(w.bottom for w in words), max(w.right for w in words),
-            max(w.top for w in words))
-
-
-def _spread(parts: list[str], box: tuple[float, float, float, float], line: int,
-            conf: float = DATE_CONFIDENCE) -> list[OcrWord]:
-    """Return the parts as words that share the box by their letters, on the given engine line, with `conf`."""
-    left, bottom, right, top = box
-    step = (right - left) / max(1, sum(len(p) for p in parts) + len(parts) - 1)
-    out, at = [], left
-    for p in parts:
-        out.append(OcrWord(p, round(at, 2), bottom, round(at + step * len(p), 2), top, conf, line))
-        at += step * (len(p) + 1)
-    return out
 
 
 def read_date(page: PageImage, zone: Zone, slope: float, lang: str) -> str | None:
@@ -262,19 +242,6 @@ def read_date(page: PageImage, zone: Zone, slope: float, lang: str) -> str | Non
         if m is not None:
             return m.group(0)
     return None
-
-
-def straight_crop(page: PageImage, zone: Zone, slope: float) -> Image.Image:
-    """Return the zone cut out of the page image and set straight by the page's skew."""
-    scale = page.dpi / 72.0
-    height = page.image.height
-    box = (max(0, int(zone.left * scale)), max(0, int(height - zone.top * scale)),
-           min(page.image.width, int(zone.right * scale)), min(height, int(height - zone.bottom * scale)))
-    crop = page.image.crop(box)
-    if slope and crop.width and crop.height:
-        paper, _ = grey_levels(crop)
-        crop = crop.rotate(-math.degrees(math.atan(slope)), resample=Image.Resampling.BICUBIC, fillcolor=paper)
-    return crop
 
 
 # --- A date line whose day the engine misread ---------------------------------------------------------------------
@@ -316,7 +283,7 @@ def lacks_day(line: list[OcrWord]) -> bool:
 
 def _line_as_date(page: PageImage, line: list[OcrWord], lang: str, slope: float) -> list[OcrWord]:
     """Return a line read again as one line where the reading is a date of the line's month and year, else []."""
-    left, bottom, right, top = _box(line)
+    left, bottom, right, top = box_of(line)
     pad = 0.4 * (top - bottom)
     image = straight_crop(page, Zone(left - pad, bottom - pad, right + pad, top + pad), slope)
     if image.width < 4 or image.height < 4:
@@ -330,4 +297,4 @@ def _line_as_date(page: PageImage, line: list[OcrWord], lang: str, slope: float)
         api.Clear()
     if m is None or m.group("month").lower() != line[-2].text.lower() or m.group("year") != line[-1].text:
         return []
-    return _spread(m.group(0).split(), (left, bottom, right, top), line[0].line)
+    return spread(m.group(0).split(), (left, bottom, right, top), line[0].line, DATE_CONFIDENCE)

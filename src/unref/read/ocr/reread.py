@@ -17,7 +17,7 @@ from typing import Any
 from unref.read.ocr.engine import PageImage, line_api
 from unref.read.ocr.masthead import reread_symbol
 from unref.read.ocr.masthead_items import masthead_items
-from unref.read.ocr.words import OcrWord
+from unref.read.ocr.words import OcrWord, spread
 
 #: A word read with less confidence than this is read again...
 REREAD_BELOW = 50.0
@@ -82,11 +82,4 @@ def read_alone(api: Any, page: PageImage, word: OcrWord) -> tuple[str, float]:
 
 def split_reading(text: str, conf: float, old: OcrWord) -> list[OcrWord]:
     """Return a reading of several words as words that share the old word's box by their letters."""
-    parts = text.split()
-    total = sum(len(p) for p in parts) + len(parts) - 1
-    step = (old.right - old.left) / max(1, total)
-    out, at = [], old.left
-    for p in parts:
-        out.append(OcrWord(p, round(at, 2), old.bottom, round(at + step * len(p), 2), old.top, conf, old.line))
-        at += step * (len(p) + 1)
-    return out
+    return spread(text.split(), (old.left, old.bottom, old.right, old.top), old.line, conf)

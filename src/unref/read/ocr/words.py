@@ -24,3 +24,24 @@ class OcrWord:
     top: float
     conf: float
     line: int
+
+
+Box = tuple[float, float, float, float]
+
+
+def box_of(words: list[OcrWord]) -> Box:
+    """Return the box (left, bottom, right, top) the words take together."""
+    return (min(w.left for w in words), min(w.bottom for w in words), max(w.right for w in words),
+            max(w.top for w in words))
+
+
+def spread(parts: list[str], box: Box, line: int, conf: float) -> list[OcrWord]:
+    """Return the parts of one reading as words that share the box by their letters (a space a letter wide
+    between them), on the given engine line, with `conf`: where a zone or a word read again gives several words."""
+    left, bottom, right, top = box
+    step = (right - left) / max(1, sum(len(p) for p in parts) + len(parts) - 1)
+    out, at = [], left
+    for p in parts:
+        out.append(OcrWord(p, round(at, 2), bottom, round(at + step * len(p), 2), top, conf, line))
+        at += step * (len(p) + 1)
+    return out
